@@ -1,0 +1,135 @@
+package io.pgrecord;
+
+import io.pgrecord.internal.core.StatementRecorder;
+import io.pgrecord.internal.r2dbc.R2dbcRuntime;
+import java.util.Objects;
+import org.jooq.DSLContext;
+import reactor.core.publisher.Mono;
+
+/**
+ * The reactive backend: r2dbc-postgresql connections pooled by r2dbc-pool. Thread-safe.
+ * {@link #connect()} warms the pool and reads the server version; until then
+ * {@link #serverVersion()} and {@link #capabilities()} throw, while {@link #dsl()} works and
+ * connects on first subscription.
+ * {@snippet :
+ * AsyncPostgresBackend async = new AsyncPostgresBackend(config);
+ * async.connect().block();
+ * Integer one = Mono.from(async.dsl().select(DSL.inline(1))).map(r -> r.value1()).block();
+ * async.close();
+ * }
+ */
+public final class AsyncPostgresBackend implements AutoCloseable {
+
+    private final PostgresConnectionConfig config;
+    private final StatementRecorder statementLog = new StatementRecorder();
+    private final Object lock = new Object();
+    private R2dbcRuntime runtime;
+    private Mono<ServerVersion> connecting;
+    private volatile ServerVersion serverVersion;
+
+    public AsyncPostgresBackend(PostgresConnectionConfig config) {
+        this.config = Objects.requireNonNull(config, "config");
+    }
+
+    /**
+     * Warms the pool and reads the server version. Idempotent: later calls complete at once.
+     * Errors with {@code ConnectionException} when the server cannot be reached; a later call
+     * tries again.
+     */
+    public Mono<Void> connect() {
+        return Mono.defer(() -> {
+            Mono<ServerVersion> m;
+            synchronized (lock) {
+                if (connecting == null) {
+                    R2dbcRuntime r = runtime();
+                    connecting = r.connect()
+                            .doOnNext(v -> serverVersion = v)
+                            .doOnError(e -> resetConnecting())
+                            .cache();
+                }
+                m = connecting;
+            }
+            return m;
+        }).then();
+    }
+
+    private void resetConnecting() {
+        synchronized (lock) {
+            connecting = null;
+        }
+    }
+
+    /** Closes the pool. A later {@link #connect()} or {@link #dsl()} opens a new one. */
+    public Mono<Void> disconnect() {
+        return Mono.defer(() -> {
+            R2dbcRuntime r;
+            synchronized (lock) {
+                r = runtime;
+                runtime = null;
+                connecting = null;
+                serverVersion = null;
+            }
+            return r == null ? Mono.empty() : r.close();
+        });
+    }
+
+    /** Blocks until {@link #disconnect()} completes. */
+    @Override
+    public void close() {
+        disconnect().block();
+    }
+
+    /**
+     * The connected server's version.
+     *
+     * @throws IllegalStateException before {@link #connect()} has completed
+     */
+    public ServerVersion serverVersion() {
+        ServerVersion v = serverVersion;
+        if (v == null) {
+            throw new IllegalStateException("call connect() first");
+        }
+        return v;
+    }
+
+    /**
+     * What the connected server supports.
+     *
+     * @throws IllegalStateException before {@link #connect()} has completed
+     */
+    public Capabilities capabilities() {
+        return Capabilities.of(serverVersion());
+    }
+
+    /**
+     * Raw jOOQ over R2DBC on this backend's pool: subscribe to its queries
+     * ({@code Flux.from(dsl().selectFrom(...))}). Statements appear in the
+     * {@link #statementLog()} and failures raise {@code io.pgrecord.error} types.
+     */
+    public DSLContext dsl() {
+        return runtime().dsl();
+    }
+
+    /** The SQL this backend sends, for tests that count statements. */
+    public StatementLog statementLog() {
+        return statementLog;
+    }
+
+    public PostgresConnectionConfig config() {
+        return config;
+    }
+
+    R2dbcRuntime runtime() {
+        synchronized (lock) {
+            if (runtime == null) {
+                runtime = new R2dbcRuntime(config, statementLog);
+            }
+            return runtime;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "AsyncPostgresBackend[" + config.host() + ":" + config.port() + "/" + config.database() + "]";
+    }
+}

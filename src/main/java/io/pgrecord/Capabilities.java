@@ -1,0 +1,68 @@
+package io.pgrecord;
+
+import io.pgrecord.error.UnsupportedCapabilityException;
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * What the connected server supports. Immutable and thread-safe; obtained from
+ * {@code backend.capabilities()}.
+ * {@snippet :
+ * if (backend.capabilities().supports(Capability.MERGE)) {
+ *     // use MERGE
+ * }
+ * backend.capabilities().require(Capability.MULTIRANGE);   // throws on PostgreSQL 13 and older
+ * }
+ */
+public final class Capabilities {
+
+    private final ServerVersion serverVersion;
+    private final Set<Capability> supported;
+
+    private Capabilities(ServerVersion serverVersion) {
+        this.serverVersion = serverVersion;
+        EnumSet<Capability> set = EnumSet.noneOf(Capability.class);
+        for (Capability c : Capability.values()) {
+            if (c.isSupportedBy(serverVersion)) {
+                set.add(c);
+            }
+        }
+        this.supported = java.util.Collections.unmodifiableSet(set);
+    }
+
+    /** The capabilities of a server of the given version. */
+    public static Capabilities of(ServerVersion serverVersion) {
+        return new Capabilities(Objects.requireNonNull(serverVersion, "serverVersion"));
+    }
+
+    public boolean supports(Capability capability) {
+        return supported.contains(capability);
+    }
+
+    /**
+     * Does nothing when the capability is supported.
+     *
+     * @throws UnsupportedCapabilityException naming the capability, the version it needs and
+     *     the connected server's version
+     */
+    public void require(Capability capability) {
+        if (!supports(capability)) {
+            throw new UnsupportedCapabilityException(capability, serverVersion);
+        }
+    }
+
+    /** Every supported capability. */
+    public Set<Capability> supported() {
+        return supported;
+    }
+
+    public ServerVersion serverVersion() {
+        return serverVersion;
+    }
+
+    @Override
+    public String toString() {
+        return "Capabilities[PostgreSQL " + serverVersion + ": " + supported + "]";
+    }
+}

@@ -1,0 +1,103 @@
+package io.pgrecord;
+
+import io.pgrecord.internal.core.StatementRecorder;
+import io.pgrecord.internal.jdbc.JdbcRuntime;
+import java.util.Objects;
+import org.jooq.DSLContext;
+
+/**
+ * The blocking backend: pgjdbc connections pooled by HikariCP. Thread-safe. It connects on
+ * first use (or at {@link #connect()}) and owns its pool until {@link #close()}.
+ * {@snippet :
+ * try (PostgresBackend backend = new PostgresBackend(config)) {
+ *     ServerVersion v = backend.serverVersion();
+ *     boolean merge = backend.capabilities().supports(Capability.MERGE);
+ *     int one = backend.dsl().fetchValue("select 1", Integer.class);
+ * }
+ * }
+ */
+public final class PostgresBackend implements AutoCloseable {
+
+    private final PostgresConnectionConfig config;
+    private final StatementRecorder statementLog = new StatementRecorder();
+    private final Object lock = new Object();
+    private volatile JdbcRuntime runtime;
+    private volatile boolean closed;
+
+    public PostgresBackend(PostgresConnectionConfig config) {
+        this.config = Objects.requireNonNull(config, "config");
+    }
+
+    /**
+     * Opens the pool and reads the server version now rather than on first use.
+     *
+     * @throws io.pgrecord.error.ConnectionException when the server cannot be reached
+     */
+    public PostgresBackend connect() {
+        runtime();
+        return this;
+    }
+
+    /** The connected server's version, e.g. {@code 16.4}. Connects if needed. */
+    public ServerVersion serverVersion() {
+        return runtime().serverVersion();
+    }
+
+    /** What the connected server supports. Connects if needed. */
+    public Capabilities capabilities() {
+        return Capabilities.of(serverVersion());
+    }
+
+    /**
+     * Raw jOOQ on this backend's pool. Its statements appear in the {@link #statementLog()},
+     * and its failures raise the same {@code io.pgrecord.error} types as model calls.
+     */
+    public DSLContext dsl() {
+        return runtime().dsl();
+    }
+
+    /** The SQL this backend sends, for tests that count statements. */
+    public StatementLog statementLog() {
+        return statementLog;
+    }
+
+    public PostgresConnectionConfig config() {
+        return config;
+    }
+
+    public boolean isClosed() {
+        return closed;
+    }
+
+    /** Closes the pool. Connections in use are closed as they are returned. Idempotent. */
+    @Override
+    public void close() {
+        synchronized (lock) {
+            closed = true;
+            if (runtime != null) {
+                runtime.close();
+            }
+        }
+    }
+
+    JdbcRuntime runtime() {
+        JdbcRuntime r = runtime;
+        if (r != null && !closed) {
+            return r;
+        }
+        synchronized (lock) {
+            if (closed) {
+                throw new IllegalStateException("backend is closed");
+            }
+            if (runtime == null) {
+                runtime = JdbcRuntime.start(config, statementLog);
+            }
+            return runtime;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "PostgresBackend[" + config.host() + ":" + config.port() + "/" + config.database() + "]";
+    }
+}

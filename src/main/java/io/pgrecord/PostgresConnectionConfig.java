@@ -1,0 +1,349 @@
+package io.pgrecord;
+
+import io.pgrecord.internal.config.ConnectionUrl;
+import io.pgrecord.internal.config.OptionValues;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * How to reach a PostgreSQL server, and how large a pool to keep. Immutable and thread-safe;
+ * validated when built, so a bad value fails at {@link Builder#build()}, {@link #fromUrl(String)}
+ * or {@link #fromEnvironment()} with an {@link IllegalArgumentException} that names the field,
+ * the rejected value and the allowed values.
+ * {@snippet :
+ * PostgresConnectionConfig config = PostgresConnectionConfig.builder()
+ *         .host("localhost").port(5432).database("mydb")
+ *         .username("user").password("password")
+ *         .option("sslmode", "prefer")
+ *         .option("application_name", "my_app")
+ *         .option("statement_timeout", Duration.ofSeconds(5))
+ *         .poolMaxSize(10)
+ *         .build();
+ * }
+ *
+ * <p>Options, with their units: {@code sslmode} (disable, allow, prefer, require, verify-ca,
+ * verify-full), {@code sslrootcert}, {@code sslcert}, {@code sslkey}, {@code connect_timeout}
+ * (seconds), {@code application_name}, {@code client_encoding} (UTF8 only: both drivers speak
+ * UTF-8), {@code search_path}, {@code target_session_attrs}, {@code statement_timeout} and
+ * {@code lock_timeout} (milliseconds), and the aliases {@code pool_min_size},
+ * {@code pool_max_size} and {@code pool_timeout} (seconds). A {@link Duration} is accepted for
+ * any timeout. {@link #toString()} never shows the password.
+ */
+public final class PostgresConnectionConfig {
+
+    private static final Duration MIN_POOL_TIMEOUT = Duration.ofMillis(250);
+
+    private final String host;
+    private final int port;
+    private final String database;
+    private final String username;
+    private final @Nullable String password;
+    private final Map<String, Object> options;
+    private final int poolMinSize;
+    private final int poolMaxSize;
+    private final Duration poolTimeout;
+
+    private PostgresConnectionConfig(Builder b, Map<String, Object> options, int poolMin, int poolMax, Duration poolTimeout) {
+        this.host = b.host;
+        this.port = b.port;
+        this.database = b.database;
+        this.username = b.username;
+        this.password = b.password;
+        this.options = Collections.unmodifiableMap(options);
+        this.poolMinSize = poolMin;
+        this.poolMaxSize = poolMax;
+        this.poolTimeout = poolTimeout;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Parses a libpq-style URI, e.g. {@code postgresql://user:secret@localhost:5432/mydb?sslmode=prefer}.
+     * Query parameters are options; {@code user}, {@code password}, {@code host}, {@code port}
+     * and {@code dbname} are accepted there too, as libpq does.
+     */
+    public static PostgresConnectionConfig fromUrl(String url) {
+        ConnectionUrl u = ConnectionUrl.parse(url);
+        Builder b = builder();
+        if (u.host() != null) {
+            b.host(u.host());
+        }
+        if (u.port() != null) {
+            b.port(u.port());
+        }
+        b.database = u.database();
+        b.username = u.username();
+        b.password = u.password();
+        u.parameters().forEach((name, value) -> {
+            switch (name) {
+                case "user" -> b.username = value;
+                case "password" -> b.password = value;
+                case "host" -> b.host = value;
+                case "dbname" -> b.database = value;
+                case "port" -> b.port = parsePort(value, "port parameter");
+                default -> b.option(name, value);
+            }
+        });
+        return b.build();
+    }
+
+    /**
+     * Reads the libpq environment variables: {@code PGHOST}, {@code PGPORT}, {@code PGDATABASE},
+     * {@code PGUSER}, {@code PGPASSWORD}, {@code PGSSLMODE}, {@code PGSSLROOTCERT},
+     * {@code PGSSLCERT}, {@code PGSSLKEY}, {@code PGAPPNAME}, {@code PGCONNECT_TIMEOUT},
+     * {@code PGCLIENTENCODING} and {@code PGTARGETSESSIONATTRS}.
+     */
+    public static PostgresConnectionConfig fromEnvironment() {
+        return fromEnvironment(System::getenv);
+    }
+
+    /** As {@link #fromEnvironment()}, reading the variables from the given lookup. */
+    public static PostgresConnectionConfig fromEnvironment(Function<String, @Nullable String> env) {
+        Builder b = builder();
+        ifSet(env, "PGHOST", b::host);
+        ifSet(env, "PGPORT", v -> b.port(parsePort(v, "PGPORT")));
+        ifSet(env, "PGDATABASE", v -> b.database = v);
+        ifSet(env, "PGUSER", v -> b.username = v);
+        ifSet(env, "PGPASSWORD", v -> b.password = v);
+        ifSet(env, "PGSSLMODE", v -> b.option("sslmode", v));
+        ifSet(env, "PGSSLROOTCERT", v -> b.option("sslrootcert", v));
+        ifSet(env, "PGSSLCERT", v -> b.option("sslcert", v));
+        ifSet(env, "PGSSLKEY", v -> b.option("sslkey", v));
+        ifSet(env, "PGAPPNAME", v -> b.option("application_name", v));
+        ifSet(env, "PGCONNECT_TIMEOUT", v -> b.option("connect_timeout", v));
+        ifSet(env, "PGCLIENTENCODING", v -> b.option("client_encoding", v));
+        ifSet(env, "PGTARGETSESSIONATTRS", v -> b.option("target_session_attrs", v));
+        if (b.database == null) {
+            throw new IllegalArgumentException("missing database: set PGDATABASE");
+        }
+        return b.build();
+    }
+
+    private static void ifSet(Function<String, @Nullable String> env, String name, java.util.function.Consumer<String> sink) {
+        String value = env.apply(name);
+        if (value != null && !value.isEmpty()) {
+            sink.accept(value);
+        }
+    }
+
+    private static int parsePort(String text, String what) {
+        try {
+            return Integer.parseInt(text.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("invalid port '" + text + "' from " + what + "; allowed values: 1..65535", e);
+        }
+    }
+
+    /** A builder holding this configuration's values, to derive a variant. */
+    public Builder toBuilder() {
+        Builder b = builder().host(host).port(port).database(database).username(username)
+                .poolMinSize(poolMinSize).poolMaxSize(poolMaxSize).poolTimeout(poolTimeout);
+        b.password = password;
+        options.forEach(b::option);
+        return b;
+    }
+
+    public String host() {
+        return host;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String database() {
+        return database;
+    }
+
+    public String username() {
+        return username;
+    }
+
+    /** The password, or null for none (trust, peer or certificate authentication). */
+    public @Nullable String password() {
+        return password;
+    }
+
+    /**
+     * The options in canonical form: enumerated values in lower case, timeouts as
+     * {@link Duration}. The pool aliases are not listed; see {@link #poolMinSize()} and friends.
+     */
+    public Map<String, Object> options() {
+        return options;
+    }
+
+    /** One option's canonical value, or null when it is not set. */
+    public @Nullable Object option(String name) {
+        return options.get(name);
+    }
+
+    /** The sslmode; {@code prefer} when not set, as in libpq. */
+    public String sslMode() {
+        return (String) options.getOrDefault("sslmode", "prefer");
+    }
+
+    public @Nullable Duration connectTimeout() {
+        return (Duration) options.get("connect_timeout");
+    }
+
+    public @Nullable Duration statementTimeout() {
+        return (Duration) options.get("statement_timeout");
+    }
+
+    public @Nullable Duration lockTimeout() {
+        return (Duration) options.get("lock_timeout");
+    }
+
+    public @Nullable String applicationName() {
+        return (String) options.get("application_name");
+    }
+
+    public @Nullable String searchPath() {
+        return (String) options.get("search_path");
+    }
+
+    public int poolMinSize() {
+        return poolMinSize;
+    }
+
+    public int poolMaxSize() {
+        return poolMaxSize;
+    }
+
+    /** How long a caller waits for a pooled connection before a {@code ConnectionException}. */
+    public Duration poolTimeout() {
+        return poolTimeout;
+    }
+
+    @Override
+    public String toString() {
+        return "PostgresConnectionConfig{host=" + host + ", port=" + port + ", database=" + database
+                + ", username=" + username + ", password=" + (password == null ? "<none>" : "****")
+                + ", options=" + options + ", pool=" + poolMinSize + ".." + poolMaxSize
+                + ", poolTimeout=" + poolTimeout + "}";
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof PostgresConnectionConfig c && host.equals(c.host) && port == c.port
+                && database.equals(c.database) && username.equals(c.username)
+                && Objects.equals(password, c.password) && options.equals(c.options)
+                && poolMinSize == c.poolMinSize && poolMaxSize == c.poolMaxSize && poolTimeout.equals(c.poolTimeout);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(host, port, database, username, options, poolMinSize, poolMaxSize, poolTimeout);
+    }
+
+    /** Collects values; {@link #build()} validates them all. Not thread-safe. */
+    public static final class Builder {
+        private String host = "localhost";
+        private int port = 5432;
+        private @Nullable String database;
+        private @Nullable String username;
+        private @Nullable String password;
+        private final Map<String, Object> rawOptions = new LinkedHashMap<>();
+        private @Nullable Integer poolMinSize;
+        private @Nullable Integer poolMaxSize;
+        private @Nullable Duration poolTimeout;
+
+        private Builder() {
+        }
+
+        public Builder host(String host) {
+            this.host = host;
+            return this;
+        }
+
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        public Builder database(String database) {
+            this.database = database;
+            return this;
+        }
+
+        public Builder username(String username) {
+            this.username = username;
+            return this;
+        }
+
+        public Builder password(@Nullable String password) {
+            this.password = password;
+            return this;
+        }
+
+        /** Sets a connection option; see the class documentation for names and units. */
+        public Builder option(String name, Object value) {
+            rawOptions.put(Objects.requireNonNull(name, "option name"), value);
+            return this;
+        }
+
+        public Builder poolMinSize(int size) {
+            this.poolMinSize = size;
+            return this;
+        }
+
+        public Builder poolMaxSize(int size) {
+            this.poolMaxSize = size;
+            return this;
+        }
+
+        public Builder poolTimeout(Duration timeout) {
+            this.poolTimeout = timeout;
+            return this;
+        }
+
+        /** Validates every value and returns the immutable configuration. */
+        public PostgresConnectionConfig build() {
+            if (host == null || host.isBlank()) {
+                throw new IllegalArgumentException("invalid host '" + host + "'; a host name or address is required");
+            }
+            if (port < 1 || port > 65535) {
+                throw new IllegalArgumentException("invalid port " + port + "; allowed values: 1..65535");
+            }
+            if (database == null || database.isBlank()) {
+                throw new IllegalArgumentException("missing database; set database(\"name\")");
+            }
+            if (username == null || username.isBlank()) {
+                username = System.getProperty("user.name");
+            }
+            Map<String, Object> options = new LinkedHashMap<>();
+            rawOptions.forEach((name, value) -> options.put(name, OptionValues.normalize(name, value)));
+            int min = pick(poolMinSize, options.remove("pool_min_size"), 1);
+            int max = pick(poolMaxSize, options.remove("pool_max_size"), 10);
+            Duration timeout = pick(poolTimeout, options.remove("pool_timeout"), Duration.ofSeconds(30));
+            if (min < 0) {
+                throw new IllegalArgumentException("invalid poolMinSize " + min + "; must be 0 or more");
+            }
+            if (max < 1) {
+                throw new IllegalArgumentException("invalid poolMaxSize " + max + "; must be 1 or more");
+            }
+            if (min > max) {
+                throw new IllegalArgumentException("invalid poolMinSize " + min + "; must not exceed poolMaxSize " + max);
+            }
+            if (timeout == null || timeout.compareTo(MIN_POOL_TIMEOUT) < 0) {
+                throw new IllegalArgumentException("invalid poolTimeout " + timeout + "; must be at least 250 ms");
+            }
+            return new PostgresConnectionConfig(this, options, min, max, timeout);
+        }
+
+        @SuppressWarnings("unchecked")
+        private static <V> V pick(@Nullable V explicit, @Nullable Object alias, V fallback) {
+            if (explicit != null) {
+                return explicit;
+            }
+            return alias != null ? (V) alias : fallback;
+        }
+    }
+}

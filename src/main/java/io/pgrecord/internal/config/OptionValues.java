@@ -1,0 +1,134 @@
+package io.pgrecord.internal.config;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Validates and normalises the connection options of {@code PostgresConnectionConfig}. Every
+ * rejection is an {@link IllegalArgumentException} naming the option, the rejected value and
+ * what is allowed.
+ */
+public final class OptionValues {
+
+    public static final List<String> SSL_MODES =
+            List.of("disable", "allow", "prefer", "require", "verify-ca", "verify-full");
+    public static final List<String> TARGET_SESSION_ATTRS =
+            List.of("any", "read-write", "read-only", "primary", "standby", "prefer-standby");
+
+    /** Option name to its kind; the pool aliases are folded into the pool settings. */
+    private static final Map<String, Kind> KNOWN = new TreeMap<>(Map.ofEntries(
+            Map.entry("sslmode", Kind.SSL_MODE),
+            Map.entry("sslrootcert", Kind.TEXT),
+            Map.entry("sslcert", Kind.TEXT),
+            Map.entry("sslkey", Kind.TEXT),
+            Map.entry("connect_timeout", Kind.SECONDS),
+            Map.entry("application_name", Kind.TEXT),
+            Map.entry("client_encoding", Kind.ENCODING),
+            Map.entry("search_path", Kind.TEXT),
+            Map.entry("target_session_attrs", Kind.TARGET),
+            Map.entry("statement_timeout", Kind.MILLIS),
+            Map.entry("lock_timeout", Kind.MILLIS),
+            Map.entry("pool_min_size", Kind.COUNT),
+            Map.entry("pool_max_size", Kind.COUNT),
+            Map.entry("pool_timeout", Kind.SECONDS)));
+
+    private enum Kind { TEXT, SSL_MODE, TARGET, ENCODING, SECONDS, MILLIS, COUNT }
+
+    private OptionValues() {
+    }
+
+    /**
+     * Returns the canonical value of an option: a lower-case {@code String} for enumerated
+     * options, a {@link Duration} for timeouts, an {@code Integer} for pool sizes and the
+     * text itself otherwise.
+     */
+    public static Object normalize(String name, Object value) {
+        Kind kind = KNOWN.get(name);
+        if (kind == null) {
+            throw new IllegalArgumentException("unknown connection option '" + name + "' (value '"
+                    + value + "'); allowed options: " + String.join(", ", KNOWN.keySet()));
+        }
+        if (value == null) {
+            throw new IllegalArgumentException("connection option '" + name + "' must not be null");
+        }
+        return switch (kind) {
+            case TEXT -> text(name, value);
+            case SSL_MODE -> oneOf(name, value, SSL_MODES);
+            case TARGET -> oneOf(name, value, TARGET_SESSION_ATTRS);
+            case ENCODING -> encoding(name, value);
+            case SECONDS -> duration(name, value, "seconds", false);
+            case MILLIS -> duration(name, value, "milliseconds", true);
+            case COUNT -> count(name, value);
+        };
+    }
+
+    private static String text(String name, Object value) {
+        String s = value.toString();
+        if (s.indexOf('\0') >= 0) {
+            throw new IllegalArgumentException("connection option '" + name + "' must not contain a NUL character");
+        }
+        return s;
+    }
+
+    private static String oneOf(String name, Object value, List<String> allowed) {
+        String s = value.toString().trim().toLowerCase(Locale.ROOT);
+        if (!allowed.contains(s)) {
+            throw new IllegalArgumentException("invalid " + name + " '" + value + "'; allowed values: "
+                    + String.join(", ", allowed));
+        }
+        return s;
+    }
+
+    /** Both drivers speak UTF-8 only, so any other client encoding would corrupt text. */
+    private static String encoding(String name, Object value) {
+        String s = value.toString().trim().toUpperCase(Locale.ROOT).replace("-", "");
+        if (!s.equals("UTF8")) {
+            throw new IllegalArgumentException("invalid " + name + " '" + value
+                    + "'; allowed values: UTF8 (pgjdbc and r2dbc-postgresql exchange text as UTF-8 only)");
+        }
+        return "UTF8";
+    }
+
+    private static Duration duration(String name, Object value, String unit, boolean millis) {
+        if (value instanceof Duration d) {
+            if (d.isNegative()) {
+                throw new IllegalArgumentException("invalid " + name + " '" + d + "'; must not be negative");
+            }
+            return d;
+        }
+        long amount = wholeNumber(name, value, unit);
+        return millis ? Duration.ofMillis(amount) : Duration.ofSeconds(amount);
+    }
+
+    private static int count(String name, Object value) {
+        long n = wholeNumber(name, value, "a count");
+        if (n > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("invalid " + name + " '" + value + "'; too large");
+        }
+        return (int) n;
+    }
+
+    private static long wholeNumber(String name, Object value, String unit) {
+        long n;
+        if (value instanceof Integer || value instanceof Long || value instanceof Short) {
+            n = ((Number) value).longValue();
+        } else if (value instanceof String s) {
+            try {
+                n = Long.parseLong(s.trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("invalid " + name + " '" + value
+                        + "'; expected a whole number of " + unit + " or a java.time.Duration", e);
+            }
+        } else {
+            throw new IllegalArgumentException("invalid " + name + " '" + value + "' of type "
+                    + value.getClass().getName() + "; expected a whole number of " + unit + " or a java.time.Duration");
+        }
+        if (n < 0) {
+            throw new IllegalArgumentException("invalid " + name + " '" + value + "'; must not be negative");
+        }
+        return n;
+    }
+}

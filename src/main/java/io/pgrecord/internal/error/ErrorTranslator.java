@@ -1,0 +1,89 @@
+package io.pgrecord.internal.error;
+
+import io.pgrecord.error.CheckViolationException;
+import io.pgrecord.error.ConnectionException;
+import io.pgrecord.error.ConstraintViolationException;
+import io.pgrecord.error.DataException;
+import io.pgrecord.error.DatabaseException;
+import io.pgrecord.error.DeadlockException;
+import io.pgrecord.error.ExclusionViolationException;
+import io.pgrecord.error.ForeignKeyViolationException;
+import io.pgrecord.error.LockNotAvailableException;
+import io.pgrecord.error.NotNullViolationException;
+import io.pgrecord.error.QueryCanceledException;
+import io.pgrecord.error.ReadOnlyTransactionException;
+import io.pgrecord.error.SerializationFailureException;
+import io.pgrecord.error.ServerErrorFields;
+import io.pgrecord.error.SqlSyntaxException;
+import io.pgrecord.error.UniqueViolationException;
+import java.time.Duration;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Maps a PostgreSQL error report to the exception type for its SQLSTATE. Both executors
+ * extract {@link ServerErrorFields} from their driver's exception and call this, so the
+ * mapping is the same on JDBC and R2DBC.
+ */
+public final class ErrorTranslator {
+
+    /** SQLSTATE used for client-side connection failures that carry no state of their own. */
+    public static final String CONNECTION_FAILURE = "08000";
+
+    private ErrorTranslator() {
+    }
+
+    public static DatabaseException translate(ServerErrorFields f, @Nullable Throwable cause) {
+        String state = f.sqlState();
+        String message = message(f);
+        return switch (state) {
+            case "23505" -> new UniqueViolationException(message, f, cause);
+            case "23503" -> new ForeignKeyViolationException(message, f, cause);
+            case "23502" -> new NotNullViolationException(message, f, cause);
+            case "23514" -> new CheckViolationException(message, f, cause);
+            case "23P01" -> new ExclusionViolationException(message, f, cause);
+            case "40001" -> new SerializationFailureException(message, f, cause);
+            case "40P01" -> new DeadlockException(message, f, cause);
+            case "55P03" -> new LockNotAvailableException(message, f, cause);
+            case "57014" -> new QueryCanceledException(message, f, cause);
+            case "25006" -> new ReadOnlyTransactionException(message, f, cause);
+            case "57P01", "57P02", "57P03" -> new ConnectionException(message, f, cause);
+            default -> byClass(state, message, f, cause);
+        };
+    }
+
+    private static DatabaseException byClass(String state, String message, ServerErrorFields f, @Nullable Throwable cause) {
+        return switch (state.length() >= 2 ? state.substring(0, 2) : state) {
+            case "08" -> new ConnectionException(message, f, cause);
+            case "22" -> new DataException(message, f, cause);
+            case "23" -> new ConstraintViolationException(message, f, cause);
+            case "42" -> new SqlSyntaxException(message, f, cause);
+            default -> new DatabaseException(message, f, cause);
+        };
+    }
+
+    /** A connection that could not be made or was lost, with no server report. */
+    public static ConnectionException connectionFailure(@Nullable String sqlState, String message, @Nullable Throwable cause) {
+        String state = sqlState != null && sqlState.startsWith("08") ? sqlState : CONNECTION_FAILURE;
+        ServerErrorFields f = ServerErrorFields.of(state, message);
+        return new ConnectionException(message(f), f, cause);
+    }
+
+    /** No pooled connection became free in time. */
+    public static ConnectionException poolExhausted(String pool, int maxSize, Duration timeout, @Nullable Throwable cause) {
+        String text = "connection pool " + pool + " exhausted: all " + maxSize
+                + " connections (poolMaxSize) stayed in use for the pool timeout of " + timeout.toMillis()
+                + " ms; release connections sooner or raise poolMaxSize/poolTimeout";
+        return connectionFailure(CONNECTION_FAILURE, text, cause);
+    }
+
+    private static String message(ServerErrorFields f) {
+        StringBuilder sb = new StringBuilder(f.message()).append(" (SQLSTATE ").append(f.sqlState()).append(')');
+        if (f.detail() != null) {
+            sb.append("; detail: ").append(f.detail());
+        }
+        if (f.hint() != null) {
+            sb.append("; hint: ").append(f.hint());
+        }
+        return sb.toString();
+    }
+}

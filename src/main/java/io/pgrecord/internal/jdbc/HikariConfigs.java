@@ -1,0 +1,78 @@
+package io.pgrecord.internal.jdbc;
+
+import com.zaxxer.hikari.HikariConfig;
+import io.pgrecord.PostgresConnectionConfig;
+import io.pgrecord.internal.config.StartupParameters;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Translates a {@link PostgresConnectionConfig} into a HikariCP pool over pgjdbc. */
+final class HikariConfigs {
+
+    private static final AtomicInteger POOL_IDS = new AtomicInteger();
+
+    private HikariConfigs() {
+    }
+
+    static HikariConfig from(PostgresConnectionConfig config) {
+        HikariConfig hc = new HikariConfig();
+        hc.setPoolName("pgrecord-jdbc-" + POOL_IDS.incrementAndGet());
+        hc.setJdbcUrl(jdbcUrl(config));
+        hc.setUsername(config.username());
+        hc.setPassword(config.password());
+        hc.setMinimumIdle(config.poolMinSize());
+        hc.setMaximumPoolSize(config.poolMaxSize());
+        hc.setConnectionTimeout(config.poolTimeout().toMillis());
+        hc.setDataSourceProperties(driverProperties(config));
+        return hc;
+    }
+
+    static String jdbcUrl(PostgresConnectionConfig config) {
+        String host = config.host().contains(":") ? "[" + config.host() + "]" : config.host();
+        return "jdbc:postgresql://" + host + ":" + config.port() + "/"
+                + URLEncoder.encode(config.database(), StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    static Properties driverProperties(PostgresConnectionConfig config) {
+        Properties p = new Properties();
+        // The server types string binds, so where("attributes @> ?", "{...}") works on jsonb.
+        p.setProperty("stringtype", "unspecified");
+        p.setProperty("reWriteBatchedInserts", "true");
+        p.setProperty("tcpKeepAlive", "true");
+        p.setProperty("sslmode", config.sslMode());
+        copy(config, p, "sslrootcert", "sslrootcert");
+        copy(config, p, "sslcert", "sslcert");
+        copy(config, p, "sslkey", "sslkey");
+        copy(config, p, "application_name", "ApplicationName");
+        if (config.connectTimeout() != null) {
+            p.setProperty("connectTimeout", Integer.toString(StartupParameters.ceilSeconds(config.connectTimeout())));
+        }
+        if (config.option("target_session_attrs") != null) {
+            p.setProperty("targetServerType", targetServerType((String) config.option("target_session_attrs")));
+        }
+        Map<String, String> startup = StartupParameters.of(config);
+        if (!startup.isEmpty()) {
+            p.setProperty("options", StartupParameters.asCommandLine(startup));
+        }
+        return p;
+    }
+
+    private static void copy(PostgresConnectionConfig config, Properties p, String option, String property) {
+        Object value = config.option(option);
+        if (value != null) {
+            p.setProperty(property, value.toString());
+        }
+    }
+
+    private static String targetServerType(String attrs) {
+        return switch (attrs) {
+            case "read-write", "primary" -> "primary";
+            case "read-only", "standby" -> "secondary";
+            case "prefer-standby" -> "preferSecondary";
+            default -> "any";
+        };
+    }
+}

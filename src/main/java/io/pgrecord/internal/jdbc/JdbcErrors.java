@@ -1,0 +1,64 @@
+package io.pgrecord.internal.jdbc;
+
+import io.pgrecord.error.PgRecordException;
+import io.pgrecord.error.ServerErrorFields;
+import io.pgrecord.internal.error.ErrorTranslator;
+import java.io.IOException;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
+
+/** Turns pgjdbc and HikariCP failures into pgrecord exceptions. */
+public final class JdbcErrors {
+
+    private JdbcErrors() {
+    }
+
+    /** The pgrecord exception for a failure; an already translated one is returned as is. */
+    public static RuntimeException translate(Throwable failure) {
+        if (failure instanceof PgRecordException p) {
+            return p;
+        }
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof PSQLException psql && psql.getServerErrorMessage() != null) {
+                return ErrorTranslator.translate(fields(psql.getServerErrorMessage(), psql.getSQLState()), failure);
+            }
+        }
+        SQLException sql = find(failure, SQLException.class);
+        if (sql != null) {
+            String state = sql.getSQLState();
+            if (state != null && state.length() == 5 && !state.startsWith("08")) {
+                return ErrorTranslator.translate(ServerErrorFields.of(state, messageOf(sql)), failure);
+            }
+            if ((state != null && state.startsWith("08")) || sql instanceof SQLTransientConnectionException
+                    || sql instanceof SQLNonTransientConnectionException || find(failure, IOException.class) != null) {
+                return ErrorTranslator.connectionFailure(state, messageOf(sql), failure);
+            }
+        }
+        if (failure instanceof RuntimeException r && !(failure instanceof org.jooq.exception.DataAccessException)) {
+            return r;
+        }
+        return new PgRecordException(messageOf(failure), failure);
+    }
+
+    private static ServerErrorFields fields(ServerErrorMessage m, String fallbackState) {
+        String state = m.getSQLState() != null ? m.getSQLState() : fallbackState;
+        return new ServerErrorFields(state, String.valueOf(m.getMessage()), m.getDetail(), m.getHint(),
+                m.getSchema(), m.getTable(), m.getColumn(), m.getConstraint());
+    }
+
+    private static String messageOf(Throwable t) {
+        return t.getMessage() != null ? t.getMessage() : t.getClass().getName();
+    }
+
+    private static <T extends Throwable> T find(Throwable failure, Class<T> type) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,88 @@
+package io.pgrecord.internal.jdbc;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.pgrecord.PostgresConnectionConfig;
+import io.pgrecord.ServerVersion;
+import io.pgrecord.internal.core.JooqDefaults;
+import io.pgrecord.internal.core.StatementRecorder;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.jooq.impl.DefaultConfiguration;
+import org.jooq.impl.DefaultExecuteListenerProvider;
+
+/**
+ * The blocking executor's live state: the HikariCP pool, the jOOQ context on it and the server
+ * version read at connect. Created on first use by {@code PostgresBackend}; closed with it.
+ */
+public final class JdbcRuntime implements AutoCloseable {
+
+    private final HikariDataSource dataSource;
+    private final PooledConnectionProvider connections;
+    private final DSLContext dsl;
+    private final ServerVersion serverVersion;
+
+    private JdbcRuntime(HikariDataSource dataSource, StatementRecorder recorder) {
+        this.dataSource = dataSource;
+        this.connections = new PooledConnectionProvider(dataSource);
+        DefaultConfiguration configuration = new DefaultConfiguration();
+        configuration.set(JooqDefaults.DIALECT);
+        configuration.set(JooqDefaults.settings());
+        configuration.set(connections);
+        configuration.set(new DefaultExecuteListenerProvider(new JdbcExecuteListener(recorder)));
+        this.dsl = DSL.using(configuration);
+        this.serverVersion = readServerVersion();
+    }
+
+    /** Opens the pool and reads the server version; a failure closes the pool again. */
+    public static JdbcRuntime start(PostgresConnectionConfig config, StatementRecorder recorder) {
+        HikariDataSource dataSource;
+        try {
+            dataSource = new HikariDataSource(HikariConfigs.from(config));
+        } catch (RuntimeException e) {
+            throw JdbcErrors.translate(e);
+        }
+        try {
+            return new JdbcRuntime(dataSource, recorder);
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw e;
+        }
+    }
+
+    private ServerVersion readServerVersion() {
+        Connection c = connections.acquire();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(JooqDefaults.SERVER_VERSION_SQL)) {
+            rs.next();
+            return ServerVersion.fromVersionNum(rs.getString(1));
+        } catch (SQLException e) {
+            throw JdbcErrors.translate(e);
+        } finally {
+            connections.release(c);
+        }
+    }
+
+    public DSLContext dsl() {
+        return dsl;
+    }
+
+    public ServerVersion serverVersion() {
+        return serverVersion;
+    }
+
+    public PooledConnectionProvider connections() {
+        return connections;
+    }
+
+    public HikariDataSource dataSource() {
+        return dataSource;
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+}

@@ -1,0 +1,36 @@
+package io.pgrecord.internal.r2dbc;
+
+import io.r2dbc.spi.Batch;
+import io.r2dbc.spi.Result;
+import java.util.ArrayList;
+import java.util.List;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
+
+/** A batch whose statements are logged when it runs and whose errors come out translated. */
+final class ObservedBatch implements Batch {
+
+    private final Batch delegate;
+    private final ObservedConnectionFactory owner;
+    private final List<String> statements = new ArrayList<>();
+
+    ObservedBatch(Batch delegate, ObservedConnectionFactory owner) {
+        this.delegate = delegate;
+        this.owner = owner;
+    }
+
+    @Override
+    public Batch add(String sql) {
+        statements.add(sql);
+        delegate.add(sql);
+        return this;
+    }
+
+    @Override
+    public Publisher<? extends Result> execute() {
+        return Flux.defer(() -> {
+            statements.forEach(owner.recorder()::record);
+            return Flux.from(delegate.execute());
+        }).<Result>map(ObservedResult::new).onErrorMap(R2dbcErrors::translate);
+    }
+}

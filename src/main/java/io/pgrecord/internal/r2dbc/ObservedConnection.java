@@ -1,0 +1,125 @@
+package io.pgrecord.internal.r2dbc;
+
+import io.r2dbc.spi.Batch;
+import io.r2dbc.spi.Connection;
+import io.r2dbc.spi.ConnectionMetadata;
+import io.r2dbc.spi.IsolationLevel;
+import io.r2dbc.spi.Statement;
+import io.r2dbc.spi.TransactionDefinition;
+import io.r2dbc.spi.ValidationDepth;
+import java.time.Duration;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Mono;
+
+/** A pooled connection whose statements are logged and whose errors come out translated. */
+final class ObservedConnection implements Connection {
+
+    private final Connection delegate;
+    private final ObservedConnectionFactory owner;
+
+    ObservedConnection(Connection delegate, ObservedConnectionFactory owner) {
+        this.delegate = delegate;
+        this.owner = owner;
+    }
+
+    Connection delegate() {
+        return delegate;
+    }
+
+    @Override
+    public Statement createStatement(String sql) {
+        return new ObservedStatement(delegate.createStatement(sql), sql, owner);
+    }
+
+    @Override
+    public Batch createBatch() {
+        return new ObservedBatch(delegate.createBatch(), owner);
+    }
+
+    @Override
+    public Publisher<Void> beginTransaction() {
+        return logged("BEGIN", delegate.beginTransaction());
+    }
+
+    @Override
+    public Publisher<Void> beginTransaction(TransactionDefinition definition) {
+        return logged("BEGIN", delegate.beginTransaction(definition));
+    }
+
+    @Override
+    public Publisher<Void> commitTransaction() {
+        return logged("COMMIT", delegate.commitTransaction());
+    }
+
+    @Override
+    public Publisher<Void> rollbackTransaction() {
+        return logged("ROLLBACK", delegate.rollbackTransaction());
+    }
+
+    @Override
+    public Publisher<Void> createSavepoint(String name) {
+        return logged("SAVEPOINT " + name, delegate.createSavepoint(name));
+    }
+
+    @Override
+    public Publisher<Void> releaseSavepoint(String name) {
+        return logged("RELEASE SAVEPOINT " + name, delegate.releaseSavepoint(name));
+    }
+
+    @Override
+    public Publisher<Void> rollbackTransactionToSavepoint(String name) {
+        return logged("ROLLBACK TO SAVEPOINT " + name, delegate.rollbackTransactionToSavepoint(name));
+    }
+
+    @Override
+    public Publisher<Void> close() {
+        return delegate.close();
+    }
+
+    @Override
+    public boolean isAutoCommit() {
+        return delegate.isAutoCommit();
+    }
+
+    @Override
+    public ConnectionMetadata getMetadata() {
+        return delegate.getMetadata();
+    }
+
+    @Override
+    public IsolationLevel getTransactionIsolationLevel() {
+        return delegate.getTransactionIsolationLevel();
+    }
+
+    @Override
+    public Publisher<Void> setAutoCommit(boolean autoCommit) {
+        return Mono.from(delegate.setAutoCommit(autoCommit)).onErrorMap(R2dbcErrors::translate);
+    }
+
+    @Override
+    public Publisher<Void> setLockWaitTimeout(Duration timeout) {
+        return Mono.from(delegate.setLockWaitTimeout(timeout)).onErrorMap(R2dbcErrors::translate);
+    }
+
+    @Override
+    public Publisher<Void> setStatementTimeout(Duration timeout) {
+        return Mono.from(delegate.setStatementTimeout(timeout)).onErrorMap(R2dbcErrors::translate);
+    }
+
+    @Override
+    public Publisher<Void> setTransactionIsolationLevel(IsolationLevel level) {
+        return Mono.from(delegate.setTransactionIsolationLevel(level)).onErrorMap(R2dbcErrors::translate);
+    }
+
+    @Override
+    public Publisher<Boolean> validate(ValidationDepth depth) {
+        return delegate.validate(depth);
+    }
+
+    private Publisher<Void> logged(String sql, Publisher<Void> action) {
+        return Mono.defer(() -> {
+            owner.recorder().record(sql);
+            return Mono.from(action);
+        }).onErrorMap(R2dbcErrors::translate);
+    }
+}

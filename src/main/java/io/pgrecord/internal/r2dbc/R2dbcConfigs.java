@@ -1,0 +1,79 @@
+package io.pgrecord.internal.r2dbc;
+
+import io.pgrecord.PostgresConnectionConfig;
+import io.pgrecord.internal.config.StartupParameters;
+import io.r2dbc.pool.ConnectionPoolConfiguration;
+import io.r2dbc.postgresql.MultiHostConnectionStrategy.TargetServerType;
+import io.r2dbc.postgresql.PostgresqlConnectionConfiguration;
+import io.r2dbc.postgresql.PostgresqlConnectionFactory;
+import io.r2dbc.postgresql.client.SSLMode;
+import io.r2dbc.spi.ValidationDepth;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Translates a {@link PostgresConnectionConfig} into an r2dbc-postgresql factory and r2dbc-pool settings. */
+final class R2dbcConfigs {
+
+    private static final AtomicInteger POOL_IDS = new AtomicInteger();
+
+    private R2dbcConfigs() {
+    }
+
+    static PostgresqlConnectionConfiguration connection(PostgresConnectionConfig config) {
+        PostgresqlConnectionConfiguration.Builder b = PostgresqlConnectionConfiguration.builder()
+                .database(config.database())
+                .username(config.username())
+                .sslMode(SSLMode.fromValue(config.sslMode()))
+                .tcpKeepAlive(true)
+                .options(StartupParameters.of(config));
+        String target = (String) config.option("target_session_attrs");
+        if (target != null) {
+            // only the multi-host strategy honours a target server type
+            b.addHost(config.host(), config.port()).targetServerType(targetServerType(target));
+        } else {
+            b.host(config.host()).port(config.port());
+        }
+        if (config.password() != null) {
+            b.password(config.password());
+        }
+        if (config.applicationName() != null) {
+            b.applicationName(config.applicationName());
+        }
+        if (config.connectTimeout() != null && !config.connectTimeout().isZero()) {
+            b.connectTimeout(config.connectTimeout());
+        }
+        if (config.option("sslrootcert") != null) {
+            b.sslRootCert((String) config.option("sslrootcert"));
+        }
+        if (config.option("sslcert") != null) {
+            b.sslCert((String) config.option("sslcert"));
+        }
+        if (config.option("sslkey") != null) {
+            b.sslKey((String) config.option("sslkey"));
+        }
+        return b.build();
+    }
+
+    static ConnectionPoolConfiguration pool(PostgresConnectionConfig config) {
+        Duration timeout = config.poolTimeout();
+        return ConnectionPoolConfiguration.builder(new PostgresqlConnectionFactory(connection(config)))
+                .name("pgrecord-r2dbc-" + POOL_IDS.incrementAndGet())
+                .initialSize(config.poolMinSize())
+                .minIdle(config.poolMinSize())
+                .maxSize(config.poolMaxSize())
+                .maxAcquireTime(timeout)
+                .maxCreateConnectionTime(timeout)
+                // a round trip on checkout finds connections the server has dropped
+                .validationDepth(ValidationDepth.REMOTE)
+                .build();
+    }
+
+    private static TargetServerType targetServerType(String attrs) {
+        return switch (attrs) {
+            case "read-write", "primary" -> TargetServerType.PRIMARY;
+            case "read-only", "standby" -> TargetServerType.SECONDARY;
+            case "prefer-standby" -> TargetServerType.PREFER_SECONDARY;
+            default -> TargetServerType.ANY;
+        };
+    }
+}

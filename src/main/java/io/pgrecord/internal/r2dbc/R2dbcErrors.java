@@ -1,0 +1,68 @@
+package io.pgrecord.internal.r2dbc;
+
+import io.pgrecord.error.PgRecordException;
+import io.pgrecord.error.ServerErrorFields;
+import io.pgrecord.internal.error.ErrorTranslator;
+import io.r2dbc.postgresql.api.ErrorDetails;
+import io.r2dbc.postgresql.api.PostgresqlException;
+import io.r2dbc.spi.R2dbcException;
+import io.r2dbc.spi.R2dbcNonTransientResourceException;
+import io.r2dbc.spi.R2dbcTransientResourceException;
+import java.io.IOException;
+import java.nio.channels.ClosedChannelException;
+
+/** Turns r2dbc-postgresql and r2dbc-pool failures into pgrecord exceptions. */
+public final class R2dbcErrors {
+
+    private R2dbcErrors() {
+    }
+
+    /** The pgrecord exception for a failure; an already translated one is returned as is. */
+    public static Throwable translate(Throwable failure) {
+        if (failure instanceof PgRecordException) {
+            return failure;
+        }
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof PgRecordException p) {
+                return p;
+            }
+            if (t instanceof PostgresqlException pe && pe.getErrorDetails() != null) {
+                return ErrorTranslator.translate(fields(pe.getErrorDetails()), t);
+            }
+        }
+        R2dbcException r2dbc = find(failure, R2dbcException.class);
+        if (r2dbc != null && r2dbc.getSqlState() != null && r2dbc.getSqlState().length() == 5
+                && !r2dbc.getSqlState().startsWith("08")) {
+            return ErrorTranslator.translate(ServerErrorFields.of(r2dbc.getSqlState(), messageOf(r2dbc)), r2dbc);
+        }
+        if (r2dbc instanceof R2dbcNonTransientResourceException || r2dbc instanceof R2dbcTransientResourceException
+                || find(failure, IOException.class) != null || find(failure, ClosedChannelException.class) != null
+                || (r2dbc != null && r2dbc.getSqlState() != null)) {
+            Throwable source = r2dbc != null ? r2dbc : failure;
+            return ErrorTranslator.connectionFailure(r2dbc != null ? r2dbc.getSqlState() : null, messageOf(source), failure);
+        }
+        if (r2dbc != null) {
+            return new PgRecordException(messageOf(r2dbc), failure);
+        }
+        return failure;
+    }
+
+    private static ServerErrorFields fields(ErrorDetails d) {
+        return new ServerErrorFields(d.getCode(), d.getMessage(), d.getDetail().orElse(null), d.getHint().orElse(null),
+                d.getSchemaName().orElse(null), d.getTableName().orElse(null), d.getColumnName().orElse(null),
+                d.getConstraintName().orElse(null));
+    }
+
+    private static String messageOf(Throwable t) {
+        return t.getMessage() != null ? t.getMessage() : t.getClass().getName();
+    }
+
+    private static <T extends Throwable> T find(Throwable failure, Class<T> type) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+}

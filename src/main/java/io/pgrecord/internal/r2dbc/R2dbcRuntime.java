@@ -1,0 +1,55 @@
+package io.pgrecord.internal.r2dbc;
+
+import io.pgrecord.PostgresConnectionConfig;
+import io.pgrecord.ServerVersion;
+import io.pgrecord.internal.core.JooqDefaults;
+import io.pgrecord.internal.core.StatementRecorder;
+import io.r2dbc.pool.ConnectionPool;
+import io.r2dbc.spi.Connection;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The reactive executor's live state: the r2dbc pool behind an {@link ObservedConnectionFactory}
+ * and the jOOQ context on it. The pool connects lazily; {@link #connect()} reads the version.
+ */
+public final class R2dbcRuntime {
+
+    private final ObservedConnectionFactory connections;
+    private final DSLContext dsl;
+
+    public R2dbcRuntime(PostgresConnectionConfig config, StatementRecorder recorder) {
+        ConnectionPool pool = new ConnectionPool(R2dbcConfigs.pool(config));
+        this.connections = new ObservedConnectionFactory(pool, recorder, config.poolMaxSize(), config.poolTimeout());
+        this.dsl = DSL.using(connections, JooqDefaults.DIALECT, JooqDefaults.settings());
+    }
+
+    /** Warms the pool and reads the server version, bypassing the statement log. */
+    public Mono<ServerVersion> connect() {
+        ConnectionPool pool = connections.pool();
+        return pool.warmup()
+                .then(Mono.usingWhen(pool.create(), R2dbcRuntime::readVersion, Connection::close))
+                .onErrorMap(R2dbcErrors::translate);
+    }
+
+    private static Mono<ServerVersion> readVersion(Connection c) {
+        return Flux.from(c.createStatement(JooqDefaults.SERVER_VERSION_SQL).execute())
+                .flatMap(result -> result.map((row, meta) -> row.get(0, String.class)))
+                .next()
+                .map(ServerVersion::fromVersionNum);
+    }
+
+    public DSLContext dsl() {
+        return dsl;
+    }
+
+    public ObservedConnectionFactory connections() {
+        return connections;
+    }
+
+    public Mono<Void> close() {
+        return connections.dispose();
+    }
+}
