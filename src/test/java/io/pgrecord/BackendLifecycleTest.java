@@ -11,11 +11,13 @@ import io.pgrecord.testing.TestDatabase;
 import java.time.Duration;
 import java.util.List;
 import org.jooq.impl.DSL;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import reactor.core.publisher.Mono;
 
 @ExtendWith(PgExtension.class)
+@Tag("matrix")
 class BackendLifecycleTest {
 
     @Test

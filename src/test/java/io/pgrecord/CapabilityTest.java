@@ -11,10 +11,12 @@ import io.pgrecord.testing.PgExtension;
 import io.pgrecord.testing.TestDatabase;
 import java.util.EnumSet;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 @ExtendWith(PgExtension.class)
+@Tag("matrix")
 class CapabilityTest {
 
     @Test

@@ -14,10 +14,12 @@ import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Every option must reach the server (or the driver) on both backends. */
 @ExtendWith(PgExtension.class)
+@Tag("matrix")
 class ConfigReachesServerTest {
 
     @BothBackends

@@ -28,11 +28,13 @@ import java.sql.Statement;
 import java.util.concurrent.CompletableFuture;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.jooq.exception.DataAccessException;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Each SQLSTATE class maps to its exception, with the server's fields, on both backends, through raw jOOQ. */
 @ExtendWith(PgExtension.class)
+@Tag("matrix")
 class ErrorMappingTest {
 
     @BeforeAll

@@ -40,7 +40,7 @@ final class EmbeddedServer implements PgServer {
     private static PgBinaryResolver fromJar(Path jar) {
         return (system, arch) -> {
             try (JarFile file = new JarFile(jar.toFile())) {
-                String name = "postgres-" + system + "-" + arch + ".txz";
+                String name = "postgres-" + system.toLowerCase(java.util.Locale.ROOT) + "-" + arch + ".txz";
                 ZipEntry entry = file.getEntry(name);
                 if (entry == null) {
                     throw new IOException(jar + " has no " + name);
