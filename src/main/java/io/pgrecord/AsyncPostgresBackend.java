@@ -1,6 +1,7 @@
 package io.pgrecord;
 
 import io.pgrecord.internal.core.StatementRecorder;
+import io.pgrecord.internal.exec.R2dbcRunner;
 import io.pgrecord.internal.r2dbc.R2dbcRuntime;
 import java.util.Objects;
 import org.jooq.DSLContext;
@@ -26,6 +27,7 @@ public final class AsyncPostgresBackend implements AutoCloseable {
     private R2dbcRuntime runtime;
     private Mono<ServerVersion> connecting;
     private volatile ServerVersion serverVersion;
+    private final R2dbcRunner runner = new R2dbcRunner(this::ensureConnected, this::dsl, this::capabilities);
 
     public AsyncPostgresBackend(PostgresConnectionConfig config) {
         this.config = Objects.requireNonNull(config, "config");
@@ -117,6 +119,16 @@ public final class AsyncPostgresBackend implements AutoCloseable {
 
     public PostgresConnectionConfig config() {
         return config;
+    }
+
+    /** The model executor on this backend. */
+    R2dbcRunner runner() {
+        return runner;
+    }
+
+    /** Completes at once when connected; connects otherwise. */
+    private Mono<Void> ensureConnected() {
+        return serverVersion != null ? Mono.empty() : connect();
     }
 
     R2dbcRuntime runtime() {

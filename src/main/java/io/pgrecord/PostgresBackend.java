@@ -1,6 +1,7 @@
 package io.pgrecord;
 
 import io.pgrecord.internal.core.StatementRecorder;
+import io.pgrecord.internal.exec.JdbcRunner;
 import io.pgrecord.internal.jdbc.JdbcRuntime;
 import java.util.Objects;
 import org.jooq.DSLContext;
@@ -23,6 +24,7 @@ public final class PostgresBackend implements AutoCloseable {
     private final Object lock = new Object();
     private volatile JdbcRuntime runtime;
     private volatile boolean closed;
+    private final JdbcRunner runner = new JdbcRunner(this::dsl, this::capabilities);
 
     public PostgresBackend(PostgresConnectionConfig config) {
         this.config = Objects.requireNonNull(config, "config");
@@ -78,6 +80,11 @@ public final class PostgresBackend implements AutoCloseable {
                 runtime.close();
             }
         }
+    }
+
+    /** The model executor on this backend. */
+    JdbcRunner runner() {
+        return runner;
     }
 
     JdbcRuntime runtime() {

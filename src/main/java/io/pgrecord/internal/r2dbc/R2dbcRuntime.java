@@ -24,6 +24,7 @@ public final class R2dbcRuntime {
         ConnectionPool pool = new ConnectionPool(R2dbcConfigs.pool(config));
         this.connections = new ObservedConnectionFactory(pool, recorder, config.poolMaxSize(), config.poolTimeout());
         this.dsl = DSL.using(connections, JooqDefaults.DIALECT, JooqDefaults.settings());
+        dsl.configuration().data(JooqDefaults.R2DBC_FLAG, Boolean.TRUE);
     }
 
     /** Warms the pool and reads the server version, bypassing the statement log. */

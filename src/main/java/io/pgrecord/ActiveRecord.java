@@ -1,0 +1,171 @@
+package io.pgrecord;
+
+import io.pgrecord.internal.exec.Work;
+import io.pgrecord.internal.model.ModelErrors;
+import io.pgrecord.internal.model.ModelMeta;
+import io.pgrecord.internal.model.RecordOps;
+import io.pgrecord.internal.model.RelationSpec;
+import java.util.function.Function;
+
+/**
+ * A blocking model: a class whose instances save themselves. Fields map to columns
+ * ({@code emailAddress -> email_address}); see {@link Column}, {@link Id}, {@link Version},
+ * {@link CreatedAt}, {@link UpdatedAt}, {@link SoftDelete} and {@link Transient}.
+ * {@snippet :
+ * @Table("users")
+ * public class User extends ActiveRecord<User> {
+ *     public static final Finder<User> find = finder(User.class);
+ *     @Id public Long id;
+ *     public String name;
+ *     public final HasMany<Post> posts = hasMany(Post.class);
+ * }
+ *
+ * ActiveRecord.configure(backend);
+ * User u = new User();
+ * u.name = "Ann";
+ * u.save();                       // INSERT ... RETURNING: u.id is set
+ * u.name = "Anne";
+ * u.save();                       // UPDATE of the changed column only
+ * }
+ * Instances are not thread-safe; operations join the calling thread's transaction.
+ *
+ * @param <T> the model class itself
+ */
+public abstract non-sealed class ActiveRecord<T extends ActiveRecord<T>> extends Model {
+
+    protected ActiveRecord() {
+    }
+
+    /** The finder for a model class: {@code public static final Finder<User> find = finder(User.class);}. */
+    protected static <M extends ActiveRecord<M>> Finder<M> finder(Class<M> type) {
+        return new Finder<>(type, null);
+    }
+
+    /**
+     * Sets the backend blocking models use: the default for all models, or with model classes,
+     * for those only.
+     */
+    public static void configure(PostgresBackend backend, Class<?>... models) {
+        ModelBackends.configure(backend, models);
+    }
+
+    /** Binds this instance to a backend; loaded instances are bound to the backend they came from. */
+    @SuppressWarnings("unchecked")
+    public T using(PostgresBackend backend) {
+        state().backend(backend);
+        return (T) this;
+    }
+
+    private PostgresBackend backend() {
+        return state().backend() instanceof PostgresBackend b ? b : ModelBackends.blocking(getClass());
+    }
+
+    @SuppressWarnings("unchecked")
+    private <X> X run(Function<Capabilities, Work<X>> plan) {
+        PostgresBackend b = backend();
+        try {
+            X result = b.runner().run(plan);
+            state().backend(b);
+            return result;
+        } catch (RuntimeException e) {
+            throw ModelErrors.explainRuntime(meta(), e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private ModelMeta<T> typedMeta() {
+        return (ModelMeta<T>) meta();
+    }
+
+    @SuppressWarnings("unchecked")
+    private T self() {
+        return (T) this;
+    }
+
+    /**
+     * INSERT when new, otherwise UPDATE of the changed columns only; sends nothing and returns 0
+     * when nothing changed. Afterwards the instance holds what the database stored.
+     *
+     * @return rows written
+     * @throws io.pgrecord.error.ValidationException before any SQL, when validation fails
+     * @throws io.pgrecord.error.StaleRecordException when the {@code @Version} changed meanwhile
+     */
+    public int save() {
+        return run(caps -> RecordOps.save(typedMeta(), self(), caps));
+    }
+
+    /** INSERT, even when a caller set the id; a caller-set id is kept. */
+    public int insert() {
+        return run(caps -> RecordOps.insert(typedMeta(), self(), caps, false));
+    }
+
+    /** UPDATE of the changed columns. */
+    public int update() {
+        return run(caps -> RecordOps.update(typedMeta(), self(), caps, false));
+    }
+
+    /** DELETE (an UPDATE of the {@code @SoftDelete} field for soft-deleted models). */
+    public int delete() {
+        return run(caps -> RecordOps.delete(typedMeta(), self(), caps));
+    }
+
+    /**
+     * Reloads every field from the database.
+     *
+     * @throws io.pgrecord.error.RecordNotFoundException when the row is gone
+     */
+    public void refresh() {
+        run(caps -> RecordOps.refresh(typedMeta(), self(), caps));
+    }
+
+    /**
+     * {@code INSERT ... ON CONFLICT (cols) DO UPDATE SET <other cols> = EXCLUDED.<col> RETURNING *};
+     * without columns, the conflict target is the primary key.
+     */
+    public int upsert(String... conflictColumns) {
+        return run(caps -> RecordOps.upsert(typedMeta(), self(), caps, conflictColumns));
+    }
+
+    /** Clears the {@code @SoftDelete} mark. */
+    public int restore() {
+        return run(caps -> RecordOps.restore(typedMeta(), self(), caps));
+    }
+
+    /** The model this one references through {@code <target>_id} on this table. */
+    protected final <R extends ActiveRecord<R>> BelongsTo<R> belongsTo(Class<R> target) {
+        return new BelongsTo<>(this, RelationSpec.belongsTo(target, null));
+    }
+
+    /** As {@link #belongsTo(Class)}, with the foreign-key column named. */
+    protected final <R extends ActiveRecord<R>> BelongsTo<R> belongsTo(Class<R> target, String foreignKey) {
+        return new BelongsTo<>(this, RelationSpec.belongsTo(target, foreignKey));
+    }
+
+    /** The one model referencing this one through {@code <this>_id} on its table. */
+    protected final <R extends ActiveRecord<R>> HasOne<R> hasOne(Class<R> target) {
+        return new HasOne<>(this, RelationSpec.hasOne(getClass(), target, null));
+    }
+
+    protected final <R extends ActiveRecord<R>> HasOne<R> hasOne(Class<R> target, String foreignKey) {
+        return new HasOne<>(this, RelationSpec.hasOne(getClass(), target, foreignKey));
+    }
+
+    /** The models referencing this one through {@code <this>_id} on their table. */
+    protected final <R extends ActiveRecord<R>> HasMany<R> hasMany(Class<R> target) {
+        return new HasMany<>(this, RelationSpec.hasMany(getClass(), target, null));
+    }
+
+    protected final <R extends ActiveRecord<R>> HasMany<R> hasMany(Class<R> target, String foreignKey) {
+        return new HasMany<>(this, RelationSpec.hasMany(getClass(), target, foreignKey));
+    }
+
+    /** Many-to-many through a join table with {@code <this>_id} and {@code <target>_id} columns. */
+    protected final <R extends ActiveRecord<R>> HasMany<R> hasManyThrough(Class<R> target, String joinTable) {
+        return new HasMany<>(this, RelationSpec.through(getClass(), target, joinTable, null, null));
+    }
+
+    protected final <R extends ActiveRecord<R>> HasMany<R> hasManyThrough(Class<R> target, String joinTable,
+            String ownerColumn, String targetColumn) {
+        return new HasMany<>(this, RelationSpec.through(getClass(), target, joinTable, ownerColumn, targetColumn));
+    }
+}

@@ -1,0 +1,131 @@
+package io.pgrecord;
+
+import io.pgrecord.internal.exec.Work;
+import io.pgrecord.internal.model.ModelErrors;
+import io.pgrecord.internal.model.ModelMeta;
+import io.pgrecord.internal.model.RecordOps;
+import io.pgrecord.internal.model.RelationSpec;
+import java.util.function.Function;
+import reactor.core.publisher.Mono;
+
+/**
+ * A reactive model: the mapping, hooks, validation and dirty tracking of {@link ActiveRecord},
+ * with writes returning {@link Mono}. Nothing is sent until subscription; validation and
+ * before-hooks run at subscription, before any SQL.
+ * {@snippet :
+ * @Table("users")
+ * public class AsyncUser extends AsyncActiveRecord<AsyncUser> {
+ *     public static final AsyncFinder<AsyncUser> find = finder(AsyncUser.class);
+ *     @Id public Long id;
+ *     public String name;
+ * }
+ *
+ * AsyncActiveRecord.configure(asyncBackend);
+ * AsyncUser u = new AsyncUser();
+ * u.name = "Ann";
+ * u.save().block();
+ * }
+ *
+ * @param <T> the model class itself
+ */
+public abstract non-sealed class AsyncActiveRecord<T extends AsyncActiveRecord<T>> extends Model {
+
+    protected AsyncActiveRecord() {
+    }
+
+    protected static <M extends AsyncActiveRecord<M>> AsyncFinder<M> finder(Class<M> type) {
+        return new AsyncFinder<>(type, null);
+    }
+
+    /** Sets the backend reactive models use: the default, or for the given model classes only. */
+    public static void configure(AsyncPostgresBackend backend, Class<?>... models) {
+        ModelBackends.configure(backend, models);
+    }
+
+    @SuppressWarnings("unchecked")
+    public T using(AsyncPostgresBackend backend) {
+        state().backend(backend);
+        return (T) this;
+    }
+
+    private <X> Mono<X> run(Function<Capabilities, Work<X>> plan) {
+        return Mono.defer(() -> {
+            AsyncPostgresBackend b = state().backend() instanceof AsyncPostgresBackend bound ? bound
+                    : ModelBackends.async(getClass());
+            return b.runner().run(plan).doOnSuccess(x -> state().backend(b));
+        }).onErrorMap(e -> ModelErrors.explain(meta(), e));
+    }
+
+    @SuppressWarnings("unchecked")
+    private ModelMeta<T> typedMeta() {
+        return (ModelMeta<T>) meta();
+    }
+
+    @SuppressWarnings("unchecked")
+    private T self() {
+        return (T) this;
+    }
+
+    /** As {@link ActiveRecord#save()}: emits the rows written, 0 (and no SQL) when nothing changed. */
+    public Mono<Integer> save() {
+        return run(caps -> RecordOps.save(typedMeta(), self(), caps));
+    }
+
+    public Mono<Integer> insert() {
+        return run(caps -> RecordOps.insert(typedMeta(), self(), caps, false));
+    }
+
+    public Mono<Integer> update() {
+        return run(caps -> RecordOps.update(typedMeta(), self(), caps, false));
+    }
+
+    public Mono<Integer> delete() {
+        return run(caps -> RecordOps.delete(typedMeta(), self(), caps));
+    }
+
+    /** Reloads every field; errors with {@code RecordNotFoundException} when the row is gone. */
+    public Mono<Void> refresh() {
+        return run(caps -> RecordOps.refresh(typedMeta(), self(), caps)).then();
+    }
+
+    public Mono<Integer> upsert(String... conflictColumns) {
+        return run(caps -> RecordOps.upsert(typedMeta(), self(), caps, conflictColumns));
+    }
+
+    public Mono<Integer> restore() {
+        return run(caps -> RecordOps.restore(typedMeta(), self(), caps));
+    }
+
+    protected final <R extends AsyncActiveRecord<R>> AsyncBelongsTo<R> belongsTo(Class<R> target) {
+        return new AsyncBelongsTo<>(this, RelationSpec.belongsTo(target, null));
+    }
+
+    protected final <R extends AsyncActiveRecord<R>> AsyncBelongsTo<R> belongsTo(Class<R> target, String foreignKey) {
+        return new AsyncBelongsTo<>(this, RelationSpec.belongsTo(target, foreignKey));
+    }
+
+    protected final <R extends AsyncActiveRecord<R>> AsyncHasOne<R> hasOne(Class<R> target) {
+        return new AsyncHasOne<>(this, RelationSpec.hasOne(getClass(), target, null));
+    }
+
+    protected final <R extends AsyncActiveRecord<R>> AsyncHasOne<R> hasOne(Class<R> target, String foreignKey) {
+        return new AsyncHasOne<>(this, RelationSpec.hasOne(getClass(), target, foreignKey));
+    }
+
+    protected final <R extends AsyncActiveRecord<R>> AsyncHasMany<R> hasMany(Class<R> target) {
+        return new AsyncHasMany<>(this, RelationSpec.hasMany(getClass(), target, null));
+    }
+
+    protected final <R extends AsyncActiveRecord<R>> AsyncHasMany<R> hasMany(Class<R> target, String foreignKey) {
+        return new AsyncHasMany<>(this, RelationSpec.hasMany(getClass(), target, foreignKey));
+    }
+
+    protected final <R extends AsyncActiveRecord<R>> AsyncHasMany<R> hasManyThrough(Class<R> target, String joinTable) {
+        return new AsyncHasMany<>(this, RelationSpec.through(getClass(), target, joinTable, null, null));
+    }
+
+    protected final <R extends AsyncActiveRecord<R>> AsyncHasMany<R> hasManyThrough(Class<R> target, String joinTable,
+            String ownerColumn, String targetColumn) {
+        return new AsyncHasMany<>(this, RelationSpec.through(getClass(), target, joinTable, ownerColumn, targetColumn));
+    }
+}

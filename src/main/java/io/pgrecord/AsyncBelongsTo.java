@@ -1,0 +1,29 @@
+package io.pgrecord;
+
+import io.pgrecord.internal.model.RelationSpec;
+import io.pgrecord.internal.query.RelationQueries;
+import reactor.core.publisher.Mono;
+
+/**
+ * The reactive twin of {@link BelongsTo}: {@link #get()} emits the related model (empty when there is
+ * none), querying on the first subscription and replaying the cached value afterwards.
+ *
+ * @param <T> the related model
+ */
+public final class AsyncBelongsTo<T> extends Relation<T> {
+
+    AsyncBelongsTo(Model owner, RelationSpec spec) {
+        super(owner, spec);
+    }
+
+    @SuppressWarnings("unchecked")
+    public Mono<T> get() {
+        return Mono.defer(() -> loaded
+                ? Mono.justOrEmpty((T) cached)
+                : query().first().doOnNext(this::preload).switchIfEmpty(Mono.fromRunnable(() -> preload(null))));
+    }
+
+    public AsyncQuery<T> query() {
+        return new AsyncQuery<>(RelationQueries.forOwner(owner, spec), AsyncHasMany.ownerBackend(owner));
+    }
+}

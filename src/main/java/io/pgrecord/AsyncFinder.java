@@ -1,0 +1,105 @@
+package io.pgrecord;
+
+import io.pgrecord.error.RecordNotFoundException;
+import io.pgrecord.internal.exec.Work;
+import io.pgrecord.internal.model.BulkOps;
+import io.pgrecord.internal.model.ModelErrors;
+import io.pgrecord.internal.model.ModelMeta;
+import io.pgrecord.internal.model.RecordOps;
+import io.pgrecord.internal.model.RowMapper;
+import io.pgrecord.internal.query.QuerySpec;
+import java.util.Collection;
+import java.util.List;
+import java.util.function.Function;
+import org.jooq.Condition;
+import org.jooq.Record;
+import org.jooq.RecordMapper;
+import org.jooq.Table;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The reactive twin of {@link Finder}: the same operations, returning {@link Mono} and
+ * {@link Flux}. Thread-safe.
+ * {@snippet :
+ * Mono<AsyncUser> u = AsyncUser.find.findById(1L);         // empty when absent
+ * Flux<AsyncUser> all = AsyncUser.find.findAll();
+ * }
+ *
+ * @param <T> the model
+ */
+public final class AsyncFinder<T> {
+
+    private final Class<T> type;
+    private final AsyncPostgresBackend backend;
+
+    AsyncFinder(Class<T> type, AsyncPostgresBackend backend) {
+        this.type = type;
+        this.backend = backend;
+    }
+
+    public AsyncFinder<T> using(AsyncPostgresBackend backend) {
+        return new AsyncFinder<>(type, backend);
+    }
+
+    private ModelMeta<T> meta() {
+        return ModelMeta.of(type);
+    }
+
+    public AsyncQuery<T> query() {
+        return new AsyncQuery<>(new QuerySpec(meta()), backend);
+    }
+
+    public AsyncQuery<T> where(Condition... conditions) {
+        return query().where(conditions);
+    }
+
+    public AsyncQuery<T> where(String sql, Object... binds) {
+        return query().where(sql, binds);
+    }
+
+    /** The row with this primary key; empty when there is none. */
+    public Mono<T> findById(Object id) {
+        return Mono.defer(() -> query().where(RecordOps.idCondition(meta(), id)).first());
+    }
+
+    /** The row with this primary key; errors with {@link RecordNotFoundException} when there is none. */
+    public Mono<T> getById(Object id) {
+        return findById(id).switchIfEmpty(Mono.error(() -> new RecordNotFoundException(
+                type.getSimpleName() + " with id " + Finder.describe(id) + " not found")));
+    }
+
+    public Flux<T> findAll() {
+        return query().all();
+    }
+
+    public Mono<Long> count() {
+        return query().count();
+    }
+
+    public Mono<Integer> insertAll(Collection<T> models) {
+        List<T> list = List.copyOf(models);
+        return run(caps -> BulkOps.insertAll(meta(), list, caps), list);
+    }
+
+    public Mono<Integer> upsertAll(Collection<T> models, String... conflictColumns) {
+        List<T> list = List.copyOf(models);
+        return run(caps -> BulkOps.upsertAll(meta(), list, caps, conflictColumns), list);
+    }
+
+    private Mono<Integer> run(Function<Capabilities, Work<Integer>> plan, List<T> models) {
+        return Mono.defer(() -> {
+            AsyncPostgresBackend b = backend != null ? backend : ModelBackends.async(type);
+            return b.runner().run(plan).doOnNext(n -> models.forEach(m -> ((Model) m).state().backend(b)));
+        }).onErrorMap(e -> ModelErrors.explain(meta(), e));
+    }
+
+    public Table<Record> table() {
+        return meta().table();
+    }
+
+    public RecordMapper<Record, T> mapper() {
+        ModelMeta<T> meta = meta();
+        return r -> RowMapper.mapByName(meta, r, backend);
+    }
+}

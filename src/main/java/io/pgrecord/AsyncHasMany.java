@@ -1,0 +1,34 @@
+package io.pgrecord;
+
+import io.pgrecord.internal.model.RelationSpec;
+import io.pgrecord.internal.query.RelationQueries;
+import java.util.List;
+import reactor.core.publisher.Flux;
+
+/**
+ * The reactive twin of {@link HasMany}: {@link #get()} emits the related models, querying on
+ * the first subscription and replaying the cached list afterwards.
+ *
+ * @param <T> the related model
+ */
+public final class AsyncHasMany<T> extends Relation<T> {
+
+    AsyncHasMany(Model owner, RelationSpec spec) {
+        super(owner, spec);
+    }
+
+    @SuppressWarnings("unchecked")
+    public Flux<T> get() {
+        return Flux.defer(() -> loaded
+                ? Flux.fromIterable((List<T>) cached)
+                : query().all().collectList().doOnNext(this::preload).flatMapIterable(list -> list));
+    }
+
+    public AsyncQuery<T> query() {
+        return new AsyncQuery<>(RelationQueries.forOwner(owner, spec), ownerBackend(owner));
+    }
+
+    static AsyncPostgresBackend ownerBackend(Model owner) {
+        return owner.state().backend() instanceof AsyncPostgresBackend b ? b : null;
+    }
+}

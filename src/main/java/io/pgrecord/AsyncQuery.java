@@ -1,0 +1,135 @@
+package io.pgrecord;
+
+import io.pgrecord.internal.exec.Work;
+import io.pgrecord.internal.model.ModelErrors;
+import io.pgrecord.internal.model.ModelMeta;
+import io.pgrecord.internal.model.RowMapper;
+import io.pgrecord.internal.query.QueryOps;
+import io.pgrecord.internal.query.QueryPlanner;
+import io.pgrecord.internal.query.QuerySpec;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.jooq.Record;
+import org.jooq.Result;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * A reactive model query: the builders of {@link QueryBuilder}, terminals returning
+ * {@link Mono} and {@link Flux}. Nothing runs until subscription. Immutable and thread-safe.
+ * {@snippet :
+ * Flux<AsyncUser> admins = AsyncUser.find.where("metadata->>'role' = ?", "admin").orderBy("name").all();
+ * }
+ *
+ * @param <T> the model
+ */
+public final class AsyncQuery<T> extends QueryBuilder<T, AsyncQuery<T>> {
+
+    private final AsyncPostgresBackend backend;
+
+    AsyncQuery(QuerySpec spec, AsyncPostgresBackend backend) {
+        super(spec);
+        this.backend = backend;
+    }
+
+    @Override
+    AsyncQuery<T> with(QuerySpec spec) {
+        return new AsyncQuery<>(spec, backend);
+    }
+
+    /** The same query on another backend. */
+    public AsyncQuery<T> using(AsyncPostgresBackend backend) {
+        return new AsyncQuery<>(spec, backend);
+    }
+
+    AsyncPostgresBackend backend() {
+        return backend != null ? backend : ModelBackends.async(spec.meta().type());
+    }
+
+    private <X> Mono<X> run(Function<Capabilities, Work<X>> plan) {
+        return Mono.defer(() -> backend().runner().run(plan))
+                .onErrorMap(e -> ModelErrors.explain(spec.meta(), e));
+    }
+
+    private <X> Mono<X> runOn(Function<AsyncPostgresBackend, Function<Capabilities, Work<X>>> plan) {
+        return Mono.defer(() -> {
+            AsyncPostgresBackend b = backend();
+            return b.runner().run(plan.apply(b));
+        }).onErrorMap(e -> ModelErrors.explain(spec.meta(), e));
+    }
+
+    public Flux<T> all() {
+        return this.<List<T>>runOn(b -> caps -> QueryOps.all(spec, caps, b)).flatMapIterable(list -> list);
+    }
+
+    /** The first row in query order; empty when none. */
+    public Mono<T> first() {
+        return runOn(b -> caps -> QueryOps.first(spec, caps, b));
+    }
+
+    /** Exactly one row; errors with {@code RecordNotFoundException} or {@code TooManyRowsException}. */
+    public Mono<T> one() {
+        return runOn(b -> caps -> QueryOps.one(spec, caps, b));
+    }
+
+    public Mono<Long> count() {
+        return run(caps -> QueryOps.count(spec, caps));
+    }
+
+    public Mono<Boolean> exists() {
+        return run(caps -> QueryOps.exists(spec, caps));
+    }
+
+    public <X> Flux<X> pluck(String column, Class<X> type) {
+        return this.<List<X>>run(caps -> QueryOps.pluck(spec, column, type, caps)).flatMapIterable(list -> list);
+    }
+
+    public Mono<BigDecimal> sum(String column) {
+        return run(caps -> QueryOps.aggregate(spec, QueryOps.Aggregate.SUM, column, caps)).cast(BigDecimal.class);
+    }
+
+    public Mono<BigDecimal> avg(String column) {
+        return run(caps -> QueryOps.aggregate(spec, QueryOps.Aggregate.AVG, column, caps)).cast(BigDecimal.class);
+    }
+
+    @SuppressWarnings("unchecked")
+    public <X> Mono<X> min(String column) {
+        return run(caps -> QueryOps.aggregate(spec, QueryOps.Aggregate.MIN, column, caps)).map(v -> (X) v);
+    }
+
+    @SuppressWarnings("unchecked")
+    public <X> Mono<X> max(String column) {
+        return run(caps -> QueryOps.aggregate(spec, QueryOps.Aggregate.MAX, column, caps)).map(v -> (X) v);
+    }
+
+    public Mono<Result<Record>> fetch() {
+        return run(caps -> QueryOps.fetch(spec, caps));
+    }
+
+    /** Streams rows as they arrive, with backpressure; cancelling releases the connection. */
+    public Flux<T> stream() {
+        if (!spec.includes().isEmpty()) {
+            return Flux.error(new UnsupportedOperationException("include() is not supported with stream(); use all()"));
+        }
+        @SuppressWarnings("unchecked")
+        ModelMeta<T> meta = (ModelMeta<T>) spec.meta();
+        return Flux.defer(() -> {
+            AsyncPostgresBackend b = backend();
+            return b.runner().stream(caps -> QueryPlanner.select(spec, caps), 1000).map(r -> RowMapper.map(meta, r, b));
+        }).onErrorMap(e -> ModelErrors.explain(spec.meta(), e));
+    }
+
+    public Mono<Integer> updateAll(Map<String, ?> values) {
+        return run(caps -> QueryOps.updateAll(spec, values, caps));
+    }
+
+    public Mono<Integer> deleteAll() {
+        return run(caps -> QueryOps.deleteAll(spec, caps));
+    }
+
+    public Mono<String> explain() {
+        return run(caps -> QueryOps.explain(spec, caps));
+    }
+}

@@ -1,0 +1,33 @@
+package io.pgrecord;
+
+import io.pgrecord.internal.model.RelationSpec;
+import io.pgrecord.internal.query.RelationQueries;
+
+/**
+ * The model this one points at through a foreign key on its own table.
+ * {@snippet :
+ * public final BelongsTo<User> user = belongsTo(User.class);          // posts.user_id
+ * User author = post.user.get();                                      // null when user_id is null
+ * }
+ *
+ * @param <T> the related model
+ */
+public final class BelongsTo<T> extends Relation<T> {
+
+    BelongsTo(Model owner, RelationSpec spec) {
+        super(owner, spec);
+    }
+
+    /** The related model or null, loaded on first access and then cached until {@link #reset()}. */
+    @SuppressWarnings("unchecked")
+    public T get() {
+        if (!loaded) {
+            preload(query().first().orElse(null));
+        }
+        return (T) cached;
+    }
+
+    public Query<T> query() {
+        return new Query<>(RelationQueries.forOwner(owner, spec), HasMany.ownerBackend(owner));
+    }
+}

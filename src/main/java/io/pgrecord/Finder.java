@@ -1,0 +1,131 @@
+package io.pgrecord;
+
+import io.pgrecord.error.RecordNotFoundException;
+import io.pgrecord.internal.exec.Work;
+import io.pgrecord.internal.model.BulkOps;
+import io.pgrecord.internal.model.ModelErrors;
+import io.pgrecord.internal.model.ModelMeta;
+import io.pgrecord.internal.model.RecordOps;
+import io.pgrecord.internal.model.RowMapper;
+import io.pgrecord.internal.query.QuerySpec;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import org.jooq.Condition;
+import org.jooq.Record;
+import org.jooq.RecordMapper;
+import org.jooq.Table;
+
+/**
+ * The entry point for a blocking model's queries and bulk writes, usually held in a static
+ * field: {@code public static final Finder<User> find = finder(User.class);}. Thread-safe.
+ * {@snippet :
+ * Optional<User> u = User.find.findById(1L);
+ * List<User> active = User.find.where("is_active = ?", true).all();
+ * User.find.insertAll(List.of(new User(), new User()));
+ * }
+ *
+ * @param <T> the model
+ */
+public final class Finder<T> {
+
+    private final Class<T> type;
+    private final PostgresBackend backend;
+
+    Finder(Class<T> type, PostgresBackend backend) {
+        this.type = type;
+        this.backend = backend;
+    }
+
+    /** This finder on an explicit backend, e.g. to use two databases side by side. */
+    public Finder<T> using(PostgresBackend backend) {
+        return new Finder<>(type, backend);
+    }
+
+    private ModelMeta<T> meta() {
+        return ModelMeta.of(type);
+    }
+
+    private PostgresBackend backend() {
+        return backend != null ? backend : ModelBackends.blocking(type);
+    }
+
+    public Query<T> query() {
+        return new Query<>(new QuerySpec(meta()), backend);
+    }
+
+    public Query<T> where(Condition... conditions) {
+        return query().where(conditions);
+    }
+
+    public Query<T> where(String sql, Object... binds) {
+        return query().where(sql, binds);
+    }
+
+    /** The row with this primary key, if any (a composite key takes an {@code Object[]}). */
+    public Optional<T> findById(Object id) {
+        return query().where(RecordOps.idCondition(meta(), id)).first();
+    }
+
+    /**
+     * The row with this primary key.
+     *
+     * @throws RecordNotFoundException when there is none
+     */
+    public T getById(Object id) {
+        return findById(id).orElseThrow(() -> new RecordNotFoundException(
+                type.getSimpleName() + " with id " + describe(id) + " not found"));
+    }
+
+    static String describe(Object id) {
+        return id instanceof Object[] a ? java.util.Arrays.toString(a) : String.valueOf(id);
+    }
+
+    public List<T> findAll() {
+        return query().all();
+    }
+
+    public long count() {
+        return query().count();
+    }
+
+    /**
+     * Inserts the models in one multi-row INSERT per chunk and fills each with what the
+     * database stored (ids, defaults). Validation and before-hooks run for all before any SQL.
+     *
+     * @return the rows inserted
+     */
+    public int insertAll(Collection<T> models) {
+        List<T> list = List.copyOf(models);
+        return run(caps -> BulkOps.insertAll(meta(), list, caps), list);
+    }
+
+    /** {@code insertAll} with {@code ON CONFLICT (cols) DO UPDATE}; no columns means the primary key. */
+    public int upsertAll(Collection<T> models, String... conflictColumns) {
+        List<T> list = List.copyOf(models);
+        return run(caps -> BulkOps.upsertAll(meta(), list, caps, conflictColumns), list);
+    }
+
+    private int run(Function<Capabilities, Work<Integer>> plan, List<T> models) {
+        PostgresBackend b = backend();
+        try {
+            int n = b.runner().run(plan);
+            models.forEach(m -> ((Model) m).state().backend(b));
+            return n;
+        } catch (RuntimeException e) {
+            throw ModelErrors.explainRuntime(meta(), e);
+        }
+    }
+
+    /** The model's jOOQ table, to join or select from with raw jOOQ. */
+    public Table<Record> table() {
+        return meta().table();
+    }
+
+    /** Maps raw jOOQ records into models by column name: {@code dsl.select(...).fetch(User.find.mapper())}. */
+    public RecordMapper<Record, T> mapper() {
+        ModelMeta<T> meta = meta();
+        return r -> RowMapper.mapByName(meta, r, backend);
+    }
+}

@@ -1,0 +1,40 @@
+package io.pgrecord;
+
+import io.pgrecord.internal.model.RelationSpec;
+import io.pgrecord.internal.query.RelationQueries;
+import java.util.List;
+
+/**
+ * The models on the other side of a one-to-many (or many-to-many, through a join table) link.
+ * {@snippet :
+ * public final HasMany<Post> posts = hasMany(Post.class);            // posts.user_id
+ * List<Post> all = user.posts.get();                                  // loads once, then cached
+ * List<Post> recent = user.posts.query().orderBy("-id").limit(5).all();
+ * }
+ *
+ * @param <T> the related model
+ */
+public final class HasMany<T> extends Relation<T> {
+
+    HasMany(Model owner, RelationSpec spec) {
+        super(owner, spec);
+    }
+
+    /** The related models, loaded on first access and then cached until {@link #reset()}. */
+    @SuppressWarnings("unchecked")
+    public List<T> get() {
+        if (!loaded) {
+            preload(query().all());
+        }
+        return (List<T>) cached;
+    }
+
+    /** The query behind the relation, to refine further. */
+    public Query<T> query() {
+        return new Query<>(RelationQueries.forOwner(owner, spec), ownerBackend(owner));
+    }
+
+    static PostgresBackend ownerBackend(Model owner) {
+        return owner.state().backend() instanceof PostgresBackend b ? b : null;
+    }
+}

@@ -1,0 +1,33 @@
+package io.pgrecord;
+
+import io.pgrecord.internal.model.RelationSpec;
+import io.pgrecord.internal.query.RelationQueries;
+
+/**
+ * The model on the other side of a one-to-one link whose key is on the target's table.
+ * {@snippet :
+ * public final HasOne<Profile> profile = hasOne(Profile.class);      // profiles.user_id
+ * Profile p = user.profile.get();                                     // null when there is none
+ * }
+ *
+ * @param <T> the related model
+ */
+public final class HasOne<T> extends Relation<T> {
+
+    HasOne(Model owner, RelationSpec spec) {
+        super(owner, spec);
+    }
+
+    /** The related model or null, loaded on first access and then cached until {@link #reset()}. */
+    @SuppressWarnings("unchecked")
+    public T get() {
+        if (!loaded) {
+            preload(query().first().orElse(null));
+        }
+        return (T) cached;
+    }
+
+    public Query<T> query() {
+        return new Query<>(RelationQueries.forOwner(owner, spec), HasMany.ownerBackend(owner));
+    }
+}

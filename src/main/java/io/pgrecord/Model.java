@@ -1,0 +1,127 @@
+package io.pgrecord;
+
+import io.pgrecord.internal.model.Hook;
+import io.pgrecord.internal.model.ModelAccess;
+import io.pgrecord.internal.model.ModelMeta;
+import io.pgrecord.internal.model.RecordState;
+import io.pgrecord.internal.model.RelationSpec;
+import java.util.Set;
+
+/**
+ * What blocking and reactive models share: lifecycle hooks, validation and dirty tracking.
+ * Extend {@link ActiveRecord} or {@link AsyncActiveRecord}, not this class. Model instances are
+ * not thread-safe.
+ *
+ * <p>Hooks are {@code protected void} methods with no arguments, called around writes and after
+ * loads. An exception thrown by a hook propagates unchanged; one thrown by a before-hook aborts
+ * the operation before any SQL is sent.
+ */
+public abstract sealed class Model permits ActiveRecord, AsyncActiveRecord {
+
+    static {
+        ModelAccess.install(new ModelAccess() {
+            @Override
+            public RecordState state(Object model) {
+                return ((Model) model).state;
+            }
+
+            @Override
+            public void fire(Object model, Hook hook) {
+                ((Model) model).fire(hook);
+            }
+
+            @Override
+            public void validate(Object model, Errors errors) {
+                ((Model) model).validate(errors);
+            }
+
+            @Override
+            public boolean isRelationType(Class<?> type) {
+                return Relation.class.isAssignableFrom(type);
+            }
+
+            @Override
+            public RelationSpec relationSpec(Object relation) {
+                return ((Relation<?>) relation).spec;
+            }
+
+            @Override
+            public void preload(Object relation, Object value) {
+                ((Relation<?>) relation).preload(value);
+            }
+        });
+    }
+
+    private final transient RecordState state = new RecordState();
+
+    Model() {
+    }
+
+    /** True for an instance built by user code and never saved or loaded. */
+    public boolean isNew() {
+        return state.isNew();
+    }
+
+    /** True when a persisted field differs from what the database last held (always true for a new instance). */
+    public boolean isDirty() {
+        return !state.dirty(meta(), this).isEmpty();
+    }
+
+    /** The Java names of the fields that differ from what the database last held. */
+    public Set<String> dirtyFields() {
+        return state.dirtyFieldNames(meta(), this);
+    }
+
+    /** Override to add validation messages; a message fails the write before any SQL. */
+    protected void validate(Errors errors) {
+    }
+
+    protected void beforeSave() {
+    }
+
+    protected void afterSave() {
+    }
+
+    protected void beforeInsert() {
+    }
+
+    protected void afterInsert() {
+    }
+
+    protected void beforeUpdate() {
+    }
+
+    protected void afterUpdate() {
+    }
+
+    protected void beforeDelete() {
+    }
+
+    protected void afterDelete() {
+    }
+
+    protected void afterLoad() {
+    }
+
+    private void fire(Hook hook) {
+        switch (hook) {
+            case BEFORE_SAVE -> beforeSave();
+            case AFTER_SAVE -> afterSave();
+            case BEFORE_INSERT -> beforeInsert();
+            case AFTER_INSERT -> afterInsert();
+            case BEFORE_UPDATE -> beforeUpdate();
+            case AFTER_UPDATE -> afterUpdate();
+            case BEFORE_DELETE -> beforeDelete();
+            case AFTER_DELETE -> afterDelete();
+            case AFTER_LOAD -> afterLoad();
+        }
+    }
+
+    ModelMeta<?> meta() {
+        return ModelMeta.of(getClass());
+    }
+
+    RecordState state() {
+        return state;
+    }
+}

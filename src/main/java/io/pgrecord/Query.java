@@ -1,0 +1,160 @@
+package io.pgrecord;
+
+import io.pgrecord.internal.exec.Work;
+import io.pgrecord.internal.model.ModelErrors;
+import io.pgrecord.internal.model.RowMapper;
+import io.pgrecord.internal.query.QueryOps;
+import io.pgrecord.internal.query.QueryPlanner;
+import io.pgrecord.internal.query.QuerySpec;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.jooq.Record;
+import org.jooq.Result;
+
+/**
+ * A blocking model query. Immutable and thread-safe; the terminals run it on the model's
+ * backend (or the one given to {@link #using(PostgresBackend)}) and join the calling thread's
+ * transaction.
+ * {@snippet :
+ * List<User> admins = User.find.where("metadata->>'role' = ?", "admin")
+ *         .orderBy("-created_at", "name").limit(20).all();
+ * }
+ *
+ * @param <T> the model
+ */
+public final class Query<T> extends QueryBuilder<T, Query<T>> {
+
+    private final PostgresBackend backend;
+
+    Query(QuerySpec spec, PostgresBackend backend) {
+        super(spec);
+        this.backend = backend;
+    }
+
+    @Override
+    Query<T> with(QuerySpec spec) {
+        return new Query<>(spec, backend);
+    }
+
+    /** The same query on another backend. */
+    public Query<T> using(PostgresBackend backend) {
+        return new Query<>(spec, backend);
+    }
+
+    PostgresBackend backend() {
+        return backend != null ? backend : ModelBackends.blocking(spec.meta().type());
+    }
+
+    private <X> X run(Function<Capabilities, Work<X>> plan) {
+        try {
+            return backend().runner().run(plan);
+        } catch (RuntimeException e) {
+            throw ModelErrors.explainRuntime(spec.meta(), e);
+        }
+    }
+
+    public List<T> all() {
+        PostgresBackend b = backend();
+        return run(caps -> QueryOps.all(spec, caps, b));
+    }
+
+    /** The first row in query order, if any. */
+    public Optional<T> first() {
+        PostgresBackend b = backend();
+        return Optional.ofNullable(run(caps -> QueryOps.first(spec, caps, b)));
+    }
+
+    /**
+     * Exactly one row.
+     *
+     * @throws io.pgrecord.error.RecordNotFoundException when none matches
+     * @throws io.pgrecord.error.TooManyRowsException when several match
+     */
+    public T one() {
+        PostgresBackend b = backend();
+        return run(caps -> QueryOps.one(spec, caps, b));
+    }
+
+    /** The number of rows the query returns (ORDER BY is dropped; LIMIT and OFFSET count). */
+    public long count() {
+        return run(caps -> QueryOps.count(spec, caps));
+    }
+
+    public boolean exists() {
+        return run(caps -> QueryOps.exists(spec, caps));
+    }
+
+    /** One column's values, in query order, converted to {@code type}. */
+    public <X> List<X> pluck(String column, Class<X> type) {
+        return run(caps -> QueryOps.pluck(spec, column, type, caps));
+    }
+
+    /** The sum of a column; zero when no row matches. */
+    public BigDecimal sum(String column) {
+        return (BigDecimal) run(caps -> QueryOps.aggregate(spec, QueryOps.Aggregate.SUM, column, caps));
+    }
+
+    /** The average of a column; null when no row matches. */
+    public BigDecimal avg(String column) {
+        return (BigDecimal) run(caps -> QueryOps.aggregate(spec, QueryOps.Aggregate.AVG, column, caps));
+    }
+
+    /** The smallest value of a column, in the field's Java type; null when no row matches. */
+    @SuppressWarnings("unchecked")
+    public <X> X min(String column) {
+        return (X) run(caps -> QueryOps.aggregate(spec, QueryOps.Aggregate.MIN, column, caps));
+    }
+
+    /** The largest value of a column, in the field's Java type; null when no row matches. */
+    @SuppressWarnings("unchecked")
+    public <X> X max(String column) {
+        return (X) run(caps -> QueryOps.aggregate(spec, QueryOps.Aggregate.MAX, column, caps));
+    }
+
+    /** The raw result, for {@code select(...)} projections and window functions. */
+    public Result<Record> fetch() {
+        return run(caps -> QueryOps.fetch(spec, caps));
+    }
+
+    /**
+     * Streams the rows through a server-side cursor, so memory stays flat however many rows
+     * match. The stream holds a connection until closed: use try-with-resources.
+     */
+    public Stream<T> stream() {
+        if (!spec.includes().isEmpty()) {
+            throw new UnsupportedOperationException("include() is not supported with stream(); use all()");
+        }
+        PostgresBackend b = backend();
+        @SuppressWarnings("unchecked")
+        io.pgrecord.internal.model.ModelMeta<T> meta = (io.pgrecord.internal.model.ModelMeta<T>) spec.meta();
+        try {
+            return b.runner().stream(QueryPlanner.select(spec, b.capabilities()), 1000)
+                    .map(r -> RowMapper.map(meta, r, b));
+        } catch (RuntimeException e) {
+            throw ModelErrors.explainRuntime(spec.meta(), e);
+        }
+    }
+
+    /**
+     * Sets columns on every matching row in one UPDATE; keys are column or field names.
+     *
+     * @return the rows updated
+     */
+    public int updateAll(Map<String, ?> values) {
+        return run(caps -> QueryOps.updateAll(spec, values, caps));
+    }
+
+    /** Deletes every matching row in one statement (soft-deletes for a {@code @SoftDelete} model). */
+    public int deleteAll() {
+        return run(caps -> QueryOps.deleteAll(spec, caps));
+    }
+
+    /** The server's {@code EXPLAIN} output. */
+    public String explain() {
+        return run(caps -> QueryOps.explain(spec, caps));
+    }
+}

@@ -1,0 +1,45 @@
+package io.pgrecord;
+
+import io.pgrecord.internal.model.RelationSpec;
+
+/**
+ * A model's link to related models, declared as a field initialised with {@code hasMany(...)}
+ * and friends. The value is loaded on first access (or eagerly by {@code include(...)}) and
+ * cached until {@link #reset()}. Not thread-safe, like the model that owns it.
+ *
+ * @param <T> the related model
+ */
+public abstract sealed class Relation<T> permits BelongsTo, HasOne, HasMany, AsyncBelongsTo, AsyncHasOne, AsyncHasMany {
+
+    final Model owner;
+    final RelationSpec spec;
+    Object cached;
+    boolean loaded;
+
+    Relation(Model owner, RelationSpec spec) {
+        this.owner = owner;
+        this.spec = spec;
+    }
+
+    /** Drops the cached value; the next access queries again. */
+    public void reset() {
+        cached = null;
+        loaded = false;
+    }
+
+    /** Whether a value is cached, by an earlier access or by {@code include(...)}. */
+    public boolean isLoaded() {
+        return loaded;
+    }
+
+    void preload(Object value) {
+        cached = value;
+        loaded = true;
+    }
+
+    /** The related model class. */
+    @SuppressWarnings("unchecked")
+    public Class<T> target() {
+        return (Class<T>) spec.target();
+    }
+}

@@ -1,0 +1,102 @@
+package io.pgrecord.internal.exec;
+
+import io.pgrecord.Capabilities;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import io.pgrecord.internal.jdbc.JdbcErrors;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.stream.Stream;
+import org.jooq.ConnectionProvider;
+import org.jooq.Cursor;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.ResultQuery;
+import org.jooq.impl.DSL;
+import org.jooq.impl.DefaultConnectionProvider;
+
+/** Runs {@link Work} on the blocking backend's jOOQ context, which joins the thread's transaction. */
+public final class JdbcRunner {
+
+    private final Supplier<DSLContext> dsl;
+    private final Supplier<Capabilities> capabilities;
+
+    public JdbcRunner(Supplier<DSLContext> dsl, Supplier<Capabilities> capabilities) {
+        this.dsl = dsl;
+        this.capabilities = capabilities;
+    }
+
+    /** Plans with the server's capabilities (so gates fail before SQL), then runs. */
+    public <T> T run(Function<Capabilities, Work<T>> plan) {
+        return run(plan.apply(capabilities.get()));
+    }
+
+    @SuppressWarnings("unchecked")
+    public <T> T run(Work<T> work) {
+        DSLContext ctx = dsl.get();
+        Work<T> w = work;
+        while (true) {
+            switch (w) {
+                case Work.Done<T> d -> {
+                    return d.value();
+                }
+                case Work.Fetch<T> f -> w = f.next().apply((List<Record>) (List<?>) ctx.fetch(f.query()));
+                case Work.Execute<T> e -> w = e.next().apply(ctx.execute(e.query()));
+            }
+        }
+    }
+
+    /**
+     * Streams a query through a server-side cursor: pgjdbc only uses one with autocommit off,
+     * so outside a transaction the stream gets its own connection in a transaction that ends
+     * when the stream is closed.
+     */
+    public Stream<Record> stream(ResultQuery<Record> query, int fetchSize) {
+        DSLContext base = dsl.get();
+        ConnectionProvider provider = base.configuration().connectionProvider();
+        Connection c = provider.acquire();
+        boolean ownTransaction;
+        try {
+            ownTransaction = c.getAutoCommit();
+            if (ownTransaction) {
+                c.setAutoCommit(false);
+            }
+        } catch (SQLException e) {
+            provider.release(c);
+            throw JdbcErrors.translate(e);
+        }
+        try {
+            DSLContext pinned = DSL.using(base.configuration().derive(new DefaultConnectionProvider(c)));
+            Cursor<Record> cursor = pinned.fetchLazy(query.fetchSize(fetchSize));
+            return cursor.stream().onClose(() -> finish(cursor, c, provider, ownTransaction));
+        } catch (RuntimeException e) {
+            finish(null, c, provider, ownTransaction);
+            throw e;
+        }
+    }
+
+    private static void finish(Cursor<Record> cursor, Connection c, ConnectionProvider provider, boolean ownTransaction) {
+        try {
+            if (cursor != null) {
+                cursor.close();
+            }
+            if (ownTransaction) {
+                c.rollback();
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw JdbcErrors.translate(e);
+        } finally {
+            provider.release(c);
+        }
+    }
+
+    public DSLContext dsl() {
+        return dsl.get();
+    }
+
+    public Capabilities capabilities() {
+        return capabilities.get();
+    }
+}

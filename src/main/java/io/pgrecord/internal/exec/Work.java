@@ -1,0 +1,55 @@
+package io.pgrecord.internal.exec;
+
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.IntFunction;
+import org.jooq.Query;
+import org.jooq.Record;
+import org.jooq.ResultQuery;
+
+/**
+ * Database work described once and run by either executor: a chain of statements, each
+ * followed by a continuation that turns its result into the next step. The model layer builds
+ * {@code Work}; {@link JdbcRunner} runs it blocking and {@link R2dbcRunner} reactively, so
+ * every rule (hooks, dirty checks, eager loading) exists once.
+ */
+public sealed interface Work<T> {
+
+    /** A finished value; null means "no value" (an empty {@code Mono} on R2DBC). */
+    record Done<T>(T value) implements Work<T> {
+    }
+
+    /** Fetch all rows of a query, then continue. */
+    record Fetch<T>(ResultQuery<? extends Record> query, Function<List<Record>, Work<T>> next) implements Work<T> {
+    }
+
+    /** Execute a statement, then continue with its row count. */
+    record Execute<T>(Query query, IntFunction<Work<T>> next) implements Work<T> {
+    }
+
+    static <T> Work<T> done(T value) {
+        return new Done<>(value);
+    }
+
+    @SuppressWarnings("unchecked")
+    static Work<List<Record>> fetch(ResultQuery<? extends Record> query) {
+        return new Fetch<>(query, rows -> done(rows));
+    }
+
+    static Work<Integer> execute(Query query) {
+        return new Execute<>(query, Work::done);
+    }
+
+    /** Continues with further work once this has a value. */
+    default <U> Work<U> then(Function<? super T, Work<U>> f) {
+        return switch (this) {
+            case Done<T> d -> f.apply(d.value());
+            case Fetch<T> q -> new Fetch<>(q.query(), rows -> q.next().apply(rows).then(f));
+            case Execute<T> e -> new Execute<>(e.query(), n -> e.next().apply(n).then(f));
+        };
+    }
+
+    default <U> Work<U> map(Function<? super T, ? extends U> f) {
+        return then(v -> done(f.apply(v)));
+    }
+}

@@ -1,0 +1,181 @@
+package io.pgrecord.internal.model;
+
+import io.pgrecord.Column;
+import io.pgrecord.CreatedAt;
+import io.pgrecord.Id;
+import io.pgrecord.SoftDelete;
+import io.pgrecord.UpdatedAt;
+import io.pgrecord.Version;
+import io.pgrecord.internal.types.Json;
+import io.pgrecord.internal.types.TypeMapper;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.lang.reflect.Field;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import org.jooq.DataType;
+import org.jooq.Name;
+import org.jooq.impl.DSL;
+
+/**
+ * One persisted field of a model: its column, its jOOQ type and a {@link VarHandle} to read and
+ * write it without per-row reflection.
+ */
+public final class FieldMeta {
+
+    private final String javaName;
+    private final String column;
+    private final Class<?> type;
+    private final VarHandle handle;
+    private final DataType<Object> dataType;
+    private final org.jooq.Field<Object> field;
+    private final org.jooq.Field<Object> unqualified;
+    private final boolean id;
+    private final boolean version;
+    private final boolean createdAt;
+    private final boolean updatedAt;
+    private final boolean softDelete;
+    private final boolean generated;
+    private final boolean json;
+    private final Column columnAnnotation;
+
+    @SuppressWarnings("unchecked")
+    FieldMeta(Field f, Name table, MethodHandles.Lookup lookup) throws IllegalAccessException {
+        this.javaName = f.getName();
+        this.columnAnnotation = f.getAnnotation(Column.class);
+        this.column = columnAnnotation != null && !columnAnnotation.name().isBlank()
+                ? columnAnnotation.name() : Names.snakeCase(f.getName());
+        this.type = f.getType();
+        this.handle = lookup.unreflectVarHandle(f);
+        this.dataType = (DataType<Object>) TypeMapper.forField(f);
+        this.field = DSL.field(table.append(column), dataType);
+        this.unqualified = DSL.field(DSL.name(column), dataType);
+        this.id = f.isAnnotationPresent(Id.class);
+        this.version = f.isAnnotationPresent(Version.class);
+        this.createdAt = f.isAnnotationPresent(CreatedAt.class);
+        this.updatedAt = f.isAnnotationPresent(UpdatedAt.class);
+        this.softDelete = f.isAnnotationPresent(SoftDelete.class);
+        this.generated = columnAnnotation != null && !columnAnnotation.generated().isBlank();
+        String sqlType = columnAnnotation == null ? "" : columnAnnotation.type().toLowerCase(Locale.ROOT);
+        this.json = (sqlType.equals("json") || sqlType.equals("jsonb")) && type != String.class;
+    }
+
+    public Object get(Object model) {
+        return handle.get(model);
+    }
+
+    /** Writes a value; a null for a primitive field leaves the field as it is. */
+    public void set(Object model, Object value) {
+        if (value == null && type.isPrimitive()) {
+            return;
+        }
+        handle.set(model, value);
+    }
+
+    /** A copy of a value that later in-place changes cannot reach, for dirty checks. */
+    public Object snapshot(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (json) {
+            return Json.tree(value);
+        }
+        if (value instanceof byte[] b) {
+            return b.clone();
+        }
+        if (value instanceof Object[] a) {
+            return deepCopy(a);
+        }
+        if (value instanceof List<?> l) {
+            return new ArrayList<>(l);
+        }
+        return value;
+    }
+
+    /** Whether the current value equals the snapshot, comparing JSON by parsed value and numerics by value. */
+    public boolean sameAs(Object snapshot, Object current) {
+        if (snapshot == null || current == null) {
+            return snapshot == current;
+        }
+        if (json) {
+            return snapshot.equals(Json.tree(current));
+        }
+        if (snapshot instanceof BigDecimal a && current instanceof BigDecimal b) {
+            return a.compareTo(b) == 0;
+        }
+        return Objects.deepEquals(snapshot, current);
+    }
+
+    private static Object[] deepCopy(Object[] a) {
+        Object[] copy = a.clone();
+        for (int i = 0; i < copy.length; i++) {
+            if (copy[i] instanceof Object[] inner) {
+                copy[i] = deepCopy(inner);
+            }
+        }
+        return copy;
+    }
+
+    public String javaName() {
+        return javaName;
+    }
+
+    public String column() {
+        return column;
+    }
+
+    public Class<?> type() {
+        return type;
+    }
+
+    public DataType<Object> dataType() {
+        return dataType;
+    }
+
+    /** The column qualified by the model's table, typed. */
+    public org.jooq.Field<Object> field() {
+        return field;
+    }
+
+    /** The bare column name, typed: for INSERT column lists and SET clauses. */
+    public org.jooq.Field<Object> unqualified() {
+        return unqualified;
+    }
+
+    public boolean isId() {
+        return id;
+    }
+
+    public boolean isVersion() {
+        return version;
+    }
+
+    public boolean isCreatedAt() {
+        return createdAt;
+    }
+
+    public boolean isUpdatedAt() {
+        return updatedAt;
+    }
+
+    public boolean isSoftDelete() {
+        return softDelete;
+    }
+
+    /** A generated column: computed by the server, never written. */
+    public boolean isGenerated() {
+        return generated;
+    }
+
+    public Column columnAnnotation() {
+        return columnAnnotation;
+    }
+
+    @Override
+    public String toString() {
+        return javaName + " -> " + column;
+    }
+}

@@ -1,0 +1,36 @@
+package io.pgrecord.internal.model;
+
+import io.pgrecord.error.MappingException;
+import io.pgrecord.error.SqlSyntaxException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Explains server errors that mean a model does not match its table. */
+public final class ModelErrors {
+
+    /** {@code column "x" of relation "t" does not exist}, {@code column t.x does not exist}, {@code column "x" does not exist}. */
+    private static final Pattern UNDEFINED_COLUMN = Pattern.compile("column \"?(?:[^\" .]+\\.)?([^\" ]+)\"? (?:of relation \"[^\"]+\" )?does not exist");
+
+    private ModelErrors() {
+    }
+
+    /** A {@link MappingException} naming the field and column for an undefined column of the model; the error itself otherwise. */
+    public static Throwable explain(ModelMeta<?> meta, Throwable error) {
+        if (error instanceof SqlSyntaxException e && "42703".equals(e.sqlState())) {
+            Matcher m = UNDEFINED_COLUMN.matcher(e.serverMessage());
+            if (m.find()) {
+                FieldMeta f = meta.byColumn(m.group(1));
+                if (f != null) {
+                    return new MappingException("field " + meta.type().getSimpleName() + "." + f.javaName() + " maps to column "
+                            + f.column() + ", which table " + meta.tableName() + " does not have; add the column, rename it with "
+                            + "@Column(name=...) or mark the field @Transient", e);
+                }
+            }
+        }
+        return error;
+    }
+
+    public static RuntimeException explainRuntime(ModelMeta<?> meta, RuntimeException error) {
+        return (RuntimeException) explain(meta, error);
+    }
+}

@@ -1,0 +1,246 @@
+package io.pgrecord.internal.model;
+
+import io.pgrecord.Table;
+import io.pgrecord.Transient;
+import io.pgrecord.error.MappingException;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.invoke.VarHandle;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.jooq.Name;
+import org.jooq.Record;
+import org.jooq.SelectField;
+import org.jooq.impl.DSL;
+
+/**
+ * Everything pgrecord knows about a model class, computed once per class: table, fields,
+ * keys, special columns and relations.
+ */
+public final class ModelMeta<T> {
+
+    private static final ClassValue<ModelMeta<?>> CACHE = new ClassValue<>() {
+        @Override
+        protected ModelMeta<?> computeValue(Class<?> type) {
+            return new ModelMeta<>(type);
+        }
+    };
+
+    /** pgrecord's own base classes, whose fields are bookkeeping, not columns. */
+    private static final java.util.Set<String> BASE_CLASSES =
+            java.util.Set.of("io.pgrecord.Model", "io.pgrecord.ActiveRecord", "io.pgrecord.AsyncActiveRecord");
+
+    private final Class<T> type;
+    private final Name tableName;
+    private final org.jooq.Table<Record> table;
+    private final List<FieldMeta> fields;
+    private final List<FieldMeta> ids;
+    private final Map<String, FieldMeta> byName = new LinkedHashMap<>();
+    private final Map<String, VarHandle> relations = new LinkedHashMap<>();
+    private final List<SelectField<?>> selectFields;
+    private final FieldMeta version;
+    private final FieldMeta createdAt;
+    private final FieldMeta updatedAt;
+    private final FieldMeta softDelete;
+    private final MethodHandle constructor;
+    private volatile Object prototype;
+
+    @SuppressWarnings("unchecked")
+    public static <T> ModelMeta<T> of(Class<T> type) {
+        return (ModelMeta<T>) CACHE.get(type);
+    }
+
+    private ModelMeta(Class<T> type) {
+        this.type = type;
+        Table table = type.getAnnotation(Table.class);
+        String name = table != null ? table.value() : Names.snakeCase(type.getSimpleName());
+        this.tableName = DSL.name(name.split("\\."));
+        this.table = DSL.table(tableName);
+        MethodHandles.Lookup lookup;
+        try {
+            lookup = MethodHandles.privateLookupIn(type, MethodHandles.lookup());
+        } catch (IllegalAccessException e) {
+            throw new MappingException("cannot access the fields of " + type.getName()
+                    + "; open its package to pgrecord (module-info: opens ... to io.pgrecord)", e);
+        }
+        List<FieldMeta> all = new ArrayList<>();
+        for (Field f : persistentCandidates(type)) {
+            try {
+                if (ModelAccess.get().isRelationType(f.getType())) {
+                    relations.put(f.getName(), lookup.unreflectVarHandle(f));
+                    continue;
+                }
+                FieldMeta fm = new FieldMeta(f, tableName, lookup);
+                FieldMeta clash = byName.get(fm.column());
+                if (clash != null) {
+                    throw new MappingException("fields " + type.getSimpleName() + "." + clash.javaName() + " and "
+                            + type.getSimpleName() + "." + fm.javaName() + " both map to column " + fm.column());
+                }
+                all.add(fm);
+                byName.put(fm.column(), fm);
+            } catch (IllegalAccessException e) {
+                throw new MappingException("cannot access field " + type.getSimpleName() + "." + f.getName(), e);
+            }
+        }
+        for (FieldMeta fm : all) {
+            byName.putIfAbsent(fm.javaName(), fm);
+        }
+        this.fields = List.copyOf(all);
+        this.ids = all.stream().filter(FieldMeta::isId).toList();
+        this.version = single(all.stream().filter(FieldMeta::isVersion).toList(), "@Version");
+        this.createdAt = single(all.stream().filter(FieldMeta::isCreatedAt).toList(), "@CreatedAt");
+        this.updatedAt = single(all.stream().filter(FieldMeta::isUpdatedAt).toList(), "@UpdatedAt");
+        this.softDelete = single(all.stream().filter(FieldMeta::isSoftDelete).toList(), "@SoftDelete");
+        this.selectFields = all.stream().map(FieldMeta::field).collect(Collectors.toUnmodifiableList());
+        try {
+            this.constructor = lookup.findConstructor(type, MethodType.methodType(void.class));
+        } catch (NoSuchMethodException | IllegalAccessException e) {
+            throw new MappingException("model " + type.getName() + " needs a no-argument constructor", e);
+        }
+    }
+
+    /** Instance fields from the topmost model superclass down, skipping transient ones and pgrecord's own. */
+    private static List<Field> persistentCandidates(Class<?> type) {
+        Deque<Class<?>> chain = new ArrayDeque<>();
+        for (Class<?> c = type; c != null && c != Object.class && !BASE_CLASSES.contains(c.getName()); c = c.getSuperclass()) {
+            chain.push(c);
+        }
+        List<Field> result = new ArrayList<>();
+        for (Class<?> c : chain) {
+            for (Field f : c.getDeclaredFields()) {
+                int mod = f.getModifiers();
+                if (Modifier.isStatic(mod) || Modifier.isTransient(mod) || f.isSynthetic() || f.isAnnotationPresent(Transient.class)) {
+                    continue;
+                }
+                result.add(f);
+            }
+        }
+        return result;
+    }
+
+    private FieldMeta single(List<FieldMeta> found, String annotation) {
+        if (found.size() > 1) {
+            throw new MappingException("model " + type.getSimpleName() + " has " + found.size() + " " + annotation
+                    + " fields: " + found.stream().map(FieldMeta::javaName).toList() + "; at most one is allowed");
+        }
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    @SuppressWarnings("unchecked")
+    public T newInstance() {
+        try {
+            return (T) constructor.invoke();
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new MappingException("cannot construct " + type.getName(), e);
+        }
+    }
+
+    /**
+     * The field for a column name or a Java field name.
+     *
+     * @throws IllegalArgumentException naming the model and the known columns
+     */
+    public FieldMeta resolve(String nameOrColumn) {
+        FieldMeta f = byName.get(nameOrColumn);
+        if (f == null) {
+            throw new IllegalArgumentException("unknown column '" + nameOrColumn + "' for model " + type.getSimpleName()
+                    + " (table " + tableName + "); known columns: " + fields.stream().map(FieldMeta::column).toList());
+        }
+        return f;
+    }
+
+    /** The field mapped to a column, or null. */
+    public FieldMeta byColumn(String column) {
+        FieldMeta f = byName.get(column);
+        return f != null && f.column().equals(column) ? f : null;
+    }
+
+    /** The relation object of a model instance, by relation field name. */
+    public Object relation(Object model, String name) {
+        VarHandle h = relations.get(name);
+        if (h == null) {
+            throw new IllegalArgumentException("unknown relation '" + name + "' on model " + type.getSimpleName()
+                    + "; known relations: " + relations.keySet());
+        }
+        Object handle = h.get(model);
+        if (handle == null) {
+            throw new MappingException("relation field " + type.getSimpleName() + "." + name + " is null; initialise it with hasMany(...) and friends");
+        }
+        return handle;
+    }
+
+    /** A relation's join, read from a prototype instance. */
+    public RelationSpec relationSpec(String name) {
+        Object p = prototype;
+        if (p == null) {
+            p = newInstance();
+            prototype = p;
+        }
+        return ModelAccess.get().relationSpec(relation(p, name));
+    }
+
+    public Class<T> type() {
+        return type;
+    }
+
+    public Name tableName() {
+        return tableName;
+    }
+
+    public org.jooq.Table<Record> table() {
+        return table;
+    }
+
+    public List<FieldMeta> fields() {
+        return fields;
+    }
+
+    /** The qualified, typed fields in declaration order: the model's projection. */
+    public List<SelectField<?>> selectFields() {
+        return selectFields;
+    }
+
+    public List<FieldMeta> ids() {
+        return ids;
+    }
+
+    /** The single @Id field, for relations and findById. */
+    public FieldMeta singleId() {
+        if (ids.size() != 1) {
+            throw new MappingException("model " + type.getSimpleName() + " needs exactly one @Id field here, it has "
+                    + ids.size() + (ids.isEmpty() ? "; mark the primary key with @Id" : " (composite key)"));
+        }
+        return ids.get(0);
+    }
+
+    public FieldMeta version() {
+        return version;
+    }
+
+    public FieldMeta createdAt() {
+        return createdAt;
+    }
+
+    public FieldMeta updatedAt() {
+        return updatedAt;
+    }
+
+    public FieldMeta softDelete() {
+        return softDelete;
+    }
+
+    public java.util.Set<String> relationNames() {
+        return Collections.unmodifiableSet(relations.keySet());
+    }
+}

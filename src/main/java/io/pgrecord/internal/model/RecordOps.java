@@ -1,0 +1,354 @@
+package io.pgrecord.internal.model;
+
+import io.pgrecord.Capabilities;
+import io.pgrecord.Capability;
+import io.pgrecord.Errors;
+import io.pgrecord.error.RecordNotFoundException;
+import io.pgrecord.error.StaleRecordException;
+import io.pgrecord.error.ValidationException;
+import io.pgrecord.internal.exec.Work;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jooq.Condition;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.impl.DSL;
+
+/**
+ * The instance operations of both model APIs, planned once as {@link Work}: validation and
+ * before-hooks run while planning, so a failure there sends no SQL; after-hooks run in the
+ * continuation, once the row is back.
+ */
+public final class RecordOps {
+
+    private RecordOps() {
+    }
+
+    public static <T> Work<Integer> save(ModelMeta<T> meta, T model, Capabilities caps) {
+        return state(model).isNew() ? insert(meta, model, caps, true) : update(meta, model, caps, true);
+    }
+
+    public static <T> Work<Integer> insert(ModelMeta<T> meta, T model, Capabilities caps, boolean saveHooks) {
+                validate(model);
+        if (saveHooks) {
+            fire(model, Hook.BEFORE_SAVE);
+        }
+        fire(model, Hook.BEFORE_INSERT);
+        stampForInsert(meta, model);
+        return insertPlanned(meta, model).map(n -> {
+            fire(model, Hook.AFTER_INSERT);
+            if (saveHooks) {
+                fire(model, Hook.AFTER_SAVE);
+            }
+            return n;
+        });
+    }
+
+    /** The INSERT of the non-null fields, RETURNING the stored row into the instance; no hooks. */
+    static <T> Work<Integer> insertPlanned(ModelMeta<T> meta, T model) {
+        List<Field<?>> columns = new ArrayList<>();
+        List<Field<?>> values = new ArrayList<>();
+        for (FieldMeta f : meta.fields()) {
+            Object v = f.get(model);
+            if (v != null && !f.isGenerated()) {
+                columns.add(f.unqualified());
+                values.add(DSL.val(v, f.dataType()));
+            }
+        }
+        var insert = columns.isEmpty()
+                ? DSL.insertInto(meta.table()).defaultValues().returning(meta.selectFields())
+                : DSL.insertInto(meta.table(), columns).values(values).returning(meta.selectFields());
+        return new Work.Fetch<>(insert, rows -> {
+            persisted(meta, model, rows.get(0));
+            return Work.done(1);
+        });
+    }
+
+    public static <T> Work<Integer> update(ModelMeta<T> meta, T model, Capabilities caps, boolean saveHooks) {
+        RecordState state = state(model);
+        if (state.isNew()) {
+            throw new IllegalStateException("cannot update a new " + meta.type().getSimpleName() + "; insert() or save() it first");
+        }
+                validate(model);
+        if (saveHooks) {
+            fire(model, Hook.BEFORE_SAVE);
+        }
+        fire(model, Hook.BEFORE_UPDATE);
+        List<FieldMeta> dirty = state.dirty(meta, model);
+        dirty.removeIf(f -> f.isGenerated() || f.isVersion() || f.isUpdatedAt());
+        if (dirty.isEmpty()) {
+            return Work.done(0);
+        }
+        Map<Field<?>, Object> set = new LinkedHashMap<>();
+        for (FieldMeta f : dirty) {
+            set.put(f.unqualified(), DSL.val(f.get(model), f.dataType()));
+        }
+        if (meta.updatedAt() != null) {
+            FieldMeta u = meta.updatedAt();
+            set.put(u.unqualified(), DSL.val(now(u.type()), u.dataType()));
+        }
+        Condition where = keyCondition(meta, model, state);
+        if (meta.version() != null) {
+            FieldMeta v = meta.version();
+            set.put(v.unqualified(), v.unqualified().plus(1));
+        }
+        var update = DSL.update(meta.table()).set(set).where(where).returning(meta.selectFields());
+        return new Work.Fetch<>(update, rows -> {
+            if (rows.isEmpty()) {
+                if (meta.version() != null) {
+                    throw stale(meta, model, state);
+                }
+                return Work.done(0);
+            }
+            persisted(meta, model, rows.get(0));
+            fire(model, Hook.AFTER_UPDATE);
+            if (saveHooks) {
+                fire(model, Hook.AFTER_SAVE);
+            }
+            return Work.done(1);
+        });
+    }
+
+    public static <T> Work<Integer> delete(ModelMeta<T> meta, T model, Capabilities caps) {
+        RecordState state = state(model);
+        if (state.isNew()) {
+            throw new IllegalStateException("cannot delete a new " + meta.type().getSimpleName() + " that was never saved");
+        }
+                fire(model, Hook.BEFORE_DELETE);
+        Condition where = keyCondition(meta, model, state);
+        if (meta.softDelete() != null) {
+            FieldMeta d = meta.softDelete();
+            Map<Field<?>, Object> set = new LinkedHashMap<>();
+            set.put(d.unqualified(), DSL.val(now(d.type()), d.dataType()));
+            if (meta.version() != null) {
+                set.put(meta.version().unqualified(), meta.version().unqualified().plus(1));
+            }
+            var update = DSL.update(meta.table()).set(set).where(where).returning(meta.selectFields());
+            return new Work.Fetch<>(update, rows -> {
+                if (rows.isEmpty()) {
+                    return deletedNothing(meta, model, state);
+                }
+                persisted(meta, model, rows.get(0));
+                fire(model, Hook.AFTER_DELETE);
+                return Work.done(1);
+            });
+        }
+        return new Work.Execute<>(DSL.deleteFrom(meta.table()).where(where), n -> {
+            if (n == 0) {
+                return deletedNothing(meta, model, state);
+            }
+            state.markNew();
+            fire(model, Hook.AFTER_DELETE);
+            return Work.done(n);
+        });
+    }
+
+    private static Work<Integer> deletedNothing(ModelMeta<?> meta, Object model, RecordState state) {
+        if (meta.version() != null) {
+            throw stale(meta, model, state);
+        }
+        return Work.done(0);
+    }
+
+    /** Clears the soft-delete mark. */
+    public static <T> Work<Integer> restore(ModelMeta<T> meta, T model, Capabilities caps) {
+        FieldMeta d = meta.softDelete();
+        if (d == null) {
+            throw new IllegalStateException("restore() needs a @SoftDelete field on " + meta.type().getSimpleName());
+        }
+        RecordState state = state(model);
+        if (state.isNew()) {
+            throw new IllegalStateException("cannot restore a new " + meta.type().getSimpleName());
+        }
+        var update = DSL.update(meta.table()).set(Map.of(d.unqualified(), DSL.castNull(d.dataType())))
+                .where(keyCondition(meta, model, state)).returning(meta.selectFields());
+        return new Work.Fetch<>(update, rows -> {
+            if (rows.isEmpty()) {
+                return Work.done(0);
+            }
+            persisted(meta, model, rows.get(0));
+            return Work.done(1);
+        });
+    }
+
+    public static <T> Work<Boolean> refresh(ModelMeta<T> meta, T model, Capabilities caps) {
+        RecordState state = state(model);
+        Condition where = keyCondition(meta, model, null);
+        var select = DSL.select(meta.selectFields()).from(meta.table()).where(where);
+        return new Work.Fetch<>(select, rows -> {
+            if (rows.isEmpty()) {
+                throw new RecordNotFoundException(meta.type().getSimpleName() + " " + describeKey(meta, model)
+                        + " no longer exists");
+            }
+            persisted(meta, model, rows.get(0));
+            fire(model, Hook.AFTER_LOAD);
+            return Work.done(Boolean.TRUE);
+        });
+    }
+
+    /** {@code INSERT ... ON CONFLICT (cols) DO UPDATE SET <non-key cols> = EXCLUDED.<col> RETURNING *}. */
+    public static <T> Work<Integer> upsert(ModelMeta<T> meta, T model, Capabilities caps, String... conflictColumns) {
+        caps.require(Capability.UPSERT);
+        List<FieldMeta> conflict = conflictFields(meta, conflictColumns);
+                validate(model);
+        fire(model, Hook.BEFORE_SAVE);
+        stampForInsert(meta, model);
+        List<Field<?>> columns = new ArrayList<>();
+        List<Field<?>> values = new ArrayList<>();
+        Map<Field<?>, Object> set = new LinkedHashMap<>();
+        for (FieldMeta f : meta.fields()) {
+            Object v = f.get(model);
+            if (v == null || f.isGenerated()) {
+                continue;
+            }
+            columns.add(f.unqualified());
+            values.add(DSL.val(v, f.dataType()));
+            if (!conflict.contains(f) && !f.isId() && !f.isCreatedAt()) {
+                set.put(f.unqualified(), DSL.excluded(f.unqualified()));
+            }
+        }
+        if (set.isEmpty()) {
+            // DO UPDATE needs one assignment; a no-op one makes RETURNING yield the existing row
+            set.put(conflict.get(0).unqualified(), DSL.excluded(conflict.get(0).unqualified()));
+        }
+        var upsert = DSL.insertInto(meta.table(), columns).values(values)
+                .onConflict(conflict.stream().map(FieldMeta::unqualified).toList())
+                .doUpdate().set(set)
+                .returning(meta.selectFields());
+        return new Work.Fetch<>(upsert, rows -> {
+            persisted(meta, model, rows.get(0));
+            fire(model, Hook.AFTER_SAVE);
+            return Work.done(1);
+        });
+    }
+
+    /** Resolves conflict column names; none means the primary key. */
+    public static List<FieldMeta> conflictFields(ModelMeta<?> meta, String... names) {
+        if (names == null || names.length == 0) {
+            if (meta.ids().isEmpty()) {
+                throw new IllegalArgumentException("upsert on " + meta.type().getSimpleName() + " needs conflict columns or an @Id");
+            }
+            return meta.ids();
+        }
+        List<FieldMeta> fields = new ArrayList<>();
+        for (String n : names) {
+            fields.add(meta.resolve(n));
+        }
+        return fields;
+    }
+
+    /** Runs {@code validate(Errors)} and Bean Validation; throws before any SQL. */
+    public static void validate(Object model) {
+        Errors errors = new Errors();
+        BeanValidation.validate(model, errors);
+        ModelAccess.get().validate(model, errors);
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+    }
+
+    /** Primary-key condition; with a version field, also the version last read (optimistic lock). */
+    static Condition keyCondition(ModelMeta<?> meta, Object model, RecordState lockState) {
+        if (meta.ids().isEmpty()) {
+            throw new IllegalStateException("model " + meta.type().getSimpleName() + " has no @Id field");
+        }
+        List<Condition> conditions = new ArrayList<>();
+        for (FieldMeta id : meta.ids()) {
+            Object v = lockState != null && !lockState.isNew() ? lockState.persistedValue(meta, id) : id.get(model);
+            if (v == null) {
+                throw new IllegalStateException(meta.type().getSimpleName() + "." + id.javaName() + " is null");
+            }
+            conditions.add(id.field().eq(DSL.val(v, id.dataType())));
+        }
+        if (lockState != null && meta.version() != null) {
+            Object v = lockState.persistedValue(meta, meta.version());
+            conditions.add(v == null ? meta.version().field().isNull() : meta.version().field().eq(DSL.val(v, meta.version().dataType())));
+        }
+        return DSL.and(conditions);
+    }
+
+    /**
+     * The condition for a primary-key value; a composite key takes an {@code Object[]} or a
+     * {@code List} in {@code @Id} declaration order.
+     */
+    public static Condition idCondition(ModelMeta<?> meta, Object id) {
+        List<FieldMeta> ids = meta.ids();
+        if (ids.isEmpty()) {
+            throw new IllegalStateException("model " + meta.type().getSimpleName() + " has no @Id field");
+        }
+        if (id == null) {
+            throw new IllegalArgumentException("id must not be null");
+        }
+        if (ids.size() == 1) {
+            return ids.get(0).field().eq(DSL.val(id, ids.get(0).dataType()));
+        }
+        List<?> parts = id instanceof Object[] a ? List.of(a) : id instanceof List<?> l ? l : null;
+        if (parts == null || parts.size() != ids.size()) {
+            throw new IllegalArgumentException(meta.type().getSimpleName() + " has a composite key of " + ids.size()
+                    + " columns; pass an Object[] or List of that many values");
+        }
+        List<Condition> conditions = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            conditions.add(ids.get(i).field().eq(DSL.val(parts.get(i), ids.get(i).dataType())));
+        }
+        return DSL.and(conditions);
+    }
+
+    static void stampForInsert(ModelMeta<?> meta, Object model) {
+        if (meta.createdAt() != null && meta.createdAt().get(model) == null) {
+            meta.createdAt().set(model, now(meta.createdAt().type()));
+        }
+        if (meta.updatedAt() != null) {
+            meta.updatedAt().set(model, now(meta.updatedAt().type()));
+        }
+        FieldMeta v = meta.version();
+        if (v != null && v.get(model) == null) {
+            v.set(model, v.type() == Long.class || v.type() == long.class ? (Object) 0L : (Object) 0);
+        }
+    }
+
+    /** The current time in the field's type, at PostgreSQL's microsecond precision. */
+    static Object now(Class<?> type) {
+        OffsetDateTime now = OffsetDateTime.now().truncatedTo(ChronoUnit.MICROS);
+        if (type == Instant.class) {
+            return now.toInstant();
+        }
+        if (type == LocalDateTime.class) {
+            return now.toLocalDateTime();
+        }
+        return now;
+    }
+
+    private static void persisted(ModelMeta<?> meta, Object model, Record row) {
+        RowMapper.apply(meta, model, row);
+        state(model).markPersisted(meta, model);
+    }
+
+    private static StaleRecordException stale(ModelMeta<?> meta, Object model, RecordState state) {
+        return new StaleRecordException(meta.type().getSimpleName() + " " + describeKey(meta, model)
+                + " was changed or deleted by someone else since version "
+                + state.persistedValue(meta, meta.version()) + " was read; reload it and retry");
+    }
+
+    static String describeKey(ModelMeta<?> meta, Object model) {
+        StringBuilder sb = new StringBuilder();
+        for (FieldMeta id : meta.ids()) {
+            sb.append(sb.isEmpty() ? "" : ", ").append(id.javaName()).append('=').append(id.get(model));
+        }
+        return "(" + sb + ")";
+    }
+
+    static RecordState state(Object model) {
+        return ModelAccess.get().state(model);
+    }
+
+    static void fire(Object model, Hook hook) {
+        ModelAccess.get().fire(model, hook);
+    }
+}

@@ -1,0 +1,72 @@
+package io.pgrecord.internal.model;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A model instance's bookkeeping: the values last read from or written to the database (null
+ * for a new instance) and the backend it belongs to.
+ */
+public final class RecordState {
+
+    private Object[] snapshot;
+    private Object backend;
+
+    public boolean isNew() {
+        return snapshot == null;
+    }
+
+    /** Records the current field values as what the database holds. */
+    public void markPersisted(ModelMeta<?> meta, Object model) {
+        List<FieldMeta> fields = meta.fields();
+        Object[] s = new Object[fields.size()];
+        for (int i = 0; i < s.length; i++) {
+            FieldMeta f = fields.get(i);
+            s[i] = f.snapshot(f.get(model));
+        }
+        snapshot = s;
+    }
+
+    /** Forgets the database state: the instance is new again (after a hard delete). */
+    public void markNew() {
+        snapshot = null;
+    }
+
+    /** The fields whose value differs from the snapshot; every field of a new instance. */
+    public List<FieldMeta> dirty(ModelMeta<?> meta, Object model) {
+        List<FieldMeta> fields = meta.fields();
+        if (snapshot == null) {
+            return fields;
+        }
+        List<FieldMeta> dirty = new java.util.ArrayList<>();
+        for (int i = 0; i < snapshot.length; i++) {
+            FieldMeta f = fields.get(i);
+            if (!f.sameAs(snapshot[i], f.get(model))) {
+                dirty.add(f);
+            }
+        }
+        return dirty;
+    }
+
+    public Set<String> dirtyFieldNames(ModelMeta<?> meta, Object model) {
+        Set<String> names = new LinkedHashSet<>();
+        for (FieldMeta f : dirty(meta, model)) {
+            names.add(f.javaName());
+        }
+        return names;
+    }
+
+    /** The snapshot value of a field (what the database held), or null for a new instance. */
+    public Object persistedValue(ModelMeta<?> meta, FieldMeta field) {
+        return snapshot == null ? null : snapshot[meta.fields().indexOf(field)];
+    }
+
+    public Object backend() {
+        return backend;
+    }
+
+    public void backend(Object backend) {
+        this.backend = backend;
+    }
+}

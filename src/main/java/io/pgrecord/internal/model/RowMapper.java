@@ -1,0 +1,97 @@
+package io.pgrecord.internal.model;
+
+import io.pgrecord.error.MappingException;
+import java.util.ArrayList;
+import java.util.List;
+import org.jooq.Converter;
+import org.jooq.JSON;
+import org.jooq.JSONB;
+import org.jooq.Record;
+import org.jooq.tools.Convert;
+
+/** Maps rows into model instances: straight by position for the model's own projection, by name otherwise. */
+public final class RowMapper {
+
+    private RowMapper() {
+    }
+
+    /** Rows selected with {@link ModelMeta#selectFields()}, in that order. */
+    public static <T> List<T> mapAll(ModelMeta<T> meta, List<Record> rows, Object backend) {
+        List<T> models = new ArrayList<>(rows.size());
+        for (Record r : rows) {
+            models.add(map(meta, r, backend));
+        }
+        return models;
+    }
+
+    public static <T> T map(ModelMeta<T> meta, Record row, Object backend) {
+        T model = meta.newInstance();
+        List<FieldMeta> fields = meta.fields();
+        for (int i = 0; i < fields.size(); i++) {
+            fields.get(i).set(model, row.get(i));
+        }
+        loaded(meta, model, backend);
+        return model;
+    }
+
+    /** Copies a RETURNING row (in projection order) into an existing instance. */
+    public static void apply(ModelMeta<?> meta, Object model, Record row) {
+        List<FieldMeta> fields = meta.fields();
+        for (int i = 0; i < fields.size(); i++) {
+            fields.get(i).set(model, row.get(i));
+        }
+    }
+
+    /** Any record, e.g. from raw jOOQ: columns are matched by name and converted when needed. */
+    public static <T> T mapByName(ModelMeta<T> meta, Record row, Object backend) {
+        T model = meta.newInstance();
+        for (FieldMeta f : meta.fields()) {
+            int index = row.indexOf(f.column());
+            if (index >= 0) {
+                f.set(model, convert(f, row.get(index)));
+            }
+        }
+        loaded(meta, model, backend);
+        return model;
+    }
+
+    private static void loaded(ModelMeta<?> meta, Object model, Object backend) {
+        ModelAccess access = ModelAccess.get();
+        RecordState state = access.state(model);
+        state.markPersisted(meta, model);
+        state.backend(backend);
+        access.fire(model, Hook.AFTER_LOAD);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Object convert(FieldMeta f, Object value) {
+        Class<?> target = box(f.type());
+        if (value == null || target.isInstance(value)) {
+            return value;
+        }
+        try {
+            Converter<Object, Object> converter = (Converter) f.dataType().getConverter();
+            Class<?> from = converter.fromType();
+            Object db = from == String.class ? value.toString()
+                    : from == JSONB.class ? JSONB.valueOf(value.toString())
+                    : from == JSON.class ? JSON.valueOf(value.toString()) : value;
+            if (from != target && from.isInstance(db)) {
+                Object converted = converter.from(db);
+                if (converted == null || target.isInstance(converted)) {
+                    return converted;
+                }
+            }
+            return Convert.convert(value, target);
+        } catch (RuntimeException e) {
+            throw new MappingException("cannot map column " + f.column() + " value of type " + value.getClass().getName()
+                    + " into field " + f.javaName() + " of type " + f.type().getName(), e);
+        }
+    }
+
+    private static Class<?> box(Class<?> c) {
+        if (!c.isPrimitive()) {
+            return c;
+        }
+        return java.lang.invoke.MethodType.methodType(c).wrap().returnType();
+    }
+}

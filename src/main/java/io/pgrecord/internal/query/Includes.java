@@ -1,0 +1,187 @@
+package io.pgrecord.internal.query;
+
+import io.pgrecord.Capabilities;
+import io.pgrecord.error.MappingException;
+import io.pgrecord.internal.exec.Work;
+import io.pgrecord.internal.model.FieldMeta;
+import io.pgrecord.internal.model.ModelAccess;
+import io.pgrecord.internal.model.ModelMeta;
+import io.pgrecord.internal.model.RelationSpec;
+import io.pgrecord.internal.model.RowMapper;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.SelectField;
+import org.jooq.Table;
+import org.jooq.impl.DSL;
+
+/**
+ * Eager loading for {@code include("posts.comments", "author")}: one query per relation and
+ * level, whatever the number of parents, with the results stored in each parent's relation.
+ */
+public final class Includes {
+
+    private Includes() {
+    }
+
+    /** Parses dotted paths into a tree, validating every name against the models before any SQL. */
+    public static Map<String, Object> tree(ModelMeta<?> meta, List<String> paths) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        for (String path : paths) {
+            Map<String, Object> level = root;
+            ModelMeta<?> current = meta;
+            for (String name : path.split("\\.")) {
+                RelationSpec spec = current.relationSpec(name.trim());
+                @SuppressWarnings("unchecked")
+                Map<String, Object> next = (Map<String, Object>) level.computeIfAbsent(name.trim(), k -> new LinkedHashMap<String, Object>());
+                level = next;
+                current = ModelMeta.of(spec.target());
+            }
+        }
+        return root;
+    }
+
+    /** Loads every relation of the tree into the given models, then returns them. */
+    public static <T> Work<List<T>> load(ModelMeta<T> meta, List<T> models, Map<String, Object> tree, Object backend,
+            Capabilities caps) {
+        Work<Void> work = Work.done(null);
+        for (Map.Entry<String, Object> e : tree.entrySet()) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> children = (Map<String, Object>) e.getValue();
+            work = work.then(v -> loadOne(meta, models, e.getKey(), children, backend, caps));
+        }
+        return work.map(v -> models);
+    }
+
+    private static Work<Void> loadOne(ModelMeta<?> meta, List<?> owners, String name, Map<String, Object> children,
+            Object backend, Capabilities caps) {
+        RelationSpec spec = meta.relationSpec(name);
+        return loadInto(meta, owners, name, spec, ModelMeta.of(spec.target()), children, backend, caps);
+    }
+
+    private static <C> Work<Void> loadInto(ModelMeta<?> meta, List<?> owners, String name, RelationSpec spec,
+            ModelMeta<C> target, Map<String, Object> children, Object backend, Capabilities caps) {
+        if (owners.isEmpty()) {
+            return Work.done(null);
+        }
+        Work<List<C>> loaded = switch (spec.kind()) {
+            case BELONGS_TO -> belongsTo(meta, owners, name, spec, target, backend, caps);
+            case HAS_ONE, HAS_MANY -> hasMany(meta, owners, name, spec, target, backend, caps);
+            case HAS_MANY_THROUGH -> through(meta, owners, name, spec, target, backend, caps);
+        };
+        return loaded.then(list -> load(target, list, children, backend, caps)).map(x -> null);
+    }
+
+    private static <C> Work<List<C>> belongsTo(ModelMeta<?> meta, List<?> owners, String name, RelationSpec spec,
+            ModelMeta<C> target, Object backend, Capabilities caps) {
+        FieldMeta fk = ownerField(meta, spec.foreignKey(), name);
+        FieldMeta pk = target.singleId();
+        Set<Object> keys = new LinkedHashSet<>();
+        for (Object o : owners) {
+            Object k = fk.get(o);
+            if (k != null) {
+                keys.add(k);
+            }
+        }
+        if (keys.isEmpty()) {
+            owners.forEach(o -> ModelAccess.get().preload(meta.relation(o, name), null));
+            return Work.done(List.of());
+        }
+        QuerySpec q = new QuerySpec(target).where(List.of(pk.field().in(keys)));
+        return new Work.Fetch<>(QueryPlanner.select(q, caps), rows -> {
+            List<C> loaded = RowMapper.mapAll(target, rows, backend);
+            Map<Object, C> byKey = new HashMap<>();
+            loaded.forEach(c -> byKey.put(pk.get(c), c));
+            owners.forEach(o -> ModelAccess.get().preload(meta.relation(o, name), byKey.get(fk.get(o))));
+            return Work.done(loaded);
+        });
+    }
+
+    private static <C> Work<List<C>> hasMany(ModelMeta<?> meta, List<?> owners, String name, RelationSpec spec,
+            ModelMeta<C> target, Object backend, Capabilities caps) {
+        FieldMeta pk = meta.singleId();
+        FieldMeta fk = target.byColumn(spec.foreignKey());
+        if (fk == null) {
+            throw new MappingException("relation " + meta.type().getSimpleName() + "." + name + " needs a field for column "
+                    + spec.foreignKey() + " on " + target.type().getSimpleName());
+        }
+        Set<Object> keys = keysOf(owners, pk);
+        if (keys.isEmpty()) {
+            assign(meta, owners, name, pk, Map.of(), spec.isToMany());
+            return Work.done(List.of());
+        }
+        QuerySpec q = new QuerySpec(target).where(List.of(fk.field().in(keys)))
+                .orderBy(target.ids().stream().map(id -> new QuerySpec.NamedOrder(id, false)).toList());
+        return new Work.Fetch<>(QueryPlanner.select(q, caps), rows -> {
+            List<C> loaded = RowMapper.mapAll(target, rows, backend);
+            Map<Object, List<C>> byOwner = new HashMap<>();
+            loaded.forEach(c -> byOwner.computeIfAbsent(fk.get(c), k -> new ArrayList<>()).add(c));
+            assign(meta, owners, name, pk, byOwner, spec.isToMany());
+            return Work.done(loaded);
+        });
+    }
+
+    private static <C> Work<List<C>> through(ModelMeta<?> meta, List<?> owners, String name, RelationSpec spec,
+            ModelMeta<C> target, Object backend, Capabilities caps) {
+        FieldMeta pk = meta.singleId();
+        FieldMeta targetPk = target.singleId();
+        Table<?> join = DSL.table(DSL.name(spec.joinTable()));
+        Field<Object> ownerColumn = DSL.field(DSL.name(spec.joinTable(), spec.foreignKey()), pk.dataType());
+        Field<Object> targetColumn = DSL.field(DSL.name(spec.joinTable(), spec.joinTargetColumn()), targetPk.dataType());
+        Set<Object> keys = keysOf(owners, pk);
+        if (keys.isEmpty()) {
+            assign(meta, owners, name, pk, Map.of(), spec.isToMany());
+            return Work.done(List.of());
+        }
+        List<SelectField<?>> fields = new ArrayList<>(target.selectFields());
+        fields.add(ownerColumn);
+        var select = DSL.select(fields).from(target.table()).join(join).on(targetColumn.eq(targetPk.field()))
+                .where(ownerColumn.in(keys)).orderBy(targetPk.field());
+        int ownerIndex = fields.size() - 1;
+        return new Work.Fetch<>(select, rows -> {
+            Map<Object, List<C>> byOwner = new HashMap<>();
+            List<C> loaded = new ArrayList<>();
+            for (Record r : rows) {
+                C c = RowMapper.map(target, r, backend);
+                loaded.add(c);
+                byOwner.computeIfAbsent(r.get(ownerIndex), k -> new ArrayList<>()).add(c);
+            }
+            assign(meta, owners, name, pk, byOwner, true);
+            return Work.done(loaded);
+        });
+    }
+
+    private static Set<Object> keysOf(List<?> owners, FieldMeta pk) {
+        Set<Object> keys = new LinkedHashSet<>();
+        for (Object o : owners) {
+            Object k = pk.get(o);
+            if (k != null) {
+                keys.add(k);
+            }
+        }
+        return keys;
+    }
+
+    private static <C> void assign(ModelMeta<?> meta, List<?> owners, String name, FieldMeta pk,
+            Map<Object, List<C>> byOwner, boolean toMany) {
+        for (Object o : owners) {
+            List<C> children = byOwner.getOrDefault(pk.get(o), List.of());
+            ModelAccess.get().preload(meta.relation(o, name), toMany ? new ArrayList<>(children) : children.isEmpty() ? null : children.get(0));
+        }
+    }
+
+    private static FieldMeta ownerField(ModelMeta<?> meta, String column, String relation) {
+        FieldMeta f = meta.byColumn(column);
+        if (f == null) {
+            throw new MappingException("relation " + meta.type().getSimpleName() + "." + relation + " needs a field for column "
+                    + column + " on " + meta.type().getSimpleName());
+        }
+        return f;
+    }
+}

@@ -1,0 +1,203 @@
+package io.pgrecord.internal.query;
+
+import io.pgrecord.Capabilities;
+import io.pgrecord.Capability;
+import io.pgrecord.internal.model.FieldMeta;
+import io.pgrecord.internal.model.ModelMeta;
+import java.util.ArrayList;
+import java.util.List;
+import org.jooq.CommonTableExpression;
+import org.jooq.Condition;
+import org.jooq.Field;
+import org.jooq.Name;
+import org.jooq.OrderField;
+import org.jooq.Record;
+import org.jooq.Select;
+import org.jooq.SelectFieldOrAsterisk;
+import org.jooq.SelectQuery;
+import org.jooq.Table;
+import org.jooq.impl.DSL;
+
+/** Turns a {@link QuerySpec} into a jOOQ select, checking capability gates first. */
+public final class QueryPlanner {
+
+    private QueryPlanner() {
+    }
+
+    public static Select<Record> select(QuerySpec s, Capabilities caps) {
+        SelectQuery<Record> q = body(s, caps, projection(s));
+        q.addOrderBy(orderFields(s));
+        if (s.limit != null) {
+            q.addLimit(s.limit);
+            if (s.withTies) {
+                caps.require(Capability.FETCH_WITH_TIES);
+                q.setWithTies(true);
+            }
+        }
+        if (s.offset != null) {
+            q.addOffset(s.offset);
+        }
+        lock(s, q, caps);
+        if (s.timeout != null) {
+            // JDBC cancels the statement after the timeout; the server reports 57014
+            q.queryTimeout((int) Math.max(1, (s.timeout.toMillis() + 999) / 1000));
+        }
+        return setOperations(s, q, caps);
+    }
+
+    /** SELECT, FROM, joins, WHERE, GROUP BY, HAVING and DISTINCT: no ordering, paging or locks. */
+    static SelectQuery<Record> body(QuerySpec s, Capabilities caps, List<? extends SelectFieldOrAsterisk> projection) {
+        SelectQuery<Record> q;
+        if (s.ctes.isEmpty()) {
+            q = DSL.select(projection).from(source(s)).getQuery();
+        } else {
+            caps.require(Capability.CTE);
+            boolean recursive = s.ctes.stream().anyMatch(QuerySpec.Cte::recursive);
+            if (recursive) {
+                caps.require(Capability.RECURSIVE_CTE);
+            }
+            List<CommonTableExpression<?>> ctes = new ArrayList<>();
+            for (QuerySpec.Cte cte : s.ctes) {
+                ctes.add(cte(cte, caps));
+            }
+            q = (recursive ? DSL.withRecursive(ctes.toArray(CommonTableExpression[]::new))
+                    : DSL.with(ctes.toArray(CommonTableExpression[]::new)))
+                    .select(projection).from(source(s)).getQuery();
+        }
+        for (QuerySpec.Join j : s.joins) {
+            q.addJoin(j.table(), j.type(), j.on());
+        }
+        q.addConditions(filter(s));
+        if (!s.groupBy.isEmpty()) {
+            q.addGroupBy(s.groupBy);
+        }
+        if (!s.having.isEmpty()) {
+            q.addHaving(s.having);
+        }
+        if (s.distinct) {
+            q.setDistinct(true);
+        }
+        if (!s.distinctOn.isEmpty()) {
+            q.addDistinctOn(s.distinctOn);
+        }
+        return q;
+    }
+
+    private static CommonTableExpression<?> cte(QuerySpec.Cte cte, Capabilities caps) {
+        Select<?> select = toSelect(cte.source(), caps);
+        Name name = DSL.name(cte.name());
+        if (cte.columns().isEmpty()) {
+            return name.as(select);
+        }
+        return name.fields(cte.columns().toArray(String[]::new)).as(select);
+    }
+
+    /** A jOOQ select, or the planned select of a nested query spec. */
+    @SuppressWarnings("unchecked")
+    static Select<Record> toSelect(Object source, Capabilities caps) {
+        if (source instanceof QuerySpec spec) {
+            return select(spec, caps);
+        }
+        return (Select<Record>) source;
+    }
+
+    /** The table rows come from: the model's table, or a CTE named by {@code fromCte}. */
+    public static Table<?> source(QuerySpec s) {
+        return s.fromCte != null ? DSL.table(DSL.name(s.fromCte)) : s.meta.table();
+    }
+
+    /** A model column qualified by the query's source. */
+    public static Field<Object> column(QuerySpec s, FieldMeta f) {
+        return s.fromCte != null ? DSL.field(DSL.name(s.fromCte, f.column()), f.dataType()) : f.field();
+    }
+
+    static List<? extends SelectFieldOrAsterisk> projection(QuerySpec s) {
+        if (s.select != null) {
+            return s.select;
+        }
+        return modelProjection(s);
+    }
+
+    static List<Field<?>> modelProjection(QuerySpec s) {
+        List<Field<?>> fields = new ArrayList<>();
+        for (FieldMeta f : s.meta.fields()) {
+            fields.add(column(s, f));
+        }
+        return fields;
+    }
+
+    /** WHERE conditions plus the soft-delete scope. */
+    public static Condition filter(QuerySpec s) {
+        List<Condition> all = new ArrayList<>(s.where);
+        FieldMeta deleted = s.meta.softDelete();
+        if (deleted != null) {
+            switch (s.deleted) {
+                case DEFAULT -> all.add(column(s, deleted).isNull());
+                case ONLY_DELETED -> all.add(column(s, deleted).isNotNull());
+                case WITH_DELETED -> { }
+            }
+        }
+        return DSL.and(all);
+    }
+
+    static List<OrderField<?>> orderFields(QuerySpec s) {
+        List<OrderField<?>> order = new ArrayList<>();
+        for (Object o : s.orderBy) {
+            if (o instanceof QuerySpec.NamedOrder n) {
+                Field<Object> f = column(s, n.field());
+                order.add(n.descending() ? f.desc() : f.asc());
+            } else {
+                order.add((OrderField<?>) o);
+            }
+        }
+        return order;
+    }
+
+    private static void lock(QuerySpec s, SelectQuery<Record> q, Capabilities caps) {
+        QuerySpec.Lock lock = s.lock;
+        if (lock == null) {
+            return;
+        }
+        switch (lock.strength()) {
+            case UPDATE -> q.setForUpdate(true);
+            case NO_KEY_UPDATE -> q.setForNoKeyUpdate(true);
+            case SHARE -> q.setForShare(true);
+            case KEY_SHARE -> q.setForKeyShare(true);
+        }
+        if (!lock.of().isEmpty()) {
+            q.setForLockModeOf(lock.of().toArray(Table[]::new));
+        }
+        switch (lock.mode()) {
+            case NO_WAIT -> q.setForLockModeNoWait();
+            case SKIP_LOCKED -> {
+                caps.require(Capability.SKIP_LOCKED);
+                q.setForLockModeSkipLocked();
+            }
+            case WAIT -> { }
+        }
+    }
+
+    private static Select<Record> setOperations(QuerySpec s, Select<Record> first, Capabilities caps) {
+        Select<Record> result = first;
+        for (QuerySpec.SetOp op : s.setOps) {
+            Select<Record> other = toSelect(op.other(), caps);
+            result = switch (op.operator()) {
+                case UNION -> result.union(other);
+                case UNION_ALL -> result.unionAll(other);
+                case INTERSECT -> result.intersect(other);
+                case EXCEPT -> result.except(other);
+            };
+        }
+        return result;
+    }
+
+    /** Whether aggregates can run on the base query directly, rather than over it as a subquery. */
+    static boolean isPlain(QuerySpec s) {
+        return s.limit == null && s.offset == null && !s.distinct && s.distinctOn.isEmpty() && s.groupBy.isEmpty()
+                && s.having.isEmpty() && s.setOps.isEmpty() && s.ctes.isEmpty() && s.select == null;
+    }
+
+    public static ModelMeta<?> meta(QuerySpec s) {
+        return s.meta;
+    }
+}

@@ -1,0 +1,53 @@
+package io.pgrecord.internal.query;
+
+import io.pgrecord.internal.model.FieldMeta;
+import io.pgrecord.internal.model.ModelMeta;
+import io.pgrecord.internal.model.RelationSpec;
+import java.util.List;
+import org.jooq.Condition;
+import org.jooq.Field;
+import org.jooq.JoinType;
+import org.jooq.impl.DSL;
+
+/** The pre-filtered query behind one owner's relation, e.g. {@code user.posts.query()}. */
+public final class RelationQueries {
+
+    private RelationQueries() {
+    }
+
+    public static QuerySpec forOwner(Object owner, RelationSpec spec) {
+        ModelMeta<?> ownerMeta = ModelMeta.of(owner.getClass());
+        ModelMeta<?> target = ModelMeta.of(spec.target());
+        QuerySpec q = new QuerySpec(target);
+        return switch (spec.kind()) {
+            case BELONGS_TO -> {
+                FieldMeta fk = ownerMeta.byColumn(spec.foreignKey());
+                if (fk == null) {
+                    throw new io.pgrecord.error.MappingException("belongsTo(" + target.type().getSimpleName() + ") on "
+                            + ownerMeta.type().getSimpleName() + " needs a field for column " + spec.foreignKey());
+                }
+                FieldMeta pk = target.singleId();
+                Object key = fk.get(owner);
+                yield q.where(List.of(key == null ? DSL.falseCondition() : pk.field().eq(DSL.val(key, pk.dataType()))));
+            }
+            case HAS_ONE, HAS_MANY -> {
+                FieldMeta pk = ownerMeta.singleId();
+                Object key = pk.get(owner);
+                Field<Object> fk = DSL.field(target.tableName().append(spec.foreignKey()), pk.dataType());
+                yield q.where(List.of(key == null ? DSL.falseCondition() : fk.eq(DSL.val(key, pk.dataType()))))
+                        .orderBy(target.ids().stream().map(id -> new QuerySpec.NamedOrder(id, false)).toList());
+            }
+            case HAS_MANY_THROUGH -> {
+                FieldMeta pk = ownerMeta.singleId();
+                FieldMeta targetPk = target.singleId();
+                Object key = pk.get(owner);
+                Field<Object> ownerColumn = DSL.field(DSL.name(spec.joinTable(), spec.foreignKey()), pk.dataType());
+                Field<Object> targetColumn = DSL.field(DSL.name(spec.joinTable(), spec.joinTargetColumn()), targetPk.dataType());
+                Condition on = targetColumn.eq(targetPk.field());
+                yield q.join(new QuerySpec.Join(DSL.table(DSL.name(spec.joinTable())), JoinType.JOIN, on))
+                        .where(List.of(key == null ? DSL.falseCondition() : ownerColumn.eq(DSL.val(key, pk.dataType()))))
+                        .orderBy(List.of(new QuerySpec.NamedOrder(targetPk, false)));
+            }
+        };
+    }
+}
