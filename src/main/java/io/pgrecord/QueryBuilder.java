@@ -39,6 +39,8 @@ public abstract sealed class QueryBuilder<T, Q extends QueryBuilder<T, Q>> permi
     /** Renders queries outside any connection; gates are checked when the query runs. */
     private static final Capabilities RENDER_ONLY = Capabilities.of(new ServerVersion(999, 0, 0));
 
+    private static final org.jooq.Configuration RENDERING = DSL.using(SQLDialect.POSTGRES).configuration();
+
     final QuerySpec spec;
 
     QueryBuilder(QuerySpec spec) {
@@ -237,7 +239,9 @@ public abstract sealed class QueryBuilder<T, Q extends QueryBuilder<T, Q>> permi
 
     /** The jOOQ select, to mix with raw jOOQ (as a subquery, a CTE, a union...). */
     public Select<Record> asSelect() {
-        return QueryPlanner.select(spec, RENDER_ONLY);
+        Select<Record> select = QueryPlanner.select(spec, RENDER_ONLY);
+        select.attach(RENDERING);      // so getSQL() renders PostgreSQL; executing contexts re-attach it
+        return select;
     }
 
     /** The SQL with {@code ?} placeholders. */

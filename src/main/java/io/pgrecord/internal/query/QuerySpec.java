@@ -240,10 +240,15 @@ public final class QuerySpec {
         return c;
     }
 
-    /** The same filters without ORDER BY, projection or eager loading: the base for aggregates. */
+    /**
+     * The same rows without projection, locks or eager loading: the base for aggregates. ORDER BY
+     * is dropped unless LIMIT, OFFSET or DISTINCT ON make it decide which rows count.
+     */
     QuerySpec forAggregate() {
         QuerySpec c = copy();
-        c.orderBy = List.of();
+        if (limit == null && offset == null && distinctOn.isEmpty()) {
+            c.orderBy = List.of();
+        }
         c.includes = List.of();
         c.select = null;
         c.lock = null;

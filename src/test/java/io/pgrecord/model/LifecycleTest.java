@@ -1,0 +1,136 @@
+package io.pgrecord.model;
+
+import static io.pgrecord.testing.ModelOps.get;
+import static io.pgrecord.testing.ModelOps.set;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.pgrecord.Model;
+import io.pgrecord.error.StaleRecordException;
+import io.pgrecord.error.ValidationException;
+import io.pgrecord.models.Schema;
+import io.pgrecord.testing.BothBackends;
+import io.pgrecord.testing.Exec;
+import io.pgrecord.testing.ModelOps;
+import io.pgrecord.testing.PgExtension;
+import io.pgrecord.testing.TestDatabase;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Optimistic locking, soft delete, hooks and validation. */
+@ExtendWith(PgExtension.class)
+@Tag("matrix")
+class LifecycleTest {
+
+    @BeforeAll
+    static void schema(TestDatabase db) {
+        Schema.create(db);
+    }
+
+    @BothBackends
+    void staleSaveIsRejectedAndNothingIsLost(Exec exec, TestDatabase db) {
+        ModelOps ops = ModelOps.on(exec, db);
+        Model u = ops.insert("User", "name", "Lock " + exec);
+        Object id = get(u, "id");
+        Model a = ops.getById("User", id);
+        Model b = ops.getById("User", id);
+        set(a, "name", "written by a");
+        assertThat(ops.save(a)).isEqualTo(1);
+        assertThat((Integer) get(a, "lockVersion")).isEqualTo(1);
+
+        set(b, "name", "written by b");
+        assertThatThrownBy(() -> ops.save(b)).isInstanceOf(StaleRecordException.class)
+                .hasMessageContaining("User").hasMessageContaining("version 0");
+        assertThat(db.queryValue("SELECT name FROM users WHERE id = " + id)).isEqualTo("written by a");
+        assertThat(db.queryValue("SELECT lock_version FROM users WHERE id = " + id)).isEqualTo(1);
+
+        ops.refresh(b);
+        set(b, "name", "written by b after reload");
+        assertThat(ops.save(b)).isEqualTo(1);
+        assertThat((Integer) get(b, "lockVersion")).isEqualTo(2);
+
+        Model stale = ops.getById("User", id);
+        db.execute("UPDATE users SET lock_version = lock_version + 1 WHERE id = " + id);
+        assertThatThrownBy(() -> ops.delete(stale)).isInstanceOf(StaleRecordException.class);
+        assertThat(db.queryValue("SELECT count(*) FROM users WHERE id = " + id)).isEqualTo(1L);
+    }
+
+    @BothBackends
+    void softDeleteFiltersAndRestores(Exec exec, TestDatabase db) {
+        ModelOps ops = ModelOps.on(exec, db);
+        String tag = "soft " + exec;
+        Model keep = ops.insert("Note", "body", tag + " keep");
+        Model gone = ops.insert("Note", "body", tag + " gone");
+        assertThat(ops.delete(gone)).isEqualTo(1);
+        assertThat(db.queryValue("SELECT deleted_at IS NOT NULL FROM notes WHERE id = " + get(gone, "id"))).isEqualTo(true);
+
+        var mine = ops.query("Note").where("body LIKE ?", tag + "%");
+        assertThat(ops.all(mine)).extracting(n -> (String) get(n, "body")).containsExactly(tag + " keep");
+        assertThat(ops.count(mine.withDeleted())).isEqualTo(2);
+        assertThat(ops.all(mine.onlyDeleted())).extracting(n -> (String) get(n, "body")).containsExactly(tag + " gone");
+        assertThat(ops.findById("Note", get(gone, "id"))).isEmpty();
+
+        assertThat(ops.restore(gone)).isEqualTo(1);
+        assertThat((Object) get(gone, "deletedAt")).isNull();
+        assertThat(ops.count(mine)).isEqualTo(2);
+
+        assertThat(ops.deleteAll(mine)).isEqualTo(2);
+        assertThat(ops.count(mine)).isZero();
+        assertThat(db.queryValue("SELECT count(*) FROM notes WHERE body LIKE '" + tag + "%'")).isEqualTo(2L);
+        assertThat((Object) get(keep, "id")).isNotNull();
+    }
+
+    @BothBackends
+    void hooksRunInOrder(Exec exec, TestDatabase db) {
+        ModelOps ops = ModelOps.on(exec, db);
+        Model a = ops.create("Account", "owner", "hooks " + exec, "balance", 5);
+        ops.save(a);
+        assertThat((List<String>) get(a, "calls")).containsExactly("beforeSave", "beforeInsert", "afterInsert", "afterSave");
+        ((List<String>) get(a, "calls")).clear();
+        set(a, "balance", 6);
+        ops.save(a);
+        assertThat((List<String>) get(a, "calls")).containsExactly("beforeSave", "beforeUpdate", "afterUpdate", "afterSave");
+        Model loaded = ops.getById("Account", get(a, "id"));
+        assertThat((List<String>) get(loaded, "calls")).containsExactly("afterLoad");
+        ((List<String>) get(a, "calls")).clear();
+        ops.delete(a);
+        assertThat((List<String>) get(a, "calls")).containsExactly("beforeDelete", "afterDelete");
+    }
+
+    @BothBackends
+    void beforeHookThatThrowsAbortsAndWritesNothing(Exec exec, TestDatabase db) {
+        ModelOps ops = ModelOps.on(exec, db);
+        String owner = "abort " + exec;
+        Model a = ops.create("Account", "owner", owner, "balance", 1, "failIn", "beforeInsert");
+        ops.log().start();
+        assertThatThrownBy(() -> ops.save(a)).isInstanceOf(IllegalStateException.class).hasMessage("hook beforeInsert refused");
+        assertThat(ops.log().stop()).isEmpty();
+        assertThat(a.isNew()).isTrue();
+        assertThat(db.queryValue("SELECT count(*) FROM accounts WHERE owner = '" + owner + "'")).isEqualTo(0L);
+
+        set(a, "failIn", null);
+        ops.save(a);
+        set(a, "failIn", "beforeUpdate");
+        set(a, "balance", 100);
+        assertThatThrownBy(() -> ops.save(a)).isInstanceOf(IllegalStateException.class);
+        assertThat(db.queryValue("SELECT balance FROM accounts WHERE id = " + get(a, "id"))).isEqualTo(1);
+        set(a, "failIn", "beforeDelete");
+        assertThatThrownBy(() -> ops.delete(a)).isInstanceOf(IllegalStateException.class);
+        assertThat(db.queryValue("SELECT count(*) FROM accounts WHERE id = " + get(a, "id"))).isEqualTo(1L);
+    }
+
+    @BothBackends
+    void failedValidationListsEveryMessageAndSendsNoSql(Exec exec, TestDatabase db) {
+        ModelOps ops = ModelOps.on(exec, db);
+        Model a = ops.create("Account", "owner", " ", "balance", -5);
+        ops.log().start();
+        assertThatThrownBy(() -> ops.save(a)).isInstanceOf(ValidationException.class)
+                .hasMessageContaining("owner must not be blank").hasMessageContaining("balance must not be negative")
+                .satisfies(e -> assertThat(((ValidationException) e).errors().on("balance")).containsExactly("must not be negative"));
+        assertThat(ops.log().stop()).isEmpty();
+        assertThat((List<String>) get(a, "calls")).isEmpty();
+        assertThat(db.queryValue("SELECT count(*) FROM accounts WHERE balance = -5")).isEqualTo(0L);
+    }
+}

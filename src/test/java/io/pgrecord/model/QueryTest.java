@@ -1,0 +1,242 @@
+package io.pgrecord.model;
+
+import static io.pgrecord.testing.ModelOps.get;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.jooq.impl.DSL.count;
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.name;
+import static org.jooq.impl.DSL.rowNumber;
+import static org.jooq.impl.DSL.select;
+import static org.jooq.impl.DSL.table;
+
+import io.pgrecord.Model;
+import io.pgrecord.QueryBuilder;
+import io.pgrecord.error.RecordNotFoundException;
+import io.pgrecord.error.TooManyRowsException;
+import io.pgrecord.models.Schema;
+import io.pgrecord.testing.BothBackends;
+import io.pgrecord.testing.Exec;
+import io.pgrecord.testing.ModelOps;
+import io.pgrecord.testing.PgExtension;
+import io.pgrecord.testing.TestDatabase;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.Result;
+import org.jooq.impl.SQLDataType;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Every query builder and terminal, on both APIs. Each scenario owns the rows named after its exec. */
+@ExtendWith(PgExtension.class)
+@Tag("matrix")
+class QueryTest {
+
+    private static final Field<Long> ID = field(name("users", "id"), SQLDataType.BIGINT);
+    private static final Field<String> NAME = field(name("users", "name"), SQLDataType.VARCHAR);
+    private static final Field<Integer> SCORE = field(name("users", "score"), SQLDataType.INTEGER);
+
+    @BeforeAll
+    static void schema(TestDatabase db) {
+        Schema.create(db);
+        for (Exec e : Exec.values()) {
+            String g = e.name().toLowerCase();
+            db.execute("INSERT INTO users (name, email, score, is_active, metadata) VALUES "
+                    + "('" + g + "-ann', 'ann@" + g + "', 30, true, '{\"role\":\"admin\",\"tier\":1}'),"
+                    + "('" + g + "-bob', 'bob@" + g + "', 10, true, '{\"role\":\"user\",\"tier\":2}'),"
+                    + "('" + g + "-cat', 'cat@" + g + "', 20, false, '{\"role\":\"admin\",\"tier\":2}'),"
+                    + "('" + g + "-dan', 'dan@" + g + "', 20, true, null)");
+        }
+    }
+
+    private static QueryBuilder<Model, ?> mine(ModelOps ops) {
+        return ops.<Model>query("User").where("name LIKE ?", ops.exec().name().toLowerCase() + "-%");
+    }
+
+    private static List<String> names(List<? extends Model> users) {
+        return users.stream().map(u -> (String) get(u, "name")).map(n -> n.substring(n.indexOf('-') + 1)).toList();
+    }
+
+    @BothBackends
+    void whereOrderLimitOffset(Exec exec, TestDatabase db) {
+        ModelOps ops = ModelOps.on(exec, db);
+        assertThat(names(ops.all(mine(ops).orderBy("-score", "name")))).containsExactly("ann", "cat", "dan", "bob");
+        assertThat(names(ops.all(mine(ops).orderBy("score", "-name").limit(2)))).containsExactly("bob", "dan");
+        assertThat(names(ops.all(mine(ops).orderBy("name").offset(1).limit(2)))).containsExactly("bob", "cat");
+        assertThat(names(ops.all(mine(ops).where(SCORE.eq(20)).orderBy(NAME.desc())))).containsExactly("dan", "cat");
+        assertThat(names(ops.all(mine(ops).where("metadata->>'role' = ?", "admin").orderBy("name")))).containsExactly("ann", "cat");
+        assertThat(names(ops.all(mine(ops).where("metadata @> ?", "{\"tier\": 2}").orderBy("isActive", "name"))))
+                .containsExactly("cat", "bob");
+    }
+
+    @BothBackends
+    void unknownOrderColumnIsRejectedBeforeSql(Exec exec, TestDatabase db) {
+        ModelOps ops = ModelOps.on(exec, db);
+        ops.log().start();
+        assertThatThrownBy(() -> mine(ops).orderBy("-nope")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'nope'").hasMessageContaining("users");
+        assertThatThrownBy(() -> mine(ops).orderBy("name; DROP TABLE users")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ops.pluck(mine(ops), "secret", String.class)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ops.updateAll(mine(ops), Map.of("name = 'x'; --", 1))).isInstanceOf(IllegalArgumentException.class);
+        assertThat(ops.log().stop()).isEmpty();
+    }
+
+    @BothBackends
+    void injectionStringAsBindMatchesNothingAndChangesNothing(Exec exec, TestDatabase db) {
+        ModelOps ops = ModelOps.on(exec, db);
+        String evil = "x'; DROP TABLE users; --";
+        assertThat(ops.all(ops.query("User").where("name = ?", evil))).isEmpty();
+        assertThat(ops.count(ops.query("User").where("email = ?", "' OR '1'='1"))).isZero();
+        assertThat(db.queryValue("SELECT count(*) FROM users WHERE name LIKE '" + exec.name().toLowerCase() + "-%'")).isEqualTo(4L);
+    }
+
+    @BothBackends
+    void firstOneAndExists(Exec exec, TestDatabase db) {
+        ModelOps ops = ModelOps.on(exec, db);
+        assertThat(names(List.of((Model) ops.first(mine(ops).orderBy("name")).orElseThrow()))).containsExactly("ann");
+        assertThat(ops.first(mine(ops).where("score > ?", 1000))).isEmpty();
+        assertThat(names(List.of((Model) ops.one(mine(ops).where("score = ?", 30))))).containsExactly("ann");
+        assertThatThrownBy(() -> ops.one(mine(ops).where("score = ?", 20))).isInstanceOf(TooManyRowsException.class);
+        assertThatThrownBy(() -> ops.one(mine(ops).where("score = ?", 99))).isInstanceOf(RecordNotFoundException.class);
+        assertThat(ops.exists(mine(ops).where("score = ?", 10))).isTrue();
+        assertThat(ops.exists(mine(ops).where("score = ?", 11).orderBy("name").limit(1))).isFalse();
+    }
+
+    @BothBackends
+    void countAndAggregatesDropOrderAndHonourLimit(Exec exec, TestDatabase db) {
+        ModelOps ops = ModelOps.on(exec, db);
+        assertThat(ops.count(mine(ops).orderBy("-score"))).isEqualTo(4);
+        assertThat(ops.count(mine(ops).orderBy("-score").limit(3))).isEqualTo(3);
+        assertThat(ops.count(mine(ops).orderBy("name").offset(3).limit(10))).isEqualTo(1);
+        assertThat(ops.count(mine(ops).distinctOn(SCORE).orderBy(SCORE))).isEqualTo(3);
+        assertThat(ops.sum(mine(ops), "score")).isEqualByComparingTo("80");
+        assertThat(ops.sum(mine(ops).where("score > 1000"), "score")).isEqualByComparingTo("0");
+        assertThat(ops.avg(mine(ops), "score")).isEqualByComparingTo("20");
+        assertThat(ops.min(mine(ops), "score")).isEqualTo(10);
+        assertThat(ops.max(mine(ops).orderBy("score").limit(2), "score")).isEqualTo(20);
+        assertThat(ops.pluck(mine(ops).orderBy("-score", "name"), "score", Long.class)).containsExactly(30L, 20L, 20L, 10L);
+    }
+
+    @BothBackends
+    void projectionGroupingAndWindowFunctions(Exec exec, TestDatabase db) {
+        ModelOps ops = ModelOps.on(exec, db);
+        Result<Record> grouped = ops.fetch(mine(ops).select(SCORE, count().as("n")).groupBy(SCORE)
+                .having(count().gt(1)));
+        assertThat(grouped).hasSize(1);
+        assertThat(grouped.get(0).get(SCORE)).isEqualTo(20);
+        assertThat(grouped.get(0).get("n", Integer.class)).isEqualTo(2);
+
+        Field<Integer> rank = rowNumber().over().orderBy(SCORE.desc(), NAME).as("rank");
+        Result<Record> ranked = ops.fetch(mine(ops).select(NAME, rank).orderBy(rank));
+        assertThat(ranked.getValues("rank", Integer.class)).containsExactly(1, 2, 3, 4);
+        assertThat(ranked.get(0).get(NAME)).endsWith("-ann");
+
+        assertThat(ops.fetch(mine(ops).select(SCORE).distinct().orderBy(SCORE)).getValues(SCORE)).containsExactly(10, 20, 30);
+        List<Model> perScore = ops.all(mine(ops).distinctOn(SCORE).orderBy(SCORE.asc(), NAME.desc()));
+        assertThat(names(perScore)).containsExactly("bob", "dan", "ann");
+    }
+
+    @BothBackends
+    void joinsWithRawJooqTables(Exec exec, TestDatabase db) {
+        ModelOps ops = ModelOps.on(exec, db);
+        String g = exec.name().toLowerCase();
+        db.execute("INSERT INTO posts (user_id, title) SELECT id, 'post of ' || name FROM users WHERE name IN ('"
+                + g + "-ann', '" + g + "-cat')");
+        var posts = table(name("posts"));
+        Field<Long> postUser = field(name("posts", "user_id"), SQLDataType.BIGINT);
+        assertThat(names(ops.all(mine(ops).join(posts, postUser.eq(ID)).orderBy("name")))).containsExactly("ann", "cat");
+        assertThat(names(ops.all(mine(ops).leftJoin(posts, postUser.eq(ID)).where(postUser.isNull()).orderBy("name"))))
+                .containsExactly("bob", "dan");
+        Result<Record> joined = ops.fetch(mine(ops).select(NAME, field(name("posts", "title"))).join(posts, postUser.eq(ID))
+                .orderBy(NAME));
+        assertThat(joined.get(0).get(1, String.class)).isEqualTo("post of " + g + "-ann");
+    }
+
+    @BothBackends
+    void ctesAndRecursiveCtes(Exec exec, TestDatabase db) {
+        ModelOps ops = ModelOps.on(exec, db);
+        var active = ops.<Model>query("User").withCte("active_users", mine(ops).where("is_active = ?", true))
+                .fromCte("active_users").orderBy("name");
+        assertThat(names(ops.all(active))).containsExactly("ann", "bob", "dan");
+        assertThat(ops.count(active)).isEqualTo(3);
+
+        Field<Integer> n = field(name("n"), SQLDataType.INTEGER);
+        var counter = select(org.jooq.impl.DSL.inline(1)).unionAll(select(n.plus(1)).from(table(name("t"))).where(n.lt(5)));
+        var numbered = mine(ops).withRecursiveCte("t", new String[] {"n"}, counter)
+                .where(SCORE.in(select(n.mul(10)).from(table(name("t"))))).orderBy("name");
+        assertThat(names(ops.all(numbered))).containsExactly("ann", "bob", "cat", "dan");
+    }
+
+    @BothBackends
+    void setOperations(Exec exec, TestDatabase db) {
+        ModelOps ops = ModelOps.on(exec, db);
+        var high = mine(ops).where("score >= ?", 20);
+        var admins = mine(ops).where("metadata->>'role' = ?", "admin");
+        assertThat(names(ops.all(high.union(admins)))).containsExactlyInAnyOrder("ann", "cat", "dan");
+        assertThat(ops.all(high.unionAll(admins))).hasSize(5);
+        assertThat(names(ops.all(high.intersect(admins)))).containsExactlyInAnyOrder("ann", "cat");
+        assertThat(names(ops.all(high.except(admins)))).containsExactly("dan");
+    }
+
+    @BothBackends
+    void updateAllAndDeleteAllTouchOnlyMatchingRows(Exec exec, TestDatabase db) {
+        ModelOps ops = ModelOps.on(exec, db);
+        String g = exec.name().toLowerCase();
+        db.execute("INSERT INTO users (name, score) VALUES ('" + g + "-tmp1', 1), ('" + g + "-tmp2', 2), ('" + g + "-tmp3', 3)");
+        var tmp = ops.query("User").where("name LIKE ?", g + "-tmp%");
+        assertThat(ops.updateAll(tmp.where("score < ?", 3), Map.of("score", 50, "isActive", false))).isEqualTo(2);
+        assertThat(db.queryValue("SELECT count(*) FROM users WHERE name LIKE '" + g + "-tmp%' AND score = 50 AND NOT is_active"))
+                .isEqualTo(2L);
+        assertThat(ops.updateAll(tmp.orderBy("name").limit(1), Map.of("email", "first@" + g))).isEqualTo(1);
+        assertThat(db.queryValue("SELECT name FROM users WHERE email = 'first@" + g + "'")).isEqualTo(g + "-tmp1");
+        assertThat(ops.deleteAll(tmp)).isEqualTo(3);
+        assertThat(ops.count(tmp)).isZero();
+        assertThat(ops.count(mine(ops))).isEqualTo(4);
+    }
+
+    @BothBackends
+    void rowLocksInFourStrengthsWithNoWaitAndSkipLocked(Exec exec, TestDatabase db) throws Exception {
+        ModelOps ops = ModelOps.on(exec, db);
+        String g = exec.name().toLowerCase();
+        try (Connection other = db.jdbc()) {
+            other.setAutoCommit(false);
+            try (Statement s = other.createStatement()) {
+                s.execute("SELECT id FROM users WHERE name = '" + g + "-ann' FOR NO KEY UPDATE");
+            }
+            assertThat(names(ops.all(mine(ops).orderBy("name").forUpdate().skipLocked()))).containsExactly("bob", "cat", "dan");
+            assertThat(names(ops.all(mine(ops).orderBy("name").forShare().skipLocked()))).containsExactly("bob", "cat", "dan");
+            assertThat(ops.all(mine(ops).forKeyShare().noWait())).hasSize(4);     // no conflict with NO KEY UPDATE
+            assertThatThrownBy(() -> ops.all(mine(ops).forUpdate().noWait()))
+                    .isInstanceOf(io.pgrecord.error.LockNotAvailableException.class);
+            assertThatThrownBy(() -> ops.all(mine(ops).forNoKeyUpdate().of(table(name("users"))).noWait()))
+                    .isInstanceOf(io.pgrecord.error.LockNotAvailableException.class);
+            other.rollback();
+        }
+        assertThat(ops.all(mine(ops).forNoKeyUpdate().of(table(name("users"))).noWait())).hasSize(4);
+    }
+
+    @BothBackends
+    void sqlInspection(Exec exec, TestDatabase db) {
+        ModelOps ops = ModelOps.on(exec, db);
+        var q = ops.query("User").where("score > ?", 15).orderBy("-name").limit(5);
+        assertThat(q.toSql()).startsWith("select").contains("\"users\".\"score\"").contains("score > ?").contains("order by")
+                .contains("desc");
+        assertThat(q.bindValues()).containsExactly(15, 5L);
+        assertThat(ops.explain(mine(ops))).containsIgnoringCase("scan");
+        assertThat(q.asSelect().getSQL()).isEqualTo(q.toSql());
+    }
+
+    @BothBackends
+    void timeoutCancelsOnTheServer(Exec exec, TestDatabase db) {
+        org.junit.jupiter.api.Assumptions.assumeTrue(exec == Exec.JDBC, "query timeout on R2DBC is not implemented yet");
+        ModelOps ops = ModelOps.on(exec, db);
+        assertThatThrownBy(() -> ops.all(mine(ops).where("pg_sleep(3) IS NOT NULL").timeout(java.time.Duration.ofMillis(500))))
+                .isInstanceOf(io.pgrecord.error.QueryCanceledException.class);
+        assertThat(ops.count(mine(ops))).isEqualTo(4);
+    }
+}

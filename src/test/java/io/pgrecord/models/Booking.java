@@ -1,0 +1,15 @@
+package io.pgrecord.models;
+
+import io.pgrecord.ActiveRecord;
+import io.pgrecord.Finder;
+import io.pgrecord.Id;
+import io.pgrecord.Table;
+import org.jooq.postgres.extensions.types.LocalDateRange;
+
+@Table("bookings")
+public class Booking extends ActiveRecord<Booking> {
+    public static final Finder<Booking> find = finder(Booking.class);
+    @Id public Long id;
+    public Integer room;
+    public LocalDateRange dateRange;
+}

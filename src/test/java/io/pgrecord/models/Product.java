@@ -1,0 +1,18 @@
+package io.pgrecord.models;
+
+import io.pgrecord.ActiveRecord;
+import io.pgrecord.Column;
+import io.pgrecord.Finder;
+import io.pgrecord.Id;
+import io.pgrecord.Table;
+import java.math.BigDecimal;
+import java.util.Map;
+
+@Table("products")
+public class Product extends ActiveRecord<Product> {
+    public static final Finder<Product> find = finder(Product.class);
+    @Id public Long id;
+    public String name;
+    @Column(type = "jsonb") public Map<String, Object> attributes;
+    public BigDecimal price;
+}
