@@ -30,16 +30,26 @@ import org.jooq.impl.DSL;
 final class PgTextBinding<T> implements Binding<Object, T> {
 
     private final String castType;
+    private final Class<T> type;
+    private final Function<String, T> parser;
     private final Converter<Object, T> converter;
 
     PgTextBinding(String castType, Class<T> type, Function<String, T> parser) {
         this.castType = castType;
+        this.type = type;
+        this.parser = parser;
         this.converter = Converter.ofNullable(Object.class, type, db -> parser.apply(db.toString()), Object::toString);
     }
 
     @Override
     public Converter<Object, T> converter() {
         return converter;
+    }
+
+    /** Arrays travel as one array literal; {@code box} is the one type here whose delimiter is {@code ;}. */
+    @Override
+    public Binding<Object[], T[]> arrayBinding() {
+        return new PgTextArrayBinding<>(castType, castType.equals("box") ? ';' : ',', type, parser);
     }
 
     @Override

@@ -24,6 +24,10 @@ import org.jooq.postgres.extensions.types.Range;
  * MacAddress read = dsl.select(mac).from("devices").fetchOne(mac);
  * }
  *
+ * <p>Arrays work the same way: {@code PgTypes.MACADDR.getArrayDataType()} is a
+ * {@code DataType<MacAddress[]>} for {@code macaddr[]}, bound as one array literal,
+ * {@code CAST(? AS macaddr[])}. They are one-dimensional and may hold NULL elements.
+ *
  * <p>{@link #BIT} binds as {@code varbit}, because {@code CAST(? AS bit)} would mean
  * {@code bit(1)} and cut the value to its first bit; the server then checks the length against
  * the {@code bit(n)} column. A 6-byte {@link MacAddress} written to a {@code macaddr8} column

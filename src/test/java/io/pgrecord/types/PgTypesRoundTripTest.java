@@ -21,6 +21,7 @@ import io.pgrecord.testing.BothBackends;
 import io.pgrecord.testing.Exec;
 import io.pgrecord.testing.PgExtension;
 import io.pgrecord.testing.TestDatabase;
+import java.lang.reflect.Array;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -90,11 +91,27 @@ class PgTypesRoundTripTest {
                             OffsetDateTime.parse("2024-01-01T12:00:00.000001Z"), true))),
             new Col<>("empty_range", "int4multirange", PgTypes.INT4MULTIRANGE, MultiRange.<IntegerRange>empty()));
 
+    /** Each column again as an array, {value, NULL, value}, plus an empty array. */
+    private static List<Col<?>> arrays(List<Col<?>> columns) {
+        List<Col<?>> out = new ArrayList<>();
+        columns.forEach(c -> out.add(arrayOf(c)));
+        out.add(new Col<>("empty_array", "macaddr[]", PgTypes.MACADDR.getArrayDataType(), new MacAddress[0]));
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> Col<T[]> arrayOf(Col<T> c) {
+        T[] values = (T[]) Array.newInstance(c.type().getType(), 3);
+        values[0] = c.value();
+        values[2] = c.value();
+        return new Col<>(c.name() + "_array", c.sqlType() + "[]", c.type().getArrayDataType(), values);
+    }
+
     @BeforeAll
     static void schema(TestDatabase db) {
-        db.execute(createTable("typed", COLUMNS));
+        db.execute(createTable("typed", COLUMNS), createTable("typed_arrays", arrays(COLUMNS)));
         if (version(db) >= 14) {
-            db.execute(createTable("ranged", MULTIRANGES));
+            db.execute(createTable("ranged", MULTIRANGES), createTable("ranged_arrays", arrays(MULTIRANGES)));
         }
     }
 
@@ -119,6 +136,17 @@ class PgTypesRoundTripTest {
         roundTrip(db.on(exec), db, table("ranged"), exec.name(), MULTIRANGES);
     }
 
+    @BothBackends
+    void everyTypeRoundTripsInArrays(Exec exec, TestDatabase db) {
+        roundTrip(db.on(exec), db, table("typed_arrays"), exec.name(), arrays(COLUMNS));
+    }
+
+    @BothBackends
+    void everyMultirangeRoundTripsInArrays(Exec exec, TestDatabase db) {
+        assumeThat(db.on(exec).serverVersion().major()).as("multiranges need PostgreSQL 14").isGreaterThanOrEqualTo(14);
+        roundTrip(db.on(exec), db, table("ranged_arrays"), exec.name(), arrays(MULTIRANGES));
+    }
+
     /** Writes one row of values and one of NULLs, reads both back, and checks what the server holds. */
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static void roundTrip(AnyBackend b, TestDatabase db, Table<?> table, String key, List<Col<?>> columns) {
@@ -138,18 +166,24 @@ class PgTypesRoundTripTest {
         Record read = b.fetch(b.dsl().select(fields).from(table).where(k.eq(key + "-values"))).get(0);
         Record empty = b.fetch(b.dsl().select(fields).from(table).where(k.eq(key + "-nulls"))).get(0);
         for (Col<?> c : columns) {
-            assertThat(read.get(c.field())).as(c.name()).isEqualTo(c.value()).hasToString(c.value().toString());
+            assertThat(read.get(c.field())).as(c.name()).isEqualTo(c.value());
             assertThat(empty.get(c.field())).as(c.name() + " null").isNull();
             // the side channel sees the text we print: the value arrived as written
             Object stored = db.queryValue("SELECT " + c.name() + "::text FROM " + table.getName() + " WHERE k = '" + key + "-values'");
-            if (!c.sqlType().equals("tstzmultirange")) {
-                assertThat(stored).as(c.name() + " on the server").isEqualTo(c.value().toString());
+            if (!c.sqlType().startsWith("tstzmultirange")) {
+                assertThat(stored).as(c.name() + " on the server").isEqualTo(text(c));
             }
         }
         Object tstz = columns.stream().anyMatch(c -> c.name().equals("tstz"))
                 ? db.queryValue("SELECT tstz = '{[\"2024-01-01 08:00:00+00\",\"2024-01-01 12:00:00.000001+00\"]}' FROM ranged WHERE k = '" + key + "-values'")
                 : true;
         assertThat(tstz).isEqualTo(true);
+    }
+
+    private static String text(Col<?> c) {
+        return c.value() instanceof Object[] array
+                ? PgArrayText.format(array, c.sqlType().startsWith("box") ? ';' : ',')
+                : c.value().toString();
     }
 
     @BothBackends
