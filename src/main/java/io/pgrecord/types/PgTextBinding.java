@@ -1,0 +1,102 @@
+package io.pgrecord.types;
+
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.function.Function;
+import org.jooq.Binding;
+import org.jooq.BindingGetResultSetContext;
+import org.jooq.BindingGetSQLInputContext;
+import org.jooq.BindingGetStatementContext;
+import org.jooq.BindingRegisterContext;
+import org.jooq.BindingSQLContext;
+import org.jooq.BindingSetSQLOutputContext;
+import org.jooq.BindingSetStatementContext;
+import org.jooq.Converter;
+import org.jooq.RenderContext;
+import org.jooq.conf.ParamType;
+import org.jooq.impl.DSL;
+
+/**
+ * Binds a value type through its PostgreSQL text form, in the style of jOOQ's
+ * postgres-extensions bindings: the value travels as a string and the SQL casts it,
+ * {@code CAST(? AS macaddr)}, and results are read with {@code getString}.
+ *
+ * <p>This is what makes one binding work on both executors. pgjdbc (with
+ * {@code stringtype=unspecified}) and r2dbc-postgresql both send a string bind that the cast
+ * types on the server, and both return the text output of any column through
+ * {@code getString}: r2dbc-postgresql has no codec for most of these OIDs, but when asked for a
+ * {@code String} it decodes any text-format column as text.
+ */
+final class PgTextBinding<T> implements Binding<Object, T> {
+
+    private final String castType;
+    private final Class<T> type;
+    private final Function<String, T> parser;
+    private final Converter<Object, T> converter;
+
+    PgTextBinding(String castType, Class<T> type, Function<String, T> parser) {
+        this.castType = castType;
+        this.type = type;
+        this.parser = parser;
+        this.converter = Converter.ofNullable(Object.class, type, db -> parser.apply(db.toString()), Object::toString);
+    }
+
+    @Override
+    public Converter<Object, T> converter() {
+        return converter;
+    }
+
+    /** Arrays travel as one array literal; {@code box} is the one type here whose delimiter is {@code ;}. */
+    @Override
+    public Binding<Object[], T[]> arrayBinding() {
+        return new PgTextArrayBinding<>(castType, castType.equals("box") ? ';' : ',', type, parser);
+    }
+
+    @Override
+    public void sql(BindingSQLContext<T> ctx) throws SQLException {
+        RenderContext render = ctx.render();
+        render.visit(DSL.keyword("cast")).sql('(');
+        if (render.paramType() == ParamType.INLINED) {
+            render.visit(DSL.inline(ctx.convert(converter).value(), String.class));
+        } else {
+            render.sql(ctx.variable());
+        }
+        render.sql(' ').visit(DSL.keyword("as")).sql(' ').sql(castType).sql(')');
+    }
+
+    @Override
+    public void register(BindingRegisterContext<T> ctx) throws SQLException {
+        ctx.statement().registerOutParameter(ctx.index(), Types.OTHER);
+    }
+
+    @Override
+    public void set(BindingSetStatementContext<T> ctx) throws SQLException {
+        Object text = ctx.convert(converter).value();
+        if (text == null) {
+            ctx.statement().setNull(ctx.index(), Types.VARCHAR);
+        } else {
+            ctx.statement().setString(ctx.index(), text.toString());
+        }
+    }
+
+    @Override
+    public void set(BindingSetSQLOutputContext<T> ctx) throws SQLException {
+        Object text = ctx.convert(converter).value();
+        ctx.output().writeString(text == null ? null : text.toString());
+    }
+
+    @Override
+    public void get(BindingGetResultSetContext<T> ctx) throws SQLException {
+        ctx.convert(converter).value(ctx.resultSet().getString(ctx.index()));
+    }
+
+    @Override
+    public void get(BindingGetStatementContext<T> ctx) throws SQLException {
+        ctx.convert(converter).value(ctx.statement().getString(ctx.index()));
+    }
+
+    @Override
+    public void get(BindingGetSQLInputContext<T> ctx) throws SQLException {
+        ctx.convert(converter).value(ctx.input().readString());
+    }
+}
