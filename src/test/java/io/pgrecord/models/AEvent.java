@@ -5,8 +5,7 @@ import io.pgrecord.AsyncFinder;
 import io.pgrecord.Id;
 import io.pgrecord.Table;
 
-/** A model whose table lacks one of its columns. */
-@Table("events_narrow")
+@Table("events")
 public class AEvent extends AsyncActiveRecord<AEvent> {
     public static final AsyncFinder<AEvent> find = finder(AEvent.class);
     @Id public Long id;

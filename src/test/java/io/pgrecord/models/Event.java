@@ -5,8 +5,7 @@ import io.pgrecord.Finder;
 import io.pgrecord.Id;
 import io.pgrecord.Table;
 
-/** A model whose table lacks one of its columns. */
-@Table("events_narrow")
+@Table("events")
 public class Event extends ActiveRecord<Event> {
     public static final Finder<Event> find = finder(Event.class);
     @Id public Long id;
