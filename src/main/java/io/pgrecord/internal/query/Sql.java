@@ -33,6 +33,8 @@ public final class Sql {
 
     @SuppressWarnings("unchecked")
     private static QueryPart bind(Object value) {
-        return DSL.val(value, (org.jooq.DataType<Object>) TypeMapper.forValue(value));
+        org.jooq.DataType<Object> type = (org.jooq.DataType<Object>) TypeMapper.forValue(value);
+        org.jooq.Field<Object> bind = DSL.val(value, type);
+        return TypeMapper.castInRawSql(type) ? DSL.cast(bind, type) : bind;
     }
 }

@@ -109,6 +109,14 @@ public final class TypeMapper {
         if (value == null) {
             return SQLDataType.OTHER;
         }
+        if (value instanceof List<?> list) {
+            Object first = list.stream().filter(java.util.Objects::nonNull).findFirst().orElse(null);
+            DataType<?> component = first == null ? SQLDataType.CLOB : component(first.getClass());
+            if (component != null) {
+                Class<?> element = first == null ? Object.class : first.getClass();
+                return listOf(component, element);
+            }
+        }
         DataType<?> type = forType(value.getClass(), value.getClass(), "");
         return type != null ? type : DSL.val(value).getDataType();
     }
@@ -124,18 +132,38 @@ public final class TypeMapper {
         if (raw.isEnum()) {
             return enumType(raw);
         }
-        if (raw.isArray()) {
-            DataType<?> component = forType(raw.getComponentType(), raw.getComponentType(), "");
+        if (raw.isArray() && raw != byte[].class) {
+            DataType<?> component = component(raw.getComponentType());
             return component == null ? null : component.array();
         }
         if (List.class.isAssignableFrom(raw) && generic instanceof ParameterizedType p) {
             Type element = p.getActualTypeArguments()[0];
             if (element instanceof Class<?> elementClass) {
-                DataType<?> component = forType(elementClass, elementClass, "");
+                DataType<?> component = component(elementClass);
                 return component == null ? null : listOf(component, elementClass);
             }
         }
         return null;
+    }
+
+    /** The element type of an array: like a field's, but strings are plain text (arrays need jOOQ's own binding). */
+    private static DataType<?> component(Class<?> element) {
+        if (element == String.class) {
+            return SQLDataType.CLOB;
+        }
+        if (element.isArray() && element != byte[].class) {
+            return null;       // multi-dimensional arrays come with the type work of issue 4
+        }
+        return forType(element, element, "");
+    }
+
+    /**
+     * Whether a raw-SQL bind of this type should carry an explicit cast: everything but
+     * untyped text, so the server never has to guess (pgjdbc sends dates untyped, for one).
+     */
+    public static boolean castInRawSql(DataType<?> type) {
+        return type != TEXT && type != SQLDataType.OTHER && !(type.getBinding() instanceof TextBinding<?>)
+                && !type.getBinding().getClass().getName().startsWith("org.jooq.postgres.extensions");
     }
 
     private static DataType<?> json(Class<?> raw, Type generic, boolean binary) {
