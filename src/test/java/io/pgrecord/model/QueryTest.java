@@ -233,10 +233,11 @@ class QueryTest {
 
     @BothBackends
     void timeoutCancelsOnTheServer(Exec exec, TestDatabase db) {
-        org.junit.jupiter.api.Assumptions.assumeTrue(exec == Exec.JDBC, "query timeout on R2DBC is not implemented yet");
         ModelOps ops = ModelOps.on(exec, db);
         assertThatThrownBy(() -> ops.all(mine(ops).where("pg_sleep(3) IS NOT NULL").timeout(java.time.Duration.ofMillis(500))))
                 .isInstanceOf(io.pgrecord.error.QueryCanceledException.class);
         assertThat(ops.count(mine(ops))).isEqualTo(4);
+        assertThat(ops.count(mine(ops).timeout(java.time.Duration.ofSeconds(5)))).isEqualTo(4);
+        assertThat(db.on(exec).fetchValue("SHOW statement_timeout")).isEqualTo("0");     // nothing leaks into the pool
     }
 }

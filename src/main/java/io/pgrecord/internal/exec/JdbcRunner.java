@@ -32,9 +32,12 @@ public final class JdbcRunner {
         return run(plan.apply(capabilities.get()));
     }
 
-    @SuppressWarnings("unchecked")
     public <T> T run(Work<T> work) {
-        DSLContext ctx = dsl.get();
+        return run(work, dsl.get());
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> T run(Work<T> work, DSLContext ctx) {
         Work<T> w = work;
         while (true) {
             switch (w) {
@@ -43,6 +46,10 @@ public final class JdbcRunner {
                 }
                 case Work.Fetch<T> f -> w = f.next().apply((List<Record>) (List<?>) ctx.fetch(f.query()));
                 case Work.Execute<T> e -> w = e.next().apply(ctx.execute(e.query()));
+                case Work.Pinned<T> p -> {
+                    Object value = ctx.transactionResult(trx -> run(p.inner(), trx.dsl()));
+                    w = p.next().apply(value);
+                }
             }
         }
     }

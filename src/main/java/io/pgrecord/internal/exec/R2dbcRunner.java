@@ -2,6 +2,7 @@ package io.pgrecord.internal.exec;
 
 import io.pgrecord.Capabilities;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jooq.Attachable;
@@ -30,12 +31,19 @@ public final class R2dbcRunner {
 
     /** Runs planned work; the returned Mono is empty when the work's value is null. */
     public <T> Mono<T> run(Work<T> work) {
+        return run(work, dsl.get());
+    }
+
+    private <T> Mono<T> run(Work<T> work, DSLContext ctx) {
         return switch (work) {
             case Work.Done<T> d -> Mono.justOrEmpty(d.value());
-            case Work.Fetch<T> f -> Flux.from(attach(f.query())).collectList()
-                    .flatMap(rows -> run(f.next().apply(rowsOf(rows))));
-            case Work.Execute<T> e -> Mono.from(attachExecutable(e.query()))
-                    .flatMap(n -> run(e.next().apply(n)));
+            case Work.Fetch<T> f -> Flux.from(attach(f.query(), ctx)).collectList()
+                    .flatMap(rows -> run(f.next().apply(rowsOf(rows)), ctx));
+            case Work.Execute<T> e -> Mono.from(attachExecutable(e.query(), ctx))
+                    .flatMap(n -> run(e.next().apply(n), ctx));
+            case Work.Pinned<T> p -> Mono.from(ctx.transactionPublisher(trx -> run(p.inner(), trx.dsl())
+                            .map(Optional::of).defaultIfEmpty(Optional.empty())))
+                    .flatMap(v -> run(p.next().apply(v.orElse(null)), ctx));
         };
     }
 
@@ -50,13 +58,17 @@ public final class R2dbcRunner {
     }
 
     private <Q extends Attachable> Q attach(Q query) {
-        query.attach(dsl.get().configuration());
+        return attach(query, dsl.get());
+    }
+
+    private static <Q extends Attachable> Q attach(Q query, DSLContext ctx) {
+        query.attach(ctx.configuration());
         return query;
     }
 
     @SuppressWarnings("unchecked")
-    private org.reactivestreams.Publisher<Integer> attachExecutable(org.jooq.Query query) {
-        attach(query);
+    private static org.reactivestreams.Publisher<Integer> attachExecutable(org.jooq.Query query, DSLContext ctx) {
+        attach(query, ctx);
         if (query instanceof org.reactivestreams.Publisher<?> p) {
             return (org.reactivestreams.Publisher<Integer>) p;
         }

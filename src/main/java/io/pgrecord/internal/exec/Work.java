@@ -27,6 +27,18 @@ public sealed interface Work<T> {
     record Execute<T>(Query query, IntFunction<Work<T>> next) implements Work<T> {
     }
 
+    /**
+     * Work that must run on one connection inside one transaction (a savepoint when a
+     * transaction is already open), then continue outside it.
+     */
+    record Pinned<T>(Work<Object> inner, Function<Object, Work<T>> next) implements Work<T> {
+    }
+
+    @SuppressWarnings("unchecked")
+    static <T> Work<T> pinned(Work<T> inner) {
+        return new Pinned<>((Work<Object>) inner, v -> done((T) v));
+    }
+
     static <T> Work<T> done(T value) {
         return new Done<>(value);
     }
@@ -46,6 +58,7 @@ public sealed interface Work<T> {
             case Done<T> d -> f.apply(d.value());
             case Fetch<T> q -> new Fetch<>(q.query(), rows -> q.next().apply(rows).then(f));
             case Execute<T> e -> new Execute<>(e.query(), n -> e.next().apply(n).then(f));
+            case Pinned<T> p -> new Pinned<>(p.inner(), v -> p.next().apply(v).then(f));
         };
     }
 

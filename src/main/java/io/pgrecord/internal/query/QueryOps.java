@@ -32,10 +32,24 @@ public final class QueryOps {
     public static <T> Work<List<T>> all(QuerySpec s, Capabilities caps, Object backend) {
         ModelMeta<T> meta = (ModelMeta<T>) s.meta;
         Map<String, Object> includes = s.includes.isEmpty() ? Map.of() : Includes.tree(meta, s.includes);
-        return new Work.Fetch<>(QueryPlanner.select(s, caps), rows -> {
+        return timed(s, new Work.Fetch<>(QueryPlanner.select(s, caps), rows -> {
             List<T> models = RowMapper.mapAll(meta, rows, backend);
             return includes.isEmpty() ? Work.done(models) : Includes.load(meta, models, includes, backend, caps);
-        });
+        }));
+    }
+
+    /**
+     * With {@code timeout(...)}: runs the work in a transaction whose {@code statement_timeout}
+     * is set locally, so the server cancels an overrunning statement on either driver and the
+     * setting ends with the transaction.
+     */
+    static <T> Work<T> timed(QuerySpec s, Work<T> work) {
+        if (s.timeout == null) {
+            return work;
+        }
+        var set = DSL.select(DSL.function("set_config", String.class,
+                DSL.inline("statement_timeout"), DSL.val(Long.toString(s.timeout.toMillis())), DSL.inline(true)));
+        return Work.pinned(new Work.Fetch<>(set, rows -> work));
     }
 
     /** The first row, or null. */
@@ -69,14 +83,14 @@ public final class QueryOps {
         } else {
             counted = DSL.select(DSL.count()).from(unordered(s, caps).asTable("q"));
         }
-        return new Work.Fetch<>(counted, rows -> Work.done(((Number) rows.get(0).get(0)).longValue()));
+        return timed(s, new Work.Fetch<>(counted, rows -> Work.done(((Number) rows.get(0).get(0)).longValue())));
     }
 
     public static Work<Boolean> exists(QuerySpec s, Capabilities caps) {
         Select<?> inner = QueryPlanner.isPlain(s)
                 ? QueryPlanner.body(s.forAggregate(), caps, List.of(DSL.inline(1)))
                 : unordered(s, caps);
-        return new Work.Fetch<>(DSL.select(DSL.field(DSL.exists(inner))), rows -> Work.done((Boolean) rows.get(0).get(0)));
+        return timed(s, new Work.Fetch<>(DSL.select(DSL.field(DSL.exists(inner))), rows -> Work.done((Boolean) rows.get(0).get(0))));
     }
 
     /** One column's values, in query order. */
@@ -127,11 +141,11 @@ public final class QueryOps {
     /** The projection result, for {@code select(...)} and window functions. */
     public static Work<Result<Record>> fetch(QuerySpec s, Capabilities caps) {
         Select<Record> select = QueryPlanner.select(s, caps);
-        return new Work.Fetch<>(select, rows -> {
+        return timed(s, new Work.Fetch<>(select, rows -> {
             Result<Record> result = DSL.using(SQLDialect.POSTGRES).newResult(select.getSelect().toArray(Field[]::new));
             result.addAll(rows);
             return Work.done(result);
-        });
+        }));
     }
 
     /** UPDATE of every matching row; keys are column or field names, checked before any SQL. */
@@ -145,7 +159,7 @@ public final class QueryOps {
             Object v = e.getValue();
             set.put(f.unqualified(), v instanceof Field<?> expr ? expr : DSL.val(v, f.dataType()));
         }
-        return new Work.Execute<>(DSL.update(s.meta.table()).set(set).where(target(s, caps)), Work::done);
+        return timed(s, new Work.Execute<>(DSL.update(s.meta.table()).set(set).where(target(s, caps)), Work::done));
     }
 
     /** DELETE of every matching row; a soft-delete model's rows are marked instead. */

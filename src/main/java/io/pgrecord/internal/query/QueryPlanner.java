@@ -38,10 +38,6 @@ public final class QueryPlanner {
             q.addOffset(s.offset);
         }
         lock(s, q, caps);
-        if (s.timeout != null) {
-            // JDBC cancels the statement after the timeout; the server reports 57014
-            q.queryTimeout((int) Math.max(1, (s.timeout.toMillis() + 999) / 1000));
-        }
         return setOperations(s, q, caps);
     }
 
