@@ -87,6 +87,15 @@ public final class AsyncFinder<T> {
         return run(caps -> BulkOps.upsertAll(meta(), list, caps, conflictColumns), list);
     }
 
+    /** As {@link Finder#copyIn(Collection)}: emits the rows copied. */
+    public Mono<Long> copyIn(Collection<T> models) {
+        List<T> list = List.copyOf(models);
+        return Mono.defer(() -> {
+            AsyncPostgresBackend b = backend != null ? backend : ModelBackends.async(type);
+            return b.runner().run(caps -> BulkOps.copyIn(meta(), list));
+        }).onErrorMap(e -> ModelErrors.explain(meta(), e));
+    }
+
     private Mono<Integer> run(Function<Capabilities, Work<Integer>> plan, List<T> models) {
         return Mono.defer(() -> {
             AsyncPostgresBackend b = backend != null ? backend : ModelBackends.async(type);

@@ -24,7 +24,7 @@ public final class PostgresBackend implements AutoCloseable {
     private final Object lock = new Object();
     private volatile JdbcRuntime runtime;
     private volatile boolean closed;
-    private final JdbcRunner runner = new JdbcRunner(this::dsl, this::capabilities);
+    private final JdbcRunner runner = new JdbcRunner(this::dsl, this::capabilities, statementLog::record);
 
     public PostgresBackend(PostgresConnectionConfig config) {
         this.config = Objects.requireNonNull(config, "config");

@@ -192,4 +192,27 @@ class CrudTest {
                 .isInstanceOf(MappingException.class)
                 .hasMessageContaining("NarrowEvent.payload").hasMessageContaining("payload").hasMessageContaining("events_narrow");
     }
+
+    @BothBackends
+    void copyInLoadsRowsAtomically(Exec exec, TestDatabase db) {
+        ModelOps ops = ModelOps.on(exec, db);
+        String g = "copy-" + exec + "-";
+        List<Model> users = new java.util.ArrayList<>();
+        for (int i = 0; i < 5000; i++) {
+            users.add(ops.create("User", "name", g + i + "\ttab\\back\nline", "score", i,
+                    "metadata", Map.of("i", i, "quote", "\"q\"")));
+        }
+        ops.log().start();
+        assertThat(ops.copyIn("User", users)).isEqualTo(5000L);
+        assertThat(ops.log().stop()).singleElement().satisfies(s -> assertThat(s).startsWith("COPY \"users\""));
+        assertThat(db.queryValue("SELECT count(*) FROM users WHERE name LIKE '" + g + "%'")).isEqualTo(5000L);
+        assertThat(db.queryValue("SELECT name FROM users WHERE name LIKE '" + g + "42\t%'")).isEqualTo(g + "42\ttab\\back\nline");
+        assertThat(db.queryValue("SELECT metadata->>'quote' FROM users WHERE score = 42 AND name LIKE '" + g + "%'")).isEqualTo("\"q\"");
+        assertThat(db.queryValue("SELECT bool_and(is_active) FROM users WHERE name LIKE '" + g + "%'")).isEqualTo(true);
+
+        List<Model> bad = List.of(ops.create("User", "name", g + "ok", "email", g + "dup@x"),
+                ops.create("User", "name", g + "dup", "email", g + "dup@x"));
+        assertThatThrownBy(() -> ops.copyIn("User", bad)).isInstanceOf(UniqueViolationException.class);
+        assertThat(db.queryValue("SELECT count(*) FROM users WHERE name IN ('" + g + "ok', '" + g + "dup')")).isEqualTo(0L);
+    }
 }

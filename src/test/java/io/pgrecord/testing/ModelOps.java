@@ -191,6 +191,13 @@ public final class ModelOps {
                 : block(((AsyncFinder) f).using(async).upsertAll(models, conflict));
     }
 
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public long copyIn(String model, Collection<?> models) {
+        Object f = finder(model);
+        return f instanceof Finder finder ? finder.using(blocking).copyIn(models)
+                : (Long) ((AsyncFinder) f).using(async).copyIn(models).block(WAIT);
+    }
+
     @SuppressWarnings("unchecked")
     public <M> List<M> all(QueryBuilder<M, ?> q) {
         return q instanceof Query<?> b ? (List<M>) b.all() : ((AsyncQuery<M>) (Object) q).all().collectList().block(WAIT);

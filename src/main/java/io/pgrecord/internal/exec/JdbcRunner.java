@@ -21,10 +21,12 @@ public final class JdbcRunner {
 
     private final Supplier<DSLContext> dsl;
     private final Supplier<Capabilities> capabilities;
+    private final java.util.function.Consumer<String> log;
 
-    public JdbcRunner(Supplier<DSLContext> dsl, Supplier<Capabilities> capabilities) {
+    public JdbcRunner(Supplier<DSLContext> dsl, Supplier<Capabilities> capabilities, java.util.function.Consumer<String> log) {
         this.dsl = dsl;
         this.capabilities = capabilities;
+        this.log = log;
     }
 
     /** Plans with the server's capabilities (so gates fail before SQL), then runs. */
@@ -46,11 +48,27 @@ public final class JdbcRunner {
                 }
                 case Work.Fetch<T> f -> w = f.next().apply((List<Record>) (List<?>) ctx.fetch(f.query()));
                 case Work.Execute<T> e -> w = e.next().apply(ctx.execute(e.query()));
+                case Work.Copy<T> c -> w = c.next().apply(copy(ctx, c));
                 case Work.Pinned<T> p -> {
                     Object value = ctx.transactionResult(trx -> run(p.inner(), trx.dsl()));
                     w = p.next().apply(value);
                 }
             }
+        }
+    }
+
+    private long copy(DSLContext ctx, Work.Copy<?> c) {
+        ConnectionProvider provider = ctx.configuration().connectionProvider();
+        Connection connection = provider.acquire();
+        try {
+            log.accept(c.sql());
+            java.io.InputStream in = new java.io.SequenceInputStream(java.util.Collections.enumeration(
+                    c.data().stream().map(java.io.ByteArrayInputStream::new).toList()));
+            return connection.unwrap(org.postgresql.PGConnection.class).getCopyAPI().copyIn(c.sql(), in);
+        } catch (SQLException | java.io.IOException e) {
+            throw JdbcErrors.translate(e);
+        } finally {
+            provider.release(connection);
         }
     }
 

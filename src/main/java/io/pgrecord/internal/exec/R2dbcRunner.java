@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import io.pgrecord.internal.r2dbc.R2dbcCopy;
 import org.jooq.Attachable;
 import org.jooq.DSLContext;
 import org.jooq.Record;
@@ -41,6 +42,8 @@ public final class R2dbcRunner {
                     .flatMap(rows -> run(f.next().apply(rowsOf(rows)), ctx));
             case Work.Execute<T> e -> Mono.from(attachExecutable(e.query(), ctx))
                     .flatMap(n -> run(e.next().apply(n), ctx));
+            case Work.Copy<T> c -> R2dbcCopy.copyIn(ctx.configuration().connectionFactory(), c.sql(), c.data())
+                    .flatMap(n -> run(c.next().apply(n), ctx));
             case Work.Pinned<T> p -> Mono.from(ctx.transactionPublisher(trx -> run(p.inner(), trx.dsl())
                             .map(Optional::of).defaultIfEmpty(Optional.empty())))
                     .flatMap(v -> run(p.next().apply(v.orElse(null)), ctx));

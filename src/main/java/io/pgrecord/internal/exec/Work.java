@@ -27,6 +27,10 @@ public sealed interface Work<T> {
     record Execute<T>(Query query, IntFunction<Work<T>> next) implements Work<T> {
     }
 
+    /** {@code COPY ... FROM STDIN} of pre-encoded text, then continue with the rows copied. */
+    record Copy<T>(String sql, List<byte[]> data, java.util.function.LongFunction<Work<T>> next) implements Work<T> {
+    }
+
     /**
      * Work that must run on one connection inside one transaction (a savepoint when a
      * transaction is already open), then continue outside it.
@@ -59,6 +63,7 @@ public sealed interface Work<T> {
             case Fetch<T> q -> new Fetch<>(q.query(), rows -> q.next().apply(rows).then(f));
             case Execute<T> e -> new Execute<>(e.query(), n -> e.next().apply(n).then(f));
             case Pinned<T> p -> new Pinned<>(p.inner(), v -> p.next().apply(v).then(f));
+            case Copy<T> c -> new Copy<>(c.sql(), c.data(), n -> c.next().apply(n).then(f));
         };
     }
 

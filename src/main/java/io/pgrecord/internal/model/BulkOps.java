@@ -33,6 +33,18 @@ public final class BulkOps {
         return write(meta, models, caps, RecordOps.conflictFields(meta, conflictColumns));
     }
 
+    /**
+     * {@code COPY FROM STDIN}: the bulk path. No hooks, no validation and no RETURNING (ids are not
+     * filled in); the server checks every row and a bad one aborts the whole copy.
+     */
+    public static <T> Work<Long> copyIn(ModelMeta<T> meta, List<T> models) {
+        if (models.isEmpty()) {
+            return Work.done(0L);
+        }
+        CopyText text = CopyText.encode(meta, models);
+        return new Work.Copy<>(text.sql(), text.chunks(), Work::done);
+    }
+
     private static <T> Work<Integer> write(ModelMeta<T> meta, List<T> models, Capabilities caps, List<FieldMeta> conflict) {
         if (models.isEmpty()) {
             return Work.done(0);

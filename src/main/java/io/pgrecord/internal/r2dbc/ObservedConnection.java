@@ -26,6 +26,10 @@ final class ObservedConnection implements Connection {
         return delegate;
     }
 
+    void record(String sql) {
+        owner.recorder().record(sql);
+    }
+
     @Override
     public Statement createStatement(String sql) {
         return new ObservedStatement(delegate.createStatement(sql), sql, owner);

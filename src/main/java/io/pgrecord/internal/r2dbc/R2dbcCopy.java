@@ -1,0 +1,47 @@
+package io.pgrecord.internal.r2dbc;
+
+import io.netty.buffer.Unpooled;
+import io.r2dbc.postgresql.api.PostgresqlConnection;
+import io.r2dbc.spi.Connection;
+import io.r2dbc.spi.ConnectionFactory;
+import io.r2dbc.spi.Wrapped;
+import java.util.List;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** {@code COPY ... FROM STDIN} over r2dbc-postgresql. */
+public final class R2dbcCopy {
+
+    private R2dbcCopy() {
+    }
+
+    /** Copies pre-encoded text on a connection of the factory (a transaction's own, inside one). */
+    public static Mono<Long> copyIn(ConnectionFactory factory, String sql, List<byte[]> data) {
+        return Mono.usingWhen(Mono.from(factory.create()),
+                c -> {
+                    if (c instanceof ObservedConnection observed) {
+                        observed.record(sql);
+                    }
+                    return postgres(c).copyIn(sql, Flux.fromIterable(data).map(Unpooled::wrappedBuffer));
+                },
+                Connection::close)
+                .onErrorMap(R2dbcErrors::translate);
+    }
+
+    private static PostgresqlConnection postgres(Connection c) {
+        Object current = c;
+        for (int depth = 0; depth < 8; depth++) {
+            if (current instanceof PostgresqlConnection pg) {
+                return pg;
+            }
+            if (current instanceof ObservedConnection observed) {
+                current = observed.delegate();
+            } else if (current instanceof Wrapped<?> wrapped) {
+                current = wrapped.unwrap();
+            } else {
+                break;
+            }
+        }
+        throw new IllegalStateException("COPY needs an r2dbc-postgresql connection, got " + c.getClass().getName());
+    }
+}
