@@ -92,7 +92,7 @@ public final class AsyncFinder<T> {
         List<T> list = List.copyOf(models);
         return Mono.defer(() -> {
             AsyncPostgresBackend b = backend != null ? backend : ModelBackends.async(type);
-            return b.runner().run(caps -> BulkOps.copyIn(meta(), list));
+            return b.runner().run(caps -> BulkOps.copyIn(meta(), list, caps));
         }).onErrorMap(e -> ModelErrors.explain(meta(), e));
     }
 

@@ -117,7 +117,7 @@ public final class Finder<T> {
     public long copyIn(Collection<T> models) {
         List<T> list = List.copyOf(models);
         try {
-            return backend().runner().run(caps -> BulkOps.copyIn(meta(), list));
+            return backend().runner().run(caps -> BulkOps.copyIn(meta(), list, caps));
         } catch (RuntimeException e) {
             throw ModelErrors.explainRuntime(meta(), e);
         }

@@ -37,7 +37,8 @@ public final class BulkOps {
      * {@code COPY FROM STDIN}: the bulk path. No hooks, no validation and no RETURNING (ids are not
      * filled in); the server checks every row and a bad one aborts the whole copy.
      */
-    public static <T> Work<Long> copyIn(ModelMeta<T> meta, List<T> models) {
+    public static <T> Work<Long> copyIn(ModelMeta<T> meta, List<T> models, Capabilities caps) {
+        meta.requireCapabilities(caps);
         if (models.isEmpty()) {
             return Work.done(0L);
         }
@@ -46,6 +47,7 @@ public final class BulkOps {
     }
 
     private static <T> Work<Integer> write(ModelMeta<T> meta, List<T> models, Capabilities caps, List<FieldMeta> conflict) {
+        meta.requireCapabilities(caps);
         if (models.isEmpty()) {
             return Work.done(0);
         }

@@ -41,6 +41,7 @@ public final class FieldMeta {
     private final boolean generated;
     private final boolean json;
     private final Column columnAnnotation;
+    private final io.pgrecord.Capability requires;
 
     @SuppressWarnings("unchecked")
     FieldMeta(Field f, Name table, MethodHandles.Lookup lookup) throws IllegalAccessException {
@@ -61,6 +62,12 @@ public final class FieldMeta {
         this.generated = columnAnnotation != null && !columnAnnotation.generated().isBlank();
         String sqlType = columnAnnotation == null ? "" : columnAnnotation.type().toLowerCase(Locale.ROOT);
         this.json = (sqlType.equals("json") || sqlType.equals("jsonb")) && type != String.class;
+        this.requires = TypeMapper.requiredCapability(f);
+    }
+
+    /** The capability this field's PostgreSQL type needs, or null. */
+    public io.pgrecord.Capability requires() {
+        return requires;
     }
 
     public Object get(Object model) {

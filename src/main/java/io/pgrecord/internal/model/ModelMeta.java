@@ -136,6 +136,18 @@ public final class ModelMeta<T> {
     }
 
     @SuppressWarnings("unchecked")
+    /**
+     * Fails before any SQL when a field's type is newer than the server, e.g. a MultiRange
+     * field on PostgreSQL 13, whatever the field's value.
+     */
+    public void requireCapabilities(io.pgrecord.Capabilities caps) {
+        for (FieldMeta f : fields) {
+            if (f.requires() != null) {
+                caps.require(f.requires());
+            }
+        }
+    }
+
     public T newInstance() {
         try {
             return (T) constructor.invoke();

@@ -31,10 +31,12 @@ public final class RecordOps {
     }
 
     public static <T> Work<Integer> save(ModelMeta<T> meta, T model, Capabilities caps) {
+        meta.requireCapabilities(caps);
         return state(model).isNew() ? insert(meta, model, caps, true) : update(meta, model, caps, true);
     }
 
     public static <T> Work<Integer> insert(ModelMeta<T> meta, T model, Capabilities caps, boolean saveHooks) {
+        meta.requireCapabilities(caps);
                 validate(model);
         if (saveHooks) {
             fire(model, Hook.BEFORE_SAVE);
@@ -71,6 +73,7 @@ public final class RecordOps {
     }
 
     public static <T> Work<Integer> update(ModelMeta<T> meta, T model, Capabilities caps, boolean saveHooks) {
+        meta.requireCapabilities(caps);
         RecordState state = state(model);
         if (state.isNew()) {
             throw new IllegalStateException("cannot update a new " + meta.type().getSimpleName() + "; insert() or save() it first");
@@ -116,6 +119,7 @@ public final class RecordOps {
     }
 
     public static <T> Work<Integer> delete(ModelMeta<T> meta, T model, Capabilities caps) {
+        meta.requireCapabilities(caps);
         RecordState state = state(model);
         if (state.isNew()) {
             throw new IllegalStateException("cannot delete a new " + meta.type().getSimpleName() + " that was never saved");
@@ -158,6 +162,7 @@ public final class RecordOps {
 
     /** Clears the soft-delete mark. */
     public static <T> Work<Integer> restore(ModelMeta<T> meta, T model, Capabilities caps) {
+        meta.requireCapabilities(caps);
         FieldMeta d = meta.softDelete();
         if (d == null) {
             throw new IllegalStateException("restore() needs a @SoftDelete field on " + meta.type().getSimpleName());
@@ -178,6 +183,7 @@ public final class RecordOps {
     }
 
     public static <T> Work<Boolean> refresh(ModelMeta<T> meta, T model, Capabilities caps) {
+        meta.requireCapabilities(caps);
         RecordState state = state(model);
         Condition where = keyCondition(meta, model, null);
         var select = DSL.select(meta.selectFields()).from(meta.table()).where(where);
@@ -194,6 +200,7 @@ public final class RecordOps {
 
     /** {@code INSERT ... ON CONFLICT (cols) DO UPDATE SET <non-key cols> = EXCLUDED.<col> RETURNING *}. */
     public static <T> Work<Integer> upsert(ModelMeta<T> meta, T model, Capabilities caps, String... conflictColumns) {
+        meta.requireCapabilities(caps);
         caps.require(Capability.UPSERT);
         List<FieldMeta> conflict = conflictFields(meta, conflictColumns);
                 validate(model);

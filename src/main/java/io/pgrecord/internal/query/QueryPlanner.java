@@ -43,6 +43,7 @@ public final class QueryPlanner {
 
     /** SELECT, FROM, joins, WHERE, GROUP BY, HAVING and DISTINCT: no ordering, paging or locks. */
     static SelectQuery<Record> body(QuerySpec s, Capabilities caps, List<? extends SelectFieldOrAsterisk> projection) {
+        s.meta.requireCapabilities(caps);
         SelectQuery<Record> q;
         if (s.ctes.isEmpty()) {
             q = DSL.select(projection).from(source(s)).getQuery();

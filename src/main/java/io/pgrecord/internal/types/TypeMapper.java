@@ -43,6 +43,20 @@ import org.jooq.postgres.extensions.types.LocalDateRange;
 import org.jooq.postgres.extensions.types.LocalDateTimeRange;
 import org.jooq.postgres.extensions.types.LongRange;
 import org.jooq.postgres.extensions.types.OffsetDateTimeRange;
+import io.pgrecord.types.BitString;
+import io.pgrecord.types.Box;
+import io.pgrecord.types.Circle;
+import io.pgrecord.types.JsonPath;
+import io.pgrecord.types.Line;
+import io.pgrecord.types.LineSegment;
+import io.pgrecord.types.MacAddress;
+import io.pgrecord.types.MultiRange;
+import io.pgrecord.types.Path;
+import io.pgrecord.types.PgTypes;
+import io.pgrecord.types.Point;
+import io.pgrecord.types.Polygon;
+import io.pgrecord.types.TsQuery;
+import io.pgrecord.types.TsVector;
 
 /**
  * The type registry: which jOOQ {@link DataType} (and so which binding) carries a Java type to
@@ -53,6 +67,7 @@ public final class TypeMapper {
 
     private static final Map<Class<?>, DataType<?>> SIMPLE = new HashMap<>();
     private static final Map<Class<?>, DataType<?>> ENUMS = new ConcurrentHashMap<>();
+    private static final Map<Class<?>, DataType<?>> MULTIRANGES = new HashMap<>();
     private static final DataType<String> TEXT = SQLDataType.VARCHAR.asConvertedDataType(TextBinding.untyped());
 
     static {
@@ -80,6 +95,22 @@ public final class TypeMapper {
         SIMPLE.put(Instant.class, SQLDataType.INSTANT);
         SIMPLE.put(JSON.class, SQLDataType.JSON);
         SIMPLE.put(JSONB.class, SQLDataType.JSONB);
+        SIMPLE.put(TsVector.class, PgTypes.TSVECTOR);
+        SIMPLE.put(TsQuery.class, PgTypes.TSQUERY);
+        SIMPLE.put(JsonPath.class, PgTypes.JSONPATH);
+        SIMPLE.put(Point.class, PgTypes.POINT);
+        SIMPLE.put(Line.class, PgTypes.LINE);
+        SIMPLE.put(LineSegment.class, PgTypes.LSEG);
+        SIMPLE.put(Box.class, PgTypes.BOX);
+        SIMPLE.put(Path.class, PgTypes.PATH);
+        SIMPLE.put(Polygon.class, PgTypes.POLYGON);
+        SIMPLE.put(Circle.class, PgTypes.CIRCLE);
+        MULTIRANGES.put(IntegerRange.class, PgTypes.INT4MULTIRANGE);
+        MULTIRANGES.put(LongRange.class, PgTypes.INT8MULTIRANGE);
+        MULTIRANGES.put(BigDecimalRange.class, PgTypes.NUMMULTIRANGE);
+        MULTIRANGES.put(LocalDateRange.class, PgTypes.DATEMULTIRANGE);
+        MULTIRANGES.put(LocalDateTimeRange.class, PgTypes.TSMULTIRANGE);
+        MULTIRANGES.put(OffsetDateTimeRange.class, PgTypes.TSTZMULTIRANGE);
         SIMPLE.put(IntegerRange.class, SQLDataType.OTHER.asConvertedDataType(new IntegerRangeBinding()));
         SIMPLE.put(LongRange.class, SQLDataType.OTHER.asConvertedDataType(new LongRangeBinding()));
         SIMPLE.put(BigDecimalRange.class, SQLDataType.OTHER.asConvertedDataType(new BigDecimalRangeBinding()));
@@ -109,6 +140,15 @@ public final class TypeMapper {
         if (value == null) {
             return SQLDataType.OTHER;
         }
+        if (value instanceof MultiRange<?> m) {
+            return m.ranges().isEmpty() ? TEXT : MULTIRANGES.get(m.ranges().get(0).getClass());
+        }
+        if (value instanceof MacAddress mac) {
+            return mac.isEui64() ? PgTypes.MACADDR8 : PgTypes.MACADDR;
+        }
+        if (value instanceof BitString) {
+            return PgTypes.VARBIT;
+        }
         if (value instanceof List<?> list) {
             Object first = list.stream().filter(java.util.Objects::nonNull).findFirst().orElse(null);
             DataType<?> component = first == null ? SQLDataType.CLOB : component(first.getClass());
@@ -128,6 +168,16 @@ public final class TypeMapper {
         DataType<?> simple = SIMPLE.get(raw);
         if (simple != null) {
             return simple;
+        }
+        if (raw == MacAddress.class) {
+            return sqlType.equals("macaddr8") ? PgTypes.MACADDR8 : PgTypes.MACADDR;
+        }
+        if (raw == BitString.class) {
+            return sqlType.startsWith("bit(") || sqlType.equals("bit") ? PgTypes.BIT : PgTypes.VARBIT;
+        }
+        if (raw == MultiRange.class && generic instanceof ParameterizedType p
+                && p.getActualTypeArguments()[0] instanceof Class<?> rangeClass) {
+            return MULTIRANGES.get(rangeClass);
         }
         if (raw.isEnum()) {
             return enumType(raw);
@@ -157,13 +207,30 @@ public final class TypeMapper {
         return forType(element, element, "");
     }
 
+    /** The capability a field type needs, or null: multiranges (14), jsonpath (12), macaddr8 (10). */
+    public static io.pgrecord.Capability requiredCapability(Field field) {
+        Class<?> raw = field.getType();
+        if (raw == MultiRange.class) {
+            return io.pgrecord.Capability.MULTIRANGE;
+        }
+        if (raw == JsonPath.class) {
+            return io.pgrecord.Capability.JSONPATH;
+        }
+        Column column = field.getAnnotation(Column.class);
+        if (raw == MacAddress.class && column != null && column.type().equalsIgnoreCase("macaddr8")) {
+            return io.pgrecord.Capability.MACADDR8;
+        }
+        return null;
+    }
+
     /**
      * Whether a raw-SQL bind of this type should carry an explicit cast: everything but
      * untyped text, so the server never has to guess (pgjdbc sends dates untyped, for one).
      */
     public static boolean castInRawSql(DataType<?> type) {
+        String binding = type.getBinding().getClass().getName();
         return type != TEXT && type != SQLDataType.OTHER && !(type.getBinding() instanceof TextBinding<?>)
-                && !type.getBinding().getClass().getName().startsWith("org.jooq.postgres.extensions");
+                && !binding.startsWith("org.jooq.postgres.extensions") && !binding.startsWith("io.pgrecord.types");
     }
 
     private static DataType<?> json(Class<?> raw, Type generic, boolean binary) {
