@@ -80,6 +80,9 @@ public final class Demo {
 
             blockingJooq(backend.dsl());
             reactiveJooq(async);
+            ModelTour.schema(backend);
+            ModelTour.blocking(backend);
+            ModelTour.reactive(async);
         }
     }
 

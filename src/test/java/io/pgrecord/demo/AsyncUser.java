@@ -1,0 +1,22 @@
+package io.pgrecord.demo;
+
+import io.pgrecord.AsyncActiveRecord;
+import io.pgrecord.AsyncFinder;
+import io.pgrecord.AsyncHasMany;
+import io.pgrecord.Column;
+import io.pgrecord.Id;
+import io.pgrecord.Table;
+import io.pgrecord.Version;
+import java.util.Map;
+
+@Table("users")
+public class AsyncUser extends AsyncActiveRecord<AsyncUser> {
+    public static final AsyncFinder<AsyncUser> find = finder(AsyncUser.class);
+    @Id public Long id;
+    public String name;
+    public String email;
+    public Boolean isActive;
+    @Column(type = "jsonb") public Map<String, Object> metadata;
+    @Version public Integer lockVersion;
+    public final AsyncHasMany<AsyncPost> posts = hasMany(AsyncPost.class, "user_id");
+}

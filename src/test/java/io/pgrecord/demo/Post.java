@@ -1,0 +1,16 @@
+package io.pgrecord.demo;
+
+import io.pgrecord.ActiveRecord;
+import io.pgrecord.BelongsTo;
+import io.pgrecord.Finder;
+import io.pgrecord.Id;
+import io.pgrecord.Table;
+
+@Table("posts")
+public class Post extends ActiveRecord<Post> {
+    public static final Finder<Post> find = finder(Post.class);
+    @Id public Long id;
+    public Long userId;
+    public String title;
+    public final BelongsTo<User> user = belongsTo(User.class);       // FK posts.user_id
+}
