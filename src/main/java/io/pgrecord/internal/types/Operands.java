@@ -1,0 +1,231 @@
+package io.pgrecord.internal.types;
+
+import io.pgrecord.types.BitString;
+import io.pgrecord.types.Box;
+import io.pgrecord.types.Circle;
+import io.pgrecord.types.JsonPath;
+import io.pgrecord.types.Line;
+import io.pgrecord.types.LineSegment;
+import io.pgrecord.types.MacAddress;
+import io.pgrecord.types.MultiRange;
+import io.pgrecord.types.Path;
+import io.pgrecord.types.PgTypes;
+import io.pgrecord.types.Point;
+import io.pgrecord.types.Polygon;
+import io.pgrecord.types.TsQuery;
+import io.pgrecord.types.TsVector;
+import java.lang.reflect.Array;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import org.jooq.Converter;
+import org.jooq.DataType;
+import org.jooq.Field;
+import org.jooq.JSON;
+import org.jooq.JSONB;
+import org.jooq.Param;
+import org.jooq.TableField;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
+import org.jooq.postgres.extensions.bindings.HstoreBinding;
+import org.jooq.postgres.extensions.types.BigDecimalRange;
+import org.jooq.postgres.extensions.types.Hstore;
+import org.jooq.postgres.extensions.types.IntegerRange;
+import org.jooq.postgres.extensions.types.LocalDateRange;
+import org.jooq.postgres.extensions.types.LocalDateTimeRange;
+import org.jooq.postgres.extensions.types.LongRange;
+import org.jooq.postgres.extensions.types.OffsetDateTimeRange;
+
+/**
+ * Turns the plain values given to {@code io.pgrecord.Pg} into bind values, typed by the value
+ * and by the field on the other side of the operator.
+ *
+ * <p>The rules, in order: a {@link Field} is used as is; next to a json or jsonb field, any value
+ * is JSON and binds as {@code cast(? as jsonb)} (a {@code String}, {@code JSON} or {@code JSONB}
+ * as its text, anything else through Jackson); next to an hstore field a {@code Map} is an
+ * hstore. Otherwise the value decides: a {@code String}, or a list or array of strings, binds
+ * untyped so that the server reads it as the other operand's type (jsonb, text[], a range, a
+ * citext or enum array); a {@code Map} is jsonb; a pgrecord value type binds with its
+ * {@link PgTypes} data type; everything else as {@link TypeMapper#forValue} types it.
+ */
+public final class Operands {
+
+    private static final DataType<Hstore> HSTORE = SQLDataType.OTHER.asConvertedDataType(new HstoreBinding());
+    private static final DataType<String> JSONB_TEXT = SQLDataType.VARCHAR.asConvertedDataType(
+            new TextBinding<>("jsonb", Converter.ofNullable(String.class, String.class, s -> s, s -> s)));
+    private static final DataType<String> UNTYPED = SQLDataType.VARCHAR.asConvertedDataType(TextBinding.untyped());
+    private static final Map<Class<?>, DataType<?>> VALUE_TYPES = new HashMap<>();
+    private static final Map<Class<?>, DataType<?>> MULTIRANGES = new HashMap<>();
+
+    static {
+        VALUE_TYPES.put(BitString.class, PgTypes.VARBIT);
+        VALUE_TYPES.put(TsVector.class, PgTypes.TSVECTOR);
+        VALUE_TYPES.put(TsQuery.class, PgTypes.TSQUERY);
+        VALUE_TYPES.put(JsonPath.class, PgTypes.JSONPATH);
+        VALUE_TYPES.put(Point.class, PgTypes.POINT);
+        VALUE_TYPES.put(Line.class, PgTypes.LINE);
+        VALUE_TYPES.put(LineSegment.class, PgTypes.LSEG);
+        VALUE_TYPES.put(Box.class, PgTypes.BOX);
+        VALUE_TYPES.put(Path.class, PgTypes.PATH);
+        VALUE_TYPES.put(Polygon.class, PgTypes.POLYGON);
+        VALUE_TYPES.put(Circle.class, PgTypes.CIRCLE);
+        MULTIRANGES.put(IntegerRange.class, PgTypes.INT4MULTIRANGE);
+        MULTIRANGES.put(LongRange.class, PgTypes.INT8MULTIRANGE);
+        MULTIRANGES.put(BigDecimalRange.class, PgTypes.NUMMULTIRANGE);
+        MULTIRANGES.put(LocalDateRange.class, PgTypes.DATEMULTIRANGE);
+        MULTIRANGES.put(LocalDateTimeRange.class, PgTypes.TSMULTIRANGE);
+        MULTIRANGES.put(OffsetDateTimeRange.class, PgTypes.TSTZMULTIRANGE);
+    }
+
+    private Operands() {
+    }
+
+    /** {@code value} as the operand that stands next to {@code other}; a Field is returned as is. */
+    public static Field<?> next(Field<?> other, Object value) {
+        Objects.requireNonNull(value, "value; for SQL NULL pass DSL.inline(null) or a typed null Field");
+        if (value instanceof Field<?> field) {
+            return field;
+        }
+        DataType<?> context = other.getDataType();
+        if (context.isJSON()) {
+            return DSL.val(jsonText(value), JSONB_TEXT);
+        }
+        if (value instanceof Map<?, ?> map) {
+            return isHstore(context) ? DSL.val(hstore(map), HSTORE) : DSL.val(jsonText(map), JSONB_TEXT);
+        }
+        return bind(value);
+    }
+
+    /** {@code value} as a bind value typed by the value alone. */
+    @SuppressWarnings("unchecked")
+    public static Field<?> bind(Object value) {
+        Objects.requireNonNull(value, "value");
+        if (value instanceof Field<?> field) {
+            return field;
+        }
+        String[] strings = strings(value);
+        if (strings != null) {
+            return DSL.val(arrayLiteral(strings), UNTYPED);
+        }
+        if (value instanceof Collection<?> c) {
+            if (c.stream().allMatch(Objects::isNull)) {
+                // no element to type it by: the server types '{}' from the other operand
+                return DSL.val(arrayLiteral(new String[c.size()]), UNTYPED);
+            }
+            value = c.toArray((Object[]) Array.newInstance(elementClass(c), 0));
+        }
+        if (value instanceof Hstore h) {
+            return DSL.val(h, HSTORE);
+        }
+        if (value instanceof MultiRange<?> m && m.isEmpty()) {
+            // the empty multirange has no range type of its own: the server takes it from context
+            return DSL.val("{}", UNTYPED);
+        }
+        return DSL.val(value, (DataType<Object>) forValue(value));
+    }
+
+    /**
+     * The data type that binds {@code value}: the {@link PgTypes} type of a pgrecord value (and
+     * its array type for arrays of them), otherwise {@link TypeMapper#forValue}.
+     */
+    public static DataType<?> forValue(Object value) {
+        Class<?> type = value.getClass();
+        if (type.isArray() && !type.getComponentType().isPrimitive()) {
+            Object[] array = (Object[]) value;
+            for (Object element : array) {
+                if (element != null) {
+                    DataType<?> component = pgType(element);
+                    if (component != null) {
+                        return component.getArrayDataType();
+                    }
+                    break;
+                }
+            }
+        }
+        DataType<?> pg = pgType(value);
+        return pg != null ? pg : TypeMapper.forValue(value);
+    }
+
+    private static DataType<?> pgType(Object value) {
+        if (value instanceof MacAddress mac) {
+            return mac.isEui64() ? PgTypes.MACADDR8 : PgTypes.MACADDR;
+        }
+        if (value instanceof MultiRange<?> m && !m.isEmpty()) {
+            return MULTIRANGES.get(m.ranges().get(0).getClass());
+        }
+        return VALUE_TYPES.get(value.getClass());
+    }
+
+    /** Whether a field of this type holds hstore values. */
+    public static boolean isHstore(DataType<?> type) {
+        return type.getType() == Hstore.class || "hstore".equals(type.getTypeName().toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * A field as an operand of an infix operator: parenthesised unless it is a column or a bind
+     * value, so that no operator inside it binds to ours.
+     */
+    public static Field<?> group(Field<?> field) {
+        return field instanceof TableField<?, ?> || field instanceof Param<?> ? field : DSL.field("({0})", field.getDataType(), field);
+    }
+
+    private static String jsonText(Object value) {
+        if (value instanceof String s) {
+            return s;
+        }
+        if (value instanceof JSONB j) {
+            return j.data();
+        }
+        if (value instanceof JSON j) {
+            return j.data();
+        }
+        return Json.write(value);
+    }
+
+    private static String[] strings(Object value) {
+        if (value instanceof String[] array) {
+            return array;
+        }
+        if (value instanceof Collection<?> c && c.stream().allMatch(e -> e == null || e instanceof String)
+                && c.stream().anyMatch(Objects::nonNull)) {
+            return c.toArray(String[]::new);
+        }
+        return null;
+    }
+
+    private static Class<?> elementClass(Collection<?> c) {
+        for (Object e : c) {
+            if (e != null) {
+                return e.getClass();
+            }
+        }
+        throw new IllegalStateException("no element");
+    }
+
+    /** An hstore of a map's entries, keys and values as their strings. */
+    private static Hstore hstore(Map<?, ?> map) {
+        Map<String, String> entries = new LinkedHashMap<>();
+        map.forEach((k, v) -> entries.put(String.valueOf(k), v == null ? null : v.toString()));
+        return Hstore.valueOf(entries);
+    }
+
+    /** PostgreSQL's array literal for strings: every element quoted, NULL as the bare word. */
+    private static String arrayLiteral(String[] elements) {
+        StringBuilder out = new StringBuilder("{");
+        for (int i = 0; i < elements.length; i++) {
+            if (i > 0) {
+                out.append(',');
+            }
+            String e = elements[i];
+            if (e == null) {
+                out.append("NULL");
+            } else {
+                out.append('"').append(e.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+            }
+        }
+        return out.append('}').toString();
+    }
+}
