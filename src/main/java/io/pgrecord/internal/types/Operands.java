@@ -1,22 +1,8 @@
 package io.pgrecord.internal.types;
 
-import io.pgrecord.types.BitString;
-import io.pgrecord.types.Box;
-import io.pgrecord.types.Circle;
-import io.pgrecord.types.JsonPath;
-import io.pgrecord.types.Line;
-import io.pgrecord.types.LineSegment;
-import io.pgrecord.types.MacAddress;
 import io.pgrecord.types.MultiRange;
-import io.pgrecord.types.Path;
-import io.pgrecord.types.PgTypes;
-import io.pgrecord.types.Point;
-import io.pgrecord.types.Polygon;
-import io.pgrecord.types.TsQuery;
-import io.pgrecord.types.TsVector;
 import java.lang.reflect.Array;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -31,13 +17,7 @@ import org.jooq.TableField;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 import org.jooq.postgres.extensions.bindings.HstoreBinding;
-import org.jooq.postgres.extensions.types.BigDecimalRange;
 import org.jooq.postgres.extensions.types.Hstore;
-import org.jooq.postgres.extensions.types.IntegerRange;
-import org.jooq.postgres.extensions.types.LocalDateRange;
-import org.jooq.postgres.extensions.types.LocalDateTimeRange;
-import org.jooq.postgres.extensions.types.LongRange;
-import org.jooq.postgres.extensions.types.OffsetDateTimeRange;
 
 /**
  * Turns the plain values given to {@code io.pgrecord.Pg} into bind values, typed by the value
@@ -49,7 +29,7 @@ import org.jooq.postgres.extensions.types.OffsetDateTimeRange;
  * hstore. Otherwise the value decides: a {@code String}, or a list or array of strings, binds
  * untyped so that the server reads it as the other operand's type (jsonb, text[], a range, a
  * citext or enum array); a {@code Map} is jsonb; a pgrecord value type binds with its
- * {@link PgTypes} data type; everything else as {@link TypeMapper#forValue} types it.
+ * {@code PgTypes} data type; everything else as {@link TypeMapper#forValue} types it.
  */
 public final class Operands {
 
@@ -57,28 +37,6 @@ public final class Operands {
     private static final DataType<String> JSONB_TEXT = SQLDataType.VARCHAR.asConvertedDataType(
             new TextBinding<>("jsonb", Converter.ofNullable(String.class, String.class, s -> s, s -> s)));
     private static final DataType<String> UNTYPED = SQLDataType.VARCHAR.asConvertedDataType(TextBinding.untyped());
-    private static final Map<Class<?>, DataType<?>> VALUE_TYPES = new HashMap<>();
-    private static final Map<Class<?>, DataType<?>> MULTIRANGES = new HashMap<>();
-
-    static {
-        VALUE_TYPES.put(BitString.class, PgTypes.VARBIT);
-        VALUE_TYPES.put(TsVector.class, PgTypes.TSVECTOR);
-        VALUE_TYPES.put(TsQuery.class, PgTypes.TSQUERY);
-        VALUE_TYPES.put(JsonPath.class, PgTypes.JSONPATH);
-        VALUE_TYPES.put(Point.class, PgTypes.POINT);
-        VALUE_TYPES.put(Line.class, PgTypes.LINE);
-        VALUE_TYPES.put(LineSegment.class, PgTypes.LSEG);
-        VALUE_TYPES.put(Box.class, PgTypes.BOX);
-        VALUE_TYPES.put(Path.class, PgTypes.PATH);
-        VALUE_TYPES.put(Polygon.class, PgTypes.POLYGON);
-        VALUE_TYPES.put(Circle.class, PgTypes.CIRCLE);
-        MULTIRANGES.put(IntegerRange.class, PgTypes.INT4MULTIRANGE);
-        MULTIRANGES.put(LongRange.class, PgTypes.INT8MULTIRANGE);
-        MULTIRANGES.put(BigDecimalRange.class, PgTypes.NUMMULTIRANGE);
-        MULTIRANGES.put(LocalDateRange.class, PgTypes.DATEMULTIRANGE);
-        MULTIRANGES.put(LocalDateTimeRange.class, PgTypes.TSMULTIRANGE);
-        MULTIRANGES.put(OffsetDateTimeRange.class, PgTypes.TSTZMULTIRANGE);
-    }
 
     private Operands() {
     }
@@ -127,36 +85,9 @@ public final class Operands {
         return DSL.val(value, (DataType<Object>) forValue(value));
     }
 
-    /**
-     * The data type that binds {@code value}: the {@link PgTypes} type of a pgrecord value (and
-     * its array type for arrays of them), otherwise {@link TypeMapper#forValue}.
-     */
+    /** The data type that binds {@code value}: see {@link TypeMapper#forValue}. */
     public static DataType<?> forValue(Object value) {
-        Class<?> type = value.getClass();
-        if (type.isArray() && !type.getComponentType().isPrimitive()) {
-            Object[] array = (Object[]) value;
-            for (Object element : array) {
-                if (element != null) {
-                    DataType<?> component = pgType(element);
-                    if (component != null) {
-                        return component.getArrayDataType();
-                    }
-                    break;
-                }
-            }
-        }
-        DataType<?> pg = pgType(value);
-        return pg != null ? pg : TypeMapper.forValue(value);
-    }
-
-    private static DataType<?> pgType(Object value) {
-        if (value instanceof MacAddress mac) {
-            return mac.isEui64() ? PgTypes.MACADDR8 : PgTypes.MACADDR;
-        }
-        if (value instanceof MultiRange<?> m && !m.isEmpty()) {
-            return MULTIRANGES.get(m.ranges().get(0).getClass());
-        }
-        return VALUE_TYPES.get(value.getClass());
+        return TypeMapper.forValue(value);
     }
 
     /** Whether a field of this type holds hstore values. */
