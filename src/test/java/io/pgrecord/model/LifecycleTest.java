@@ -133,4 +133,20 @@ class LifecycleTest {
         assertThat((List<String>) get(a, "calls")).isEmpty();
         assertThat(db.queryValue("SELECT count(*) FROM accounts WHERE balance = -5")).isEqualTo(0L);
     }
+
+    @BothBackends
+    void beanValidationAnnotationsAreHonoured(Exec exec, TestDatabase db) {
+        ModelOps ops = ModelOps.on(exec, db);
+        Model bad = ops.create("Signup", "name", "", "email", "not-an-address", "code", "TOO-LONG");
+        ops.log().start();
+        assertThatThrownBy(() -> ops.save(bad)).isInstanceOf(ValidationException.class)
+                .satisfies(e -> {
+                    var errors = ((ValidationException) e).errors();
+                    assertThat(errors.asMap()).containsOnlyKeys("name", "email", "code");
+                });
+        assertThat(ops.log().stop()).isEmpty();
+        Model good = ops.create("Signup", "name", "Ann " + exec, "email", "ann@example.com", "code", "A1");
+        assertThat(ops.save(good)).isEqualTo(1);
+        assertThat(db.queryValue("SELECT count(*) FROM signups")).isNotEqualTo(0L);
+    }
 }
