@@ -2,10 +2,12 @@ package io.pgrecord;
 
 import io.pgrecord.internal.core.StatementRecorder;
 import io.pgrecord.internal.exec.R2dbcRunner;
+import io.pgrecord.internal.exec.ReactiveScope;
 import io.pgrecord.internal.r2dbc.R2dbcRuntime;
 import java.util.Objects;
 import org.jooq.DSLContext;
 import reactor.core.publisher.Mono;
+import reactor.util.context.ContextView;
 
 /**
  * The reactive backend: r2dbc-postgresql connections pooled by r2dbc-pool. Thread-safe.
@@ -27,7 +29,9 @@ public final class AsyncPostgresBackend implements AutoCloseable {
     private R2dbcRuntime runtime;
     private Mono<ServerVersion> connecting;
     private volatile ServerVersion serverVersion;
-    private final R2dbcRunner runner = new R2dbcRunner(this::ensureConnected, this::dsl, this::capabilities);
+    private final AsyncTransactionManager transactions = new AsyncTransactionManager(this);
+    private final R2dbcRunner runner = new R2dbcRunner(this::ensureConnected, this::scope, this::capabilities,
+            work -> transactions.inTransaction(dsl -> work.get()).next());
 
     public AsyncPostgresBackend(PostgresConnectionConfig config) {
         this.config = Objects.requireNonNull(config, "config");
@@ -119,6 +123,17 @@ public final class AsyncPostgresBackend implements AutoCloseable {
 
     public PostgresConnectionConfig config() {
         return config;
+    }
+
+    /** Transactions on this backend; they travel in the Reactor context. */
+    public AsyncTransactionManager transactionManager() {
+        return transactions;
+    }
+
+    /** Where a subscriber's work runs: its transaction's connection, or the pool. */
+    private ReactiveScope scope(ContextView context) {
+        AsyncTransactionManager.Open open = transactions.current(context);
+        return open != null ? open.tx.scope() : runtime().poolScope();
     }
 
     /** The model executor on this backend. */

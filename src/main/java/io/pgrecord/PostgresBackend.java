@@ -3,6 +3,7 @@ package io.pgrecord;
 import io.pgrecord.internal.core.StatementRecorder;
 import io.pgrecord.internal.exec.JdbcRunner;
 import io.pgrecord.internal.jdbc.JdbcRuntime;
+import io.pgrecord.internal.jdbc.TxBinding;
 import java.util.Objects;
 import org.jooq.DSLContext;
 
@@ -24,7 +25,10 @@ public final class PostgresBackend implements AutoCloseable {
     private final Object lock = new Object();
     private volatile JdbcRuntime runtime;
     private volatile boolean closed;
-    private final JdbcRunner runner = new JdbcRunner(this::dsl, this::capabilities, statementLog::record);
+    private final TxBinding binding = new TxBinding();
+    private final TransactionManager transactions = new TransactionManager(this);
+    private final JdbcRunner runner = new JdbcRunner(this::dsl, this::capabilities, statementLog::record,
+            work -> transactions.inTransaction(work));
 
     public PostgresBackend(PostgresConnectionConfig config) {
         this.config = Objects.requireNonNull(config, "config");
@@ -58,6 +62,11 @@ public final class PostgresBackend implements AutoCloseable {
         return runtime().dsl();
     }
 
+    /** Transactions on this backend; models and {@link #dsl()} on the calling thread join them. */
+    public TransactionManager transactionManager() {
+        return transactions;
+    }
+
     /** The SQL this backend sends, for tests that count statements. */
     public StatementLog statementLog() {
         return statementLog;
@@ -82,6 +91,14 @@ public final class PostgresBackend implements AutoCloseable {
         }
     }
 
+    StatementRecorder recorder() {
+        return statementLog;
+    }
+
+    TxBinding binding() {
+        return binding;
+    }
+
     /** The model executor on this backend. */
     JdbcRunner runner() {
         return runner;
@@ -97,7 +114,7 @@ public final class PostgresBackend implements AutoCloseable {
                 throw new IllegalStateException("backend is closed");
             }
             if (runtime == null) {
-                runtime = JdbcRuntime.start(config, statementLog);
+                runtime = JdbcRuntime.start(config, statementLog, binding, new ManagedTransactionProvider(transactions));
             }
             return runtime;
         }

@@ -22,11 +22,18 @@ public final class JdbcRunner {
     private final Supplier<DSLContext> dsl;
     private final Supplier<Capabilities> capabilities;
     private final java.util.function.Consumer<String> log;
+    private final Function<Supplier<Object>, Object> transactional;
 
-    public JdbcRunner(Supplier<DSLContext> dsl, Supplier<Capabilities> capabilities, java.util.function.Consumer<String> log) {
+    /**
+     * @param transactional runs a step in a transaction of the calling thread (a savepoint when
+     *     one is already open): the backend's transaction manager
+     */
+    public JdbcRunner(Supplier<DSLContext> dsl, Supplier<Capabilities> capabilities, java.util.function.Consumer<String> log,
+            Function<Supplier<Object>, Object> transactional) {
         this.dsl = dsl;
         this.capabilities = capabilities;
         this.log = log;
+        this.transactional = transactional;
     }
 
     /** Plans with the server's capabilities (so gates fail before SQL), then runs. */
@@ -50,7 +57,7 @@ public final class JdbcRunner {
                 case Work.Execute<T> e -> w = e.next().apply(ctx.execute(e.query()));
                 case Work.Copy<T> c -> w = c.next().apply(copy(ctx, c));
                 case Work.Pinned<T> p -> {
-                    Object value = ctx.transactionResult(trx -> run(p.inner(), trx.dsl()));
+                    Object value = transactional.apply(() -> run(p.inner(), ctx));
                     w = p.next().apply(value);
                 }
             }
@@ -83,7 +90,8 @@ public final class JdbcRunner {
         Connection c = provider.acquire();
         boolean ownTransaction;
         try {
-            ownTransaction = c.getAutoCommit();
+            // pgjdbc only opens a cursor with autocommit off; inside a transaction one is already open
+            ownTransaction = c.getAutoCommit() && !io.pgrecord.internal.jdbc.JdbcStatements.inTransaction(c);
             if (ownTransaction) {
                 c.setAutoCommit(false);
             }

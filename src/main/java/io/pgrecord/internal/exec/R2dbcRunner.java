@@ -5,24 +5,32 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import io.pgrecord.internal.r2dbc.R2dbcCopy;
 import org.jooq.Attachable;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.util.context.ContextView;
 
 /** Runs {@link Work} over R2DBC: each statement is subscribed only after the previous one completed. */
 public final class R2dbcRunner {
 
     private final Supplier<Mono<Void>> connect;
-    private final Supplier<DSLContext> dsl;
+    private final Function<ContextView, ReactiveScope> scope;
     private final Supplier<Capabilities> capabilities;
+    private final Function<Supplier<Mono<Object>>, Mono<Object>> transactional;
 
-    public R2dbcRunner(Supplier<Mono<Void>> connect, Supplier<DSLContext> dsl, Supplier<Capabilities> capabilities) {
+    /**
+     * @param scope where a subscriber's work runs: its context's transaction, or the pool
+     * @param transactional runs a step in a transaction (a savepoint inside an open one): the
+     *     backend's transaction manager
+     */
+    public R2dbcRunner(Supplier<Mono<Void>> connect, Function<ContextView, ReactiveScope> scope,
+            Supplier<Capabilities> capabilities, Function<Supplier<Mono<Object>>, Mono<Object>> transactional) {
         this.connect = connect;
-        this.dsl = dsl;
+        this.scope = scope;
         this.capabilities = capabilities;
+        this.transactional = transactional;
     }
 
     /** Connects if needed, plans with the server's capabilities (so gates fail before SQL), then runs. */
@@ -32,36 +40,34 @@ public final class R2dbcRunner {
 
     /** Runs planned work; the returned Mono is empty when the work's value is null. */
     public <T> Mono<T> run(Work<T> work) {
-        return run(work, dsl.get());
+        return Mono.deferContextual(context -> run(work, scope.apply(context)));
     }
 
-    private <T> Mono<T> run(Work<T> work, DSLContext ctx) {
+    private <T> Mono<T> run(Work<T> work, ReactiveScope s) {
+        DSLContext ctx = s.dsl();
         return switch (work) {
             case Work.Done<T> d -> Mono.justOrEmpty(d.value());
             case Work.Fetch<T> f -> Flux.from(attach(f.query(), ctx)).collectList()
-                    .flatMap(rows -> run(f.next().apply(rowsOf(rows)), ctx));
+                    .flatMap(rows -> run(f.next().apply(rowsOf(rows)), s));
             case Work.Execute<T> e -> Mono.from(attachExecutable(e.query(), ctx))
-                    .flatMap(n -> run(e.next().apply(n), ctx));
-            case Work.Copy<T> c -> R2dbcCopy.copyIn(ctx.configuration().connectionFactory(), c.sql(), c.data())
-                    .flatMap(n -> run(c.next().apply(n), ctx));
-            case Work.Pinned<T> p -> Mono.from(ctx.transactionPublisher(trx -> run(p.inner(), trx.dsl())
-                            .map(Optional::of).defaultIfEmpty(Optional.empty())))
-                    .flatMap(v -> run(p.next().apply(v.orElse(null)), ctx));
+                    .flatMap(n -> run(e.next().apply(n), s));
+            case Work.Copy<T> c -> s.copyIn().apply(c.sql(), c.data())
+                    .flatMap(n -> run(c.next().apply(n), s));
+            case Work.Pinned<T> p -> transactional.apply(() -> run(p.inner()))
+                    .map(Optional::of).defaultIfEmpty(Optional.empty())
+                    .flatMap(v -> run(p.next().apply(v.orElse(null))));
         };
     }
 
     /** Streams a query's rows as they arrive; cancelling the subscription releases the connection. */
     public Flux<Record> stream(Function<Capabilities, ? extends org.jooq.ResultQuery<Record>> plan, int fetchSize) {
-        return connect.get().thenMany(Flux.defer(() -> Flux.from(attach(plan.apply(capabilities.get()).fetchSize(fetchSize)))));
+        return connect.get().thenMany(Flux.deferContextual(context -> Flux.from(
+                attach(plan.apply(capabilities.get()).fetchSize(fetchSize), scope.apply(context).dsl()))));
     }
 
     @SuppressWarnings("unchecked")
     private static List<Record> rowsOf(List<? extends Record> rows) {
         return (List<Record>) rows;
-    }
-
-    private <Q extends Attachable> Q attach(Q query) {
-        return attach(query, dsl.get());
     }
 
     private static <Q extends Attachable> Q attach(Q query, DSLContext ctx) {
@@ -76,10 +82,6 @@ public final class R2dbcRunner {
             return (org.reactivestreams.Publisher<Integer>) p;
         }
         throw new IllegalArgumentException("not executable over R2DBC: " + query.getClass().getName());
-    }
-
-    public DSLContext dsl() {
-        return dsl.get();
     }
 
     public Mono<Void> connect() {

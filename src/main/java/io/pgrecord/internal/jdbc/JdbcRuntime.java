@@ -25,20 +25,23 @@ public final class JdbcRuntime implements AutoCloseable {
     private final DSLContext dsl;
     private final ServerVersion serverVersion;
 
-    private JdbcRuntime(HikariDataSource dataSource, StatementRecorder recorder) {
+    private JdbcRuntime(HikariDataSource dataSource, StatementRecorder recorder, TxBinding binding,
+            org.jooq.TransactionProvider transactions) {
         this.dataSource = dataSource;
-        this.connections = new PooledConnectionProvider(dataSource);
+        this.connections = new PooledConnectionProvider(dataSource, binding);
         DefaultConfiguration configuration = new DefaultConfiguration();
         configuration.set(JooqDefaults.DIALECT);
         configuration.set(JooqDefaults.settings());
         configuration.set(connections);
         configuration.set(new DefaultExecuteListenerProvider(new JdbcExecuteListener(recorder)));
+        configuration.set(transactions);
         this.dsl = DSL.using(configuration);
         this.serverVersion = readServerVersion();
     }
 
     /** Opens the pool and reads the server version; a failure closes the pool again. */
-    public static JdbcRuntime start(PostgresConnectionConfig config, StatementRecorder recorder) {
+    public static JdbcRuntime start(PostgresConnectionConfig config, StatementRecorder recorder, TxBinding binding,
+            org.jooq.TransactionProvider transactions) {
         HikariDataSource dataSource;
         try {
             dataSource = new HikariDataSource(HikariConfigs.from(config));
@@ -46,7 +49,7 @@ public final class JdbcRuntime implements AutoCloseable {
             throw JdbcErrors.translate(e);
         }
         try {
-            return new JdbcRuntime(dataSource, recorder);
+            return new JdbcRuntime(dataSource, recorder, binding, transactions);
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;
@@ -54,14 +57,14 @@ public final class JdbcRuntime implements AutoCloseable {
     }
 
     private ServerVersion readServerVersion() {
-        Connection c = connections.acquire();
+        Connection c = connections.acquireFromPool();
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(JooqDefaults.SERVER_VERSION_SQL)) {
             rs.next();
             return ServerVersion.fromVersionNum(rs.getString(1));
         } catch (SQLException e) {
             throw JdbcErrors.translate(e);
         } finally {
-            connections.release(c);
+            connections.releaseToPool(c);
         }
     }
 

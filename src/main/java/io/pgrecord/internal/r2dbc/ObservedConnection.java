@@ -16,10 +16,21 @@ final class ObservedConnection implements Connection {
 
     private final Connection delegate;
     private final ObservedConnectionFactory owner;
+    private final boolean closeable;
 
     ObservedConnection(Connection delegate, ObservedConnectionFactory owner) {
+        this(delegate, owner, true);
+    }
+
+    private ObservedConnection(Connection delegate, ObservedConnectionFactory owner, boolean closeable) {
         this.delegate = delegate;
         this.owner = owner;
+        this.closeable = closeable;
+    }
+
+    /** The same connection with close() a no-op: a transaction's, lent to jOOQ statement by statement. */
+    ObservedConnection pinned() {
+        return new ObservedConnection(delegate, owner, false);
     }
 
     Connection delegate() {
@@ -77,7 +88,7 @@ final class ObservedConnection implements Connection {
 
     @Override
     public Publisher<Void> close() {
-        return delegate.close();
+        return closeable ? delegate.close() : Mono.empty();
     }
 
     @Override

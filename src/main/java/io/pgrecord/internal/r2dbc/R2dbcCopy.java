@@ -15,17 +15,19 @@ public final class R2dbcCopy {
     private R2dbcCopy() {
     }
 
-    /** Copies pre-encoded text on a connection of the factory (a transaction's own, inside one). */
+    /** Copies pre-encoded text on a pooled connection of the factory. */
     public static Mono<Long> copyIn(ConnectionFactory factory, String sql, List<byte[]> data) {
-        return Mono.usingWhen(Mono.from(factory.create()),
-                c -> {
-                    if (c instanceof ObservedConnection observed) {
-                        observed.record(sql);
-                    }
-                    return postgres(c).copyIn(sql, Flux.fromIterable(data).map(Unpooled::wrappedBuffer));
-                },
-                Connection::close)
-                .onErrorMap(R2dbcErrors::translate);
+        return Mono.usingWhen(Mono.from(factory.create()), c -> copyOn(c, sql, data), Connection::close);
+    }
+
+    /** Copies pre-encoded text on the given connection, e.g. a transaction's. */
+    public static Mono<Long> copyOn(Connection c, String sql, List<byte[]> data) {
+        return Mono.defer(() -> {
+            if (c instanceof ObservedConnection observed) {
+                observed.record(sql);
+            }
+            return postgres(c).copyIn(sql, Flux.fromIterable(data).map(Unpooled::wrappedBuffer));
+        }).onErrorMap(R2dbcErrors::translate);
     }
 
     private static PostgresqlConnection postgres(Connection c) {

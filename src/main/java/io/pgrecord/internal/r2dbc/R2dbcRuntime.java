@@ -50,6 +50,11 @@ public final class R2dbcRuntime {
         return connections;
     }
 
+    /** Work outside any transaction: statements take pooled connections one by one. */
+    public io.pgrecord.internal.exec.ReactiveScope poolScope() {
+        return new io.pgrecord.internal.exec.ReactiveScope(dsl, (sql, data) -> R2dbcCopy.copyIn(connections, sql, data));
+    }
+
     public Mono<Void> close() {
         return connections.dispose();
     }

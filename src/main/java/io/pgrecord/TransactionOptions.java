@@ -1,0 +1,103 @@
+package io.pgrecord;
+
+import java.util.Objects;
+
+/**
+ * How a transaction starts and whether it is retried. Immutable; combine the factories with
+ * the withers.
+ * {@snippet :
+ * tm.inTransaction(TransactionOptions.serializable().retries(5), () -> transfer(a, b, 10));
+ * try (Transaction tx = tm.begin(TransactionOptions.readOnly())) {
+ *     // ...
+ * }
+ * }
+ * Unset parts fall back to the manager's defaults ({@code setIsolationLevel} and friends), then
+ * to the server's.
+ */
+public final class TransactionOptions {
+
+    private static final TransactionOptions DEFAULTS = new TransactionOptions(null, null, null, 0);
+
+    private final IsolationLevel isolation;
+    private final Boolean readOnly;
+    private final Boolean deferrable;
+    private final int retries;
+
+    private TransactionOptions(IsolationLevel isolation, Boolean readOnly, Boolean deferrable, int retries) {
+        this.isolation = isolation;
+        this.readOnly = readOnly;
+        this.deferrable = deferrable;
+        this.retries = retries;
+    }
+
+    public static TransactionOptions defaults() {
+        return DEFAULTS;
+    }
+
+    public static TransactionOptions serializable() {
+        return DEFAULTS.isolation(IsolationLevel.SERIALIZABLE);
+    }
+
+    public static TransactionOptions repeatableRead() {
+        return DEFAULTS.isolation(IsolationLevel.REPEATABLE_READ);
+    }
+
+    public static TransactionOptions readOnly() {
+        return DEFAULTS.readOnly(true);
+    }
+
+    public TransactionOptions isolation(IsolationLevel level) {
+        return new TransactionOptions(Objects.requireNonNull(level, "level"), readOnly, deferrable, retries);
+    }
+
+    public TransactionOptions readOnly(boolean readOnly) {
+        return new TransactionOptions(isolation, readOnly, deferrable, retries);
+    }
+
+    /** DEFERRABLE: a SERIALIZABLE READ ONLY transaction waits for a snapshot that cannot fail. */
+    public TransactionOptions deferrable(boolean deferrable) {
+        return new TransactionOptions(isolation, readOnly, deferrable, retries);
+    }
+
+    /**
+     * Allows up to {@code retries} re-runs of {@code inTransaction} work after the first attempt
+     * fails with a serialization failure or a deadlock, with exponential backoff and jitter.
+     */
+    public TransactionOptions retries(int retries) {
+        if (retries < 0) {
+            throw new IllegalArgumentException("retries must not be negative: " + retries);
+        }
+        return new TransactionOptions(isolation, readOnly, deferrable, retries);
+    }
+
+    /** The isolation level, or null for the default. */
+    public IsolationLevel isolation() {
+        return isolation;
+    }
+
+    /** READ ONLY (true), READ WRITE (false), or null for the default. */
+    public Boolean isReadOnly() {
+        return readOnly;
+    }
+
+    /** DEFERRABLE (true), NOT DEFERRABLE (false), or null for the default. */
+    public Boolean isDeferrable() {
+        return deferrable;
+    }
+
+    public int retries() {
+        return retries;
+    }
+
+    /** These options with unset parts taken from {@code defaults}. */
+    TransactionOptions orElse(IsolationLevel iso, Boolean ro, Boolean def) {
+        return new TransactionOptions(isolation != null ? isolation : iso, readOnly != null ? readOnly : ro,
+                deferrable != null ? deferrable : def, retries);
+    }
+
+    @Override
+    public String toString() {
+        return "TransactionOptions[isolation=" + isolation + ", readOnly=" + readOnly + ", deferrable=" + deferrable
+                + ", retries=" + retries + "]";
+    }
+}

@@ -1,0 +1,32 @@
+package io.pgrecord.internal.jdbc;
+
+import io.pgrecord.internal.core.StatementRecorder;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/** Sends a control statement (BEGIN, SAVEPOINT ...) on a connection, logged and translated. */
+public final class JdbcStatements {
+
+    private JdbcStatements() {
+    }
+
+    public static void execute(Connection connection, String sql, StatementRecorder recorder) {
+        recorder.record(sql);
+        try (Statement s = connection.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw JdbcErrors.translate(e);
+        }
+    }
+
+    /** Whether the server has a transaction open on this connection. */
+    public static boolean inTransaction(Connection connection) {
+        try {
+            return connection.unwrap(org.postgresql.core.BaseConnection.class).getTransactionState()
+                    != org.postgresql.core.TransactionState.IDLE;
+        } catch (SQLException e) {
+            throw JdbcErrors.translate(e);
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package io.pgrecord.internal.r2dbc;
+
+import io.pgrecord.internal.core.JooqDefaults;
+import io.pgrecord.internal.exec.ReactiveScope;
+import io.r2dbc.spi.Connection;
+import io.r2dbc.spi.Result;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * One reactive transaction's connection: taken from the pool when the transaction begins and
+ * returned when it ends; in between, statements run on it through a pinned, non-closing view.
+ */
+public final class R2dbcTx {
+
+    private final ObservedConnection connection;
+    private final ObservedConnection pinned;
+    private final DSLContext dsl;
+
+    private R2dbcTx(ObservedConnection connection) {
+        this.connection = connection;
+        this.pinned = connection.pinned();
+        this.dsl = DSL.using(pinned, JooqDefaults.DIALECT, JooqDefaults.settings());
+        dsl.configuration().data(JooqDefaults.R2DBC_FLAG, Boolean.TRUE);
+    }
+
+    /** Takes a connection from the pool and sends {@code beginSql} on it. */
+    public static Mono<R2dbcTx> begin(R2dbcRuntime runtime, String beginSql) {
+        return Mono.from(runtime.connections().create())
+                .map(c -> new R2dbcTx((ObservedConnection) c))
+                .flatMap(tx -> tx.execute(beginSql).thenReturn(tx)
+                        .onErrorResume(e -> tx.release().then(Mono.error(e))));
+    }
+
+    /** Sends a control statement (COMMIT, SAVEPOINT ...) on this transaction's connection. */
+    public Mono<Void> execute(String sql) {
+        return Flux.from(pinned.createStatement(sql).execute()).flatMap(Result::getRowsUpdated).then();
+    }
+
+    /** Returns the connection to the pool. */
+    public Mono<Void> release() {
+        return Mono.from(connection.close());
+    }
+
+    /** Statements attached here run on this transaction's connection. */
+    public DSLContext dsl() {
+        return dsl;
+    }
+
+    public ReactiveScope scope() {
+        return new ReactiveScope(dsl, (sql, data) -> R2dbcCopy.copyOn(pinned, sql, data));
+    }
+}

@@ -1,0 +1,217 @@
+package io.pgrecord;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.pgrecord.error.TransactionException;
+import io.pgrecord.models.AAccount;
+import io.pgrecord.models.Account;
+import io.pgrecord.models.AUser;
+import io.pgrecord.models.Schema;
+import io.pgrecord.models.User;
+import io.pgrecord.testing.BothBackends;
+import io.pgrecord.testing.Exec;
+import io.pgrecord.testing.PgExtension;
+import io.pgrecord.testing.TestDatabase;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Retries under SERIALIZABLE, commit visibility, and the explicit transaction API. */
+@ExtendWith(PgExtension.class)
+@Tag("matrix")
+class TransactionApiTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    @BeforeAll
+    static void schema(TestDatabase db) {
+        Schema.create(db);
+        db.execute("CREATE TABLE transfers (id int PRIMARY KEY, amount int NOT NULL)");
+    }
+
+    @BothBackends
+    void serializableTransfersWithRetriesKeepTheTotal(Exec exec, TestDatabase db) throws Exception {
+        String owner = "acct-" + exec + "-";
+        db.execute("INSERT INTO accounts (owner, balance) SELECT '" + owner + "' || i, 1000 FROM generate_series(1, 5) i");
+        List<Object> ids = db.query("SELECT id FROM accounts WHERE owner LIKE '" + owner + "%' ORDER BY id").stream()
+                .map(r -> r.get(0)).toList();
+        int base = exec == Exec.JDBC ? 0 : 100;
+        int transfers = 20;
+        AtomicInteger attempts = new AtomicInteger();
+        TransactionOptions options = TransactionOptions.serializable().retries(30);
+        if (exec == Exec.JDBC) {
+            TransactionManager tm = db.blocking().transactionManager();
+            ExecutorService pool = Executors.newFixedThreadPool(8);
+            List<Future<?>> done = new ArrayList<>();
+            for (int i = 0; i < transfers; i++) {
+                int n = i;
+                done.add(pool.submit(() -> tm.inTransaction(options, () -> {
+                    attempts.incrementAndGet();
+                    Account from = Account.find.using(db.blocking()).getById(ids.get(n % 5));
+                    Account to = Account.find.using(db.blocking()).getById(ids.get((n + 1) % 5));
+                    from.balance -= n + 1;
+                    to.balance += n + 1;
+                    from.save();
+                    to.save();
+                    db.blocking().dsl().execute("INSERT INTO transfers VALUES (?, ?)", base + n, n + 1);
+                })));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+            pool.shutdown();
+        } else {
+            AsyncTransactionManager tm = db.async().transactionManager();
+            Flux.range(0, transfers).flatMap(n -> tm.inTransaction(options, dsl -> {
+                attempts.incrementAndGet();
+                return Mono.zip(AAccount.find.using(db.async()).getById(ids.get(n % 5)),
+                                AAccount.find.using(db.async()).getById(ids.get((n + 1) % 5)))
+                        .flatMap(pair -> {
+                            pair.getT1().balance -= n + 1;
+                            pair.getT2().balance += n + 1;
+                            return pair.getT1().save().then(pair.getT2().save());
+                        })
+                        .then(Mono.from(dsl.query("INSERT INTO transfers VALUES (?, ?)", base + n, n + 1)));
+            }), 8).blockLast(WAIT);
+        }
+        assertThat(db.queryValue("SELECT sum(balance) FROM accounts WHERE owner LIKE '" + owner + "%'")).isEqualTo(5000L);
+        assertThat(db.queryValue("SELECT count(*) FROM transfers WHERE id >= " + base + " AND id < " + (base + transfers)))
+                .isEqualTo((long) transfers);
+        long expected = 0;
+        for (int n = 0; n < transfers; n++) {
+            expected += (n % 5 == 0 ? -(n + 1) : 0) + ((n + 1) % 5 == 0 ? n + 1 : 0);
+        }
+        assertThat(db.queryValue("SELECT balance FROM accounts WHERE id = " + ids.get(0))).isEqualTo((int) (1000 + expected));
+        assertThat(attempts.get()).isGreaterThanOrEqualTo(transfers);
+    }
+
+    @Test
+    void asyncValueIsEmittedOnlyAfterCommitIsVisible(TestDatabase db) {
+        AsyncTransactionManager tm = db.async().transactionManager();
+        AtomicReference<Object> seenByOthers = new AtomicReference<>();
+        Integer saved = tm.inTransaction(() -> {
+            AUser u = new AUser();
+            u.name = "visible-after-commit";
+            return u.using(db.async()).save();
+        }).doOnNext(n -> seenByOthers.set(db.queryValue("SELECT count(*) FROM users WHERE name = 'visible-after-commit'")))
+                .blockLast(WAIT);
+        assertThat(saved).isEqualTo(1);
+        assertThat(seenByOthers.get()).isEqualTo(1L);
+    }
+
+    @Test
+    void blockingTransactionIsBoundToItsThread(TestDatabase db) throws Exception {
+        PostgresBackend b = db.blocking();
+        TransactionManager tm = b.transactionManager();
+        try (Transaction tx = tm.begin()) {
+            User u = new User().using(b);
+            u.name = "thread-bound";
+            u.save();
+            assertThat(b.dsl().fetchValue("SELECT count(*) FROM users WHERE name = 'thread-bound'")).isEqualTo(1L);
+            Object fromOtherThread = Executors.newSingleThreadExecutor().submit(
+                    () -> b.dsl().fetchValue("SELECT count(*) FROM users WHERE name = 'thread-bound'")).get();
+            assertThat(fromOtherThread).isEqualTo(0L);
+            assertThat(tm.isActive()).isTrue();
+            // close() without commit rolls back
+        }
+        assertThat(tm.isActive()).isFalse();
+        assertThat(db.queryValue("SELECT count(*) FROM users WHERE name = 'thread-bound'")).isEqualTo(0L);
+
+        tm.begin();
+        User v = new User().using(b);
+        v.name = "explicit-commit";
+        v.save();
+        tm.commit();
+        assertThat(db.queryValue("SELECT count(*) FROM users WHERE name = 'explicit-commit'")).isEqualTo(1L);
+    }
+
+    @Test
+    void blockingLogShowsTheBeginFormAndSavepoints(TestDatabase db) {
+        PostgresBackend b = db.blocking();
+        TransactionManager tm = b.transactionManager();
+        b.statementLog().start();
+        tm.inTransaction(TransactionOptions.serializable().readOnly(true).deferrable(true), () -> {
+            Savepoint sp = tm.savepoint("probe");
+            b.dsl().fetchValue("SELECT 1");
+            tm.releaseSavepoint(sp);
+            tm.inTransaction(() -> b.dsl().fetchValue("SELECT 2"));
+        });
+        List<String> sent = b.statementLog().stop();
+        assertThat(sent.get(0)).isEqualTo("BEGIN ISOLATION LEVEL SERIALIZABLE READ ONLY DEFERRABLE");
+        assertThat(sent).contains("SAVEPOINT \"probe\"", "RELEASE SAVEPOINT \"probe\"", "SAVEPOINT \"pgrecord_level_1\"",
+                "RELEASE SAVEPOINT \"pgrecord_level_1\"");
+        assertThat(sent.get(sent.size() - 1)).isEqualTo("COMMIT");
+    }
+
+    @Test
+    void misuseRaisesTransactionException(TestDatabase db) {
+        TransactionManager tm = db.blocking().transactionManager();
+        assertThatThrownBy(tm::commit).isInstanceOf(TransactionException.class).hasMessageContaining("no transaction");
+        assertThatThrownBy(tm::rollback).isInstanceOf(TransactionException.class);
+        assertThatThrownBy(tm::savepoint).isInstanceOf(TransactionException.class);
+        assertThatThrownBy(tm::deferAllConstraints).isInstanceOf(TransactionException.class);
+        tm.setIsolationLevel(IsolationLevel.REPEATABLE_READ);
+        try (Transaction tx = tm.begin()) {
+            assertThat(db.blocking().dsl().fetchValue("SHOW transaction_isolation")).isEqualTo("repeatable read");
+            assertThatThrownBy(() -> tm.setIsolationLevel(IsolationLevel.SERIALIZABLE)).isInstanceOf(TransactionException.class);
+            assertThatThrownBy(() -> tm.setReadOnly(true)).isInstanceOf(TransactionException.class);
+            assertThatThrownBy(() -> tm.setDeferrable(true)).isInstanceOf(TransactionException.class);
+            Savepoint sp = tm.savepoint();
+            tm.releaseSavepoint(sp);
+            assertThatThrownBy(() -> tm.releaseSavepoint(sp)).isInstanceOf(TransactionException.class)
+                    .hasMessageContaining("unknown savepoint");
+            assertThatThrownBy(() -> tm.rollbackToSavepoint(sp)).isInstanceOf(TransactionException.class);
+            Transaction inner = tm.begin();
+            assertThat(inner.isNested()).isTrue();
+            assertThatThrownBy(tx::commit).isInstanceOf(TransactionException.class).hasMessageContaining("inner");
+            inner.commit();
+            assertThatThrownBy(inner::commit).isInstanceOf(TransactionException.class);
+            tx.commit();
+        } finally {
+            tm.setIsolationLevel(null);
+        }
+        assertThat(db.blocking().dsl().fetchValue("SHOW transaction_isolation")).isEqualTo("read committed");
+    }
+
+    @Test
+    void asyncExplicitHandleWithSavepoints(TestDatabase db) {
+        AsyncPostgresBackend b = db.async();
+        AsyncTransactionManager tm = b.transactionManager();
+        tm.begin().flatMap(tx -> tx.run(() -> named(b, "h-a").save())
+                        .then(tx.savepoint())
+                        .flatMap(sp -> tx.run(() -> named(b, "h-b").save()).then(tx.rollbackToSavepoint(sp)))
+                        .then(tx.run(() -> named(b, "h-c").save()).then())
+                        .then(tx.commit()))
+                .block(WAIT);
+        assertThat(db.query("SELECT name FROM users WHERE name LIKE 'h-%' ORDER BY name").stream().map(r -> r.get(0)))
+                .containsExactly("h-a", "h-c");
+
+        tm.begin().flatMap(tx -> tx.run(() -> named(b, "h-rolled").save()).then(tx.rollback())
+                        .then(tx.commit().onErrorResume(TransactionException.class, e -> Mono.empty())))
+                .block(WAIT);
+        assertThat(db.queryValue("SELECT count(*) FROM users WHERE name = 'h-rolled'")).isEqualTo(0L);
+        assertThatThrownBy(() -> tm.savepoint().block(WAIT)).isInstanceOf(TransactionException.class);
+
+        b.statementLog().start();
+        tm.inTransaction(TransactionOptions.repeatableRead().readOnly(true), dsl -> Mono.from(dsl.selectOne())).blockLast(WAIT);
+        assertThat(b.statementLog().stop()).first().isEqualTo("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+    }
+
+    private static AUser named(AsyncPostgresBackend b, String name) {
+        AUser u = new AUser().using(b);
+        u.name = name;
+        return u;
+    }
+}

@@ -1,0 +1,137 @@
+package io.pgrecord;
+
+import static io.pgrecord.testing.TxOps.check;
+import static io.pgrecord.testing.TxOps.fail;
+import static io.pgrecord.testing.TxOps.nested;
+import static io.pgrecord.testing.TxOps.release;
+import static io.pgrecord.testing.TxOps.rollbackTo;
+import static io.pgrecord.testing.TxOps.save;
+import static io.pgrecord.testing.TxOps.savepoint;
+import static io.pgrecord.testing.TxOps.sql;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.pgrecord.error.ForeignKeyViolationException;
+import io.pgrecord.error.ReadOnlyTransactionException;
+import io.pgrecord.models.Schema;
+import io.pgrecord.testing.BothBackends;
+import io.pgrecord.testing.Exec;
+import io.pgrecord.testing.ModelOps;
+import io.pgrecord.testing.PgExtension;
+import io.pgrecord.testing.TestDatabase;
+import io.pgrecord.testing.TxOps;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Transaction scenarios from issue 5, each one script run on both backends. */
+@ExtendWith(PgExtension.class)
+@Tag("matrix")
+class TransactionTest {
+
+    @BeforeAll
+    static void schema(TestDatabase db) {
+        Schema.create(db);
+        db.execute("CREATE TABLE parents (id int PRIMARY KEY)",
+                "CREATE TABLE children (id int PRIMARY KEY, parent_id int"
+                        + " CONSTRAINT children_parent_fk REFERENCES parents(id) DEFERRABLE INITIALLY IMMEDIATE)");
+    }
+
+    private static List<Object> names(TestDatabase db, String prefix) {
+        return db.query("SELECT name FROM users WHERE name LIKE '" + prefix + "%' ORDER BY name").stream()
+                .map(r -> r.get(0)).toList();
+    }
+
+    @BothBackends
+    void savepointRollbackKeepsTheRest(Exec exec, TestDatabase db) {
+        ModelOps ops = ModelOps.on(exec, db);
+        String p = "sp-" + exec + "-";
+        TxOps.on(exec, db).run(
+                save(ops.create("User", "name", p + "A")),
+                savepoint("before_b"),
+                save(ops.create("User", "name", p + "B")),
+                rollbackTo("before_b"),
+                save(ops.create("User", "name", p + "C")));
+        assertThat(names(db, p)).containsExactly(p + "A", p + "C");
+    }
+
+    @BothBackends
+    void nestedSavepointsRollBackInTurn(Exec exec, TestDatabase db) {
+        ModelOps ops = ModelOps.on(exec, db);
+        String p = "nest-" + exec + "-";
+        TxOps.on(exec, db).run(
+                save(ops.create("User", "name", p + "1")),
+                savepoint("outer"),
+                save(ops.create("User", "name", p + "2")),
+                savepoint("inner"),
+                save(ops.create("User", "name", p + "3")),
+                rollbackTo("inner"),
+                check(() -> assertThat(names(db, p)).isEmpty()),          // nothing visible outside before COMMIT
+                save(ops.create("User", "name", p + "4")),
+                rollbackTo("outer"),
+                save(ops.create("User", "name", p + "5")),
+                release("outer"));
+        assertThat(names(db, p)).containsExactly(p + "1", p + "5");
+    }
+
+    @BothBackends
+    void nestedTransactionsAreSavepoints(Exec exec, TestDatabase db) {
+        ModelOps ops = ModelOps.on(exec, db);
+        String p = "inner-" + exec + "-";
+        RuntimeException boom = new IllegalStateException("inner failure");
+        TxOps.on(exec, db).run(
+                save(ops.create("User", "name", p + "outer")),
+                nested(save(ops.create("User", "name", p + "kept"))),
+                TxOps.nestedFailing(boom, save(ops.create("User", "name", p + "dropped")), fail(boom)));
+        assertThat(names(db, p)).containsExactly(p + "kept", p + "outer");
+
+        String q = "inner-fail-" + exec + "-";
+        assertThatThrownBy(() -> TxOps.on(exec, db).run(
+                save(ops.create("User", "name", q + "outer")),
+                nested(save(ops.create("User", "name", q + "inner")), fail(boom))))
+                .isSameAs(boom);
+        assertThat(names(db, q)).isEmpty();
+    }
+
+    @BothBackends
+    void failureRollsBackAndRethrowsTheSameInstance(Exec exec, TestDatabase db) {
+        ModelOps ops = ModelOps.on(exec, db);
+        String p = "fail-" + exec + "-";
+        RuntimeException boom = new IllegalArgumentException("boom");
+        assertThatThrownBy(() -> TxOps.on(exec, db).run(save(ops.create("User", "name", p + "x")), fail(boom)))
+                .isSameAs(boom);
+        assertThat(names(db, p)).isEmpty();
+    }
+
+    @BothBackends
+    void readOnlyRejectsWritesButReads(Exec exec, TestDatabase db) {
+        ModelOps ops = ModelOps.on(exec, db);
+        String p = "ro-" + exec + "-";
+        ops.insert("User", "name", p + "existing");
+        TxOps.on(exec, db).run(TransactionOptions.readOnly(), sql("SELECT count(*) FROM users"));
+        assertThatThrownBy(() -> TxOps.on(exec, db).run(TransactionOptions.readOnly(),
+                sql("SELECT count(*) FROM users"),
+                save(ops.create("User", "name", p + "new"))))
+                .isInstanceOf(ReadOnlyTransactionException.class);
+        assertThat(names(db, p)).containsExactly(p + "existing");
+    }
+
+    @BothBackends
+    void deferredForeignKeyIsCheckedAtCommit(Exec exec, TestDatabase db) {
+        int id = exec == Exec.JDBC ? 10 : 20;
+        TxOps tx = TxOps.on(exec, db);
+        tx.run(new TxOps.DeferAll(),
+                sql("INSERT INTO children VALUES (?, ?)", id, id),
+                sql("INSERT INTO parents VALUES (?)", id));
+        assertThat(db.queryValue("SELECT count(*) FROM children WHERE id = " + id)).isEqualTo(1L);
+
+        int orphan = id + 1;
+        assertThatThrownBy(() -> tx.run(new TxOps.DeferAll(),
+                sql("INSERT INTO children VALUES (?, ?)", orphan, 999),
+                check(() -> { })))                                         // the INSERT itself passes
+                .isInstanceOf(ForeignKeyViolationException.class)
+                .satisfies(e -> assertThat(((ForeignKeyViolationException) e).constraintName()).isEqualTo("children_parent_fk"));
+        assertThat(db.queryValue("SELECT count(*) FROM children WHERE id = " + orphan)).isEqualTo(0L);
+    }
+}
