@@ -126,6 +126,16 @@ public abstract non-sealed class ActiveRecord<T extends ActiveRecord<T>> extends
         return run(caps -> RecordOps.upsert(typedMeta(), self(), caps, conflictColumns));
     }
 
+    /**
+     * An upsert with a chosen conflict target and action: DO NOTHING, a partial index
+     * predicate, a constraint name, the columns to update, an update WHERE.
+     *
+     * @return 1 when a row was inserted or updated, 0 when an existing row was left as it was
+     */
+    public int upsert(Upsert upsert) {
+        return run(caps -> RecordOps.upsert(typedMeta(), self(), caps, upsert));
+    }
+
     /** Clears the {@code @SoftDelete} mark. */
     public int restore() {
         return run(caps -> RecordOps.restore(typedMeta(), self(), caps));

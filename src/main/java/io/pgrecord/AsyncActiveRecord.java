@@ -92,6 +92,11 @@ public abstract non-sealed class AsyncActiveRecord<T extends AsyncActiveRecord<T
         return run(caps -> RecordOps.upsert(typedMeta(), self(), caps, conflictColumns));
     }
 
+    /** As {@link ActiveRecord#upsert(Upsert)}. */
+    public Mono<Integer> upsert(Upsert upsert) {
+        return run(caps -> RecordOps.upsert(typedMeta(), self(), caps, upsert));
+    }
+
     public Mono<Integer> restore() {
         return run(caps -> RecordOps.restore(typedMeta(), self(), caps));
     }

@@ -82,6 +82,17 @@ public final class AsyncFinder<T> {
         return run(caps -> BulkOps.insertAll(meta(), list, caps), list);
     }
 
+    /**
+     * A multi-row upsert as the {@link Upsert} describes. With DO UPDATE every model is filled
+     * from RETURNING; with DO NOTHING or an update WHERE only the models whose rows were written.
+     *
+     * @return the rows inserted or updated
+     */
+    public Mono<Integer> upsertAll(Collection<T> models, Upsert upsert) {
+        List<T> list = List.copyOf(models);
+        return run(caps -> BulkOps.upsertAll(meta(), list, caps, upsert), list);
+    }
+
     public Mono<Integer> upsertAll(Collection<T> models, String... conflictColumns) {
         List<T> list = List.copyOf(models);
         return run(caps -> BulkOps.upsertAll(meta(), list, caps, conflictColumns), list);

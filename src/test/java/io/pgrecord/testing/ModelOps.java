@@ -144,6 +144,17 @@ public final class ModelOps {
         return m instanceof ActiveRecord<?> r ? r.upsert(conflict) : block(((AsyncActiveRecord<?>) m).upsert(conflict));
     }
 
+    public int upsert(Model m, io.pgrecord.Upsert upsert) {
+        return m instanceof ActiveRecord<?> r ? r.upsert(upsert) : block(((AsyncActiveRecord<?>) m).upsert(upsert));
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public int upsertAll(String model, Collection<?> models, io.pgrecord.Upsert upsert) {
+        Object f = finder(model);
+        return f instanceof Finder finder ? finder.using(blocking).upsertAll(models, upsert)
+                : block(((AsyncFinder) f).using(async).upsertAll(models, upsert));
+    }
+
     public int restore(Model m) {
         return m instanceof ActiveRecord<?> r ? r.restore() : block(((AsyncActiveRecord<?>) m).restore());
     }

@@ -4,7 +4,6 @@ import io.pgrecord.Capabilities;
 import io.pgrecord.Capability;
 import io.pgrecord.internal.exec.Work;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jooq.Field;
@@ -29,8 +28,20 @@ public final class BulkOps {
     }
 
     public static <T> Work<Integer> upsertAll(ModelMeta<T> meta, List<T> models, Capabilities caps, String... conflictColumns) {
+        return upsertAll(meta, models, caps, io.pgrecord.Upsert.on(conflictColumns));
+    }
+
+    /**
+     * A multi-row upsert. With DO UPDATE every model is filled from RETURNING; with DO NOTHING
+     * or an update WHERE, rows come back only for what was written, and are matched to models by
+     * their conflict columns.
+     *
+     * @return the rows inserted or updated
+     */
+    public static <T> Work<Integer> upsertAll(ModelMeta<T> meta, List<T> models, Capabilities caps, io.pgrecord.Upsert upsert) {
+        meta.requireCapabilities(caps);
         caps.require(Capability.UPSERT);
-        return write(meta, models, caps, RecordOps.conflictFields(meta, conflictColumns));
+        return write(meta, models, caps, new UpsertPlan(meta, upsert));
     }
 
     /**
@@ -46,7 +57,7 @@ public final class BulkOps {
         return new Work.Copy<>(text.sql(), text.chunks(), Work::done);
     }
 
-    private static <T> Work<Integer> write(ModelMeta<T> meta, List<T> models, Capabilities caps, List<FieldMeta> conflict) {
+    private static <T> Work<Integer> write(ModelMeta<T> meta, List<T> models, Capabilities caps, UpsertPlan conflict) {
         meta.requireCapabilities(caps);
         if (models.isEmpty()) {
             return Work.done(0);
@@ -83,7 +94,7 @@ public final class BulkOps {
         return work;
     }
 
-    private static <T> Work<Integer> chunk(ModelMeta<T> meta, List<T> part, List<FieldMeta> columns, List<FieldMeta> conflict) {
+    private static <T> Work<Integer> chunk(ModelMeta<T> meta, List<T> part, List<FieldMeta> columns, UpsertPlan conflict) {
         InsertValuesStepN<Record> insert = DSL.insertInto(meta.table(), columns.stream().map(FieldMeta::unqualified).toList());
         for (T m : part) {
             List<Field<?>> row = new ArrayList<>(columns.size());
@@ -93,35 +104,45 @@ public final class BulkOps {
             }
             insert = insert.values(row);
         }
-        var statement = conflict == null
-                ? insert.returning(meta.selectFields())
-                : insert.onConflict(conflict.stream().map(FieldMeta::unqualified).toList())
-                        .doUpdate().set(updates(columns, conflict)).returning(meta.selectFields());
+        var statement = conflict == null ? insert.returning(meta.selectFields()) : conflict.apply(meta, insert, columns);
         return new Work.Fetch<>(statement, rows -> {
-            // INSERT ... VALUES returns rows in VALUES order
-            for (int i = 0; i < part.size(); i++) {
-                T m = part.get(i);
-                RowMapper.apply(meta, m, rows.get(i));
-                RecordOps.state(m).markPersisted(meta, m);
-                if (conflict == null) {
-                    RecordOps.fire(m, Hook.AFTER_INSERT);
+            if (conflict == null || conflict.returnsEveryRow()) {
+                // INSERT ... VALUES returns rows in VALUES order
+                for (int i = 0; i < part.size(); i++) {
+                    written(meta, part.get(i), rows.get(i), conflict == null);
                 }
-                RecordOps.fire(m, Hook.AFTER_SAVE);
+            } else {
+                matchByKey(meta, part, rows, conflict.conflict());
             }
             return Work.done(rows.size());
         });
     }
 
-    private static Map<Field<?>, Object> updates(List<FieldMeta> columns, List<FieldMeta> conflict) {
-        Map<Field<?>, Object> set = new LinkedHashMap<>();
-        for (FieldMeta f : columns) {
-            if (!conflict.contains(f) && !f.isId() && !f.isCreatedAt()) {
-                set.put(f.unqualified(), DSL.excluded(f.unqualified()));
+    private static <T> void written(ModelMeta<T> meta, T m, Record row, boolean inserted) {
+        RowMapper.apply(meta, m, row);
+        RecordOps.state(m).markPersisted(meta, m);
+        if (inserted) {
+            RecordOps.fire(m, Hook.AFTER_INSERT);
+        }
+        RecordOps.fire(m, Hook.AFTER_SAVE);
+    }
+
+    /** Fills the models whose rows came back, found by their conflict-column values. */
+    private static <T> void matchByKey(ModelMeta<T> meta, List<T> part, List<Record> rows, List<FieldMeta> key) {
+        if (key.isEmpty()) {
+            return;     // a constraint target: the key columns are unknown
+        }
+        Map<List<Object>, T> byKey = new java.util.HashMap<>();
+        for (T m : part) {
+            byKey.put(key.stream().map(f -> f.get(m)).toList(), m);
+        }
+        for (Record row : rows) {
+            List<Object> k = key.stream().map(f -> row.get(meta.fields().indexOf(f))).toList();
+            T m = byKey.get(k);
+            if (m != null) {
+                written(meta, m, row, false);
             }
         }
-        if (set.isEmpty()) {
-            set.put(conflict.get(0).unqualified(), DSL.excluded(conflict.get(0).unqualified()));
-        }
-        return set;
     }
+
 }

@@ -200,35 +200,34 @@ public final class RecordOps {
 
     /** {@code INSERT ... ON CONFLICT (cols) DO UPDATE SET <non-key cols> = EXCLUDED.<col> RETURNING *}. */
     public static <T> Work<Integer> upsert(ModelMeta<T> meta, T model, Capabilities caps, String... conflictColumns) {
+        return upsert(meta, model, caps, io.pgrecord.Upsert.on(conflictColumns));
+    }
+
+    /**
+     * An upsert as the {@link io.pgrecord.Upsert} describes; 0 when DO NOTHING or the update's
+     * WHERE left an existing row untouched (the instance is then unchanged).
+     */
+    public static <T> Work<Integer> upsert(ModelMeta<T> meta, T model, Capabilities caps, io.pgrecord.Upsert upsert) {
         meta.requireCapabilities(caps);
         caps.require(Capability.UPSERT);
-        List<FieldMeta> conflict = conflictFields(meta, conflictColumns);
-                validate(model);
+        UpsertPlan plan = new UpsertPlan(meta, upsert);
+        validate(model);
         fire(model, Hook.BEFORE_SAVE);
         stampForInsert(meta, model);
-        List<Field<?>> columns = new ArrayList<>();
+        List<FieldMeta> inserted = new ArrayList<>();
         List<Field<?>> values = new ArrayList<>();
-        Map<Field<?>, Object> set = new LinkedHashMap<>();
         for (FieldMeta f : meta.fields()) {
             Object v = f.get(model);
-            if (v == null || f.isGenerated()) {
-                continue;
-            }
-            columns.add(f.unqualified());
-            values.add(DSL.val(v, f.dataType()));
-            if (!conflict.contains(f) && !f.isId() && !f.isCreatedAt()) {
-                set.put(f.unqualified(), DSL.excluded(f.unqualified()));
+            if (v != null && !f.isGenerated()) {
+                inserted.add(f);
+                values.add(DSL.val(v, f.dataType()));
             }
         }
-        if (set.isEmpty()) {
-            // DO UPDATE needs one assignment; a no-op one makes RETURNING yield the existing row
-            set.put(conflict.get(0).unqualified(), DSL.excluded(conflict.get(0).unqualified()));
-        }
-        var upsert = DSL.insertInto(meta.table(), columns).values(values)
-                .onConflict(conflict.stream().map(FieldMeta::unqualified).toList())
-                .doUpdate().set(set)
-                .returning(meta.selectFields());
-        return new Work.Fetch<>(upsert, rows -> {
+        var insert = DSL.insertInto(meta.table(), inserted.stream().map(FieldMeta::unqualified).toList()).values(values);
+        return new Work.Fetch<>(plan.apply(meta, insert, inserted), rows -> {
+            if (rows.isEmpty()) {
+                return Work.done(0);
+            }
             persisted(meta, model, rows.get(0));
             fire(model, Hook.AFTER_SAVE);
             return Work.done(1);
@@ -332,7 +331,7 @@ public final class RecordOps {
         return now;
     }
 
-    private static void persisted(ModelMeta<?> meta, Object model, Record row) {
+    static void persisted(ModelMeta<?> meta, Object model, Record row) {
         RowMapper.apply(meta, model, row);
         state(model).markPersisted(meta, model);
     }

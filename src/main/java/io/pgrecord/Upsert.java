@@ -1,0 +1,105 @@
+package io.pgrecord;
+
+import java.util.List;
+import java.util.Objects;
+import org.jooq.Condition;
+
+/**
+ * How an upsert resolves a conflict: the conflict target (columns, optionally with the
+ * predicate of a partial unique index, or a constraint name) and the action (DO NOTHING, or DO
+ * UPDATE of some or all other columns from {@code EXCLUDED}, optionally only WHERE a condition
+ * holds). Immutable.
+ * {@snippet :
+ * user.upsert(Upsert.on("email"));                                     // DO UPDATE SET <other cols> = EXCLUDED.<col>
+ * user.upsert(Upsert.on("email").doNothing());                         // keep the existing row
+ * user.upsert(Upsert.onConstraint("users_email_key").set("name"));     // update only name
+ * user.upsert(Upsert.on("email").where("is_active").updateWhere(DSL.condition("users.lock_version < 5")));
+ * User.find.upsertAll(users, Upsert.on("email"));
+ * }
+ */
+public final class Upsert {
+
+    private final List<String> columns;
+    private final String constraint;
+    private final Condition indexPredicate;
+    private final boolean doNothing;
+    private final List<String> set;
+    private final Condition updateWhere;
+
+    private Upsert(List<String> columns, String constraint, Condition indexPredicate, boolean doNothing,
+            List<String> set, Condition updateWhere) {
+        this.columns = columns;
+        this.constraint = constraint;
+        this.indexPredicate = indexPredicate;
+        this.doNothing = doNothing;
+        this.set = set;
+        this.updateWhere = updateWhere;
+    }
+
+    /** Conflicts on these columns (names or Java field names); none means the primary key. */
+    public static Upsert on(String... columns) {
+        return new Upsert(List.of(columns), null, null, false, List.of(), null);
+    }
+
+    /** Conflicts on a named unique or exclusion constraint: {@code ON CONFLICT ON CONSTRAINT name}. */
+    public static Upsert onConstraint(String constraintName) {
+        Objects.requireNonNull(constraintName, "constraintName");
+        return new Upsert(List.of(), constraintName, null, false, List.of(), null);
+    }
+
+    /** The predicate of the partial unique index the columns belong to: {@code ON CONFLICT (cols) WHERE ...}. */
+    public Upsert where(Condition indexPredicate) {
+        requireColumns("where(...)");
+        return new Upsert(columns, constraint, indexPredicate, doNothing, set, updateWhere);
+    }
+
+    /** As {@link #where(Condition)}, as SQL with {@code ?} binds. */
+    public Upsert where(String sql, Object... binds) {
+        return where(io.pgrecord.internal.query.Sql.condition(sql, binds));
+    }
+
+    /** {@code DO NOTHING}: an existing row is kept as it is. */
+    public Upsert doNothing() {
+        return new Upsert(columns, constraint, indexPredicate, true, List.of(), null);
+    }
+
+    /** Updates only these columns from {@code EXCLUDED} (default: every inserted column but the keys). */
+    public Upsert set(String... columns) {
+        return new Upsert(this.columns, constraint, indexPredicate, false, List.of(columns), updateWhere);
+    }
+
+    /** {@code DO UPDATE ... WHERE condition}: a conflicting row that fails it stays unchanged. */
+    public Upsert updateWhere(Condition condition) {
+        return new Upsert(columns, constraint, indexPredicate, false, set, condition);
+    }
+
+    private void requireColumns(String what) {
+        if (constraint != null) {
+            throw new IllegalStateException(what + " needs a column conflict target, not a constraint");
+        }
+    }
+
+    public List<String> columns() {
+        return columns;
+    }
+
+    public String constraint() {
+        return constraint;
+    }
+
+    public Condition indexPredicate() {
+        return indexPredicate;
+    }
+
+    public boolean isDoNothing() {
+        return doNothing;
+    }
+
+    public List<String> setColumns() {
+        return set;
+    }
+
+    public Condition updateWhere() {
+        return updateWhere;
+    }
+}

@@ -1,0 +1,83 @@
+package io.pgrecord.internal.model;
+
+import io.pgrecord.Upsert;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jooq.Field;
+import org.jooq.InsertOnDuplicateStep;
+import org.jooq.InsertReturningStep;
+import org.jooq.Record;
+import org.jooq.ResultQuery;
+import org.jooq.impl.DSL;
+
+/** The ON CONFLICT clause of an {@link Upsert}, planned against a model's metadata. */
+final class UpsertPlan {
+
+    private final Upsert upsert;
+    private final List<FieldMeta> conflict;
+
+    UpsertPlan(ModelMeta<?> meta, Upsert upsert) {
+        this.upsert = upsert;
+        this.conflict = upsert.constraint() != null ? List.of()
+                : RecordOps.conflictFields(meta, upsert.columns().toArray(String[]::new));
+        for (String c : upsert.setColumns()) {
+            meta.resolve(c);
+        }
+    }
+
+    /** The conflict columns, empty for a constraint target. */
+    List<FieldMeta> conflict() {
+        return conflict;
+    }
+
+    /** Whether RETURNING yields exactly one row per inserted row, in VALUES order. */
+    boolean returnsEveryRow() {
+        return !upsert.isDoNothing() && upsert.updateWhere() == null;
+    }
+
+    ResultQuery<Record> apply(ModelMeta<?> meta, InsertOnDuplicateStep<Record> insert, List<FieldMeta> inserted) {
+        var target = upsert.constraint() != null
+                ? insert.onConflictOnConstraint(DSL.name(upsert.constraint()))
+                : upsert.indexPredicate() != null
+                        ? insert.onConflict(fields(conflict)).where(upsert.indexPredicate())
+                        : insert.onConflict(fields(conflict));
+        InsertReturningStep<Record> action;
+        if (upsert.isDoNothing()) {
+            action = target.doNothing();
+        } else {
+            var set = target.doUpdate().set(updates(meta, inserted));
+            action = upsert.updateWhere() != null ? set.where(upsert.updateWhere()) : set;
+        }
+        return action.returning(meta.selectFields());
+    }
+
+    private Map<Field<?>, Object> updates(ModelMeta<?> meta, List<FieldMeta> inserted) {
+        Map<Field<?>, Object> set = new LinkedHashMap<>();
+        if (!upsert.setColumns().isEmpty()) {
+            for (String c : upsert.setColumns()) {
+                FieldMeta f = meta.resolve(c);
+                set.put(f.unqualified(), DSL.excluded(f.unqualified()));
+            }
+            return set;
+        }
+        for (FieldMeta f : inserted) {
+            if (!conflict.contains(f) && !f.isId() && !f.isCreatedAt()) {
+                set.put(f.unqualified(), DSL.excluded(f.unqualified()));
+            }
+        }
+        if (set.isEmpty()) {
+            // DO UPDATE needs one assignment; a no-op one makes RETURNING yield the existing row
+            FieldMeta f = conflict.isEmpty() ? inserted.get(0) : conflict.get(0);
+            set.put(f.unqualified(), DSL.excluded(f.unqualified()));
+        }
+        return set;
+    }
+
+    private static List<Field<?>> fields(List<FieldMeta> fields) {
+        List<Field<?>> result = new ArrayList<>();
+        fields.forEach(f -> result.add(f.unqualified()));
+        return result;
+    }
+}
