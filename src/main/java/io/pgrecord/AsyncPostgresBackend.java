@@ -130,6 +130,31 @@ public final class AsyncPostgresBackend implements AutoCloseable {
         return transactions;
     }
 
+    /** Waits for the session-level advisory lock {@code key}; release it with {@link AsyncAdvisoryLock#release()}. */
+    public Mono<AsyncAdvisoryLock> advisoryLock(long key) {
+        return lock(key, false);
+    }
+
+    /** Takes the advisory lock {@code key} if free; empty when another session holds it. */
+    public Mono<AsyncAdvisoryLock> tryAdvisoryLock(long key) {
+        return lock(key, true);
+    }
+
+    /** Runs the work while holding the advisory lock {@code key}, releasing it however the work ends. */
+    public <T> reactor.core.publisher.Flux<T> withAdvisoryLock(long key, java.util.function.Supplier<? extends org.reactivestreams.Publisher<T>> work) {
+        return reactor.core.publisher.Flux.usingWhen(advisoryLock(key), lock -> work.get(), AsyncAdvisoryLock::release,
+                (lock, e) -> lock.release(), AsyncAdvisoryLock::release);
+    }
+
+    private Mono<AsyncAdvisoryLock> lock(long key, boolean attempt) {
+        String sql = attempt ? io.pgrecord.internal.tx.LockSql.tryLock(key) : io.pgrecord.internal.tx.LockSql.lock(key);
+        return connect().then(Mono.defer(() -> io.pgrecord.internal.r2dbc.R2dbcTx.connection(runtime())))
+                .flatMap(c -> (attempt ? c.queryValue(sql, Boolean.class) : c.execute(sql).thenReturn(Boolean.TRUE))
+                        .flatMap(acquired -> acquired ? Mono.just(new AsyncAdvisoryLock(c, key))
+                                : c.release().then(Mono.<AsyncAdvisoryLock>empty()))
+                        .onErrorResume(e -> c.release().then(Mono.error(e))));
+    }
+
     /** Where a subscriber's work runs: its transaction's connection, or the pool. */
     private ReactiveScope scope(ContextView context) {
         AsyncTransactionManager.Open open = transactions.current(context);

@@ -63,6 +63,11 @@ public final class AsyncTransaction {
         return manager.finish(this, true);
     }
 
+    /** {@code PREPARE TRANSACTION gid}: ends this transaction, keeping its work prepared on the server. */
+    public Mono<Void> prepare(String gid) {
+        return manager.prepare(this, gid);
+    }
+
     /** ROLLBACK (ROLLBACK TO SAVEPOINT when nested). */
     public Mono<Void> rollback() {
         return manager.finish(this, false);

@@ -173,6 +173,40 @@ public final class AsyncTransactionManager {
         });
     }
 
+    Mono<Void> prepare(AsyncTransaction tx, String gid) {
+        return Mono.defer(() -> {
+            if (tx.level() != null) {
+                return Mono.error(new TransactionException("a nested transaction cannot be prepared"));
+            }
+            String sql = io.pgrecord.internal.tx.LockSql.prepare(gid);
+            if (!tx.markDone()) {
+                return Mono.error(new TransactionException("transaction already finished"));
+            }
+            return end(tx.open(), sql);
+        });
+    }
+
+    /** {@code COMMIT PREPARED gid} on a connection of its own. */
+    public Mono<Void> commitPrepared(String gid) {
+        return standalone(io.pgrecord.internal.tx.LockSql.commitPrepared(gid));
+    }
+
+    /** {@code ROLLBACK PREPARED gid} on a connection of its own. */
+    public Mono<Void> rollbackPrepared(String gid) {
+        return standalone(io.pgrecord.internal.tx.LockSql.rollbackPrepared(gid));
+    }
+
+    /** The ids of the transactions prepared in this database, oldest first. */
+    public Flux<String> preparedTransactions() {
+        return backend.connect().thenMany(Flux.usingWhen(R2dbcTx.connection(backend.runtime()),
+                c -> c.queryValues(io.pgrecord.internal.tx.LockSql.PREPARED, String.class), R2dbcTx::release));
+    }
+
+    private Mono<Void> standalone(String sql) {
+        return backend.connect().then(Mono.usingWhen(Mono.defer(() -> R2dbcTx.connection(backend.runtime())),
+                c -> c.execute(sql), R2dbcTx::release));
+    }
+
     /** A savepoint in the subscriber's transaction. */
     public Mono<Savepoint> savepoint() {
         return savepoint(null);

@@ -67,6 +67,41 @@ public final class PostgresBackend implements AutoCloseable {
         return transactions;
     }
 
+    /** Waits for the session-level advisory lock {@code key} and holds it until the lock is closed. */
+    public AdvisoryLock advisoryLock(long key) {
+        return lock(key, false).orElseThrow();
+    }
+
+    /** Takes the advisory lock {@code key} if it is free; empty when another session holds it. */
+    public java.util.Optional<AdvisoryLock> tryAdvisoryLock(long key) {
+        return lock(key, true);
+    }
+
+    private java.util.Optional<AdvisoryLock> lock(long key, boolean attempt) {
+        var pool = runtime().connections();
+        java.sql.Connection c = pool.acquireFromPool();
+        try {
+            String sql = attempt ? io.pgrecord.internal.tx.LockSql.tryLock(key) : io.pgrecord.internal.tx.LockSql.lock(key);
+            statementLog.record(sql);
+            boolean acquired;
+            try (var s = c.createStatement(); var rs = s.executeQuery(sql)) {
+                rs.next();
+                acquired = !attempt || rs.getBoolean(1);
+            }
+            if (acquired) {
+                return java.util.Optional.of(new AdvisoryLock(this, c, key));
+            }
+        } catch (java.sql.SQLException e) {
+            pool.releaseToPool(c);
+            throw io.pgrecord.internal.jdbc.JdbcErrors.translate(e);
+        } catch (RuntimeException e) {
+            pool.releaseToPool(c);
+            throw e;
+        }
+        pool.releaseToPool(c);
+        return java.util.Optional.empty();
+    }
+
     /** The SQL this backend sends, for tests that count statements. */
     public StatementLog statementLog() {
         return statementLog;

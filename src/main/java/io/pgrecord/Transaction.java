@@ -35,6 +35,14 @@ public final class Transaction implements AutoCloseable {
         manager.finish(this, false);
     }
 
+    /** {@code PREPARE TRANSACTION gid}: see {@link TransactionManager#prepare(String)}. */
+    public void prepare(String gid) {
+        if (level != null) {
+            throw new io.pgrecord.error.TransactionException("a nested transaction cannot be prepared");
+        }
+        manager.prepare(gid);
+    }
+
     /** Rolls back unless already committed or rolled back. */
     @Override
     public void close() {

@@ -144,6 +144,55 @@ public final class TransactionManager {
         }
     }
 
+    /**
+     * {@code PREPARE TRANSACTION gid}: ends this thread's transaction, keeping its work prepared
+     * on the server for {@link #commitPrepared(String)} or {@link #rollbackPrepared(String)},
+     * from any session. Needs {@code max_prepared_transactions > 0} on the server.
+     */
+    public void prepare(String gid) {
+        Open open = requireOpen("prepare a transaction");
+        if (open.handles.size() != 1) {
+            throw new TransactionException("finish the nested transactions before PREPARE TRANSACTION");
+        }
+        String sql = io.pgrecord.internal.tx.LockSql.prepare(gid);
+        Transaction tx = open.handles.pop();
+        tx.markDone();
+        current.remove();
+        backend.binding().unbind();
+        open.frames.close();
+        try {
+            JdbcStatements.execute(open.connection, sql, backend.recorder());
+        } finally {
+            backend.runtime().connections().releaseToPool(open.connection);
+        }
+    }
+
+    /** {@code COMMIT PREPARED gid}; not allowed inside a transaction. */
+    public void commitPrepared(String gid) {
+        outsideTransaction(io.pgrecord.internal.tx.LockSql.commitPrepared(gid));
+    }
+
+    /** {@code ROLLBACK PREPARED gid}; not allowed inside a transaction. */
+    public void rollbackPrepared(String gid) {
+        outsideTransaction(io.pgrecord.internal.tx.LockSql.rollbackPrepared(gid));
+    }
+
+    /** The ids of the transactions prepared in this database, oldest first. */
+    public java.util.List<String> preparedTransactions() {
+        return backend.dsl().fetch(io.pgrecord.internal.tx.LockSql.PREPARED).getValues(0, String.class);
+    }
+
+    private void outsideTransaction(String sql) {
+        requireIdle("prepared transactions from inside a transaction (" + sql + ")");
+        PooledConnectionProvider pool = backend.runtime().connections();
+        Connection c = pool.acquireFromPool();
+        try {
+            JdbcStatements.execute(c, sql, backend.recorder());
+        } finally {
+            pool.releaseToPool(c);
+        }
+    }
+
     /** A savepoint with a generated name inside the thread's transaction. */
     public Savepoint savepoint() {
         return savepoint(null);

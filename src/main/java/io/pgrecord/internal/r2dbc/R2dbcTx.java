@@ -34,6 +34,23 @@ public final class R2dbcTx {
                         .onErrorResume(e -> tx.release().then(Mono.error(e))));
     }
 
+    /** Takes a connection from the pool, outside any transaction: for session-level work such as locks. */
+    public static Mono<R2dbcTx> connection(R2dbcRuntime runtime) {
+        return Mono.from(runtime.connections().create()).map(c -> new R2dbcTx((ObservedConnection) c));
+    }
+
+    /** The first column of the first row of a query on this connection. */
+    public <T> Mono<T> queryValue(String sql, Class<T> type) {
+        return Flux.from(pinned.createStatement(sql).execute())
+                .flatMap(r -> r.map((row, meta) -> row.get(0, type)))
+                .next();
+    }
+
+    /** Every first-column value of a query on this connection. */
+    public <T> Flux<T> queryValues(String sql, Class<T> type) {
+        return Flux.from(pinned.createStatement(sql).execute()).flatMap(r -> r.map((row, meta) -> row.get(0, type)));
+    }
+
     /** Sends a control statement (COMMIT, SAVEPOINT ...) on this transaction's connection. */
     public Mono<Void> execute(String sql) {
         return Flux.from(pinned.createStatement(sql).execute()).flatMap(Result::getRowsUpdated).then();

@@ -1,0 +1,45 @@
+package io.pgrecord.internal.tx;
+
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
+
+/** Advisory-lock and two-phase-commit statements, identical on both paths. */
+public final class LockSql {
+
+    private LockSql() {
+    }
+
+    public static String lock(long key) {
+        return "SELECT pg_advisory_lock(" + key + ")";
+    }
+
+    public static String tryLock(long key) {
+        return "SELECT pg_try_advisory_lock(" + key + ")";
+    }
+
+    public static String unlock(long key) {
+        return "SELECT pg_advisory_unlock(" + key + ")";
+    }
+
+    public static final String PREPARED = "SELECT gid FROM pg_prepared_xacts WHERE database = current_database() ORDER BY prepared";
+
+    public static String prepare(String gid) {
+        return "PREPARE TRANSACTION " + literal(gid);
+    }
+
+    public static String commitPrepared(String gid) {
+        return "COMMIT PREPARED " + literal(gid);
+    }
+
+    public static String rollbackPrepared(String gid) {
+        return "ROLLBACK PREPARED " + literal(gid);
+    }
+
+    /** A global transaction id as an escaped literal; PostgreSQL allows up to 199 bytes. */
+    static String literal(String gid) {
+        if (gid == null || gid.isEmpty() || gid.length() > 199 || gid.indexOf('\0') >= 0) {
+            throw new IllegalArgumentException("invalid transaction id '" + gid + "'; 1 to 199 characters, no NUL");
+        }
+        return DSL.using(SQLDialect.POSTGRES).renderInlined(DSL.inline(gid));
+    }
+}
