@@ -114,6 +114,18 @@ public final class AsyncFinder<T> {
         }).onErrorMap(e -> ModelErrors.explain(meta(), e));
     }
 
+    /**
+     * {@code MERGE}s the models into the table (PostgreSQL 15+): rows matching on
+     * {@code matchColumns} are updated, the others inserted. From PostgreSQL 17 the models are
+     * filled from {@code MERGE ... RETURNING}; before that they are not read back.
+     *
+     * @return the rows merged
+     */
+    public Mono<Integer> mergeAll(Collection<T> models, String... matchColumns) {
+        List<T> list = List.copyOf(models);
+        return run(caps -> io.pgrecord.internal.model.MergeOps.mergeAll(meta(), list, caps, matchColumns), list);
+    }
+
     public Table<Record> table() {
         return meta().table();
     }

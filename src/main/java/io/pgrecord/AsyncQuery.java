@@ -125,6 +125,12 @@ public final class AsyncQuery<T> extends QueryBuilder<T, AsyncQuery<T>> {
         return run(caps -> QueryOps.updateAll(spec, values, caps));
     }
 
+    /** As {@link Query#updateAllReturning(Map)} (PostgreSQL 18+). */
+    public Flux<Change<T>> updateAllReturning(Map<String, ?> values) {
+        return this.<List<Change<T>>>runOn(b -> caps -> QueryOps.updateAllReturning(spec, values, caps, b))
+                .flatMapIterable(list -> list);
+    }
+
     public Mono<Integer> deleteAll() {
         return run(caps -> QueryOps.deleteAll(spec, caps));
     }

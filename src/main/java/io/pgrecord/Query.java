@@ -148,6 +148,17 @@ public final class Query<T> extends QueryBuilder<T, Query<T>> {
         return run(caps -> QueryOps.updateAll(spec, values, caps));
     }
 
+    /**
+     * Updates every matching row and returns each as it was and as it is
+     * ({@code RETURNING old.*, new.*}, PostgreSQL 18+).
+     *
+     * @throws io.pgrecord.error.UnsupportedCapabilityException on older servers, before any SQL
+     */
+    public List<Change<T>> updateAllReturning(Map<String, ?> values) {
+        PostgresBackend b = backend();
+        return run(caps -> QueryOps.updateAllReturning(spec, values, caps, b));
+    }
+
     /** Deletes every matching row in one statement (soft-deletes for a {@code @SoftDelete} model). */
     public int deleteAll() {
         return run(caps -> QueryOps.deleteAll(spec, caps));

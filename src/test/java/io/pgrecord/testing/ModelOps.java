@@ -155,6 +155,19 @@ public final class ModelOps {
                 : block(((AsyncFinder) f).using(async).upsertAll(models, upsert));
     }
 
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public int mergeAll(String model, Collection<?> models, String... match) {
+        Object f = finder(model);
+        return f instanceof Finder finder ? finder.using(blocking).mergeAll(models, match)
+                : block(((AsyncFinder) f).using(async).mergeAll(models, match));
+    }
+
+    @SuppressWarnings("unchecked")
+    public <M> List<io.pgrecord.Change<M>> updateAllReturning(QueryBuilder<M, ?> q, Map<String, ?> values) {
+        return q instanceof Query<?> b ? (List<io.pgrecord.Change<M>>) (List<?>) b.updateAllReturning(values)
+                : ((AsyncQuery<M>) (Object) q).updateAllReturning(values).collectList().block(WAIT);
+    }
+
     public int restore(Model m) {
         return m instanceof ActiveRecord<?> r ? r.restore() : block(((AsyncActiveRecord<?>) m).restore());
     }

@@ -150,6 +150,10 @@ public final class QueryOps {
 
     /** UPDATE of every matching row; keys are column or field names, checked before any SQL. */
     public static Work<Integer> updateAll(QuerySpec s, Map<String, ?> values, Capabilities caps) {
+        return timed(s, new Work.Execute<>(updateStatement(s, values, caps), Work::done));
+    }
+
+    private static org.jooq.Query updateStatement(QuerySpec s, Map<String, ?> values, Capabilities caps) {
         if (values.isEmpty()) {
             throw new IllegalArgumentException("updateAll needs at least one column to set");
         }
@@ -159,7 +163,39 @@ public final class QueryOps {
             Object v = e.getValue();
             set.put(f.unqualified(), v instanceof Field<?> expr ? expr : DSL.val(v, f.dataType()));
         }
-        return timed(s, new Work.Execute<>(DSL.update(s.meta.table()).set(set).where(target(s, caps)), Work::done));
+        return DSL.update(s.meta.table()).set(set).where(target(s, caps));
+    }
+
+    /**
+     * UPDATE ... RETURNING old.*, new.* (PostgreSQL 18+): each changed row as it was and as it is.
+     */
+    @SuppressWarnings("unchecked")
+    public static <T> Work<List<io.pgrecord.Change<T>>> updateAllReturning(QuerySpec s, Map<String, ?> values,
+            Capabilities caps, Object backend) {
+        caps.require(io.pgrecord.Capability.RETURNING_OLD_NEW);
+        ModelMeta<T> meta = (ModelMeta<T>) s.meta;
+        org.jooq.Query update = updateStatement(s, values, caps);
+        List<org.jooq.Field<?>> returned = new ArrayList<>();
+        for (String side : List.of("old", "new")) {
+            for (FieldMeta f : meta.fields()) {
+                returned.add(DSL.field(DSL.name(side).append(f.column()), f.dataType()));
+            }
+        }
+        var query = DSL.resultQuery("{0} returning {1}", update, DSL.list(returned));
+        int n = meta.fields().size();
+        return timed(s, new Work.Fetch<>(query, rows -> {
+            List<io.pgrecord.Change<T>> changes = new ArrayList<>(rows.size());
+            for (Record r : rows) {
+                Record before = DSL.using(SQLDialect.POSTGRES).newRecord(meta.selectFields().toArray(org.jooq.Field[]::new));
+                Record after = DSL.using(SQLDialect.POSTGRES).newRecord(meta.selectFields().toArray(org.jooq.Field[]::new));
+                for (int i = 0; i < n; i++) {
+                    before.set((org.jooq.Field<Object>) before.field(i), r.get(i));
+                    after.set((org.jooq.Field<Object>) after.field(i), r.get(n + i));
+                }
+                changes.add(new io.pgrecord.Change<>(RowMapper.map(meta, before, backend), RowMapper.map(meta, after, backend)));
+            }
+            return Work.done(changes);
+        }));
     }
 
     /** DELETE of every matching row; a soft-delete model's rows are marked instead. */

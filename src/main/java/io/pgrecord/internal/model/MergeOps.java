@@ -1,0 +1,103 @@
+package io.pgrecord.internal.model;
+
+import io.pgrecord.Capabilities;
+import io.pgrecord.Capability;
+import io.pgrecord.internal.exec.Work;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jooq.Condition;
+import org.jooq.Field;
+import org.jooq.Name;
+import org.jooq.Record;
+import org.jooq.RowN;
+import org.jooq.Table;
+import org.jooq.impl.DSL;
+
+/**
+ * {@code MERGE INTO t USING (VALUES ...) src ON <match columns> WHEN MATCHED THEN UPDATE ...
+ * WHEN NOT MATCHED THEN INSERT ...}: PostgreSQL 15+. From 17 it ends with {@code RETURNING}, and
+ * the models are filled from the rows, matched by their key columns.
+ */
+public final class MergeOps {
+
+    private MergeOps() {
+    }
+
+    public static <T> Work<Integer> mergeAll(ModelMeta<T> meta, List<T> models, Capabilities caps, String... matchColumns) {
+        meta.requireCapabilities(caps);
+        caps.require(Capability.MERGE);
+        if (matchColumns.length == 0) {
+            throw new IllegalArgumentException("mergeAll needs the columns that match source rows to table rows");
+        }
+        List<FieldMeta> match = new ArrayList<>();
+        for (String c : matchColumns) {
+            match.add(meta.resolve(c));
+        }
+        if (models.isEmpty()) {
+            return Work.done(0);
+        }
+        for (T m : models) {
+            RecordOps.validate(m);
+        }
+        for (T m : models) {
+            RecordOps.fire(m, Hook.BEFORE_SAVE);
+            RecordOps.stampForInsert(meta, m);
+        }
+        List<FieldMeta> columns = new ArrayList<>();
+        for (FieldMeta f : meta.fields()) {
+            if (!f.isGenerated() && (match.contains(f) || models.stream().anyMatch(m -> f.get(m) != null))) {
+                columns.add(f);
+            }
+        }
+        Name src = DSL.name("pgrecord_src");
+        List<RowN> rows = new ArrayList<>();
+        for (T m : models) {
+            List<Field<?>> values = new ArrayList<>();
+            for (FieldMeta f : columns) {
+                values.add(DSL.cast(DSL.val(f.get(m), f.dataType()), f.dataType()));
+            }
+            rows.add(DSL.row(values));
+        }
+        Table<?> source = DSL.values(rows.toArray(RowN[]::new))
+                .as(src, columns.stream().map(f -> DSL.name(f.column())).toArray(Name[]::new));
+        List<Condition> on = new ArrayList<>();
+        for (FieldMeta f : match) {
+            on.add(f.field().eq(DSL.field(src.append(f.column()), f.dataType())));
+        }
+        Map<Field<?>, Object> set = new LinkedHashMap<>();
+        for (FieldMeta f : columns) {
+            if (!match.contains(f) && !f.isId() && !f.isCreatedAt()) {
+                set.put(f.unqualified(), DSL.field(src.append(f.column()), f.dataType()));
+            }
+        }
+        if (set.isEmpty()) {
+            set.put(match.get(0).unqualified(), DSL.field(src.append(match.get(0).column()), match.get(0).dataType()));
+        }
+        List<Field<?>> insertColumns = columns.stream().<Field<?>>map(FieldMeta::unqualified).toList();
+        List<Field<?>> insertValues = columns.stream().<Field<?>>map(f -> DSL.field(src.append(f.column()), f.dataType())).toList();
+        var merge = DSL.mergeInto(meta.table()).using(source).on(DSL.and(on))
+                .whenMatchedThenUpdate().set(set)
+                .whenNotMatchedThenInsert(insertColumns).values(insertValues);
+        if (!caps.supports(Capability.MERGE_RETURNING)) {
+            return new Work.Execute<>(merge, n -> Work.done(n));
+        }
+        var returning = DSL.resultQuery("{0} returning {1}", merge, DSL.list(meta.selectFields()));
+        return new Work.Fetch<>(returning, result -> {
+            Map<List<Object>, T> byKey = new HashMap<>();
+            for (T m : models) {
+                byKey.put(match.stream().map(f -> f.get(m)).toList(), m);
+            }
+            for (Record row : result) {
+                T m = byKey.get(match.stream().map(f -> row.get(meta.fields().indexOf(f))).toList());
+                if (m != null) {
+                    RecordOps.persisted(meta, m, row);
+                    RecordOps.fire(m, Hook.AFTER_SAVE);
+                }
+            }
+            return Work.done(result.size());
+        });
+    }
+}
