@@ -106,7 +106,7 @@ public interface AnyBackend extends AutoCloseable {
             public <R extends Record> List<R> fetch(ResultQuery<R> q) {
                 return Flux.from(q).collectList().block(wait);
             }
-            public int execute(RowCountQuery q) { return Mono.from(q).block(wait); }
+            public int execute(RowCountQuery q) { return Mono.from(q).defaultIfEmpty(0).block(wait); }
             public void transaction(Object... steps) {
                 Flux.from(b.dsl().transactionPublisher(trx -> Flux.fromArray(steps).concatMap(step ->
                         step instanceof String sql

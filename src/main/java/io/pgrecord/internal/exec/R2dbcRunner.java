@@ -49,7 +49,8 @@ public final class R2dbcRunner {
             case Work.Done<T> d -> Mono.justOrEmpty(d.value());
             case Work.Fetch<T> f -> Flux.from(attach(f.query(), ctx)).collectList()
                     .flatMap(rows -> run(f.next().apply(rowsOf(rows)), s));
-            case Work.Execute<T> e -> Mono.from(attachExecutable(e.query(), ctx))
+            // a statement whose command tag the driver cannot read yields no count at all
+            case Work.Execute<T> e -> Mono.from(attachExecutable(e.query(), ctx)).defaultIfEmpty(0)
                     .flatMap(n -> run(e.next().apply(n), s));
             case Work.Copy<T> c -> s.copyIn().apply(c.sql(), c.data())
                     .flatMap(n -> run(c.next().apply(n), s));

@@ -82,7 +82,10 @@ public final class MergeOps {
                 .whenMatchedThenUpdate().set(set)
                 .whenNotMatchedThenInsert(insertColumns).values(insertValues);
         if (!caps.supports(Capability.MERGE_RETURNING)) {
-            return new Work.Execute<>(merge, n -> Work.done(n));
+            // Every source row triggers exactly one unconditional action, so a count of 0 can only
+            // mean the driver could not read the MERGE command tag (r2dbc-postgresql #706).
+            int sourceRows = models.size();
+            return new Work.Execute<>(merge, n -> Work.done(n == 0 ? sourceRows : n));
         }
         var returning = DSL.resultQuery("{0} returning {1}", merge, DSL.list(meta.selectFields()));
         return new Work.Fetch<>(returning, result -> {
