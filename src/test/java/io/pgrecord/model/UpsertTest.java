@@ -139,4 +139,27 @@ class UpsertTest {
         List<Record> changed = b.fetch(b.dsl().update(skus).set(price, price.plus(1)).where(code.eq(c)).returning(price));
         assertThat(changed).singleElement().satisfies(r -> assertThat(r.get(0)).isEqualTo(6));
     }
+
+    @BothBackends
+    void rawUpdateFromAndDeleteUsing(Exec exec, TestDatabase db) {
+        AnyBackend b = db.on(exec);
+        String c = "join-" + exec + "-";
+        db.execute("CREATE TABLE IF NOT EXISTS price_changes (code text, region text, new_price int)",
+                "INSERT INTO skus (code, region, price) VALUES ('" + c + "1', 'eu', 1), ('" + c + "2', 'eu', 2), ('" + c + "3', 'eu', 3)",
+                "INSERT INTO price_changes VALUES ('" + c + "1', 'eu', 100), ('" + c + "2', 'eu', 200)");
+        var skus = table(name("skus"));
+        var changes = table(name("price_changes"));
+        Field<Integer> price = field(name("skus", "price"), SQLDataType.INTEGER);
+        Field<String> code = field(name("skus", "code"), SQLDataType.VARCHAR);
+        Field<String> changeCode = field(name("price_changes", "code"), SQLDataType.VARCHAR);
+        Field<Integer> newPrice = field(name("price_changes", "new_price"), SQLDataType.INTEGER);
+        List<Record> updated = b.fetch(b.dsl().update(skus).set(price, newPrice).from(changes)
+                .where(code.eq(changeCode)).and(code.like(c + "%")).returning(code, price));
+        assertThat(updated).hasSize(2);
+        assertThat(price(db, c + "1")).isEqualTo(100);
+        assertThat(price(db, c + "3")).isEqualTo(3);
+        int deleted = b.execute(b.dsl().deleteFrom(skus).using(changes).where(code.eq(changeCode)).and(code.like(c + "%")));
+        assertThat(deleted).isEqualTo(2);
+        assertThat(db.queryValue("SELECT count(*) FROM skus WHERE code LIKE '" + c + "%'")).isEqualTo(1L);
+    }
 }
