@@ -130,6 +130,16 @@ public final class AsyncPostgresBackend implements AutoCloseable {
         return transactions;
     }
 
+    /** The pool's current figures; all zero before the pool exists. */
+    public PoolStats poolStats() {
+        R2dbcRuntime r;
+        synchronized (lock) {
+            r = runtime;
+        }
+        int[] f = r == null ? new int[4] : r.poolFigures();
+        return new PoolStats(f[0], f[1], f[2], f[3], config.poolMaxSize());
+    }
+
     /** Waits for the session-level advisory lock {@code key}; release it with {@link AsyncAdvisoryLock#release()}. */
     public Mono<AsyncAdvisoryLock> advisoryLock(long key) {
         return lock(key, false);

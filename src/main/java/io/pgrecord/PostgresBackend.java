@@ -67,6 +67,17 @@ public final class PostgresBackend implements AutoCloseable {
         return transactions;
     }
 
+    /** The pool's current figures; all zero before the first connection. */
+    public PoolStats poolStats() {
+        JdbcRuntime r = runtime;
+        if (r == null || r.dataSource().getHikariPoolMXBean() == null) {
+            return new PoolStats(0, 0, 0, 0, config.poolMaxSize());
+        }
+        var mx = r.dataSource().getHikariPoolMXBean();
+        return new PoolStats(mx.getActiveConnections(), mx.getIdleConnections(), mx.getTotalConnections(),
+                mx.getThreadsAwaitingConnection(), config.poolMaxSize());
+    }
+
     /** Waits for the session-level advisory lock {@code key} and holds it until the lock is closed. */
     public AdvisoryLock advisoryLock(long key) {
         return lock(key, false).orElseThrow();

@@ -8,9 +8,15 @@ import org.jooq.ExecuteListener;
 final class JdbcExecuteListener implements ExecuteListener {
 
     private final StatementRecorder recorder;
+    private final Runnable connectionLost;
 
-    JdbcExecuteListener(StatementRecorder recorder) {
+    /**
+     * @param connectionLost called when a statement finds its connection dead: the server
+     *     terminated it or it dropped, so the pool's other connections are likely dead too
+     */
+    JdbcExecuteListener(StatementRecorder recorder, Runnable connectionLost) {
         this.recorder = recorder;
+        this.connectionLost = connectionLost;
     }
 
     @Override
@@ -31,7 +37,11 @@ final class JdbcExecuteListener implements ExecuteListener {
     public void exception(ExecuteContext ctx) {
         Throwable failure = ctx.sqlException() != null ? ctx.sqlException() : ctx.exception();
         if (failure != null) {
-            ctx.exception(JdbcErrors.translate(failure));
+            RuntimeException translated = JdbcErrors.translate(failure);
+            if (translated instanceof io.pgrecord.error.ConnectionException) {
+                connectionLost.run();
+            }
+            ctx.exception(translated);
         }
     }
 }

@@ -33,7 +33,7 @@ public final class JdbcRuntime implements AutoCloseable {
         configuration.set(JooqDefaults.DIALECT);
         configuration.set(JooqDefaults.settings());
         configuration.set(connections);
-        configuration.set(new DefaultExecuteListenerProvider(new JdbcExecuteListener(recorder)));
+        configuration.set(new DefaultExecuteListenerProvider(new JdbcExecuteListener(recorder, this::evictIdle)));
         configuration.set(transactions);
         this.dsl = DSL.using(configuration);
         this.serverVersion = readServerVersion();
@@ -65,6 +65,13 @@ public final class JdbcRuntime implements AutoCloseable {
             throw JdbcErrors.translate(e);
         } finally {
             connections.releaseToPool(c);
+        }
+    }
+
+    /** Replaces the pool's connections: idle ones now, busy ones when they come back. */
+    void evictIdle() {
+        if (dataSource.getHikariPoolMXBean() != null) {
+            dataSource.getHikariPoolMXBean().softEvictConnections();
         }
     }
 

@@ -55,6 +55,13 @@ public final class R2dbcRuntime {
         return new io.pgrecord.internal.exec.ReactiveScope(dsl, (sql, data) -> R2dbcCopy.copyIn(connections, sql, data));
     }
 
+    /** {active, idle, total, pending} of the r2dbc pool. */
+    public int[] poolFigures() {
+        return connections.pool().getMetrics()
+                .map(m -> new int[] {m.acquiredSize(), m.idleSize(), m.allocatedSize(), m.pendingAcquireSize()})
+                .orElse(new int[4]);
+    }
+
     public Mono<Void> close() {
         return connections.dispose();
     }

@@ -1,0 +1,264 @@
+package io.pgrecord;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.pgrecord.error.ConnectionException;
+import io.pgrecord.error.StaleRecordException;
+import io.pgrecord.models.ACounter;
+import io.pgrecord.models.Counter;
+import io.pgrecord.models.Schema;
+import io.pgrecord.testing.BothBackends;
+import io.pgrecord.testing.Exec;
+import io.pgrecord.testing.PgExtension;
+import io.pgrecord.testing.TestDatabase;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
+
+/** Lost updates, killed connections and leaked connections, on both backends. Bounded in count and time. */
+@ExtendWith(PgExtension.class)
+class ReliabilityTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(120);
+
+    @BeforeAll
+    static void schema(TestDatabase db) {
+        Schema.create(db);
+        db.execute("CREATE TABLE counters (id bigint PRIMARY KEY, value bigint NOT NULL, lock_version int NOT NULL)",
+                "CREATE TABLE load (id int PRIMARY KEY, worker int NOT NULL)");
+    }
+
+    private static PostgresConnectionConfig config(TestDatabase db, int poolSize) {
+        return db.configBuilder().poolMaxSize(poolSize).poolTimeout(Duration.ofSeconds(30)).build();
+    }
+
+    private static void awaitIdle(Supplier<PoolStats> stats) throws InterruptedException {
+        for (int i = 0; i < 100 && stats.get().active() > 0; i++) {
+            Thread.sleep(50);
+        }
+        assertThat(stats.get().active()).as("connections still lent out").isZero();
+    }
+
+    /** 16 workers x 200 increments of one @Version row, retrying stale saves: no increment is lost. */
+    @BothBackends
+    void optimisticLockingLosesNoUpdate(Exec exec, TestDatabase db) throws Exception {
+        int workers = 16;
+        int increments = 200;
+        long id = exec == Exec.JDBC ? 1 : 2;
+        db.execute("INSERT INTO counters VALUES (" + id + ", 0, 0)");
+        AtomicInteger saves = new AtomicInteger();
+        AtomicInteger conflicts = new AtomicInteger();
+        if (exec == Exec.JDBC) {
+            try (PostgresBackend b = new PostgresBackend(config(db, 16))) {
+                ExecutorService pool = Executors.newFixedThreadPool(workers);
+                List<Future<?>> done = new ArrayList<>();
+                for (int w = 0; w < workers; w++) {
+                    done.add(pool.submit(() -> {
+                        for (int i = 0; i < increments; i++) {
+                            while (true) {
+                                Counter c = Counter.find.using(b).getById(id);
+                                c.value++;
+                                try {
+                                    c.save();
+                                    saves.incrementAndGet();
+                                    break;
+                                } catch (StaleRecordException e) {
+                                    conflicts.incrementAndGet();
+                                }
+                            }
+                        }
+                    }));
+                }
+                for (Future<?> f : done) {
+                    f.get();
+                }
+                pool.shutdown();
+                awaitIdle(b::poolStats);
+            }
+        } else {
+            try (AsyncPostgresBackend b = new AsyncPostgresBackend(config(db, 16))) {
+                Mono<Integer> increment = Mono.defer(() -> ACounter.find.using(b).getById(id)
+                        .flatMap(c -> {
+                            c.value++;
+                            return c.save();
+                        }))
+                        .doOnError(StaleRecordException.class, e -> conflicts.incrementAndGet())
+                        .retryWhen(Retry.indefinitely().filter(StaleRecordException.class::isInstance))
+                        .doOnNext(n -> saves.incrementAndGet());
+                Flux.range(0, workers).flatMap(w -> Flux.range(0, increments).concatMap(i -> increment), workers)
+                        .blockLast(WAIT);
+                awaitIdle(b::poolStats);
+            }
+        }
+        assertThat(saves.get()).isEqualTo(workers * increments);
+        assertThat(db.queryValue("SELECT value FROM counters WHERE id = " + id)).isEqualTo((long) saves.get());
+        assertThat(db.queryValue("SELECT lock_version FROM counters WHERE id = " + id)).isEqualTo(saves.get());
+    }
+
+    /** The same guarantee from SERIALIZABLE transactions with retries, and no @Version check. */
+    @BothBackends
+    void serializableRetriesLoseNoUpdate(Exec exec, TestDatabase db) throws Exception {
+        int workers = 8;
+        int increments = 25;
+        long id = exec == Exec.JDBC ? 11 : 12;
+        db.execute("INSERT INTO counters VALUES (" + id + ", 0, 0)");
+        TransactionOptions options = TransactionOptions.serializable().retries(200);
+        String sql = "UPDATE counters SET value = (SELECT value FROM counters WHERE id = ?) + 1 WHERE id = ?";
+        if (exec == Exec.JDBC) {
+            try (PostgresBackend b = new PostgresBackend(config(db, 8))) {
+                ExecutorService pool = Executors.newFixedThreadPool(workers);
+                List<Future<?>> done = new ArrayList<>();
+                for (int w = 0; w < workers; w++) {
+                    done.add(pool.submit(() -> {
+                        for (int i = 0; i < increments; i++) {
+                            b.transactionManager().inTransaction(options, () -> b.dsl().execute(sql, id, id));
+                        }
+                    }));
+                }
+                for (Future<?> f : done) {
+                    f.get();
+                }
+                pool.shutdown();
+                awaitIdle(b::poolStats);
+            }
+        } else {
+            try (AsyncPostgresBackend b = new AsyncPostgresBackend(config(db, 8))) {
+                Flux.range(0, workers).flatMap(w -> Flux.range(0, increments).concatMap(i ->
+                        b.transactionManager().inTransaction(options, dsl -> Mono.from(dsl.query(sql, id, id))).then()),
+                        workers).blockLast(WAIT);
+                awaitIdle(b::poolStats);
+            }
+        }
+        assertThat(db.queryValue("SELECT value FROM counters WHERE id = " + id)).isEqualTo((long) workers * increments);
+    }
+
+    /**
+     * Concurrent transactional inserts while every connection of the database is killed three
+     * times: what reported success is stored, what failed raised a retryable ConnectionException,
+     * no transaction is half-written, and the pool serves again afterwards.
+     */
+    @BothBackends
+    void killedConnectionsLoseNothingAndThePoolRecovers(Exec exec, TestDatabase db) throws Exception {
+        int workers = 6;
+        int perWorker = 150;
+        int base = exec == Exec.JDBC ? 0 : 1_000_000;
+        Set<Integer> succeeded = ConcurrentHashMap.newKeySet();
+        List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        AtomicBoolean loading = new AtomicBoolean(true);
+        Thread killer = new Thread(() -> {
+            try {
+                for (int round = 0; round < 3 && loading.get(); round++) {
+                    Thread.sleep(150);
+                    db.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                            + " WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_type = 'client backend'");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        String insert = "INSERT INTO load VALUES (?, ?)";
+        if (exec == Exec.JDBC) {
+            try (PostgresBackend b = new PostgresBackend(config(db, workers))) {
+                b.connect();
+                ExecutorService pool = Executors.newFixedThreadPool(workers);
+                List<Future<?>> done = new ArrayList<>();
+                killer.start();
+                for (int w = 0; w < workers; w++) {
+                    int worker = w;
+                    done.add(pool.submit(() -> {
+                        for (int i = 0; i < perWorker; i++) {
+                            int key = base + worker * 10_000 + i;
+                            try {
+                                b.transactionManager().inTransaction(() -> {
+                                    b.dsl().execute(insert, key, worker);
+                                    b.dsl().execute(insert, key + 5_000, worker);
+                                });
+                                succeeded.add(key);
+                            } catch (RuntimeException e) {
+                                failures.add(e);
+                            }
+                        }
+                    }));
+                }
+                for (Future<?> f : done) {
+                    f.get();
+                }
+                loading.set(false);
+                killer.join();
+                pool.shutdown();
+                Thread.sleep(600);      // HikariCP validates a connection on loan once it has been idle 500 ms
+                assertThat(b.dsl().execute(insert, base + 999_999, -1)).isEqualTo(1);
+                awaitIdle(b::poolStats);
+            }
+        } else {
+            try (AsyncPostgresBackend b = new AsyncPostgresBackend(config(db, workers))) {
+                b.connect().block(WAIT);
+                killer.start();
+                Flux.range(0, workers).flatMap(worker -> Flux.range(0, perWorker).concatMap(i -> {
+                    int key = base + worker * 10_000 + i;
+                    return b.transactionManager().inTransaction(dsl -> Mono.from(dsl.query(insert, key, worker))
+                                    .then(Mono.from(dsl.query(insert, key + 5_000, worker))))
+                            .then(Mono.fromRunnable(() -> succeeded.add(key)))
+                            .onErrorResume(e -> {
+                                failures.add(e);
+                                return Mono.empty();
+                            });
+                }), workers).blockLast(WAIT);
+                loading.set(false);
+                killer.join();
+                int after = Mono.from(b.dsl().query(insert, base + 999_999, -1)).block(WAIT);
+                assertThat(after).isEqualTo(1);
+                awaitIdle(b::poolStats);
+            }
+        }
+        assertThat(succeeded.size() + failures.size()).isEqualTo(workers * perWorker);
+        assertThat(failures).allSatisfy(e -> assertThat(e).isInstanceOf(ConnectionException.class)
+                .satisfies(c -> assertThat(((ConnectionException) c).isRetryable()).isTrue()));
+        List<List<Object>> stored = db.query("SELECT id FROM load WHERE id >= " + base + " AND id < " + (base + 900_000)
+                + " AND id % 10000 < 5000");
+        Set<Integer> storedKeys = ConcurrentHashMap.newKeySet();
+        stored.forEach(r -> storedKeys.add((Integer) r.get(0)));
+        assertThat(storedKeys).containsAll(succeeded);
+        assertThat(db.queryValue("SELECT count(*) FROM load a WHERE a.id >= " + base + " AND a.id < " + (base + 900_000)
+                + " AND a.id % 10000 < 5000 AND NOT EXISTS (SELECT 1 FROM load b WHERE b.id = a.id + 5000)"))
+                .as("transactions written half").isEqualTo(0L);
+    }
+
+    /** Cancelling a reactive stream, or closing a blocking one, returns its connection. */
+    @BothBackends
+    void cancelledStreamsReleaseTheirConnection(Exec exec, TestDatabase db) throws Exception {
+        db.execute("INSERT INTO load SELECT 5000000 + i, 0 FROM generate_series(1, 20000) i ON CONFLICT DO NOTHING");
+        if (exec == Exec.JDBC) {
+            try (PostgresBackend b = new PostgresBackend(config(db, 2))) {
+                try (var s = Counter.find.using(b).query().withDeleted().stream()) {
+                    s.limit(1).count();
+                }
+                var rows = b.dsl().selectFrom(org.jooq.impl.DSL.table("load")).fetchLazy();
+                rows.fetchNext();
+                rows.close();
+                awaitIdle(b::poolStats);
+            }
+        } else {
+            try (AsyncPostgresBackend b = new AsyncPostgresBackend(config(db, 2))) {
+                b.connect().block(WAIT);
+                List<?> firstFew = Flux.from(b.dsl().selectFrom(org.jooq.impl.DSL.table("load"))).take(5).collectList().block(WAIT);
+                assertThat(firstFew).hasSize(5);
+                awaitIdle(b::poolStats);
+                assertThat(b.poolStats().total()).isGreaterThan(0);
+            }
+        }
+    }
+}
