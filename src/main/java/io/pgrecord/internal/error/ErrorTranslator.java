@@ -46,14 +46,14 @@ public final class ErrorTranslator {
             case "55P03" -> new LockNotAvailableException(message, f, cause);
             case "57014" -> new QueryCanceledException(message, f, cause);
             case "25006" -> new ReadOnlyTransactionException(message, f, cause);
-            case "57P01", "57P02", "57P03" -> new ConnectionException(message, f, cause);
+            case "57P01", "57P02", "57P03", "3D000" -> new ConnectionException(message, f, cause);
             default -> byClass(state, message, f, cause);
         };
     }
 
     private static DatabaseException byClass(String state, String message, ServerErrorFields f, @Nullable Throwable cause) {
         return switch (state.length() >= 2 ? state.substring(0, 2) : state) {
-            case "08" -> new ConnectionException(message, f, cause);
+            case "08", "28" -> new ConnectionException(message, f, cause);
             case "22" -> new DataException(message, f, cause);
             case "23" -> new ConstraintViolationException(message, f, cause);
             case "42" -> new SqlSyntaxException(message, f, cause);
