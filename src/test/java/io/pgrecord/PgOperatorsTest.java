@@ -58,7 +58,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class PgOperatorsTest {
 
     private static final Table<?> DOCS = table(name("docs"));
-    private static final Field<Integer> ID = field(name("id"), Integer.class);
+    private static final Field<Integer> ID = field(name("id"), SQLDataType.INTEGER);
     private static final Field<JSONB> DOC = field(name("doc"), SQLDataType.JSONB);
     /** The same column without a data type: values are then typed by themselves. */
     private static final Field<Object> DOC_UNTYPED = field(name("doc"));
@@ -66,7 +66,7 @@ class PgOperatorsTest {
     private static final Field<Integer[]> SCORES = field(name("scores"), SQLDataType.INTEGER.array());
     private static final Field<IntegerRange> SPAN = field(name("span"), SQLDataType.OTHER.asConvertedDataType(new IntegerRangeBinding()));
     private static final Field<LocalDateRange> DAYS = field(name("days"), SQLDataType.OTHER.asConvertedDataType(new LocalDateRangeBinding()));
-    private static final Field<String> BODY = field(name("body"), String.class);
+    private static final Field<String> BODY = field(name("body"), SQLDataType.VARCHAR);
     private static final Field<TsVector> TSV = field(name("tsv"), PgTypes.TSVECTOR);
 
     private static final Table<?> DEVICES = table(name("devices"));
@@ -82,9 +82,9 @@ class PgOperatorsTest {
 
     private static final Table<?> COUNTERS = table(name("counters"));
     /** Qualified: in DO UPDATE, a bare "n" could be the table's or excluded's. */
-    private static final Field<String> K = field(name("counters", "k"), String.class);
-    private static final Field<Integer> N = field(name("counters", "n"), Integer.class);
-    private static final Field<String> NOTE = field(name("counters", "note"), String.class);
+    private static final Field<String> K = field(name("counters", "k"), SQLDataType.VARCHAR);
+    private static final Field<Integer> N = field(name("counters", "n"), SQLDataType.INTEGER);
+    private static final Field<String> NOTE = field(name("counters", "note"), SQLDataType.VARCHAR);
 
     private static final String EVIL = "x'); DROP TABLE docs; --";
 

@@ -6,6 +6,7 @@ import io.pgrecord.internal.exec.Work;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import io.pgrecord.internal.types.BindValues;
 import org.jooq.Field;
 import org.jooq.InsertValuesStepN;
 import org.jooq.Record;
@@ -100,7 +101,7 @@ public final class BulkOps {
             List<Field<?>> row = new ArrayList<>(columns.size());
             for (FieldMeta f : columns) {
                 Object v = f.get(m);
-                row.add(v == null ? DSL.defaultValue(f.dataType()) : DSL.val(v, f.dataType()));
+                row.add(v == null ? DSL.defaultValue(f.dataType()) : BindValues.of(f.column(), v, f.dataType()));
             }
             insert = insert.values(row);
         }

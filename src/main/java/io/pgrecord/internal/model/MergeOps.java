@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import io.pgrecord.internal.types.BindValues;
 import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.Name;
@@ -57,7 +58,7 @@ public final class MergeOps {
         for (T m : models) {
             List<Field<?>> values = new ArrayList<>();
             for (FieldMeta f : columns) {
-                values.add(DSL.cast(DSL.val(f.get(m), f.dataType()), f.dataType()));
+                values.add(DSL.cast(BindValues.of(f.column(), f.get(m), f.dataType()), f.dataType()));
             }
             rows.add(DSL.row(values));
         }

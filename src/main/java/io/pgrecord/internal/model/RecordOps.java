@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import io.pgrecord.internal.types.BindValues;
 import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.Record;
@@ -60,7 +61,7 @@ public final class RecordOps {
             Object v = f.get(model);
             if (v != null && !f.isGenerated()) {
                 columns.add(f.unqualified());
-                values.add(DSL.val(v, f.dataType()));
+                values.add(BindValues.of(f.column(), v, f.dataType()));
             }
         }
         var insert = columns.isEmpty()
@@ -90,7 +91,7 @@ public final class RecordOps {
         }
         Map<Field<?>, Object> set = new LinkedHashMap<>();
         for (FieldMeta f : dirty) {
-            set.put(f.unqualified(), DSL.val(f.get(model), f.dataType()));
+            set.put(f.unqualified(), BindValues.of(f.column(), f.get(model), f.dataType()));
         }
         if (meta.updatedAt() != null) {
             FieldMeta u = meta.updatedAt();
@@ -220,7 +221,7 @@ public final class RecordOps {
             Object v = f.get(model);
             if (v != null && !f.isGenerated()) {
                 inserted.add(f);
-                values.add(DSL.val(v, f.dataType()));
+                values.add(BindValues.of(f.column(), v, f.dataType()));
             }
         }
         var insert = DSL.insertInto(meta.table(), inserted.stream().map(FieldMeta::unqualified).toList()).values(values);
@@ -270,7 +271,7 @@ public final class RecordOps {
             if (v == null) {
                 throw new IllegalStateException(meta.type().getSimpleName() + "." + id.javaName() + " is null");
             }
-            conditions.add(id.field().eq(DSL.val(v, id.dataType())));
+            conditions.add(id.field().eq(BindValues.of(id.column(), v, id.dataType())));
         }
         if (lockState != null && meta.version() != null) {
             Object v = lockState.persistedValue(meta, meta.version());
@@ -292,7 +293,7 @@ public final class RecordOps {
             throw new IllegalArgumentException("id must not be null");
         }
         if (ids.size() == 1) {
-            return ids.get(0).field().eq(DSL.val(id, ids.get(0).dataType()));
+            return ids.get(0).field().eq(BindValues.of(ids.get(0).column(), id, ids.get(0).dataType()));
         }
         List<?> parts = id instanceof Object[] a ? List.of(a) : id instanceof List<?> l ? l : null;
         if (parts == null || parts.size() != ids.size()) {
@@ -301,7 +302,7 @@ public final class RecordOps {
         }
         List<Condition> conditions = new ArrayList<>();
         for (int i = 0; i < ids.size(); i++) {
-            conditions.add(ids.get(i).field().eq(DSL.val(parts.get(i), ids.get(i).dataType())));
+            conditions.add(ids.get(i).field().eq(BindValues.of(ids.get(i).column(), parts.get(i), ids.get(i).dataType())));
         }
         return DSL.and(conditions);
     }

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import io.pgrecord.internal.types.BindValues;
 import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.Record;
@@ -161,7 +162,7 @@ public final class QueryOps {
         for (Map.Entry<String, ?> e : values.entrySet()) {
             FieldMeta f = s.meta.resolve(e.getKey());
             Object v = e.getValue();
-            set.put(f.unqualified(), v instanceof Field<?> expr ? expr : DSL.val(v, f.dataType()));
+            set.put(f.unqualified(), v instanceof Field<?> expr ? expr : BindValues.of(f.column(), v, f.dataType()));
         }
         return DSL.update(s.meta.table()).set(set).where(target(s, caps));
     }
@@ -203,7 +204,7 @@ public final class QueryOps {
         FieldMeta deleted = s.meta.softDelete();
         if (deleted != null) {
             Map<Field<?>, Object> set = Map.of(deleted.unqualified(),
-                    DSL.val(java.time.OffsetDateTime.now(), deleted.dataType()));
+                    BindValues.of(deleted.column(), java.time.OffsetDateTime.now(), deleted.dataType()));
             return new Work.Execute<>(DSL.update(s.meta.table()).set(set).where(target(s, caps)), Work::done);
         }
         return new Work.Execute<>(DSL.deleteFrom(s.meta.table()).where(target(s, caps)), Work::done);

@@ -34,7 +34,7 @@ public final class Sql {
     @SuppressWarnings("unchecked")
     private static QueryPart bind(Object value) {
         org.jooq.DataType<Object> type = (org.jooq.DataType<Object>) TypeMapper.forValue(value);
-        org.jooq.Field<Object> bind = DSL.val(value, type);
+        org.jooq.Field<Object> bind = DSL.val(io.pgrecord.internal.types.BindValues.check("a bind value", Object.class, value), type);
         return TypeMapper.castInRawSql(type) ? DSL.cast(bind, type) : bind;
     }
 }

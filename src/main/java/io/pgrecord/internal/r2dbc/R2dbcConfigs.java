@@ -63,8 +63,10 @@ final class R2dbcConfigs {
                 .maxSize(config.poolMaxSize())
                 .maxAcquireTime(timeout)
                 .maxCreateConnectionTime(timeout)
-                // a round trip on checkout finds connections the server has dropped
+                // a round trip on checkout finds connections the server has dropped, and after a
+                // server restart every pooled connection may be dead: retry through all of them
                 .validationDepth(ValidationDepth.REMOTE)
+                .acquireRetry(config.poolMaxSize() + 1)
                 .build();
     }
 

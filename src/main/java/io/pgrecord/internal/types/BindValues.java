@@ -1,0 +1,94 @@
+package io.pgrecord.internal.types;
+
+import java.math.BigDecimal;
+import java.util.Collection;
+import org.jooq.DataType;
+import org.jooq.Field;
+import org.jooq.impl.DSL;
+
+/**
+ * The one place a Java value becomes a bind value. It refuses what a driver would silently
+ * mangle, before any SQL: text with an unpaired UTF-16 surrogate (the drivers write '?'), and a
+ * number that does not fit an integral column exactly (jOOQ's conversion narrows it).
+ */
+public final class BindValues {
+
+    private BindValues() {
+    }
+
+    /** A bind of {@code value} for {@code column} of {@code type}. */
+    @SuppressWarnings("unchecked")
+    public static <T> Field<T> of(String column, Object value, DataType<T> type) {
+        return DSL.val((T) check(column, type.getType(), value), type);
+    }
+
+    /** The value checked, and converted exactly when it is a number for an integral column. */
+    public static Object check(String column, Class<?> target, Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof String s) {
+            checkText(column, s);
+        } else if (value instanceof Collection<?> c) {
+            c.forEach(e -> check(column, Object.class, e));
+        } else if (value instanceof Object[] a) {
+            for (Object e : a) {
+                check(column, Object.class, e);
+            }
+        } else if (value instanceof Number n && isIntegral(target) && !target.isInstance(value)) {
+            return exactIntegral(column, target, n);
+        }
+        return value;
+    }
+
+    private static void checkText(String column, String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                    i++;
+                    continue;
+                }
+                throw unpaired(column, i);
+            }
+            if (Character.isLowSurrogate(c)) {
+                throw unpaired(column, i);
+            }
+        }
+    }
+
+    private static IllegalArgumentException unpaired(String column, int index) {
+        return new IllegalArgumentException("value for " + column + " is not valid UTF-16: unpaired surrogate at index "
+                + index + "; it cannot be stored as UTF-8 text");
+    }
+
+    private static boolean isIntegral(Class<?> c) {
+        return c == Integer.class || c == Long.class || c == Short.class || c == int.class || c == long.class
+                || c == short.class;
+    }
+
+    private static Object exactIntegral(String column, Class<?> target, Number n) {
+        if ((n instanceof Double d && (d.isNaN() || d.isInfinite())) || (n instanceof Float f && (f.isNaN() || f.isInfinite()))) {
+            throw new IllegalArgumentException("value " + n + " for integer column " + column + " is not a number");
+        }
+        BigDecimal exact = n instanceof BigDecimal b ? b : new BigDecimal(n.toString());
+        BigDecimal integral;
+        try {
+            integral = exact.setScale(0);
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException("value " + n + " for integer column " + column + " has a fraction", e);
+        }
+        try {
+            if (target == Integer.class || target == int.class) {
+                return integral.intValueExact();
+            }
+            if (target == Short.class || target == short.class) {
+                return integral.shortValueExact();
+            }
+            return integral.longValueExact();
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException("value " + n + " is out of range for column " + column + " ("
+                    + target.getSimpleName() + ")", e);
+        }
+    }
+}
