@@ -261,4 +261,49 @@ class ReliabilityTest {
             }
         }
     }
+
+    /** Every connection held by an open transaction: the next request times out naming the limit, then works again. */
+    @BothBackends
+    void exhaustedPoolFailsClearlyAndRecovers(Exec exec, TestDatabase db) throws Exception {
+        PostgresConnectionConfig config = db.configBuilder().poolMaxSize(2).poolTimeout(Duration.ofMillis(800)).build();
+        if (exec == Exec.JDBC) {
+            try (PostgresBackend b = new PostgresBackend(config)) {
+                ExecutorService holders = Executors.newFixedThreadPool(2);
+                java.util.concurrent.CountDownLatch begun = new java.util.concurrent.CountDownLatch(2);
+                java.util.concurrent.CountDownLatch finish = new java.util.concurrent.CountDownLatch(1);
+                for (int i = 0; i < 2; i++) {
+                    holders.submit(() -> {
+                        try (Transaction tx = b.transactionManager().begin()) {
+                            begun.countDown();
+                            finish.await();
+                            tx.commit();
+                        }
+                        return null;
+                    });
+                }
+                begun.await();
+                long start = System.nanoTime();
+                Throwable timeout = org.assertj.core.api.Assertions.catchThrowable(() -> b.dsl().fetchValue("SELECT 1"));
+                assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(700));
+                assertThat(timeout).isInstanceOf(ConnectionException.class).hasMessageContaining("poolMaxSize")
+                        .hasMessageContaining("2 connections");
+                finish.countDown();
+                holders.shutdown();
+                holders.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+                assertThat(b.dsl().fetchValue("SELECT 1")).isEqualTo(1);
+                awaitIdle(b::poolStats);
+            }
+        } else {
+            try (AsyncPostgresBackend b = new AsyncPostgresBackend(config)) {
+                AsyncTransaction t1 = b.transactionManager().begin().block(WAIT);
+                AsyncTransaction t2 = b.transactionManager().begin().block(WAIT);
+                Throwable timeout = org.assertj.core.api.Assertions.catchThrowable(
+                        () -> Mono.from(b.dsl().selectOne()).block(WAIT));
+                assertThat(timeout).isInstanceOf(ConnectionException.class).hasMessageContaining("poolMaxSize");
+                t1.commit().then(t2.commit()).block(WAIT);
+                assertThat(Mono.from(b.dsl().selectOne()).block(WAIT).value1()).isEqualTo(1);
+                awaitIdle(b::poolStats);
+            }
+        }
+    }
 }

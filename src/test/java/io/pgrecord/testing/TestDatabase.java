@@ -137,6 +137,7 @@ public final class TestDatabase implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        int leaked = leakedConnections();
         if (blocking != null) {
             blocking.close();
         }
@@ -145,5 +146,24 @@ public final class TestDatabase implements AutoCloseable {
         }
         admin("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + name + "' AND pid <> pg_backend_pid()");
         admin("DROP DATABASE IF EXISTS " + name);
+        if (leaked > 0) {
+            throw new IllegalStateException(leaked + " connection(s) of " + name + " were still lent out when its tests ended");
+        }
+    }
+
+    /** Connections of the shared backends still in use once the class is done, after a short grace. */
+    private int leakedConnections() {
+        for (int i = 0; ; i++) {
+            int active = (blocking == null ? 0 : blocking.poolStats().active()) + (async == null ? 0 : async.poolStats().active());
+            if (active == 0 || i >= 40) {
+                return active;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return active;
+            }
+        }
     }
 }
