@@ -1,0 +1,52 @@
+package io.pgrecord.internal.schema;
+
+import java.util.List;
+import org.jooq.Condition;
+import org.jooq.Name;
+import org.jooq.Record;
+import org.jooq.ResultQuery;
+import org.jooq.impl.DSL;
+
+/**
+ * The pieces of the catalog queries that pick objects by name: a table ({@code c} is its
+ * {@code pg_class} row, {@code n} its {@code pg_namespace}) or a schema, always as bind values.
+ */
+final class CatalogSql {
+
+    private static final String ANY_SCHEMA = "*";
+
+    private CatalogSql() {
+    }
+
+    /** The table {@code name} found on the search path, or {@code schema.name}. */
+    static Condition relation(String table) {
+        Name name = Identifiers.qualified("table name", table);
+        Condition byName = DSL.condition("c.relname = {0}", DSL.val(name.last()));
+        return name.qualified()
+                ? byName.and(DSL.condition("n.nspname = {0}", DSL.val(name.first())))
+                : byName.and(DSL.condition("pg_catalog.pg_table_is_visible(c.oid)"));
+    }
+
+    /** One schema, or every user schema for {@code "*"}; {@code column} is the namespace name column. */
+    static Condition schema(String schema, String column) {
+        if (ANY_SCHEMA.equals(schema)) {
+            return DSL.condition(column + " <> 'pg_catalog' and " + column + " <> 'information_schema' and "
+                    + "not pg_catalog.starts_with(" + column + ", 'pg_toast')");
+        }
+        return DSL.condition(column + " = {0}", DSL.val(Identifiers.part("schema name", schema)));
+    }
+
+    /** Relation kinds, as {@code relkind} letters. */
+    static Condition kinds(List<String> relkinds) {
+        return DSL.condition("c.relkind::text in ({0})", DSL.list(relkinds.stream().map(DSL::inline).toList()));
+    }
+
+    /** A row when a type of that name exists where {@code CREATE TYPE} would put it (or in the named schema). */
+    static ResultQuery<Record> typeExists(Name type) {
+        Condition schema = type.qualified()
+                ? DSL.condition("n.nspname = {0}", DSL.val(type.first()))
+                : DSL.condition("n.nspname = current_schema()");
+        return DSL.resultQuery("select 1 from pg_catalog.pg_type t join pg_catalog.pg_namespace n on n.oid = t.typnamespace"
+                + " where t.typname = {0} and {1}", DSL.val(type.last()), schema);
+    }
+}
