@@ -13,9 +13,10 @@ import java.util.List;
  * }
  *
  * <p><b>Arguments.</b> A {@code schema} argument is a schema name, or {@code "*"} for every
- * schema except {@code pg_catalog}, {@code information_schema} and the toast schemas. A
+ * schema except {@code pg_catalog}, {@code information_schema}, the toast schemas and other
+ * sessions' temporary schemas; {@code pg_temp} is this session's temporary schema. A
  * {@code table} argument is {@code name}, found on the search path like an unqualified name in
- * SQL, or {@code schema.name}. Names are matched exactly (no case folding). An unknown table
+ * SQL, or {@code schema.name} ({@code pg_temp.name} for a temporary table). Names are matched exactly (no case folding). An unknown table
  * gives empty lists. Lists are ordered by schema and name unless a method says otherwise.
  * Every query works on PostgreSQL 12 through 18.
  */

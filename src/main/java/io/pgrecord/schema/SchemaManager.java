@@ -25,7 +25,9 @@ import org.jspecify.annotations.Nullable;
  * several make a composite primary key; {@code @Version} is {@code NOT NULL DEFAULT 0}. Each
  * {@code belongsTo} relation adds a foreign key to the target's {@code @Id}, with the
  * {@link io.pgrecord.OnDelete} action. Each {@link io.pgrecord.Indexed} annotation adds an
- * index. All of it runs in one transaction, except {@code concurrently} indexes, which follow it.
+ * index. The statements run in that order; to make them all-or-nothing, call
+ * {@code createTable} inside a transaction (DDL is transactional in PostgreSQL), unless an
+ * index is {@code concurrently}, which cannot run in one.
  *
  * <p><b>Errors.</b> Bad names and expressions throw {@link IllegalArgumentException}, and a
  * server too old for an option throws {@link io.pgrecord.error.UnsupportedCapabilityException},

@@ -53,7 +53,7 @@ public final class CatalogQueries {
 
     /** Relations of the given {@code relkind}s in a schema. */
     public static Plan<List<TableInfo>> relations(String schema, String... relkinds) {
-        Condition where = CatalogSql.schema(schema, "n.nspname").and(CatalogSql.kinds(List.of(relkinds)));
+        Condition where = CatalogSql.schema(schema).and(CatalogSql.kinds(List.of(relkinds)));
         return caps -> fetch(DSL.resultQuery("select n.nspname::text, c.relname::text, c.relkind::text, p.relname::text,"
                 + " pg_catalog.obj_description(c.oid, 'pg_class')"
                 + " from pg_catalog.pg_class c join pg_catalog.pg_namespace n on n.oid = c.relnamespace"
@@ -144,7 +144,7 @@ public final class CatalogQueries {
     }
 
     public static Plan<List<EnumInfo>> enums(String schema) {
-        Condition where = CatalogSql.schema(schema, "n.nspname");
+        Condition where = CatalogSql.schema(schema);
         return caps -> fetch(DSL.resultQuery("select t.typname::text, n.nspname::text, pg_catalog.pg_type_is_visible(t.oid),"
                 + " array(select e.enumlabel::text from pg_catalog.pg_enum e where e.enumtypid = t.oid order by e.enumsortorder)"
                 + " from pg_catalog.pg_type t join pg_catalog.pg_namespace n on n.oid = t.typnamespace"
@@ -153,7 +153,7 @@ public final class CatalogQueries {
     }
 
     public static Plan<List<DomainInfo>> domains(String schema) {
-        Condition where = CatalogSql.schema(schema, "n.nspname");
+        Condition where = CatalogSql.schema(schema);
         return caps -> fetch(DSL.resultQuery("select t.typname::text, n.nspname::text,"
                 + " pg_catalog.format_type(t.typbasetype, t.typtypmod), not t.typnotnull, t.typdefault,"
                 + " array(select pg_catalog.pg_get_constraintdef(k.oid, true) from pg_catalog.pg_constraint k"
@@ -177,7 +177,7 @@ public final class CatalogQueries {
 
     public static Plan<Boolean> hasType(String name, String schema) {
         Condition where = DSL.condition("t.typname = {0}", DSL.val(Identifiers.part("type name", name)))
-                .and(CatalogSql.schema(schema, "n.nspname"));
+                .and(CatalogSql.schema(schema));
         return exists(DSL.resultQuery("select 1 from pg_catalog.pg_type t"
                 + " join pg_catalog.pg_namespace n on n.oid = t.typnamespace where {0}", where));
     }

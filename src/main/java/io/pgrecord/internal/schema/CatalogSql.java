@@ -14,26 +14,37 @@ import org.jooq.impl.DSL;
 final class CatalogSql {
 
     private static final String ANY_SCHEMA = "*";
+    private static final String TEMP = "pg_temp";
 
     private CatalogSql() {
     }
 
-    /** The table {@code name} found on the search path, or {@code schema.name}. */
+    /** The table {@code name} found on the search path, or {@code schema.name}; {@code pg_temp.name} is this session's. */
     static Condition relation(String table) {
         Name name = Identifiers.qualified("table name", table);
         Condition byName = DSL.condition("c.relname = {0}", DSL.val(name.last()));
-        return name.qualified()
-                ? byName.and(DSL.condition("n.nspname = {0}", DSL.val(name.first())))
-                : byName.and(DSL.condition("pg_catalog.pg_table_is_visible(c.oid)"));
+        if (!name.qualified()) {
+            return byName.and(DSL.condition("pg_catalog.pg_table_is_visible(c.oid)"));
+        }
+        return byName.and(TEMP.equals(name.first())
+                ? DSL.condition("n.oid = pg_catalog.pg_my_temp_schema()")
+                : DSL.condition("n.nspname = {0}", DSL.val(name.first())));
     }
 
-    /** One schema, or every user schema for {@code "*"}; {@code column} is the namespace name column. */
-    static Condition schema(String schema, String column) {
+    /**
+     * One schema ({@code n} is its {@code pg_namespace} row), or for {@code "*"} every schema but
+     * the system ones and other sessions' temporary schemas; {@code pg_temp} is this session's.
+     */
+    static Condition schema(String schema) {
         if (ANY_SCHEMA.equals(schema)) {
-            return DSL.condition(column + " <> 'pg_catalog' and " + column + " <> 'information_schema' and "
-                    + "not pg_catalog.starts_with(" + column + ", 'pg_toast')");
+            return DSL.condition("n.nspname not in ('pg_catalog', 'information_schema')"
+                    + " and not pg_catalog.starts_with(n.nspname::text, 'pg_toast')"
+                    + " and (not pg_catalog.starts_with(n.nspname::text, 'pg_temp') or n.oid = pg_catalog.pg_my_temp_schema())");
         }
-        return DSL.condition(column + " = {0}", DSL.val(Identifiers.part("schema name", schema)));
+        if (TEMP.equals(schema)) {
+            return DSL.condition("n.oid = pg_catalog.pg_my_temp_schema()");
+        }
+        return DSL.condition("n.nspname = {0}", DSL.val(Identifiers.part("schema name", schema)));
     }
 
     /** Relation kinds, as {@code relkind} letters. */

@@ -46,12 +46,7 @@ public final class SchemaStatements {
     public static Plan createTable(Class<?> model, TableOptions options, boolean ifNotExists) {
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(options, "options");
-        return caps -> {
-            TableDdl.Statements s = TableDdl.plan(model, options, ifNotExists, caps);
-            Work<Void> transactional = s.transactional().size() == 1
-                    ? sequence(s.transactional()) : Work.pinned(sequence(s.transactional()));
-            return transactional.then(v -> sequence(s.afterwards()));
-        };
+        return caps -> sequence(TableDdl.plan(model, options, ifNotExists, caps));
     }
 
     public static Plan dropTable(Class<?> model, boolean ifExists) {

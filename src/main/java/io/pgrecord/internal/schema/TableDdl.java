@@ -32,10 +32,6 @@ final class TableDdl {
 
     private static final Set<Class<?>> INTEGERS = Set.of(Long.class, long.class, Integer.class, int.class, Short.class, short.class);
 
-    /** The statements: those that run in one transaction, then the concurrent index builds. */
-    record Statements(List<Query> transactional, List<Query> afterwards) {
-    }
-
     private final ModelMeta<?> meta;
     private final Capabilities caps;
     private final String where;
@@ -48,19 +44,19 @@ final class TableDdl {
         this.where = "model " + meta.type().getSimpleName();
     }
 
-    /** Checks the model and every gate, then builds the statements; nothing is sent here. */
-    static Statements plan(Class<?> model, TableOptions options, boolean ifNotExists, Capabilities caps) {
+    /**
+     * Checks the model and every gate, then builds the statements, nothing sent yet: the
+     * {@code CREATE TABLE}, then one {@code CREATE INDEX} per {@link Indexed} annotation.
+     */
+    static List<Query> plan(Class<?> model, TableOptions options, boolean ifNotExists, Capabilities caps) {
         ModelMeta<?> meta = ModelMeta.of(model);
         meta.requireCapabilities(caps);
         TableDdl ddl = new TableDdl(meta, caps);
-        Query create = ddl.create(options, ifNotExists);
-        List<Query> transactional = new ArrayList<>(List.of(create));
-        List<Query> afterwards = new ArrayList<>();
+        List<Query> statements = new ArrayList<>(List.of(ddl.create(options, ifNotExists)));
         for (Indexed indexed : model.getAnnotationsByType(Indexed.class)) {
-            Index index = ddl.index(indexed, ifNotExists);
-            (index.isConcurrently() ? afterwards : transactional).add(IndexDdl.create(index, caps));
+            statements.add(IndexDdl.create(ddl.index(indexed, ifNotExists), caps));
         }
-        return new Statements(transactional, afterwards);
+        return statements;
     }
 
     /** The model's table name, checked. */
