@@ -116,6 +116,16 @@ public final class AsyncPostgresBackend implements AutoCloseable {
         return runtime().dsl();
     }
 
+    /** DDL on this backend, each method returning a {@code Mono<Void>}; it connects on first use. */
+    public io.pgrecord.schema.AsyncSchemaManager schema() {
+        return io.pgrecord.internal.schema.Schemas.manager(runner);
+    }
+
+    /** Reads the catalog back, each method returning a {@code Mono}; it connects on first use. */
+    public io.pgrecord.schema.AsyncInspector inspector() {
+        return io.pgrecord.internal.schema.Schemas.inspector(runner);
+    }
+
     /** The SQL this backend sends, for tests that count statements. */
     public StatementLog statementLog() {
         return statementLog;

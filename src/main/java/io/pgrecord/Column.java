@@ -35,4 +35,10 @@ public @interface Column {
 
     /** A generation expression for a generated column (used by DDL); the column is never written. */
     String generated() default "";
+
+    /**
+     * With {@link #generated()}: a VIRTUAL generated column, computed on read (PostgreSQL 18+).
+     * The default is STORED, which works from PostgreSQL 12.
+     */
+    boolean virtual() default false;
 }

@@ -113,6 +113,16 @@ public final class PostgresBackend implements AutoCloseable {
         return java.util.Optional.empty();
     }
 
+    /** DDL on this backend: tables from models, enums, domains, indexes... It joins the thread's transaction. */
+    public io.pgrecord.schema.SchemaManager schema() {
+        return io.pgrecord.internal.schema.Schemas.manager(runner);
+    }
+
+    /** Reads tables, columns, indexes, keys, enums and domains back from the catalog. */
+    public io.pgrecord.schema.Inspector inspector() {
+        return io.pgrecord.internal.schema.Schemas.inspector(runner);
+    }
+
     /** The SQL this backend sends, for tests that count statements. */
     public StatementLog statementLog() {
         return statementLog;

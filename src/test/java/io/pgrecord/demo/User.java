@@ -16,12 +16,13 @@ import java.util.Map;
 public class User extends ActiveRecord<User> {
     public static final Finder<User> find = finder(User.class);
     @Id public Long id;
-    public String name;
-    public String email;
-    public Boolean isActive;
+    @Column(nullable = false) public String name;
+    @Column(unique = true) public String email;
+    @Column(nullable = false, defaultValue = "true") public Boolean isActive;
     @Column(type = "jsonb") public Map<String, Object> metadata;
     @Version public Integer lockVersion;
     @CreatedAt public OffsetDateTime createdAt;
     @UpdatedAt public OffsetDateTime updatedAt;
+    @Column(defaultValue = "10") public Integer score;
     public final HasMany<Post> posts = hasMany(Post.class);          // FK posts.user_id
 }
