@@ -41,6 +41,9 @@ final class HikariConfigs {
         // The server types string binds, so where("attributes @> ?", "{...}") works on jsonb.
         p.setProperty("stringtype", "unspecified");
         p.setProperty("reWriteBatchedInserts", "true");
+        // Once a statement is server-prepared pgjdbc reads timetz in binary, and its getString
+        // then shifts the value to UTC: 10:15+05:30 would read as 04:45Z. Text keeps the offset.
+        p.setProperty("binaryTransferDisable", "TIMETZ");
         p.setProperty("tcpKeepAlive", "true");
         p.setProperty("sslmode", config.sslMode());
         copy(config, p, "sslrootcert", "sslrootcert");

@@ -43,6 +43,14 @@ public final class CopyText {
                 columns.add(f);
             }
         }
+        for (FieldMeta f : columns) {
+            if (f.sqlType().equals("money")) {
+                // COPY reads money with cash_in, whose decimal and group separators follow
+                // lc_monetary: "12.34" is 1234 under de_DE. No text form is exact everywhere.
+                throw new IllegalArgumentException("copyIn cannot write money column " + f.column() + " (field "
+                        + f.javaName() + ") exactly: its text input depends on lc_monetary; use insertAll");
+            }
+        }
         if (columns.isEmpty()) {
             throw new IllegalArgumentException("copyIn of " + meta.type().getSimpleName() + " needs at least one non-null field");
         }
