@@ -1,11 +1,8 @@
 package io.pgrecord.internal.types;
 
-import java.lang.reflect.Array;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
-import java.util.ArrayList;
 import java.util.List;
-import org.jooq.Converter;
 import org.jooq.DataType;
 import org.jooq.exception.DataTypeException;
 
@@ -69,27 +66,7 @@ final class ArrayTypes {
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static DataType<?> listOf(DataType<?> arrayType, int depth) {
-        DataType<Object[]> array = (DataType<Object[]>) arrayType;
-        Class<Object[]> arrayClass = (Class<Object[]>) array.getType();
-        Class<List<?>> listClass = (Class) List.class;
-        return array.asConvertedDataType(Converter.ofNullable(arrayClass, listClass,
-                a -> toList(a, depth), l -> (Object[]) toArray(l, depth, arrayClass.getComponentType())));
-    }
-
-    private static List<Object> toList(Object[] array, int depth) {
-        List<Object> out = new ArrayList<>(array.length);
-        for (Object item : array) {
-            out.add(depth > 1 && item != null ? toList((Object[]) item, depth - 1) : item);
-        }
-        return out;
-    }
-
-    private static Object toArray(List<?> list, int depth, Class<?> component) {
-        Object out = Array.newInstance(component, list.size());
-        for (int i = 0; i < list.size(); i++) {
-            Object item = list.get(i);
-            Array.set(out, i, depth > 1 && item != null ? toArray((List<?>) item, depth - 1, component.getComponentType()) : item);
-        }
-        return out;
+        DataType<Object> array = (DataType<Object>) arrayType;
+        return array.asConvertedDataType(new ListBinding<>(array.getBinding(), (Class<Object>) array.getType(), depth));
     }
 }

@@ -324,7 +324,8 @@ public final class TypeMapper {
      * guess (pgjdbc sends dates untyped, for one).
      */
     public static boolean castInRawSql(DataType<?> type) {
-        String binding = type.getBinding().getClass().getName();
+        org.jooq.Binding<?, ?> b = type.getBinding() instanceof ListBinding<?> list ? list.array() : type.getBinding();
+        String binding = b.getClass().getName();
         return type != TEXT && type != SQLDataType.OTHER && !binding.startsWith("io.pgrecord.internal.types")
                 && !binding.startsWith("org.jooq.postgres.extensions") && !binding.startsWith("io.pgrecord.types");
     }
