@@ -112,7 +112,7 @@ public final class TypeMapper {
         SIMPLE.put(double.class, SQLDataType.DOUBLE);
         SIMPLE.put(BigDecimal.class, SQLDataType.NUMERIC);
         SIMPLE.put(String.class, TEXT);
-        SIMPLE.put(byte[].class, SQLDataType.BLOB);
+        SIMPLE.put(byte[].class, TEXT_ELEMENTS.get(byte[].class));
         SIMPLE.put(UUID.class, SQLDataType.UUID);
         SIMPLE.put(LocalDate.class, SQLDataType.LOCALDATE);
         SIMPLE.put(LocalTime.class, SQLDataType.LOCALTIME);
@@ -281,7 +281,8 @@ public final class TypeMapper {
     /**
      * The element type of an array: like a field's, but strings are plain text (arrays need
      * jOOQ's own binding), and bytea, json, jsonb and xml travel as text, since jOOQ's arrays of
-     * them cannot bind NULL on R2DBC, nor an empty bytea anywhere.
+     * them cannot bind NULL on R2DBC, nor an empty bytea anywhere. (A bytea is text everywhere:
+     * r2dbc-postgresql cannot read the {@code bytea_output = escape} form.)
      */
     static DataType<?> element(Class<?> leaf, Type generic, String sqlType) {
         if (sqlType.equals("jsonb") || sqlType.equals("json")) {
