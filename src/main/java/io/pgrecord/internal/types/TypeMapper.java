@@ -331,6 +331,24 @@ public final class TypeMapper {
                 && !binding.startsWith("org.jooq.postgres.extensions") && !binding.startsWith("io.pgrecord.types");
     }
 
+    /**
+     * The driver-level value a binding sends for {@code value}: the text of a text-bound type, the
+     * element texts of its arrays. For the COPY encoder, which writes what a bind would carry.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public static Object databaseValue(DataType<?> type, Object value) {
+        if (type.getBinding() instanceof ListBinding<?> list) {
+            Object array = ((Converter) list.converter()).to(value);
+            return ((Converter) list.array().converter()).to(array);
+        }
+        return ((Converter) type.getConverter()).to(value);
+    }
+
+    /** The delimiter of a type's array literal: {@code ;} for box, whose values hold commas, else {@code ,}. */
+    public static char arrayDelimiter(DataType<?> type) {
+        return type.getTypeName().toLowerCase(Locale.ROOT).startsWith("box") ? ';' : ',';
+    }
+
     /** A Java enum as a PostgreSQL enum: labels from {@code @EnumLabel} or {@code name()}, always cast. */
     public static DataType<?> enumType(Class<?> enumClass) {
         return EnumTypes.of(enumClass);
