@@ -73,14 +73,16 @@ import org.jooq.types.YearToSecond;
  *   <li>{@code @Column(type = "oid")} on a {@code Long}, {@code @Column(type = "hstore")} on a
  *       {@code Map<String, String>}, {@code @Column(type = "jsonb[]")} on a list or array of
  *       Jackson-mapped values;</li>
- *   <li>a {@code String} binds untyped whatever its {@code @Column(type)}, so the server types
- *       it from the column: text, varchar, citext, regclass, regconfig or a domain over them.</li>
+ *   <li>a {@code String} binds untyped, so the server types it from the column: text, varchar,
+ *       char, citext or a domain over them; with {@code @Column(type = "regclass")} (or another
+ *       reg* type) it is cast, since an untyped string next to a reg* column would be an oid.</li>
  * </ul>
  */
 public final class TypeMapper {
 
     private static final Map<Class<?>, DataType<?>> SIMPLE = new HashMap<>();
     private static final Map<Class<?>, DataType<?>> MULTIRANGES = new HashMap<>();
+    private static final Map<String, DataType<?>> REG_TYPES = new java.util.concurrent.ConcurrentHashMap<>();
     static final DataType<String> TEXT = SQLDataType.VARCHAR.asConvertedDataType(TextBinding.untyped());
     private static final DataType<Long> OID = text("oid", Long.class, Long::valueOf, String::valueOf);
     private static final DataType<Double> NUMERIC_DOUBLE = text("numeric", Double.class, TypeMapper::parseNumeric, TypeMapper::numeric);
@@ -274,6 +276,10 @@ public final class TypeMapper {
             case "oid" -> raw == Long.class || raw == long.class ? OID : null;
             case "numeric", "decimal" -> raw == Double.class || raw == double.class ? NUMERIC_DOUBLE : null;
             case "hstore" -> Map.class.isAssignableFrom(raw) ? HSTORE_MAP : null;
+            // an untyped string next to a reg* column resolves as oid, not as a name: cast it
+            case "regclass", "regconfig", "regtype", "regproc", "regprocedure", "regoper", "regoperator",
+                    "regnamespace", "regrole", "regcollation", "regdictionary" ->
+                    raw == String.class ? REG_TYPES.computeIfAbsent(sqlType, t -> text(t, String.class, s -> s, s -> s)) : null;
             default -> null;
         };
     }
