@@ -13,7 +13,7 @@ import java.util.List;
  * backslash) can change the literal's meaning; only a real null becomes the bare word
  * {@code NULL}.
  */
-public final class ArrayLiteral {
+final class ArrayLiteral {
 
     private final String text;
     private final char delimiter;
@@ -27,7 +27,7 @@ public final class ArrayLiteral {
     }
 
     /** The literal for nested element texts; {@code delimiter} is {@code ;} for box, {@code ,} for the rest. */
-    public static String format(Object[] array, char delimiter) {
+    static String format(Object[] array, char delimiter) {
         StringBuilder out = new StringBuilder();
         append(out, array, delimiter);
         return out.toString();
@@ -66,7 +66,7 @@ public final class ArrayLiteral {
      * @param type the array type for error messages, e.g. {@code mood[]}
      * @throws IllegalArgumentException when the text is not an array literal
      */
-    public static Object[] parse(String text, char delimiter, String type) {
+    static Object[] parse(String text, char delimiter, String type) {
         ArrayLiteral p = new ArrayLiteral(text, delimiter, type);
         p.skipBounds();
         Object[] result = p.array();

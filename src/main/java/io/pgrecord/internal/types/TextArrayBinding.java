@@ -26,7 +26,7 @@ import org.jooq.impl.DSL;
  * <p>The database-side type {@code D} is the nested {@code String} array of element texts, so
  * jOOQ's converters and the COPY encoder see the same texts the literal holds.
  */
-public final class TextArrayBinding<D, A> implements Binding<D, A> {
+final class TextArrayBinding<D, A> implements Binding<D, A> {
 
     private final String elementType;
     private final int dims;
@@ -46,7 +46,7 @@ public final class TextArrayBinding<D, A> implements Binding<D, A> {
     }
 
     /** The one-dimensional array binding of a text element type. */
-    public static <U> Binding<String[], U[]> of(String elementType, Converter<String, U> element) {
+    static <U> Binding<String[], U[]> of(String elementType, Converter<String, U> element) {
         return new TextArrayBinding<>(elementType, 1, element);
     }
 
