@@ -163,6 +163,7 @@ final class TypeSamples {
         add(c, "positive", 42);
         add(c, "code", "abc");
         arrays(c);
+        grids(c);
         return c;
     }
 
@@ -213,6 +214,15 @@ final class TypeSamples {
         c.add(new Case("Specimen", "inetGrid", List.of(new Sample(
                 new Inet[][] {{Inet.valueOf(ip("10.0.0.1")), null}, {null, Inet.valueOf(ip("::1"), 128)}},
                 new Inet[][] {{Inet.valueOf(ip("10.0.0.1")), null}, {null, Inet.valueOf(ip("::1"))}}, 0))));
+    }
+
+    private static void grids(List<Case> c) {
+        add(c, "rangeGrid", (Object) new IntegerRange[][] {{integerRange(1, 3), null}, {integerRange(null, null), integerRange(4, 4)}});
+        add(c, "hstoreGrid", (Object) new Hstore[][] {{Hstore.valueOf(hstoreMap())}, {null}});
+        add(c, "jsonbGrid", list(list(JSONB.valueOf("{\"a\": [1, \"}\"]}"), JSONB.valueOf("null")), list(null, JSONB.valueOf("2"))));
+        add(c, "blobGrid", (Object) new byte[][][] {{{1, 2}, {}}, {null, {'\\'}}});
+        c.add(new Case("Specimen", "stampTzGrid", List.of(new Sample(new OffsetDateTime[][] {{TZ, null}}, new OffsetDateTime[][] {{utc(TZ), null}}, 0))));
+        add(c, "numGrid", (Object) new BigDecimal[][] {{new BigDecimal("1.50"), null}, {new BigDecimal("-1e-20"), BigDecimal.ZERO}});
     }
 
     static List<Case> multiranges() {

@@ -153,4 +153,10 @@ public class ASpecimen extends AsyncActiveRecord<ASpecimen> {
     public UUID[][] uuidGrid;
     public Duration[][] spanGrid;
     public Inet[][] inetGrid;
+    public IntegerRange[][] rangeGrid;
+    public Hstore[][] hstoreGrid;
+    public List<List<JSONB>> jsonbGrid;
+    public byte[][][] blobGrid;
+    public OffsetDateTime[][] stampTzGrid;
+    public BigDecimal[][] numGrid;
 }

@@ -153,4 +153,10 @@ public class Specimen extends ActiveRecord<Specimen> {
     public UUID[][] uuidGrid;
     public Duration[][] spanGrid;
     public Inet[][] inetGrid;
+    public IntegerRange[][] rangeGrid;
+    public Hstore[][] hstoreGrid;
+    public List<List<JSONB>> jsonbGrid;
+    public byte[][][] blobGrid;
+    public OffsetDateTime[][] stampTzGrid;
+    public BigDecimal[][] numGrid;
 }

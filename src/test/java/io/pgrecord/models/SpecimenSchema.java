@@ -33,7 +33,9 @@ public final class SpecimenSchema {
             "i4rs", "int4range[]", "tstzrs", "tstzrange[]", "drs", "daterange[]", "inets", "inet[]", "ips", "inet[]",
             "nets", "cidr[]", "macs", "macaddr[]", "varbitsArr", "varbit[]", "pts", "point[]", "bxs", "box[]",
             "xmls", "xml[]", "ltrees", "ltree[]", "oids", "oid[]", "grid", "integer[][]", "words", "text[][]",
-            "moodGrid", "mood[][]", "uuidGrid", "uuid[][]", "spanGrid", "interval[][]", "inetGrid", "inet[][]"};
+            "moodGrid", "mood[][]", "uuidGrid", "uuid[][]", "spanGrid", "interval[][]", "inetGrid", "inet[][]",
+            "rangeGrid", "int4range[][]", "hstoreGrid", "hstore[][]", "jsonbGrid", "jsonb[][]", "blobGrid", "bytea[][]",
+            "stampTzGrid", "timestamptz[][]", "numGrid", "numeric[][]"};
         for (int i = 0; i < pairs.length; i += 2) {
             COLUMNS.put(pairs[i], pairs[i + 1]);
         }

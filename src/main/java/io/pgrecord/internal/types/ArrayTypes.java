@@ -1,5 +1,6 @@
 package io.pgrecord.internal.types;
 
+import io.pgrecord.error.MappingException;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.util.List;
@@ -12,10 +13,10 @@ import org.jooq.exception.DataTypeException;
  * nesting is one array dimension; PostgreSQL requires multi-dimensional arrays to be
  * rectangular, and says so with a {@code DataException} when they are not.
  *
- * <p>Element types whose driver support is sound on both backends (numbers, text, uuid,
- * dates and times, bytea, json, ranges, hstore, xml) use jOOQ's array binding; those that travel as
- * text (enums, intervals, inet, cidr, ltree, oid, the {@code io.pgrecord.types} values) bind the
- * whole array as one literal, see {@link TextArrayBinding}.
+ * <p>Element types whose driver support is sound on both backends (numbers, text, uuid, dates
+ * and times) use jOOQ's array binding; those that travel as text (enums, intervals, inet, cidr,
+ * ltree, oid, bytea, json, jsonb, xml, hstore, ranges) bind the whole array as one literal, see
+ * {@link TextArrayBinding}. Arrays of the {@code io.pgrecord.types} values have one dimension.
  */
 final class ArrayTypes {
 
@@ -59,7 +60,8 @@ final class ArrayTypes {
                 array = array.array();
             }
         } catch (DataTypeException e) {
-            return null;
+            throw new MappingException("arrays of " + leafClass.getName() + " have one dimension; "
+                    + depth + " were asked for by " + generic.getTypeName(), e);
         }
         return list ? listOf(array, depth) : array;
     }

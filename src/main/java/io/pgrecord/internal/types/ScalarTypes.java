@@ -38,6 +38,13 @@ import org.jooq.postgres.extensions.bindings.LocalDateRangeBinding;
 import org.jooq.postgres.extensions.bindings.LocalDateTimeRangeBinding;
 import org.jooq.postgres.extensions.bindings.LongRangeBinding;
 import org.jooq.postgres.extensions.bindings.OffsetDateTimeRangeBinding;
+import org.jooq.postgres.extensions.converters.BigDecimalRangeConverter;
+import org.jooq.postgres.extensions.converters.HstoreConverter;
+import org.jooq.postgres.extensions.converters.IntegerRangeConverter;
+import org.jooq.postgres.extensions.converters.LocalDateRangeConverter;
+import org.jooq.postgres.extensions.converters.LocalDateTimeRangeConverter;
+import org.jooq.postgres.extensions.converters.LongRangeConverter;
+import org.jooq.postgres.extensions.converters.OffsetDateTimeRangeConverter;
 import org.jooq.postgres.extensions.types.BigDecimalRange;
 import org.jooq.postgres.extensions.types.Cidr;
 import org.jooq.postgres.extensions.types.Hstore;
@@ -70,12 +77,19 @@ final class ScalarTypes {
             Converter.ofNullable(Hstore.class, (Class<Map<String, String>>) (Class) Map.class,
                     h -> new LinkedHashMap<>(h.data()), Hstore::valueOf));
 
-    private static final Map<Class<?>, DataType<?>> TEXT_ELEMENTS = Map.of(
-            String.class, SQLDataType.CLOB,
-            byte[].class, text("bytea", byte[].class, Bytea::parse, Bytea::text),
-            JSONB.class, text("jsonb", JSONB.class, JSONB::valueOf, JSONB::data),
-            JSON.class, text("json", JSON.class, JSON::valueOf, JSON::data),
-            XML.class, text("xml", XML.class, XML::valueOf, XML::data));
+    private static final Map<Class<?>, DataType<?>> TEXT_ELEMENTS = Map.ofEntries(
+            Map.entry(String.class, SQLDataType.CLOB),
+            Map.entry(byte[].class, text("bytea", byte[].class, Bytea::parse, Bytea::text)),
+            Map.entry(JSONB.class, text("jsonb", JSONB.class, JSONB::valueOf, JSONB::data)),
+            Map.entry(JSON.class, text("json", JSON.class, JSON::valueOf, JSON::data)),
+            Map.entry(XML.class, text("xml", XML.class, XML::valueOf, XML::data)),
+            Map.entry(Hstore.class, extension("hstore", Hstore.class, new HstoreConverter())),
+            Map.entry(IntegerRange.class, extension("int4range", IntegerRange.class, new IntegerRangeConverter())),
+            Map.entry(LongRange.class, extension("int8range", LongRange.class, new LongRangeConverter())),
+            Map.entry(BigDecimalRange.class, extension("numrange", BigDecimalRange.class, new BigDecimalRangeConverter())),
+            Map.entry(LocalDateRange.class, extension("daterange", LocalDateRange.class, new LocalDateRangeConverter())),
+            Map.entry(LocalDateTimeRange.class, extension("tsrange", LocalDateTimeRange.class, new LocalDateTimeRangeConverter())),
+            Map.entry(OffsetDateTimeRange.class, extension("tstzrange", OffsetDateTimeRange.class, new OffsetDateTimeRangeConverter())));
 
     static {
         SIMPLE.put(Boolean.class, SQLDataType.BOOLEAN);
@@ -146,7 +160,11 @@ final class ScalarTypes {
         return MULTIRANGES.get(rangeClass);
     }
 
-    /** The text-carried element type of an array of this class, or null when the class's own type serves. */
+    /**
+     * The text-carried element type of an array of this class, or null when the class's own type
+     * serves: bytea, json, jsonb and xml (jOOQ's arrays of them cannot bind NULL on R2DBC, nor an
+     * empty bytea anywhere), hstore and the ranges (jOOQ's arrays of them have one dimension).
+     */
     static DataType<?> textElement(Class<?> type) {
         return TEXT_ELEMENTS.get(type);
     }
@@ -169,6 +187,11 @@ final class ScalarTypes {
     private static <T> DataType<T> text(String sqlType, Class<T> type, Function<String, T> parse,
             Function<T, String> print) {
         return TextBinding.type(sqlType, Converter.ofNullable(String.class, type, parse::apply, print::apply));
+    }
+
+    /** A postgres-extensions type carried as text with its own converter, so its arrays can have any dimension. */
+    private static <T> DataType<T> extension(String sqlType, Class<T> type, Converter<Object, T> converter) {
+        return text(sqlType, type, converter::from, v -> String.valueOf(converter.to(v)));
     }
 
     private static Double parseNumeric(String text) {

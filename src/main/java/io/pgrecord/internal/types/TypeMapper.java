@@ -158,9 +158,7 @@ public final class TypeMapper {
 
     /**
      * The element type of an array: like a field's, but strings are plain text (arrays need
-     * jOOQ's own binding), and bytea, json, jsonb and xml travel as text, since jOOQ's arrays of
-     * them cannot bind NULL on R2DBC, nor an empty bytea anywhere. (A bytea is text everywhere:
-     * r2dbc-postgresql cannot read the {@code bytea_output = escape} form.)
+     * jOOQ's own binding), and some types travel as text, see {@link ScalarTypes#textElement}.
      */
     static DataType<?> element(Class<?> leaf, Type generic, String sqlType) {
         if (sqlType.equals("jsonb") || sqlType.equals("json")) {
