@@ -70,6 +70,18 @@ class JsonFieldsTest {
     }
 
     @BothBackends
+    void jsonArraysEditedInPlaceAreDirty(Exec exec, TestDatabase db) {
+        ModelOps ops = ModelOps.on(exec, db);
+        Model m = ops.insert("Specimen", "attrList", TypeSamples.list(new java.util.HashMap<>(Map.of("a", 1)), null));
+        Model back = ops.getById("Specimen", get(m, "id"));
+        assertThat(back.isDirty()).isFalse();
+        ((List<Map<String, Object>>) get(back, "attrList")).get(0).put("b", 2);
+        assertThat(back.dirtyFields()).containsExactly("attrList");
+        assertThat(ops.save(back)).isEqualTo(1);
+        assertThat(db.queryValue("SELECT attr_list[1]->>'b' FROM specimens WHERE id = " + get(m, "id"))).isEqualTo("2");
+    }
+
+    @BothBackends
     void mapsAndNestedListsEditedInPlaceAreDirty(Exec exec, TestDatabase db) {
         ModelOps ops = ModelOps.on(exec, db);
         Model m = ops.insert("Specimen", "kv", new java.util.HashMap<>(Map.of("a", "1")),

@@ -64,7 +64,8 @@ public final class FieldMeta {
         this.updatedAt = f.isAnnotationPresent(UpdatedAt.class);
         this.softDelete = f.isAnnotationPresent(SoftDelete.class);
         this.generated = columnAnnotation != null && !columnAnnotation.generated().isBlank();
-        this.json = (sqlType.equals("json") || sqlType.equals("jsonb")) && type != String.class;
+        // json, jsonb and their arrays compare by parsed value, and snapshots are deep copies
+        this.json = sqlType.matches("jsonb?(\\[])*") && type != String.class;
         this.requires = TypeMapper.requiredCapability(f);
     }
 
