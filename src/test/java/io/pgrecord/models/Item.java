@@ -26,7 +26,7 @@ public class Item extends ActiveRecord<Item> {
     public int quantity;
     @Column(type = "numeric(10,2)", nullable = false, defaultValue = "0") public BigDecimal price;
     @Column(generated = "price * quantity") public BigDecimal total;
-    public Mood mood;
+    public SchemaMood mood;
     public List<String> tags;
     @Column(type = "varchar(40)", unique = true) public String sku;
     @Column(defaultValue = "now()") public OffsetDateTime addedAt;

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.pgrecord.Model;
 import io.pgrecord.error.CheckViolationException;
 import io.pgrecord.error.SqlSyntaxException;
-import io.pgrecord.models.Mood;
+import io.pgrecord.models.SchemaMood;
 import io.pgrecord.testing.BothBackends;
 import io.pgrecord.testing.Exec;
 import io.pgrecord.testing.ModelOps;
@@ -58,14 +58,14 @@ class EnumAndDomainTest {
     void enumFromAJavaEnumUsesTheModelLayersNameAndLabels(Exec exec, TestDatabase db) {
         SchemaManager schema = SchemaViews.schema(exec, db);
         Inspector insp = SchemaViews.inspector(exec, db);
-        schema.dropEnumIfExists(Mood.class);
-        schema.createEnum(Mood.class);
-        schema.createEnumIfNotExists(Mood.class);
+        schema.dropEnumIfExists(SchemaMood.class);
+        schema.createEnum(SchemaMood.class);
+        schema.createEnumIfNotExists(SchemaMood.class);
         assertThat(insp.enums("public")).filteredOn(e -> e.name().equals("mood"))
                 .containsExactly(new EnumInfo("mood", "public", true, List.of("SAD", "OK", "it's great")));
-        assertThatThrownBy(() -> schema.createEnum(Mood.class)).isInstanceOf(io.pgrecord.error.DatabaseException.class)
+        assertThatThrownBy(() -> schema.createEnum(SchemaMood.class)).isInstanceOf(io.pgrecord.error.DatabaseException.class)
                 .hasMessageContaining("already exists");
-        schema.dropEnumIfExists(Mood.class);
+        schema.dropEnumIfExists(SchemaMood.class);
         assertThat(insp.hasType("mood")).isFalse();
     }
 

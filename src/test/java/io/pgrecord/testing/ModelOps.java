@@ -49,6 +49,16 @@ public final class ModelOps {
         return exec == Exec.JDBC ? new ModelOps(exec, db.blocking(), null) : new ModelOps(exec, null, db.async());
     }
 
+    /** Models on a backend the test made itself, e.g. one with other session settings. */
+    public static ModelOps with(PostgresBackend backend) {
+        return new ModelOps(Exec.JDBC, backend, null);
+    }
+
+    /** Models on a reactive backend the test made itself. */
+    public static ModelOps with(AsyncPostgresBackend backend) {
+        return new ModelOps(Exec.R2DBC, null, backend);
+    }
+
     public Exec exec() {
         return exec;
     }

@@ -281,8 +281,8 @@ class PgTypesRoundTripTest {
         Field<Boolean> match = DSL.field("{0} @@ {1}", Boolean.class,
                 val(TsVector.parse("fat:1 cat:2 sat:3"), PgTypes.TSVECTOR), val(TsQuery.parse("cat & (rat | sat)"), PgTypes.TSQUERY));
         assertThat(b.fetch(b.dsl().select(match)).get(0).get(0)).isEqualTo(true);
-        // tsquery_in reports bad syntax as 42601, so this is not a DataException
-        assertThatThrownBy(() -> b.fetchValue("SELECT 'a & & b'::tsquery")).isInstanceOf(DatabaseException.class)
+        // tsquery_in reports bad syntax as 42601; a rejected value is still a DataException
+        assertThatThrownBy(() -> b.fetchValue("SELECT 'a & & b'::tsquery")).isInstanceOf(DataException.class)
                 .hasMessageContaining("syntax error in tsquery").satisfies(e -> assertThat(((DatabaseException) e).sqlState()).isEqualTo("42601"));
         assertThatThrownBy(() -> TsQuery.parse("a & & b")).isInstanceOf(IllegalArgumentException.class);
     }
@@ -295,9 +295,9 @@ class PgTypesRoundTripTest {
         assertThat(b.fetch(b.dsl().select(exists)).get(0).get(0)).isEqualTo(true);
         assertThat(b.fetch(b.dsl().select(val(JsonPath.of("strict $.a"), PgTypes.JSONPATH))).get(0).get(0))
                 .isEqualTo(JsonPath.of("strict $.\"a\""));
-        // JsonPath checks only brackets and quotes; the server's grammar rejects the rest (as 42601)
+        // JsonPath checks only brackets and quotes; the server's grammar rejects the rest (as 42601, a DataException)
         assertThatThrownBy(() -> b.fetch(b.dsl().select(val(JsonPath.of("$.a ? @"), PgTypes.JSONPATH))))
-                .isInstanceOf(DatabaseException.class)
+                .isInstanceOf(DataException.class)
                 .hasMessageContaining("jsonpath").satisfies(e -> assertThat(((DatabaseException) e).sqlState()).isEqualTo("42601"));
     }
 

@@ -17,6 +17,7 @@ import io.pgrecord.error.ServerErrorFields;
 import io.pgrecord.error.SqlSyntaxException;
 import io.pgrecord.error.UniqueViolationException;
 import java.time.Duration;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -56,9 +57,25 @@ public final class ErrorTranslator {
             case "08", "28" -> new ConnectionException(message, f, cause);
             case "22" -> new DataException(message, f, cause);
             case "23" -> new ConstraintViolationException(message, f, cause);
-            case "42" -> new SqlSyntaxException(message, f, cause);
+            case "42" -> isRejectedInput(state, f.message()) ? new DataException(message, f, cause)
+                    : new SqlSyntaxException(message, f, cause);
             default -> new DatabaseException(message, f, cause);
         };
+    }
+
+    /**
+     * The input functions of tsquery, tsvector, jsonpath and ltree report a value they cannot
+     * parse as 42601, the SQLSTATE of a statement the parser rejects. The value is the problem,
+     * not the SQL, so these become {@link DataException}s like every other rejected value
+     * (22P02). Their messages are fixed by the server: {@code syntax error in tsquery: "a & & b"},
+     * {@code syntax error at or near "@" of jsonpath input}, {@code ltree syntax error at character 3}.
+     */
+    private static final Pattern REJECTED_INPUT = Pattern.compile(
+            "^(syntax error in (tsquery|tsvector)\\b|(ltree|lquery|ltxtquery) syntax error\\b).*|.* of jsonpath input$",
+            Pattern.DOTALL);
+
+    static boolean isRejectedInput(String state, String serverMessage) {
+        return "42601".equals(state) && serverMessage != null && REJECTED_INPUT.matcher(serverMessage).matches();
     }
 
     /** A connection that could not be made or was lost, with no server report. */

@@ -41,6 +41,10 @@ final class HikariConfigs {
         // The server types string binds, so where("attributes @> ?", "{...}") works on jsonb.
         p.setProperty("stringtype", "unspecified");
         p.setProperty("reWriteBatchedInserts", "true");
+        // pgrecord reads these types as text on both backends. Once a statement is server-prepared
+        // pgjdbc would fetch them in binary, and its getString then shifts a timetz to UTC
+        // (10:15+05:30 reads as 04:45Z) and cannot print a bytea[]. OIDs: timetz, bytea, bytea[].
+        p.setProperty("binaryTransferDisable", "1266,17,1001");
         p.setProperty("tcpKeepAlive", "true");
         p.setProperty("sslmode", config.sslMode());
         copy(config, p, "sslrootcert", "sslrootcert");

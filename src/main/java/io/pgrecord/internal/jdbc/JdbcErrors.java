@@ -22,6 +22,9 @@ public final class JdbcErrors {
             return p;
         }
         for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof PgRecordException p) {
+                return p;     // e.g. a converter's MappingException inside jOOQ's "Error while reading field"
+            }
             if (t instanceof PSQLException psql && psql.getServerErrorMessage() != null) {
                 return ErrorTranslator.translate(fields(psql.getServerErrorMessage(), psql.getSQLState()), failure);
             }

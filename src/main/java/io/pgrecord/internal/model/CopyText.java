@@ -1,11 +1,11 @@
 package io.pgrecord.internal.model;
 
+import io.pgrecord.internal.types.TypeMapper;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import org.jooq.Converter;
 import org.jooq.JSON;
 import org.jooq.JSONB;
 import org.jooq.SQLDialect;
@@ -43,6 +43,14 @@ public final class CopyText {
                 columns.add(f);
             }
         }
+        for (FieldMeta f : columns) {
+            if (f.sqlType().equals("money")) {
+                // COPY reads money with cash_in, whose decimal and group separators follow
+                // lc_monetary: "12.34" is 1234 under de_DE. No text form is exact everywhere.
+                throw new IllegalArgumentException("copyIn cannot write money column " + f.column() + " (field "
+                        + f.javaName() + ") exactly: its text input depends on lc_monetary; use insertAll");
+            }
+        }
         if (columns.isEmpty()) {
             throw new IllegalArgumentException("copyIn of " + meta.type().getSimpleName() + " needs at least one non-null field");
         }
@@ -78,19 +86,18 @@ public final class CopyText {
         return new CopyText(sql.toString(), chunks);
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
     private static void appendValue(StringBuilder out, FieldMeta f, Object value) {
         if (value == null) {
             out.append("\\N");
             return;
         }
-        Object db = ((Converter) f.dataType().getConverter()).to(value);
+        Object db = TypeMapper.databaseValue(f.dataType(), value);
         if (db == null) {
             out.append("\\N");
             return;
         }
         try {
-            escape(out, text(db));
+            escape(out, db instanceof Object[] a ? array(a, TypeMapper.arrayDelimiter(f.dataType())) : text(db));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("copyIn cannot encode field " + f.javaName() + " of type "
                     + f.type().getName() + ": " + e.getMessage(), e);
@@ -109,23 +116,23 @@ public final class CopyText {
             case byte[] b -> "\\x" + HexFormat.of().formatHex(b);
             case JSONB j -> j.data();
             case JSON j -> j.data();
-            case Object[] a -> array(a);
+            case Object[] a -> array(a, ',');
             case java.sql.Date d -> d.toLocalDate().toString();
             case java.sql.Timestamp t -> t.toLocalDateTime().toString();
             default -> v.toString();
         };
     }
 
-    private static String array(Object[] a) {
+    private static String array(Object[] a, char delimiter) {
         StringBuilder sb = new StringBuilder("{");
         for (int i = 0; i < a.length; i++) {
             if (i > 0) {
-                sb.append(',');
+                sb.append(delimiter);
             }
             if (a[i] == null) {
                 sb.append("NULL");
             } else if (a[i] instanceof Object[] inner) {
-                sb.append(array(inner));
+                sb.append(array(inner, delimiter));
             } else {
                 sb.append('"').append(text(a[i]).replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
             }

@@ -1,5 +1,6 @@
 package io.pgrecord.internal.model;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.pgrecord.Column;
 import io.pgrecord.CreatedAt;
 import io.pgrecord.Id;
@@ -13,8 +14,9 @@ import java.lang.invoke.VarHandle;
 import java.lang.reflect.Field;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import org.jooq.DataType;
 import org.jooq.Name;
@@ -41,6 +43,7 @@ public final class FieldMeta {
     private final boolean generated;
     private final boolean json;
     private final Column columnAnnotation;
+    private final String sqlType;
     private final io.pgrecord.Capability requires;
 
     @SuppressWarnings("unchecked")
@@ -52,7 +55,8 @@ public final class FieldMeta {
         this.type = f.getType();
         this.handle = lookup.unreflectVarHandle(f);
         this.dataType = (DataType<Object>) TypeMapper.forField(f);
-        this.field = DSL.field(table.append(column), dataType);
+        this.sqlType = TypeMapper.sqlType(f);
+        this.field = TypeMapper.readExpression(DSL.field(table.append(column), dataType), sqlType);
         this.unqualified = DSL.field(DSL.name(column), dataType);
         this.id = f.isAnnotationPresent(Id.class);
         this.version = f.isAnnotationPresent(Version.class);
@@ -60,8 +64,8 @@ public final class FieldMeta {
         this.updatedAt = f.isAnnotationPresent(UpdatedAt.class);
         this.softDelete = f.isAnnotationPresent(SoftDelete.class);
         this.generated = columnAnnotation != null && !columnAnnotation.generated().isBlank();
-        String sqlType = columnAnnotation == null ? "" : columnAnnotation.type().toLowerCase(Locale.ROOT);
-        this.json = (sqlType.equals("json") || sqlType.equals("jsonb")) && type != String.class;
+        // json, jsonb and their arrays compare by parsed value, and snapshots are deep copies
+        this.json = sqlType.matches("jsonb?(\\[])*") && type != String.class;
         this.requires = TypeMapper.requiredCapability(f);
     }
 
@@ -88,7 +92,8 @@ public final class FieldMeta {
             return null;
         }
         if (json) {
-            return Json.tree(value);
+            // a JsonNode field's tree is mutable: copy it, or in-place edits would reach the snapshot
+            return value instanceof JsonNode node ? node.deepCopy() : Json.tree(value);
         }
         if (value instanceof byte[] b) {
             return b.clone();
@@ -97,7 +102,12 @@ public final class FieldMeta {
             return deepCopy(a);
         }
         if (value instanceof List<?> l) {
-            return new ArrayList<>(l);
+            List<Object> copy = new ArrayList<>(l.size());
+            l.forEach(e -> copy.add(e instanceof List<?> || e instanceof Object[] ? snapshot(e) : e));
+            return copy;
+        }
+        if (value instanceof Map<?, ?> m) {
+            return new LinkedHashMap<>(m);
         }
         return value;
     }
@@ -121,6 +131,8 @@ public final class FieldMeta {
         for (int i = 0; i < copy.length; i++) {
             if (copy[i] instanceof Object[] inner) {
                 copy[i] = deepCopy(inner);
+            } else if (copy[i] instanceof byte[] bytes) {
+                copy[i] = bytes.clone();
             }
         }
         return copy;
@@ -142,7 +154,15 @@ public final class FieldMeta {
         return dataType;
     }
 
-    /** The column qualified by the model's table, typed. */
+    /** The {@code @Column(type)}, lower case, or empty. */
+    public String sqlType() {
+        return sqlType;
+    }
+
+    /**
+     * The column qualified by the model's table, typed; for a money column the exact
+     * {@code cast(col as numeric)}, see {@link TypeMapper#readExpression}.
+     */
     public org.jooq.Field<Object> field() {
         return field;
     }

@@ -16,6 +16,13 @@ public final class ModelErrors {
 
     /** A {@link MappingException} naming the field and column for an undefined column of the model; the error itself otherwise. */
     public static Throwable explain(ModelMeta<?> meta, Throwable error) {
+        // a converter's MappingException (an enum label without a constant, an interval with
+        // months read into a Duration) reaches us wrapped in jOOQ's "Error while reading field"
+        for (Throwable t = error.getCause(); t != null && !(error instanceof MappingException); t = t.getCause()) {
+            if (t instanceof MappingException m) {
+                return m;
+            }
+        }
         if (error instanceof SqlSyntaxException e && "42703".equals(e.sqlState())) {
             Matcher m = UNDEFINED_COLUMN.matcher(e.serverMessage());
             if (m.find()) {

@@ -36,6 +36,15 @@ public final class Json {
         }
     }
 
+    /** Parses JSON text into a tree; the text {@code null} is a {@code NullNode}. */
+    public static JsonNode parse(String json) {
+        try {
+            return MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new PgRecordException("cannot read JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
     /** A value-comparable tree: key order and formatting do not matter. */
     public static JsonNode tree(Object value) {
         return MAPPER.valueToTree(value);

@@ -14,8 +14,10 @@ import org.jooq.BindingSQLContext;
 import org.jooq.BindingSetSQLOutputContext;
 import org.jooq.BindingSetStatementContext;
 import org.jooq.Converter;
+import org.jooq.DataType;
 import org.jooq.conf.ParamType;
 import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
 
 /**
  * A value that travels as its PostgreSQL text form. With a SQL type it renders
@@ -33,6 +35,11 @@ public class TextBinding<U> implements Binding<String, U> {
         this.converter = converter;
     }
 
+    /** A data type carried by this binding; converters must go in here, not on top, for arrays to work. */
+    public static <U> DataType<U> type(String castType, Converter<String, U> converter) {
+        return SQLDataType.VARCHAR.asConvertedDataType(new TextBinding<>(castType, converter));
+    }
+
     /** Untyped text. */
     public static TextBinding<String> untyped() {
         return new TextBinding<>(null, Converter.ofNullable(String.class, String.class, s -> s, s -> s));
@@ -41,6 +48,17 @@ public class TextBinding<U> implements Binding<String, U> {
     @Override
     public Converter<String, U> converter() {
         return converter;
+    }
+
+    /** Arrays of any dimension as one literal, {@code cast(? as type[])}; untyped text has no array form here. */
+    @Override
+    public Binding<String[], U[]> arrayBinding() {
+        return castType == null ? null : TextArrayBinding.of(castType, converter);
+    }
+
+    /** The SQL type the bind is cast to, or null for untyped text. */
+    public String castType() {
+        return castType;
     }
 
     @Override

@@ -1,131 +1,53 @@
 package io.pgrecord.internal.types;
 
-import com.fasterxml.jackson.databind.JavaType;
 import io.pgrecord.Column;
-import io.pgrecord.EnumLabel;
-import io.pgrecord.PgEnum;
 import io.pgrecord.error.MappingException;
-import io.pgrecord.internal.model.Names;
-import java.lang.reflect.Array;
+import io.pgrecord.types.BitString;
+import io.pgrecord.types.JsonPath;
+import io.pgrecord.types.MacAddress;
+import io.pgrecord.types.MultiRange;
+import io.pgrecord.types.PgTypes;
 import java.lang.reflect.Field;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.math.BigDecimal;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.LocalTime;
-import java.time.OffsetDateTime;
-import java.time.OffsetTime;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
+import java.net.InetAddress;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import org.jooq.Converter;
 import org.jooq.DataType;
-import org.jooq.JSON;
-import org.jooq.JSONB;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
-import org.jooq.postgres.extensions.bindings.BigDecimalRangeBinding;
-import org.jooq.postgres.extensions.bindings.IntegerRangeBinding;
-import org.jooq.postgres.extensions.bindings.LocalDateRangeBinding;
-import org.jooq.postgres.extensions.bindings.LocalDateTimeRangeBinding;
-import org.jooq.postgres.extensions.bindings.LongRangeBinding;
-import org.jooq.postgres.extensions.bindings.OffsetDateTimeRangeBinding;
-import org.jooq.postgres.extensions.types.BigDecimalRange;
-import org.jooq.postgres.extensions.types.IntegerRange;
-import org.jooq.postgres.extensions.types.LocalDateRange;
-import org.jooq.postgres.extensions.types.LocalDateTimeRange;
-import org.jooq.postgres.extensions.types.LongRange;
-import org.jooq.postgres.extensions.types.OffsetDateTimeRange;
-import io.pgrecord.types.BitString;
-import io.pgrecord.types.Box;
-import io.pgrecord.types.Circle;
-import io.pgrecord.types.JsonPath;
-import io.pgrecord.types.Line;
-import io.pgrecord.types.LineSegment;
-import io.pgrecord.types.MacAddress;
-import io.pgrecord.types.MultiRange;
-import io.pgrecord.types.Path;
-import io.pgrecord.types.PgTypes;
-import io.pgrecord.types.Point;
-import io.pgrecord.types.Polygon;
-import io.pgrecord.types.TsQuery;
-import io.pgrecord.types.TsVector;
 
 /**
  * The type registry: which jOOQ {@link DataType} (and so which binding) carries a Java type to
  * and from PostgreSQL. Model fields are resolved once per class; bind values of raw
- * {@code where(String, Object...)} fragments per call.
+ * {@code where(String, Object...)} fragments per call. The table of API.md §6, plus:
+ * <ul>
+ *   <li>{@code @Column(type = "money")} on a {@code BigDecimal}: written as {@code numeric} (an
+ *       assignment cast to money, exact and independent of {@code lc_monetary}) and read as
+ *       {@code col::numeric} by the model projection, see {@link #readExpression};</li>
+ *   <li>{@code @Column(type = "numeric")} on a {@code Double}: numeric's {@code NaN} and
+ *       {@code ±Infinity} (PostgreSQL 14+), which a {@code BigDecimal} cannot hold;</li>
+ *   <li>{@code @Column(type = "oid")} on a {@code Long}, {@code @Column(type = "hstore")} on a
+ *       {@code Map<String, String>}, {@code @Column(type = "jsonb[]")} on a list or array of
+ *       Jackson-mapped values;</li>
+ *   <li>a {@code String} binds untyped, so the server types it from the column: text, varchar,
+ *       char, citext or a domain over them; with {@code @Column(type = "regclass")} (or another
+ *       reg* type) it is cast, since an untyped string next to a reg* column would be an oid.</li>
+ * </ul>
  */
 public final class TypeMapper {
 
-    private static final Map<Class<?>, DataType<?>> SIMPLE = new HashMap<>();
-    private static final Map<Class<?>, DataType<?>> ENUMS = new ConcurrentHashMap<>();
-    private static final Map<Class<?>, DataType<?>> MULTIRANGES = new HashMap<>();
-    private static final DataType<String> TEXT = SQLDataType.VARCHAR.asConvertedDataType(TextBinding.untyped());
-
-    static {
-        SIMPLE.put(Boolean.class, SQLDataType.BOOLEAN);
-        SIMPLE.put(boolean.class, SQLDataType.BOOLEAN);
-        SIMPLE.put(Short.class, SQLDataType.SMALLINT);
-        SIMPLE.put(short.class, SQLDataType.SMALLINT);
-        SIMPLE.put(Integer.class, SQLDataType.INTEGER);
-        SIMPLE.put(int.class, SQLDataType.INTEGER);
-        SIMPLE.put(Long.class, SQLDataType.BIGINT);
-        SIMPLE.put(long.class, SQLDataType.BIGINT);
-        SIMPLE.put(Float.class, SQLDataType.REAL);
-        SIMPLE.put(float.class, SQLDataType.REAL);
-        SIMPLE.put(Double.class, SQLDataType.DOUBLE);
-        SIMPLE.put(double.class, SQLDataType.DOUBLE);
-        SIMPLE.put(BigDecimal.class, SQLDataType.NUMERIC);
-        SIMPLE.put(String.class, TEXT);
-        SIMPLE.put(byte[].class, SQLDataType.BLOB);
-        SIMPLE.put(UUID.class, SQLDataType.UUID);
-        SIMPLE.put(LocalDate.class, SQLDataType.LOCALDATE);
-        SIMPLE.put(LocalTime.class, SQLDataType.LOCALTIME);
-        SIMPLE.put(OffsetTime.class, SQLDataType.OFFSETTIME);
-        SIMPLE.put(LocalDateTime.class, SQLDataType.LOCALDATETIME);
-        SIMPLE.put(OffsetDateTime.class, SQLDataType.OFFSETDATETIME);
-        SIMPLE.put(Instant.class, SQLDataType.INSTANT);
-        SIMPLE.put(JSON.class, SQLDataType.JSON);
-        SIMPLE.put(JSONB.class, SQLDataType.JSONB);
-        SIMPLE.put(TsVector.class, PgTypes.TSVECTOR);
-        SIMPLE.put(TsQuery.class, PgTypes.TSQUERY);
-        SIMPLE.put(JsonPath.class, PgTypes.JSONPATH);
-        SIMPLE.put(Point.class, PgTypes.POINT);
-        SIMPLE.put(Line.class, PgTypes.LINE);
-        SIMPLE.put(LineSegment.class, PgTypes.LSEG);
-        SIMPLE.put(Box.class, PgTypes.BOX);
-        SIMPLE.put(Path.class, PgTypes.PATH);
-        SIMPLE.put(Polygon.class, PgTypes.POLYGON);
-        SIMPLE.put(Circle.class, PgTypes.CIRCLE);
-        MULTIRANGES.put(IntegerRange.class, PgTypes.INT4MULTIRANGE);
-        MULTIRANGES.put(LongRange.class, PgTypes.INT8MULTIRANGE);
-        MULTIRANGES.put(BigDecimalRange.class, PgTypes.NUMMULTIRANGE);
-        MULTIRANGES.put(LocalDateRange.class, PgTypes.DATEMULTIRANGE);
-        MULTIRANGES.put(LocalDateTimeRange.class, PgTypes.TSMULTIRANGE);
-        MULTIRANGES.put(OffsetDateTimeRange.class, PgTypes.TSTZMULTIRANGE);
-        SIMPLE.put(IntegerRange.class, SQLDataType.OTHER.asConvertedDataType(new IntegerRangeBinding()));
-        SIMPLE.put(LongRange.class, SQLDataType.OTHER.asConvertedDataType(new LongRangeBinding()));
-        SIMPLE.put(BigDecimalRange.class, SQLDataType.OTHER.asConvertedDataType(new BigDecimalRangeBinding()));
-        SIMPLE.put(LocalDateRange.class, SQLDataType.OTHER.asConvertedDataType(new LocalDateRangeBinding()));
-        SIMPLE.put(LocalDateTimeRange.class, SQLDataType.OTHER.asConvertedDataType(new LocalDateTimeRangeBinding()));
-        SIMPLE.put(OffsetDateTimeRange.class, SQLDataType.OTHER.asConvertedDataType(new OffsetDateTimeRangeBinding()));
-    }
+    static final DataType<String> TEXT = ScalarTypes.TEXT;
 
     private TypeMapper() {
     }
 
     /** The data type of a model field, honouring {@code @Column(type=...)}. */
     public static DataType<?> forField(Field field) {
-        Column column = field.getAnnotation(Column.class);
-        String sqlType = column == null ? "" : column.type().trim().toLowerCase(Locale.ROOT);
+        String sqlType = sqlType(field);
         DataType<?> type = forType(field.getType(), field.getGenericType(), sqlType);
         if (type == null) {
             throw new MappingException("field " + field.getDeclaringClass().getSimpleName() + "." + field.getName()
@@ -135,13 +57,33 @@ public final class TypeMapper {
         return type;
     }
 
+    /** A field's {@code @Column(type)}, trimmed and lower case; empty without one. */
+    public static String sqlType(Field field) {
+        Column column = field.getAnnotation(Column.class);
+        return column == null ? "" : column.type().trim().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * What the model projection selects for a column: the column itself, or for a money column
+     * {@code cast(col as numeric)}, whose value is exact whatever {@code lc_monetary} says (the
+     * text form of money is locale-formatted, {@code 1.234,56 €}). The cast keeps the column's
+     * name, so RETURNING, CTEs and subqueries see the same column.
+     */
+    @SuppressWarnings("unchecked")
+    public static org.jooq.Field<Object> readExpression(org.jooq.Field<Object> column, String sqlType) {
+        if (sqlType.equals("money")) {
+            return (org.jooq.Field<Object>) (org.jooq.Field<?>) column.cast(SQLDataType.NUMERIC).coerce(column.getDataType());
+        }
+        return column;
+    }
+
     /** The data type for a bind value in a raw SQL fragment; strings stay untyped. */
     public static DataType<?> forValue(Object value) {
         if (value == null) {
             return SQLDataType.OTHER;
         }
         if (value instanceof MultiRange<?> m) {
-            return m.ranges().isEmpty() ? TEXT : MULTIRANGES.get(m.ranges().get(0).getClass());
+            return m.ranges().isEmpty() ? TEXT : ScalarTypes.multirange(m.ranges().get(0).getClass());
         }
         if (value instanceof MacAddress mac) {
             return mac.isEui64() ? PgTypes.MACADDR8 : PgTypes.MACADDR;
@@ -149,25 +91,51 @@ public final class TypeMapper {
         if (value instanceof BitString) {
             return PgTypes.VARBIT;
         }
+        if (value instanceof Enum<?> e) {
+            return EnumTypes.of(e.getDeclaringClass());
+        }
         if (value instanceof List<?> list) {
             Object first = list.stream().filter(java.util.Objects::nonNull).findFirst().orElse(null);
-            DataType<?> component = first == null ? SQLDataType.CLOB : component(first.getClass());
-            if (component != null) {
-                Class<?> element = first == null ? Object.class : first.getClass();
-                return listOf(component, element);
+            Class<?> element = first == null ? String.class : first instanceof Enum<?> e ? e.getDeclaringClass() : first.getClass();
+            DataType<?> type = ArrayTypes.of(List.class, parameterized(element), "");
+            if (type != null) {
+                return type;
             }
         }
         DataType<?> type = forType(value.getClass(), value.getClass(), "");
         return type != null ? type : DSL.val(value).getDataType();
     }
 
+    private static Type parameterized(Class<?> element) {
+        return new ParameterizedType() {
+            public Type[] getActualTypeArguments() {
+                return new Type[] {element};
+            }
+
+            public Type getRawType() {
+                return List.class;
+            }
+
+            public Type getOwnerType() {
+                return null;
+            }
+        };
+    }
+
     private static DataType<?> forType(Class<?> raw, Type generic, String sqlType) {
         if (sqlType.equals("jsonb") || sqlType.equals("json")) {
-            return json(raw, generic, sqlType.equals("jsonb"));
+            return JsonTypes.of(raw, generic, sqlType.equals("jsonb"));
         }
-        DataType<?> simple = SIMPLE.get(raw);
+        DataType<?> declared = ScalarTypes.byColumnType(raw, sqlType);
+        if (declared != null) {
+            return declared;
+        }
+        DataType<?> simple = ScalarTypes.simple(raw);
         if (simple != null) {
             return simple;
+        }
+        if (InetAddress.class.isAssignableFrom(raw)) {
+            return InetTypes.INET_ADDRESS;
         }
         if (raw == MacAddress.class) {
             return sqlType.equals("macaddr8") ? PgTypes.MACADDR8 : PgTypes.MACADDR;
@@ -177,40 +145,33 @@ public final class TypeMapper {
         }
         if (raw == MultiRange.class && generic instanceof ParameterizedType p
                 && p.getActualTypeArguments()[0] instanceof Class<?> rangeClass) {
-            return MULTIRANGES.get(rangeClass);
+            return ScalarTypes.multirange(rangeClass);
         }
         if (raw.isEnum()) {
-            return enumType(raw);
+            return EnumTypes.of(raw);
         }
-        if (raw.isArray() && raw != byte[].class) {
-            DataType<?> component = component(raw.getComponentType());
-            return component == null ? null : component.array();
-        }
-        if (List.class.isAssignableFrom(raw) && generic instanceof ParameterizedType p) {
-            Type element = p.getActualTypeArguments()[0];
-            if (element instanceof Class<?> elementClass) {
-                DataType<?> component = component(elementClass);
-                return component == null ? null : listOf(component, elementClass);
-            }
+        if ((raw.isArray() && raw != byte[].class) || List.class.isAssignableFrom(raw)) {
+            return ArrayTypes.of(raw, generic, sqlType);
         }
         return null;
     }
 
-    /** The element type of an array: like a field's, but strings are plain text (arrays need jOOQ's own binding). */
-    private static DataType<?> component(Class<?> element) {
-        if (element == String.class) {
-            return SQLDataType.CLOB;
+    /**
+     * The element type of an array: like a field's, but strings are plain text (arrays need
+     * jOOQ's own binding), and some types travel as text, see {@link ScalarTypes#textElement}.
+     */
+    static DataType<?> element(Class<?> leaf, Type generic, String sqlType) {
+        if (sqlType.equals("jsonb") || sqlType.equals("json")) {
+            return JsonTypes.of(leaf, generic, sqlType.equals("jsonb"));
         }
-        if (element.isArray() && element != byte[].class) {
-            return null;       // multi-dimensional arrays come with the type work of issue 4
-        }
-        return forType(element, element, "");
+        DataType<?> asText = ScalarTypes.textElement(leaf);
+        return asText != null ? asText : forType(leaf, generic, sqlType);
     }
 
     /** The capability a field type needs, or null: multiranges (14), jsonpath (12), macaddr8 (10). */
     public static io.pgrecord.Capability requiredCapability(Field field) {
         Class<?> raw = field.getType();
-        if (raw == MultiRange.class) {
+        if (mentions(field.getGenericType(), MultiRange.class)) {
             return io.pgrecord.Capability.MULTIRANGE;
         }
         if (raw == JsonPath.class) {
@@ -223,80 +184,54 @@ public final class TypeMapper {
         return null;
     }
 
+    /** Whether a type is, or holds as an array or list element, the given class. */
+    private static boolean mentions(Type type, Class<?> target) {
+        return switch (type) {
+            case Class<?> c -> c == target || (c.isArray() && mentions(c.getComponentType(), target));
+            case ParameterizedType p -> p.getRawType() == target || java.util.Arrays.stream(p.getActualTypeArguments())
+                    .anyMatch(a -> mentions(a, target));
+            case java.lang.reflect.GenericArrayType g -> mentions(g.getGenericComponentType(), target);
+            default -> false;
+        };
+    }
+
     /**
      * Whether a raw-SQL bind of this type should carry an explicit cast: everything but
-     * untyped text, so the server never has to guess (pgjdbc sends dates untyped, for one).
+     * untyped text and the types whose binding renders its own cast, so the server never has to
+     * guess (pgjdbc sends dates untyped, for one).
      */
     public static boolean castInRawSql(DataType<?> type) {
-        String binding = type.getBinding().getClass().getName();
-        return type != TEXT && type != SQLDataType.OTHER && !(type.getBinding() instanceof TextBinding<?>)
+        org.jooq.Binding<?, ?> b = type.getBinding() instanceof ListBinding<?> list ? list.array() : type.getBinding();
+        String binding = b.getClass().getName();
+        return type != TEXT && type != SQLDataType.OTHER && !binding.startsWith("io.pgrecord.internal.types")
                 && !binding.startsWith("org.jooq.postgres.extensions") && !binding.startsWith("io.pgrecord.types");
     }
 
-    private static DataType<?> json(Class<?> raw, Type generic, boolean binary) {
-        if (raw == String.class) {
-            return TEXT;
+    /**
+     * The driver-level value a binding sends for {@code value}: the text of a text-bound type, the
+     * element texts of its arrays. For the COPY encoder, which writes what a bind would carry.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public static Object databaseValue(DataType<?> type, Object value) {
+        if (type.getBinding() instanceof ListBinding<?> list) {
+            Object array = ((Converter) list.converter()).to(value);
+            return ((Converter) list.array().converter()).to(array);
         }
-        if (raw == JSONB.class || raw == JSON.class) {
-            return SIMPLE.get(raw);
-        }
-        JavaType javaType = Json.MAPPER.constructType(generic);
-        @SuppressWarnings({"unchecked", "rawtypes"})
-        Class<Object> target = (Class) raw;
-        if (binary) {
-            return SQLDataType.JSONB.asConvertedDataType(Converter.ofNullable(JSONB.class, target,
-                    j -> Json.read(j.data(), javaType), v -> JSONB.valueOf(Json.write(v))));
-        }
-        return SQLDataType.JSON.asConvertedDataType(Converter.ofNullable(JSON.class, target,
-                j -> Json.read(j.data(), javaType), v -> JSON.valueOf(Json.write(v))));
+        return ((Converter) type.getConverter()).to(value);
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static <E> DataType<List<E>> listOf(DataType<?> component, Class<E> elementClass) {
-        DataType<Object[]> array = (DataType<Object[]>) (DataType) component.array();
-        Class<List<E>> listClass = (Class) List.class;
-        return array.asConvertedDataType(Converter.ofNullable((Class<Object[]>) array.getType(), listClass,
-                a -> (List<E>) new ArrayList<>(Arrays.asList(a)),
-                l -> l.toArray((Object[]) Array.newInstance(component.getType(), l.size()))));
+    /** The delimiter of a type's array literal: {@code ;} for box, whose values hold commas, else {@code ,}. */
+    public static char arrayDelimiter(DataType<?> type) {
+        return type.getTypeName().toLowerCase(Locale.ROOT).startsWith("box") ? ';' : ',';
     }
 
     /** A Java enum as a PostgreSQL enum: labels from {@code @EnumLabel} or {@code name()}, always cast. */
-    @SuppressWarnings({"unchecked", "rawtypes"})
     public static DataType<?> enumType(Class<?> enumClass) {
-        return ENUMS.computeIfAbsent(enumClass, c -> {
-            Map<String, Object> byLabel = new HashMap<>();
-            Map<Object, String> labels = new HashMap<>();
-            for (Object constant : c.getEnumConstants()) {
-                String label = label((Enum<?>) constant);
-                byLabel.put(label, constant);
-                labels.put(constant, label);
-            }
-            Converter<String, Object> converter = Converter.ofNullable(String.class, (Class) c,
-                    label -> {
-                        Object constant = byLabel.get(label);
-                        if (constant == null) {
-                            throw new MappingException("enum label '" + label + "' has no constant in " + c.getName());
-                        }
-                        return constant;
-                    },
-                    labels::get);
-            return SQLDataType.VARCHAR.asConvertedDataType(new TextBinding<>(enumTypeName(c), converter));
-        });
+        return EnumTypes.of(enumClass);
     }
 
     /** The quoted PostgreSQL type name of a Java enum. */
     public static String enumTypeName(Class<?> enumClass) {
-        PgEnum pg = enumClass.getAnnotation(PgEnum.class);
-        String name = pg != null ? pg.value() : Names.snakeCase(enumClass.getSimpleName());
-        return DSL.using(org.jooq.SQLDialect.POSTGRES).render(DSL.name(name.split("\\.")));
-    }
-
-    private static String label(Enum<?> constant) {
-        try {
-            EnumLabel label = constant.getDeclaringClass().getField(constant.name()).getAnnotation(EnumLabel.class);
-            return label != null ? label.value() : constant.name();
-        } catch (NoSuchFieldException e) {
-            return constant.name();
-        }
+        return EnumTypes.typeName(enumClass);
     }
 }

@@ -1,0 +1,209 @@
+package io.pgrecord.internal.types;
+
+import io.pgrecord.types.Box;
+import io.pgrecord.types.Circle;
+import io.pgrecord.types.JsonPath;
+import io.pgrecord.types.Line;
+import io.pgrecord.types.LineSegment;
+import io.pgrecord.types.Path;
+import io.pgrecord.types.PgTypes;
+import io.pgrecord.types.Point;
+import io.pgrecord.types.Polygon;
+import io.pgrecord.types.TsQuery;
+import io.pgrecord.types.TsVector;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.OffsetTime;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import org.jooq.Converter;
+import org.jooq.DataType;
+import org.jooq.JSON;
+import org.jooq.JSONB;
+import org.jooq.XML;
+import org.jooq.impl.SQLDataType;
+import org.jooq.postgres.extensions.bindings.BigDecimalRangeBinding;
+import org.jooq.postgres.extensions.bindings.HstoreBinding;
+import org.jooq.postgres.extensions.bindings.IntegerRangeBinding;
+import org.jooq.postgres.extensions.bindings.LocalDateRangeBinding;
+import org.jooq.postgres.extensions.bindings.LocalDateTimeRangeBinding;
+import org.jooq.postgres.extensions.bindings.LongRangeBinding;
+import org.jooq.postgres.extensions.bindings.OffsetDateTimeRangeBinding;
+import org.jooq.postgres.extensions.converters.BigDecimalRangeConverter;
+import org.jooq.postgres.extensions.converters.HstoreConverter;
+import org.jooq.postgres.extensions.converters.IntegerRangeConverter;
+import org.jooq.postgres.extensions.converters.LocalDateRangeConverter;
+import org.jooq.postgres.extensions.converters.LocalDateTimeRangeConverter;
+import org.jooq.postgres.extensions.converters.LongRangeConverter;
+import org.jooq.postgres.extensions.converters.OffsetDateTimeRangeConverter;
+import org.jooq.postgres.extensions.types.BigDecimalRange;
+import org.jooq.postgres.extensions.types.Cidr;
+import org.jooq.postgres.extensions.types.Hstore;
+import org.jooq.postgres.extensions.types.Inet;
+import org.jooq.postgres.extensions.types.IntegerRange;
+import org.jooq.postgres.extensions.types.LocalDateRange;
+import org.jooq.postgres.extensions.types.LocalDateTimeRange;
+import org.jooq.postgres.extensions.types.LongRange;
+import org.jooq.postgres.extensions.types.Ltree;
+import org.jooq.postgres.extensions.types.OffsetDateTimeRange;
+import org.jooq.types.YearToSecond;
+
+/**
+ * The data types of single values, by Java class: jOOQ's own where its binding is sound on
+ * both backends, {@link TextBinding} types where the value is best carried as text, the
+ * postgres-extensions ranges and hstore, and {@link PgTypes}. {@link #byColumnType} covers the
+ * Java types whose PostgreSQL type only {@code @Column(type)} can tell.
+ */
+final class ScalarTypes {
+
+    private static final Map<Class<?>, DataType<?>> SIMPLE = new HashMap<>();
+    private static final Map<Class<?>, DataType<?>> MULTIRANGES = new HashMap<>();
+    private static final Map<String, DataType<?>> REG_TYPES = new ConcurrentHashMap<>();
+    static final DataType<String> TEXT = SQLDataType.VARCHAR.asConvertedDataType(TextBinding.untyped());
+    private static final DataType<Long> OID = text("oid", Long.class, Long::valueOf, String::valueOf);
+    private static final DataType<Double> NUMERIC_DOUBLE = text("numeric", Double.class, ScalarTypes::parseNumeric, ScalarTypes::numeric);
+    private static final DataType<Hstore> HSTORE = SQLDataType.OTHER.asConvertedDataType(new HstoreBinding());
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static final DataType<Map<String, String>> HSTORE_MAP = HSTORE.asConvertedDataType(
+            Converter.ofNullable(Hstore.class, (Class<Map<String, String>>) (Class) Map.class,
+                    h -> new LinkedHashMap<>(h.data()), Hstore::valueOf));
+
+    private static final Map<Class<?>, DataType<?>> TEXT_ELEMENTS = Map.ofEntries(
+            Map.entry(String.class, SQLDataType.CLOB),
+            Map.entry(byte[].class, text("bytea", byte[].class, Bytea::parse, Bytea::text)),
+            Map.entry(JSONB.class, text("jsonb", JSONB.class, JSONB::valueOf, JSONB::data)),
+            Map.entry(JSON.class, text("json", JSON.class, JSON::valueOf, JSON::data)),
+            Map.entry(XML.class, text("xml", XML.class, XML::valueOf, XML::data)),
+            Map.entry(Hstore.class, extension("hstore", Hstore.class, new HstoreConverter())),
+            Map.entry(IntegerRange.class, extension("int4range", IntegerRange.class, new IntegerRangeConverter())),
+            Map.entry(LongRange.class, extension("int8range", LongRange.class, new LongRangeConverter())),
+            Map.entry(BigDecimalRange.class, extension("numrange", BigDecimalRange.class, new BigDecimalRangeConverter())),
+            Map.entry(LocalDateRange.class, extension("daterange", LocalDateRange.class, new LocalDateRangeConverter())),
+            Map.entry(LocalDateTimeRange.class, extension("tsrange", LocalDateTimeRange.class, new LocalDateTimeRangeConverter())),
+            Map.entry(OffsetDateTimeRange.class, extension("tstzrange", OffsetDateTimeRange.class, new OffsetDateTimeRangeConverter())));
+
+    static {
+        SIMPLE.put(Boolean.class, SQLDataType.BOOLEAN);
+        SIMPLE.put(boolean.class, SQLDataType.BOOLEAN);
+        SIMPLE.put(Short.class, SQLDataType.SMALLINT);
+        SIMPLE.put(short.class, SQLDataType.SMALLINT);
+        SIMPLE.put(Integer.class, SQLDataType.INTEGER);
+        SIMPLE.put(int.class, SQLDataType.INTEGER);
+        SIMPLE.put(Long.class, SQLDataType.BIGINT);
+        SIMPLE.put(long.class, SQLDataType.BIGINT);
+        SIMPLE.put(Float.class, SQLDataType.REAL);
+        SIMPLE.put(float.class, SQLDataType.REAL);
+        SIMPLE.put(Double.class, SQLDataType.DOUBLE);
+        SIMPLE.put(double.class, SQLDataType.DOUBLE);
+        SIMPLE.put(BigDecimal.class, SQLDataType.NUMERIC);
+        SIMPLE.put(String.class, TEXT);
+        SIMPLE.put(byte[].class, TEXT_ELEMENTS.get(byte[].class));
+        SIMPLE.put(UUID.class, SQLDataType.UUID);
+        SIMPLE.put(LocalDate.class, SQLDataType.LOCALDATE);
+        SIMPLE.put(LocalTime.class, SQLDataType.LOCALTIME);
+        SIMPLE.put(OffsetTime.class, text("timetz", OffsetTime.class, TimeTz::parse, TimeTz::text));
+        SIMPLE.put(LocalDateTime.class, SQLDataType.LOCALDATETIME);
+        SIMPLE.put(OffsetDateTime.class, SQLDataType.OFFSETDATETIME);
+        SIMPLE.put(Instant.class, SQLDataType.INSTANT);
+        SIMPLE.put(Duration.class, IntervalTypes.DURATION);
+        SIMPLE.put(YearToSecond.class, IntervalTypes.YEAR_TO_SECOND);
+        SIMPLE.put(JSON.class, SQLDataType.JSON);
+        SIMPLE.put(JSONB.class, SQLDataType.JSONB);
+        SIMPLE.put(XML.class, SQLDataType.XML);
+        SIMPLE.put(Hstore.class, HSTORE);
+        SIMPLE.put(Inet.class, InetTypes.INET);
+        SIMPLE.put(Cidr.class, InetTypes.CIDR);
+        SIMPLE.put(Ltree.class, text("ltree", Ltree.class, Ltree::valueOf, Ltree::data));
+        SIMPLE.put(TsVector.class, PgTypes.TSVECTOR);
+        SIMPLE.put(TsQuery.class, PgTypes.TSQUERY);
+        SIMPLE.put(JsonPath.class, PgTypes.JSONPATH);
+        SIMPLE.put(Point.class, PgTypes.POINT);
+        SIMPLE.put(Line.class, PgTypes.LINE);
+        SIMPLE.put(LineSegment.class, PgTypes.LSEG);
+        SIMPLE.put(Box.class, PgTypes.BOX);
+        SIMPLE.put(Path.class, PgTypes.PATH);
+        SIMPLE.put(Polygon.class, PgTypes.POLYGON);
+        SIMPLE.put(Circle.class, PgTypes.CIRCLE);
+        MULTIRANGES.put(IntegerRange.class, PgTypes.INT4MULTIRANGE);
+        MULTIRANGES.put(LongRange.class, PgTypes.INT8MULTIRANGE);
+        MULTIRANGES.put(BigDecimalRange.class, PgTypes.NUMMULTIRANGE);
+        MULTIRANGES.put(LocalDateRange.class, PgTypes.DATEMULTIRANGE);
+        MULTIRANGES.put(LocalDateTimeRange.class, PgTypes.TSMULTIRANGE);
+        MULTIRANGES.put(OffsetDateTimeRange.class, PgTypes.TSTZMULTIRANGE);
+        SIMPLE.put(IntegerRange.class, SQLDataType.OTHER.asConvertedDataType(new IntegerRangeBinding()));
+        SIMPLE.put(LongRange.class, SQLDataType.OTHER.asConvertedDataType(new LongRangeBinding()));
+        SIMPLE.put(BigDecimalRange.class, SQLDataType.OTHER.asConvertedDataType(new BigDecimalRangeBinding()));
+        SIMPLE.put(LocalDateRange.class, SQLDataType.OTHER.asConvertedDataType(new LocalDateRangeBinding()));
+        SIMPLE.put(LocalDateTimeRange.class, SQLDataType.OTHER.asConvertedDataType(new LocalDateTimeRangeBinding()));
+        SIMPLE.put(OffsetDateTimeRange.class, SQLDataType.OTHER.asConvertedDataType(new OffsetDateTimeRangeBinding()));
+    }
+
+    private ScalarTypes() {
+    }
+
+    /** The type of a Java class that maps on its own, or null. */
+    static DataType<?> simple(Class<?> type) {
+        return SIMPLE.get(type);
+    }
+
+    /** The multirange type over a jOOQ range class, or null. */
+    static DataType<?> multirange(Class<?> rangeClass) {
+        return MULTIRANGES.get(rangeClass);
+    }
+
+    /**
+     * The text-carried element type of an array of this class, or null when the class's own type
+     * serves: bytea, json, jsonb and xml (jOOQ's arrays of them cannot bind NULL on R2DBC, nor an
+     * empty bytea anywhere), hstore and the ranges (jOOQ's arrays of them have one dimension).
+     */
+    static DataType<?> textElement(Class<?> type) {
+        return TEXT_ELEMENTS.get(type);
+    }
+
+    /** Java types whose PostgreSQL type only {@code @Column(type)} can tell. */
+    static DataType<?> byColumnType(Class<?> raw, String sqlType) {
+        return switch (sqlType) {
+            case "money" -> raw == BigDecimal.class ? SQLDataType.NUMERIC : null;
+            case "oid" -> raw == Long.class || raw == long.class ? OID : null;
+            case "numeric", "decimal" -> raw == Double.class || raw == double.class ? NUMERIC_DOUBLE : null;
+            case "hstore" -> Map.class.isAssignableFrom(raw) ? HSTORE_MAP : null;
+            // an untyped string next to a reg* column resolves as oid, not as a name: cast it
+            case "regclass", "regconfig", "regtype", "regproc", "regprocedure", "regoper", "regoperator",
+                    "regnamespace", "regrole", "regcollation", "regdictionary" ->
+                    raw == String.class ? REG_TYPES.computeIfAbsent(sqlType, t -> text(t, String.class, s -> s, s -> s)) : null;
+            default -> null;
+        };
+    }
+
+    private static <T> DataType<T> text(String sqlType, Class<T> type, Function<String, T> parse,
+            Function<T, String> print) {
+        return TextBinding.type(sqlType, Converter.ofNullable(String.class, type, parse::apply, print::apply));
+    }
+
+    /** A postgres-extensions type carried as text with its own converter, so its arrays can have any dimension. */
+    private static <T> DataType<T> extension(String sqlType, Class<T> type, Converter<Object, T> converter) {
+        return text(sqlType, type, converter::from, v -> String.valueOf(converter.to(v)));
+    }
+
+    private static Double parseNumeric(String text) {
+        return switch (text) {
+            case "NaN" -> Double.NaN;
+            case "Infinity" -> Double.POSITIVE_INFINITY;
+            case "-Infinity" -> Double.NEGATIVE_INFINITY;
+            default -> Double.valueOf(text);
+        };
+    }
+
+    private static String numeric(Double d) {
+        return d.isNaN() ? "NaN" : d.isInfinite() ? (d > 0 ? "Infinity" : "-Infinity") : Double.toString(d);
+    }
+}

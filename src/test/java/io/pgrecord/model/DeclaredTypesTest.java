@@ -1,0 +1,118 @@
+package io.pgrecord.model;
+
+import static io.pgrecord.model.TypeSamples.ip;
+import static io.pgrecord.testing.ModelOps.get;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.pgrecord.Model;
+import io.pgrecord.QueryBuilder;
+import io.pgrecord.error.CheckViolationException;
+import io.pgrecord.models.SpecimenSchema;
+import io.pgrecord.testing.BothBackends;
+import io.pgrecord.testing.Exec;
+import io.pgrecord.testing.ModelOps;
+import io.pgrecord.testing.PgExtension;
+import io.pgrecord.testing.TestDatabase;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.OffsetTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jooq.postgres.extensions.types.Cidr;
+import org.jooq.postgres.extensions.types.Inet;
+import org.jooq.postgres.extensions.types.Ltree;
+import org.jooq.types.YearToSecond;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Columns whose type a {@code @Column(type)} or the schema decides, used in queries on both
+ * backends: citext compares case-insensitively, regclass and regconfig work as names, domains
+ * check their constraints, money sums and orders exactly, and values of the newer mappings
+ * bind in raw SQL.
+ */
+@ExtendWith(PgExtension.class)
+@Tag("matrix")
+class DeclaredTypesTest {
+
+    @BeforeAll
+    static void schema(TestDatabase db) {
+        SpecimenSchema.create(db, false);
+    }
+
+    private static QueryBuilder<Object, ?> mine(ModelOps ops, String tag) {
+        return ops.query("Specimen").where("vc = ?", tag);
+    }
+
+    @BothBackends
+    void citextRegclassAndRegconfigWorkAsTheirTypes(Exec exec, TestDatabase db) {
+        ModelOps ops = ModelOps.on(exec, db);
+        String tag = "names " + exec;
+        ops.insert("Specimen", "vc", tag, "ci", "MiXeD Case", "cis", List.of("AbC"), "rel", "specimens", "tsconfig", "english",
+                "oid", 4_294_967_295L);
+        assertThat(ops.all(mine(ops, tag).where("ci = ?", "mixed CASE"))).hasSize(1);
+        assertThat(ops.all(mine(ops, tag).where("? = ANY(cis)", "abc"))).hasSize(1);
+        assertThat(ops.all(mine(ops, tag).where("rel = ?::regclass", "specimens"))).hasSize(1);
+        assertThat(ops.all(mine(ops, tag).where("to_tsvector(tsconfig, 'the cats') @@ 'cat'::tsquery"))).hasSize(1);
+        assertThat(ops.all(mine(ops, tag).where("oid = ?", 4_294_967_295L))).hasSize(1);
+        Object one = ops.one(mine(ops, tag));
+        assertThat((Object) get(one, "rel")).isEqualTo("specimens");
+        assertThat((Object) get(one, "tsconfig")).isEqualTo("english");
+    }
+
+    @BothBackends
+    void domainsCheckTheirConstraintsAndNothingIsWritten(Exec exec, TestDatabase db) {
+        ModelOps ops = ModelOps.on(exec, db);
+        long before = (Long) db.queryValue("SELECT count(*) FROM specimens");
+        assertThatThrownBy(() -> ops.insert("Specimen", "positive", -1)).isInstanceOf(CheckViolationException.class)
+                .hasMessageContaining("positive_int");
+        assertThatThrownBy(() -> ops.insert("Specimen", "code", "much too long")).isInstanceOf(CheckViolationException.class)
+                .hasMessageContaining("code_text");
+        assertThat(db.queryValue("SELECT count(*) FROM specimens")).isEqualTo(before);
+        Model ok = ops.insert("Specimen", "positive", 7, "code", "short");
+        assertThat(db.queryValue("SELECT pg_typeof(positive)::text || ' ' || pg_typeof(code)::text FROM specimens WHERE id = "
+                + get(ok, "id"))).isEqualTo("positive_int code_text");
+    }
+
+    @BothBackends
+    void moneySumsOrdersAndUpdatesExactly(Exec exec, TestDatabase db) {
+        ModelOps ops = ModelOps.on(exec, db);
+        String tag = "money " + exec;
+        for (String amount : List.of("0.10", "0.20", "92233720368547758.07")) {
+            ops.insert("Specimen", "vc", tag, "cash", new BigDecimal(amount));
+        }
+        ops.insert("Specimen", "vc", tag);
+        assertThat(ops.sum(mine(ops, tag).where("cash::numeric < ?", new BigDecimal("1")), "cash")).isEqualByComparingTo("0.30");
+        assertThat((BigDecimal) ops.max(mine(ops, tag), "cash")).isEqualByComparingTo("92233720368547758.07");
+        assertThat(ops.pluck(mine(ops, tag).where("cash IS NOT NULL").orderBy("-cash"), "cash", BigDecimal.class))
+                .usingElementComparator(BigDecimal::compareTo)
+                .containsExactly(new BigDecimal("92233720368547758.07"), new BigDecimal("0.20"), new BigDecimal("0.10"));
+        assertThat(ops.updateAll(mine(ops, tag).where("cash IS NOT NULL"), Map.of("cash", new BigDecimal("-1.05")))).isEqualTo(3);
+        assertThat(db.queryValue("SELECT sum(cash)::numeric FROM specimens WHERE vc = '" + tag + "'")).isEqualTo(new BigDecimal("-3.15"));
+    }
+
+    @BothBackends
+    void newerMappingsBindInRawSql(Exec exec, TestDatabase db) {
+        ModelOps ops = ModelOps.on(exec, db);
+        String tag = "raw " + exec;
+        UUID uid = UUID.randomUUID();
+        ops.insert("Specimen", "vc", tag, "span", Duration.ofMinutes(90), "period", YearToSecond.valueOf("+1-0 +0 00:00:00"),
+                "ip", ip("192.168.0.1"), "inet", Inet.valueOf(ip("10.1.2.3"), 8), "net", org.jooq.postgres.extensions.types.Cidr
+                        .valueOf(ip("10.0.0.0"), 8), "ltree", Ltree.valueOf("top.science"), "clockTz", OffsetTime.parse("10:00+05:30"),
+                "bytes", new byte[] {1, 2}, "uid", uid, "grid", new Integer[][] {{1, 2}, {3, 4}});
+        assertThat(ops.all(mine(ops, tag)
+                .where("span > ?", Duration.ofHours(1))
+                .where("period = ?", YearToSecond.valueOf("+0-12 +0 00:00:00"))
+                .where("ip = ?", ip("192.168.0.1"))
+                .where("inet = ?", Inet.valueOf(ip("10.1.2.3"), 8))
+                .where("net >>= ?", Cidr.valueOf(ip("10.9.0.0"), 16))
+                .where("ltree <@ ?", Ltree.valueOf("top"))
+                .where("clock_tz = ?", OffsetTime.parse("10:00+05:30"))
+                .where("bytes = ?", (Object) new byte[] {1, 2})
+                .where("uid = ANY(?)", List.of(uid))
+                .where("grid = ?", (Object) new Integer[][] {{1, 2}, {3, 4}}))).hasSize(1);
+    }
+}

@@ -1,0 +1,97 @@
+package io.pgrecord.model;
+
+import static io.pgrecord.model.TypeSamples.tree;
+import static io.pgrecord.testing.ModelOps.get;
+import static io.pgrecord.testing.ModelOps.set;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.pgrecord.Model;
+import io.pgrecord.models.SpecimenSchema;
+import io.pgrecord.testing.BothBackends;
+import io.pgrecord.testing.Exec;
+import io.pgrecord.testing.ModelOps;
+import io.pgrecord.testing.PgExtension;
+import io.pgrecord.testing.TestDatabase;
+import java.util.List;
+import java.util.Map;
+import org.jooq.JSONB;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * JSON null against SQL NULL, and dirty tracking of mutable values (JSON trees, hstore maps,
+ * nested lists) changed in place, on both backends.
+ */
+@ExtendWith(PgExtension.class)
+class JsonFieldsTest {
+
+    @BeforeAll
+    static void schema(TestDatabase db) {
+        SpecimenSchema.create(db, false);
+    }
+
+    @BothBackends
+    void jsonNullIsKeptApartFromSqlNull(Exec exec, TestDatabase db) {
+        ModelOps ops = ModelOps.on(exec, db);
+        Model m = ops.insert("Specimen", "tree", NullNode.instance, "docb", JSONB.valueOf("null"), "trees",
+                new JsonNode[] {NullNode.instance, null});
+        Object id = get(m, "id");
+        assertThat(db.query("SELECT tree IS NULL, jsonb_typeof(tree), docb IS NULL, jsonb_typeof(docb), jsonb_typeof(trees[1]),"
+                + " trees[2] IS NULL, attrs IS NULL FROM specimens WHERE id = " + id).get(0))
+                .containsExactly(false, "null", false, "null", "null", true, true);
+        Model back = ops.getById("Specimen", id);
+        assertThat((Object) get(back, "tree")).isEqualTo(NullNode.instance);
+        assertThat((Object) get(back, "docb")).isEqualTo(JSONB.valueOf("null"));
+        assertThat((JsonNode[]) get(back, "trees")).containsExactly(NullNode.instance, null);
+        assertThat((Object) get(back, "attrs")).isNull();
+
+        set(back, "tree", null);
+        assertThat(ops.save(back)).isEqualTo(1);
+        assertThat(db.queryValue("SELECT tree IS NULL FROM specimens WHERE id = " + id)).isEqualTo(true);
+        // a Map has no JSON null of its own: the JSON value null reads as Java null
+        db.execute("UPDATE specimens SET attrs = 'null' WHERE id = " + id);
+        assertThat((Object) get(ops.getById("Specimen", id), "attrs")).isNull();
+    }
+
+    @BothBackends
+    void treesComparedByValueAndEditedInPlace(Exec exec, TestDatabase db) {
+        ModelOps ops = ModelOps.on(exec, db);
+        Model m = ops.insert("Specimen", "tree", tree("{\"a\": 1, \"b\": [true]}"));
+        Model back = ops.getById("Specimen", get(m, "id"));
+        set(back, "tree", tree("{\"b\": [true], \"a\": 1}"));
+        assertThat(back.isDirty()).as("key order is not a change").isFalse();
+        ((ObjectNode) get(back, "tree")).put("c", "new");
+        assertThat(back.dirtyFields()).containsExactly("tree");
+        assertThat(ops.save(back)).isEqualTo(1);
+        assertThat(db.queryValue("SELECT tree->>'c' FROM specimens WHERE id = " + get(m, "id"))).isEqualTo("new");
+    }
+
+    @BothBackends
+    void jsonArraysEditedInPlaceAreDirty(Exec exec, TestDatabase db) {
+        ModelOps ops = ModelOps.on(exec, db);
+        Model m = ops.insert("Specimen", "attrList", TypeSamples.list(new java.util.HashMap<>(Map.of("a", 1)), null));
+        Model back = ops.getById("Specimen", get(m, "id"));
+        assertThat(back.isDirty()).isFalse();
+        ((List<Map<String, Object>>) get(back, "attrList")).get(0).put("b", 2);
+        assertThat(back.dirtyFields()).containsExactly("attrList");
+        assertThat(ops.save(back)).isEqualTo(1);
+        assertThat(db.queryValue("SELECT attr_list[1]->>'b' FROM specimens WHERE id = " + get(m, "id"))).isEqualTo("2");
+    }
+
+    @BothBackends
+    void mapsAndNestedListsEditedInPlaceAreDirty(Exec exec, TestDatabase db) {
+        ModelOps ops = ModelOps.on(exec, db);
+        Model m = ops.insert("Specimen", "kv", new java.util.HashMap<>(Map.of("a", "1")),
+                "words", TypeSamples.list(TypeSamples.list("x", "y"), TypeSamples.list("z", null)));
+        Model back = ops.getById("Specimen", get(m, "id"));
+        ((Map<String, String>) get(back, "kv")).put("b", "2");
+        ((List<List<String>>) get(back, "words")).get(1).set(1, "w");
+        assertThat(back.dirtyFields()).containsExactlyInAnyOrder("kv", "words");
+        assertThat(ops.save(back)).isEqualTo(1);
+        assertThat(db.query("SELECT kv -> 'b', words[2][2] FROM specimens WHERE id = " + get(m, "id")).get(0))
+                .containsExactly("2", "w");
+    }
+}
