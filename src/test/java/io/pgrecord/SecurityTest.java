@@ -46,7 +46,8 @@ class SecurityTest {
         if (!current.contains(ROLE)) {
             Files.writeString(hba, rules + current);
         }
-        db.execute("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '" + ROLE + "') THEN"
+        db.execute("SET password_encryption = 'scram-sha-256'",       // md5 by default before PostgreSQL 14
+                "DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '" + ROLE + "') THEN"
                         + " CREATE ROLE " + ROLE + " LOGIN PASSWORD '" + PASSWORD + "'; END IF; END $$",
                 "GRANT ALL ON DATABASE " + db.name() + " TO " + ROLE,
                 "SELECT pg_reload_conf()");
