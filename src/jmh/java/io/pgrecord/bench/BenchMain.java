@@ -38,10 +38,15 @@ public final class BenchMain {
                         "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn")
                 .addProfiler(GCProfiler.class)
                 .resultFormat(ResultFormatType.JSON)
-                .result(out.resolve("jmh-result.json").toString());
+                .result(out.resolve(prefix(quick) + ".json").toString());
         Collection<RunResult> results = new Runner(opts.build()).run();
-        Report.write(out, results, s, quick);
-        System.out.println("[bench] wrote " + out.resolve("results.md") + " and " + out.resolve("chart.svg"));
+        Report.write(out, prefix(quick), results, s, quick);
+        System.out.println("[bench] wrote " + out.resolve(prefix(quick) + ".md") + " and " + out.resolve(prefix(quick) + ".svg"));
+    }
+
+    /** The quick and the full run keep separate files, so one does not overwrite the other. */
+    private static String prefix(boolean quick) {
+        return quick ? "results-quick" : "results-full";
     }
 
     record Settings(int warmups, TimeValue warmupTime, int iterations, TimeValue iterationTime, int bulkRows) {
