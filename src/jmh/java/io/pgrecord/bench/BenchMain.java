@@ -1,0 +1,54 @@
+package io.pgrecord.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collection;
+import org.openjdk.jmh.profile.GCProfiler;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.results.format.ResultFormatType;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * Runs the suite and writes bench/results/. {@code -Dbench.quick=true} is the short mode;
+ * {@code -Dbench.include=<regex>} picks workloads, e.g. {@code SelectById|Fetch1000}.
+ */
+public final class BenchMain {
+
+    private BenchMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        boolean quick = Boolean.parseBoolean(System.getProperty("bench.quick", "false"));
+        String include = System.getProperty("bench.include", ".*");
+        Path out = Path.of(System.getProperty("bench.out", "bench/results"));
+        Files.createDirectories(out);
+        int bulkRows = quick ? 10_000 : 100_000;
+        Settings s = quick
+                ? new Settings(1, TimeValue.milliseconds(500), 3, TimeValue.milliseconds(500), bulkRows)
+                : new Settings(3, TimeValue.seconds(2), 5, TimeValue.seconds(2), bulkRows);
+        ChainedOptionsBuilder opts = new OptionsBuilder()
+                .include("io\\.pgrecord\\.bench\\.(" + include + ")\\.")
+                .forks(1)
+                .warmupIterations(s.warmups()).warmupTime(s.warmupTime())
+                .measurementIterations(s.iterations()).measurementTime(s.iterationTime())
+                .jvmArgsAppend("-Dbench.bulkRows=" + bulkRows, "-Xmx2g",
+                        "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn")
+                .addProfiler(GCProfiler.class)
+                .resultFormat(ResultFormatType.JSON)
+                .result(out.resolve(prefix(quick) + ".json").toString());
+        Collection<RunResult> results = new Runner(opts.build()).run();
+        Report.write(out, prefix(quick), results, s, quick);
+        System.out.println("[bench] wrote " + out.resolve(prefix(quick) + ".md") + " and " + out.resolve(prefix(quick) + ".svg"));
+    }
+
+    /** The quick and the full run keep separate files, so one does not overwrite the other. */
+    private static String prefix(boolean quick) {
+        return quick ? "results-quick" : "results-full";
+    }
+
+    record Settings(int warmups, TimeValue warmupTime, int iterations, TimeValue iterationTime, int bulkRows) {
+    }
+}
