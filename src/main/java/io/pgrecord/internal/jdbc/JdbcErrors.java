@@ -2,6 +2,7 @@ package io.pgrecord.internal.jdbc;
 
 import io.pgrecord.error.PgRecordException;
 import io.pgrecord.error.ServerErrorFields;
+import io.pgrecord.internal.error.Causes;
 import io.pgrecord.internal.error.ErrorTranslator;
 import java.io.IOException;
 import java.sql.SQLException;
@@ -29,39 +30,26 @@ public final class JdbcErrors {
                 return ErrorTranslator.translate(fields(psql.getServerErrorMessage(), psql.getSQLState()), failure);
             }
         }
-        SQLException sql = find(failure, SQLException.class);
+        SQLException sql = Causes.find(failure, SQLException.class);
         if (sql != null) {
             String state = sql.getSQLState();
             if (state != null && state.length() == 5 && !state.startsWith("08")) {
-                return ErrorTranslator.translate(ServerErrorFields.of(state, messageOf(sql)), failure);
+                return ErrorTranslator.translate(ServerErrorFields.of(state, Causes.messageOf(sql)), failure);
             }
             if ((state != null && state.startsWith("08")) || sql instanceof SQLTransientConnectionException
-                    || sql instanceof SQLNonTransientConnectionException || find(failure, IOException.class) != null) {
-                return ErrorTranslator.connectionFailure(state, messageOf(sql), failure);
+                    || sql instanceof SQLNonTransientConnectionException || Causes.find(failure, IOException.class) != null) {
+                return ErrorTranslator.connectionFailure(state, Causes.messageOf(sql), failure);
             }
         }
         if (failure instanceof RuntimeException r && !(failure instanceof org.jooq.exception.DataAccessException)) {
             return r;
         }
-        return new PgRecordException(messageOf(failure), failure);
+        return new PgRecordException(Causes.messageOf(failure), failure);
     }
 
     private static ServerErrorFields fields(ServerErrorMessage m, String fallbackState) {
         String state = m.getSQLState() != null ? m.getSQLState() : fallbackState;
         return new ServerErrorFields(state, String.valueOf(m.getMessage()), m.getDetail(), m.getHint(),
                 m.getSchema(), m.getTable(), m.getColumn(), m.getConstraint());
-    }
-
-    private static String messageOf(Throwable t) {
-        return t.getMessage() != null ? t.getMessage() : t.getClass().getName();
-    }
-
-    private static <T extends Throwable> T find(Throwable failure, Class<T> type) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (type.isInstance(t)) {
-                return type.cast(t);
-            }
-        }
-        return null;
     }
 }

@@ -1,6 +1,7 @@
 package io.pgrecord.internal.r2dbc;
 
 import io.pgrecord.internal.core.StatementRecorder;
+import io.pgrecord.internal.error.Causes;
 import io.pgrecord.internal.error.ErrorTranslator;
 import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.spi.Connection;
@@ -37,28 +38,11 @@ public final class ObservedConnectionFactory implements ConnectionFactory {
     }
 
     private Throwable acquireFailure(Throwable failure) {
-        if (isTimeout(failure) && !hasIoCause(failure)) {
+        if (Causes.has(failure, TimeoutException.class, io.r2dbc.spi.R2dbcTimeoutException.class)
+                && !Causes.has(failure, IOException.class)) {
             return ErrorTranslator.poolExhausted(pool.getMetadata().getName(), maxSize, timeout, failure);
         }
         return R2dbcErrors.translate(failure);
-    }
-
-    private static boolean isTimeout(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof TimeoutException || t instanceof io.r2dbc.spi.R2dbcTimeoutException) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean hasIoCause(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof IOException) {
-                return true;
-            }
-        }
-        return false;
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.pgrecord.internal.r2dbc;
 
 import io.pgrecord.error.PgRecordException;
 import io.pgrecord.error.ServerErrorFields;
+import io.pgrecord.internal.error.Causes;
 import io.pgrecord.internal.error.ErrorTranslator;
 import io.r2dbc.postgresql.api.ErrorDetails;
 import io.r2dbc.postgresql.api.PostgresqlException;
@@ -30,19 +31,19 @@ public final class R2dbcErrors {
                 return ErrorTranslator.translate(fields(pe.getErrorDetails()), t);
             }
         }
-        R2dbcException r2dbc = find(failure, R2dbcException.class);
+        R2dbcException r2dbc = Causes.find(failure, R2dbcException.class);
         if (r2dbc != null && r2dbc.getSqlState() != null && r2dbc.getSqlState().length() == 5
                 && !r2dbc.getSqlState().startsWith("08")) {
-            return ErrorTranslator.translate(ServerErrorFields.of(r2dbc.getSqlState(), messageOf(r2dbc)), r2dbc);
+            return ErrorTranslator.translate(ServerErrorFields.of(r2dbc.getSqlState(), Causes.messageOf(r2dbc)), r2dbc);
         }
         if (r2dbc instanceof R2dbcNonTransientResourceException || r2dbc instanceof R2dbcTransientResourceException
-                || find(failure, IOException.class) != null || find(failure, ClosedChannelException.class) != null
+                || Causes.find(failure, IOException.class) != null || Causes.find(failure, ClosedChannelException.class) != null
                 || (r2dbc != null && r2dbc.getSqlState() != null)) {
             Throwable source = r2dbc != null ? r2dbc : failure;
-            return ErrorTranslator.connectionFailure(r2dbc != null ? r2dbc.getSqlState() : null, messageOf(source), failure);
+            return ErrorTranslator.connectionFailure(r2dbc != null ? r2dbc.getSqlState() : null, Causes.messageOf(source), failure);
         }
         if (r2dbc != null) {
-            return new PgRecordException(messageOf(r2dbc), failure);
+            return new PgRecordException(Causes.messageOf(r2dbc), failure);
         }
         return failure;
     }
@@ -51,18 +52,5 @@ public final class R2dbcErrors {
         return new ServerErrorFields(d.getCode(), d.getMessage(), d.getDetail().orElse(null), d.getHint().orElse(null),
                 d.getSchemaName().orElse(null), d.getTableName().orElse(null), d.getColumnName().orElse(null),
                 d.getConstraintName().orElse(null));
-    }
-
-    private static String messageOf(Throwable t) {
-        return t.getMessage() != null ? t.getMessage() : t.getClass().getName();
-    }
-
-    private static <T extends Throwable> T find(Throwable failure, Class<T> type) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (type.isInstance(t)) {
-                return type.cast(t);
-            }
-        }
-        return null;
     }
 }

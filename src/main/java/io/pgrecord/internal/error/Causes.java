@@ -1,0 +1,34 @@
+package io.pgrecord.internal.error;
+
+/** Walks a failure's cause chain, for the driver-specific error translators. */
+public final class Causes {
+
+    private Causes() {
+    }
+
+    /** The first throwable of the type in the chain, or null. */
+    public static <T extends Throwable> T find(Throwable failure, Class<T> type) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+
+    /** Whether any throwable in the chain is one of the types. */
+    @SafeVarargs
+    public static boolean has(Throwable failure, Class<? extends Throwable>... types) {
+        for (Class<? extends Throwable> type : types) {
+            if (find(failure, type) != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The message, or the class name when there is none. */
+    public static String messageOf(Throwable t) {
+        return t.getMessage() != null ? t.getMessage() : t.getClass().getName();
+    }
+}
