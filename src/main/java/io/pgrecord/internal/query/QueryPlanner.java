@@ -3,7 +3,6 @@ package io.pgrecord.internal.query;
 import io.pgrecord.Capabilities;
 import io.pgrecord.Capability;
 import io.pgrecord.internal.model.FieldMeta;
-import io.pgrecord.internal.model.ModelMeta;
 import java.util.ArrayList;
 import java.util.List;
 import org.jooq.CommonTableExpression;
@@ -192,9 +191,5 @@ public final class QueryPlanner {
     static boolean isPlain(QuerySpec s) {
         return s.limit == null && s.offset == null && !s.distinct && s.distinctOn.isEmpty() && s.groupBy.isEmpty()
                 && s.having.isEmpty() && s.setOps.isEmpty() && s.ctes.isEmpty() && s.select == null;
-    }
-
-    public static ModelMeta<?> meta(QuerySpec s) {
-        return s.meta;
     }
 }

@@ -263,8 +263,4 @@ public final class QuerySpec {
         return timeout;
     }
 
-    /** Whether rows map straight into models (no custom projection). */
-    public boolean isModelProjection() {
-        return select == null;
-    }
 }

@@ -82,13 +82,9 @@ public final class Operands {
             // the empty multirange has no range type of its own: the server takes it from context
             return DSL.val("{}", UNTYPED);
         }
-        return DSL.val(value, (DataType<Object>) forValue(value));
+        return DSL.val(value, (DataType<Object>) TypeMapper.forValue(value));
     }
 
-    /** The data type that binds {@code value}: see {@link TypeMapper#forValue}. */
-    public static DataType<?> forValue(Object value) {
-        return TypeMapper.forValue(value);
-    }
 
     /** Whether a field of this type holds hstore values. */
     public static boolean isHstore(DataType<?> type) {
