@@ -138,7 +138,7 @@ public final class BulkOps {
             byKey.put(key.stream().map(f -> f.get(m)).toList(), m);
         }
         for (Record row : rows) {
-            List<Object> k = key.stream().map(f -> row.get(meta.fields().indexOf(f))).toList();
+            List<Object> k = key.stream().map(f -> row.get(f.index())).toList();
             T m = byKey.get(k);
             if (m != null) {
                 written(meta, m, row, false);

@@ -28,6 +28,7 @@ import org.jooq.impl.DSL;
  */
 public final class FieldMeta {
 
+    private final int index;
     private final String javaName;
     private final String column;
     private final Class<?> type;
@@ -47,7 +48,8 @@ public final class FieldMeta {
     private final io.pgrecord.Capability requires;
 
     @SuppressWarnings("unchecked")
-    FieldMeta(Field f, Name table, MethodHandles.Lookup lookup) throws IllegalAccessException {
+    FieldMeta(Field f, int index, Name table, MethodHandles.Lookup lookup) throws IllegalAccessException {
+        this.index = index;
         this.javaName = f.getName();
         this.columnAnnotation = f.getAnnotation(Column.class);
         this.column = columnAnnotation != null && !columnAnnotation.name().isBlank()
@@ -136,6 +138,11 @@ public final class FieldMeta {
             }
         }
         return copy;
+    }
+
+    /** The position among the model's fields, and so in its projection and RETURNING rows. */
+    public int index() {
+        return index;
     }
 
     public String javaName() {

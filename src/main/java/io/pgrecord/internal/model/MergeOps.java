@@ -95,7 +95,7 @@ public final class MergeOps {
                 byKey.put(match.stream().map(f -> f.get(m)).toList(), m);
             }
             for (Record row : result) {
-                T m = byKey.get(match.stream().map(f -> row.get(meta.fields().indexOf(f))).toList());
+                T m = byKey.get(match.stream().map(f -> row.get(f.index())).toList());
                 if (m != null) {
                     RecordOps.persisted(meta, m, row);
                     RecordOps.fire(m, Hook.AFTER_SAVE);

@@ -79,7 +79,7 @@ public final class ModelMeta<T> {
                     relations.put(f.getName(), lookup.unreflectVarHandle(f));
                     continue;
                 }
-                FieldMeta fm = new FieldMeta(f, tableName, lookup);
+                FieldMeta fm = new FieldMeta(f, all.size(), tableName, lookup);
                 FieldMeta clash = byName.get(fm.column());
                 if (clash != null) {
                     throw new MappingException("fields " + type.getSimpleName() + "." + clash.javaName() + " and "

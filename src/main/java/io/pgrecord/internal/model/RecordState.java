@@ -59,7 +59,7 @@ public final class RecordState {
 
     /** The snapshot value of a field (what the database held), or null for a new instance. */
     public Object persistedValue(ModelMeta<?> meta, FieldMeta field) {
-        return snapshot == null ? null : snapshot[meta.fields().indexOf(field)];
+        return snapshot == null ? null : snapshot[field.index()];
     }
 
     public Object backend() {
