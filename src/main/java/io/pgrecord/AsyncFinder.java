@@ -60,7 +60,7 @@ public final class AsyncFinder<T> {
 
     /** The row with this primary key; empty when there is none. */
     public Mono<T> findById(Object id) {
-        return Mono.defer(() -> query().where(RecordOps.idCondition(meta(), id)).first());
+        return Mono.defer(() -> new AsyncQuery<T>(new QuerySpec(meta()).whereId(id), backend).first());
     }
 
     /** The row with this primary key; errors with {@link RecordNotFoundException} when there is none. */

@@ -65,7 +65,7 @@ public final class Finder<T> {
 
     /** The row with this primary key, if any (a composite key takes an {@code Object[]}). */
     public Optional<T> findById(Object id) {
-        return query().where(RecordOps.idCondition(meta(), id)).first();
+        return new Query<T>(new QuerySpec(meta()).whereId(id), backend).first();
     }
 
     /**

@@ -27,7 +27,7 @@ public final class PostgresBackend implements AutoCloseable {
     private volatile boolean closed;
     private final TxBinding binding = new TxBinding();
     private final TransactionManager transactions = new TransactionManager(this);
-    private final JdbcRunner runner = new JdbcRunner(this::dsl, this::capabilities, statementLog::record,
+    private final JdbcRunner runner = new JdbcRunner(this::runtime, this::capabilities, statementLog::record,
             work -> transactions.inTransaction(work));
 
     public PostgresBackend(PostgresConnectionConfig config) {

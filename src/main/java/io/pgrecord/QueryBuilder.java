@@ -59,7 +59,7 @@ public abstract sealed class QueryBuilder<T, Q extends QueryBuilder<T, Q>> permi
      * {@code where("attributes @> ?", "{\"brand\": \"Dell\"}")} compares jsonb.
      */
     public Q where(String sql, Object... binds) {
-        return with(spec.where(List.of(Sql.condition(sql, binds))));
+        return with(spec.whereSql(sql, binds));
     }
 
     /** Orders by columns; {@code "-created_at"} sorts descending. Unknown names are rejected. */

@@ -19,7 +19,7 @@ import org.jooq.impl.DefaultConnectionProvider;
 /** Runs {@link Work} on the blocking backend's jOOQ context, which joins the thread's transaction. */
 public final class JdbcRunner {
 
-    private final Supplier<DSLContext> dsl;
+    private final Supplier<io.pgrecord.internal.jdbc.JdbcRuntime> runtime;
     private final Supplier<Capabilities> capabilities;
     private final java.util.function.Consumer<String> log;
     private final Function<Supplier<Object>, Object> transactional;
@@ -28,9 +28,9 @@ public final class JdbcRunner {
      * @param transactional runs a step in a transaction of the calling thread (a savepoint when
      *     one is already open): the backend's transaction manager
      */
-    public JdbcRunner(Supplier<DSLContext> dsl, Supplier<Capabilities> capabilities, java.util.function.Consumer<String> log,
-            Function<Supplier<Object>, Object> transactional) {
-        this.dsl = dsl;
+    public JdbcRunner(Supplier<io.pgrecord.internal.jdbc.JdbcRuntime> runtime, Supplier<Capabilities> capabilities,
+            java.util.function.Consumer<String> log, Function<Supplier<Object>, Object> transactional) {
+        this.runtime = runtime;
         this.capabilities = capabilities;
         this.log = log;
         this.transactional = transactional;
@@ -42,7 +42,7 @@ public final class JdbcRunner {
     }
 
     public <T> T run(Work<T> work) {
-        return run(work, dsl.get());
+        return run(work, runtime.get().dsl());
     }
 
     @SuppressWarnings("unchecked")
@@ -54,6 +54,7 @@ public final class JdbcRunner {
                     return d.value();
                 }
                 case Work.Fetch<T> f -> w = f.next().apply((List<Record>) (List<?>) ctx.fetch(f.query()));
+                case Work.Rows<T> r -> w = r.next().apply(rows(ctx, r));
                 case Work.Execute<T> e -> w = e.next().apply(ctx.execute(e.query()));
                 case Work.Copy<T> c -> w = c.next().apply(copy(ctx, c));
                 case Work.Pinned<T> p -> {
@@ -62,6 +63,15 @@ public final class JdbcRunner {
                 }
             }
         }
+    }
+
+    private List<Object[]> rows(DSLContext ctx, Work.Rows<?> r) {
+        Shape.Bound bound = r.columns() == null ? null : r.bound() != null ? r.bound() : Shape.once(r.query(), false);
+        if (bound == null) {
+            return Work.arrays(ctx.fetch(r.query()));
+        }
+        return runtime.get().direct().rows(ctx.configuration().connectionProvider(), bound.shape().jdbcSql(),
+                bound.values(), bound.shape().kinds(), r.columns());
     }
 
     private long copy(DSLContext ctx, Work.Copy<?> c) {
@@ -85,7 +95,7 @@ public final class JdbcRunner {
      * when the stream is closed.
      */
     public Stream<Record> stream(ResultQuery<Record> query, int fetchSize) {
-        DSLContext base = dsl.get();
+        DSLContext base = runtime.get().dsl();
         ConnectionProvider provider = base.configuration().connectionProvider();
         Connection c = provider.acquire();
         boolean ownTransaction;
@@ -126,7 +136,7 @@ public final class JdbcRunner {
     }
 
     public DSLContext dsl() {
-        return dsl.get();
+        return runtime.get().dsl();
     }
 
     public Capabilities capabilities() {

@@ -52,12 +52,21 @@ public final class R2dbcRunner {
             // a statement whose command tag the driver cannot read yields no count at all
             case Work.Execute<T> e -> Mono.from(attachExecutable(e.query(), ctx)).defaultIfEmpty(0)
                     .flatMap(n -> run(e.next().apply(n), s));
-            case Work.Copy<T> c -> s.copyIn().apply(c.sql(), c.data())
+            case Work.Rows<T> r -> rows(r, s).flatMap(rows -> run(r.next().apply(rows), s));
+            case Work.Copy<T> c -> s.statements().copyIn(c.sql(), c.data())
                     .flatMap(n -> run(c.next().apply(n), s));
             case Work.Pinned<T> p -> transactional.apply(() -> run(p.inner()))
                     .map(Optional::of).defaultIfEmpty(Optional.empty())
                     .flatMap(v -> run(p.next().apply(v.orElse(null))));
         };
+    }
+
+    private static Mono<List<Object[]>> rows(Work.Rows<?> r, ReactiveScope s) {
+        Shape.Bound bound = r.columns() == null ? null : r.bound() != null ? r.bound() : Shape.once(r.query(), true);
+        if (bound == null) {
+            return Flux.from(attach(r.query(), s.dsl())).collectList().map(Work::arrays);
+        }
+        return s.statements().rows(bound.shape().r2dbcSql(), bound.values(), bound.shape().kinds(), r.columns());
     }
 
     /** Streams a query's rows as they arrive; cancelling the subscription releases the connection. */

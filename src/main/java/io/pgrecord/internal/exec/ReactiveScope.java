@@ -1,7 +1,7 @@
 package io.pgrecord.internal.exec;
 
+import io.pgrecord.internal.types.ColumnKind;
 import java.util.List;
-import java.util.function.BiFunction;
 import org.jooq.DSLContext;
 import reactor.core.publisher.Mono;
 
@@ -10,7 +10,17 @@ import reactor.core.publisher.Mono;
  * subscriber's Reactor context.
  *
  * @param dsl the jOOQ context statements are attached to
- * @param copyIn runs {@code COPY ... FROM STDIN} with pre-encoded text in this scope
+ * @param statements what runs without jOOQ in this scope
  */
-public record ReactiveScope(DSLContext dsl, BiFunction<String, List<byte[]>, Mono<Long>> copyIn) {
+public record ReactiveScope(DSLContext dsl, Statements statements) {
+
+    /** Statements sent straight to the driver, on the scope's connection or a pooled one. */
+    public interface Statements {
+
+        /** {@code COPY ... FROM STDIN} with pre-encoded text. */
+        Mono<Long> copyIn(String sql, List<byte[]> data);
+
+        /** A pre-rendered statement's rows as value arrays, read by {@code columns}. */
+        Mono<List<Object[]>> rows(String sql, Object[] values, ColumnKind[] kinds, ColumnKind[] columns);
+    }
 }

@@ -23,6 +23,17 @@ public sealed interface Work<T> {
     record Fetch<T>(ResultQuery<? extends Record> query, Function<List<Record>, Work<T>> next) implements Work<T> {
     }
 
+    /**
+     * Fetch rows as value arrays, then continue. With {@code bound} set, or when {@code query}
+     * renders into a {@link Shape}, the runner sends the SQL itself and reads each column as its
+     * {@link io.pgrecord.internal.types.ColumnKind}; otherwise jOOQ runs {@code query}.
+     *
+     * @param columns the kind of each result column, or null when any needs jOOQ to read it
+     */
+    record Rows<T>(ResultQuery<? extends Record> query, Shape.Bound bound, io.pgrecord.internal.types.ColumnKind[] columns,
+            Function<List<Object[]>, Work<T>> next) implements Work<T> {
+    }
+
     /** Execute a statement, then continue with its row count. */
     record Execute<T>(Query query, IntFunction<Work<T>> next) implements Work<T> {
     }
@@ -56,11 +67,21 @@ public sealed interface Work<T> {
         return new Execute<>(query, Work::done);
     }
 
+    /** Rows jOOQ fetched, as the value arrays {@link Rows} continues with. */
+    static List<Object[]> arrays(List<? extends Record> records) {
+        List<Object[]> rows = new java.util.ArrayList<>(records.size());
+        for (Record r : records) {
+            rows.add(r.intoArray());
+        }
+        return rows;
+    }
+
     /** Continues with further work once this has a value. */
     default <U> Work<U> then(Function<? super T, Work<U>> f) {
         return switch (this) {
             case Done<T> d -> f.apply(d.value());
             case Fetch<T> q -> new Fetch<>(q.query(), rows -> q.next().apply(rows).then(f));
+            case Rows<T> r -> new Rows<>(r.query(), r.bound(), r.columns(), rows -> r.next().apply(rows).then(f));
             case Execute<T> e -> new Execute<>(e.query(), n -> e.next().apply(n).then(f));
             case Pinned<T> p -> new Pinned<>(p.inner(), v -> p.next().apply(v).then(f));
             case Copy<T> c -> new Copy<>(c.sql(), c.data(), n -> c.next().apply(n).then(f));

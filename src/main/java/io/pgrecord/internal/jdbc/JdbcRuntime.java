@@ -23,6 +23,7 @@ public final class JdbcRuntime implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final PooledConnectionProvider connections;
     private final DSLContext dsl;
+    private final JdbcDirect direct;
     private final ServerVersion serverVersion;
 
     private JdbcRuntime(HikariDataSource dataSource, StatementRecorder recorder, TxBinding binding,
@@ -36,6 +37,7 @@ public final class JdbcRuntime implements AutoCloseable {
         configuration.set(new DefaultExecuteListenerProvider(new JdbcExecuteListener(recorder, this::evictIdle)));
         configuration.set(transactions);
         this.dsl = DSL.using(configuration);
+        this.direct = new JdbcDirect(recorder, this::evictIdle);
         this.serverVersion = readServerVersion();
     }
 
@@ -77,6 +79,11 @@ public final class JdbcRuntime implements AutoCloseable {
 
     public DSLContext dsl() {
         return dsl;
+    }
+
+    /** Pre-rendered statements on the same connections, log and error translation as {@link #dsl()}. */
+    public JdbcDirect direct() {
+        return direct;
     }
 
     public ServerVersion serverVersion() {

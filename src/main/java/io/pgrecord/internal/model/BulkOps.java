@@ -9,7 +9,10 @@ import java.util.Map;
 import io.pgrecord.internal.types.BindValues;
 import org.jooq.Field;
 import org.jooq.InsertValuesStepN;
+import org.jooq.Param;
 import org.jooq.Record;
+import org.jooq.ResultQuery;
+import io.pgrecord.internal.exec.ShapeCache;
 import org.jooq.impl.DSL;
 
 /**
@@ -95,18 +98,47 @@ public final class BulkOps {
         return work;
     }
 
+    /** Chunks up to this many values have their SQL cached; larger ones are rendered per call. */
+    private static final int CACHED_BINDS = 4096;
+
     private static <T> Work<Integer> chunk(ModelMeta<T> meta, List<T> part, List<FieldMeta> columns, UpsertPlan conflict) {
-        InsertValuesStepN<Record> insert = DSL.insertInto(meta.table(), columns.stream().map(FieldMeta::unqualified).toList());
+        // a null value is sent as DEFAULT, so which values are null is part of the statement's shape
+        java.util.BitSet defaults = new java.util.BitSet();
+        List<Object> values = new ArrayList<>(part.size() * columns.size());
+        int position = 0;
         for (T m : part) {
-            List<Field<?>> row = new ArrayList<>(columns.size());
             for (FieldMeta f : columns) {
                 Object v = f.get(m);
-                row.add(v == null ? DSL.defaultValue(f.dataType()) : BindValues.of(f.column(), v, f.dataType()));
+                if (v == null) {
+                    defaults.set(position);
+                } else {
+                    values.add(BindValues.check(f.column(), f.dataType().getType(), v));
+                }
+                position++;
             }
-            insert = insert.values(row);
         }
-        var statement = conflict == null ? insert.returning(meta.selectFields()) : conflict.apply(meta, insert, columns);
-        return new Work.Fetch<>(statement, rows -> {
+        Object[] slots = values.toArray();
+        java.util.function.Supplier<ShapeCache.Source<ResultQuery<Record>>> source = () -> {
+            InsertValuesStepN<Record> insert = DSL.insertInto(meta.table(), columns.stream().map(FieldMeta::unqualified).toList());
+            List<Param<?>> params = new ArrayList<>(slots.length);
+            int at = 0;
+            for (int row = 0; row < part.size(); row++) {
+                List<Field<?>> fields = new ArrayList<>(columns.size());
+                for (FieldMeta f : columns) {
+                    if (defaults.get(at++)) {
+                        fields.add(DSL.defaultValue(f.dataType()));
+                    } else {
+                        Param<Object> p = DSL.val(slots[params.size()], f.dataType());
+                        params.add(p);
+                        fields.add(p);
+                    }
+                }
+                insert = insert.values(fields);
+            }
+            ResultQuery<Record> statement = conflict == null ? insert.returning(meta.selectFields()) : conflict.apply(meta, insert, columns);
+            return new ShapeCache.Source<>(statement, params);
+        };
+        java.util.function.Function<List<Object[]>, Work<Integer>> filled = rows -> {
             if (conflict == null || conflict.returnsEveryRow()) {
                 // INSERT ... VALUES returns rows in VALUES order
                 for (int i = 0; i < part.size(); i++) {
@@ -116,10 +148,22 @@ public final class BulkOps {
                 matchByKey(meta, part, rows, conflict.conflict());
             }
             return Work.done(rows.size());
-        });
+        };
+        if (conflict != null || position > CACHED_BINDS || meta.fields().size() > Long.SIZE) {
+            return new Work.Rows<>(source.get().query(), null, meta.columnKinds(), filled);
+        }
+        long mask = 0;
+        for (FieldMeta f : columns) {
+            mask |= 1L << f.index();
+        }
+        return meta.shapes().rows(new ChunkKey(mask, part.size(), defaults), slots, meta.columnKinds(), source, filled);
     }
 
-    private static <T> void written(ModelMeta<T> meta, T m, Record row, boolean inserted) {
+    /** What decides a multi-row INSERT's SQL: its columns, its row count, which values are DEFAULT. */
+    private record ChunkKey(long columns, int rows, java.util.BitSet defaults) {
+    }
+
+    private static <T> void written(ModelMeta<T> meta, T m, Object[] row, boolean inserted) {
         RowMapper.apply(meta, m, row);
         RecordOps.state(m).markPersisted(meta, m);
         if (inserted) {
@@ -129,7 +173,7 @@ public final class BulkOps {
     }
 
     /** Fills the models whose rows came back, found by their conflict-column values. */
-    private static <T> void matchByKey(ModelMeta<T> meta, List<T> part, List<Record> rows, List<FieldMeta> key) {
+    private static <T> void matchByKey(ModelMeta<T> meta, List<T> part, List<Object[]> rows, List<FieldMeta> key) {
         if (key.isEmpty()) {
             return;     // a constraint target: the key columns are unknown
         }
@@ -137,8 +181,8 @@ public final class BulkOps {
         for (T m : part) {
             byKey.put(key.stream().map(f -> f.get(m)).toList(), m);
         }
-        for (Record row : rows) {
-            List<Object> k = key.stream().map(f -> row.get(f.index())).toList();
+        for (Object[] row : rows) {
+            List<Object> k = key.stream().map(f -> row[f.index()]).toList();
             T m = byKey.get(k);
             if (m != null) {
                 written(meta, m, row, false);

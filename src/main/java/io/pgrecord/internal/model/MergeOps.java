@@ -97,7 +97,7 @@ public final class MergeOps {
             for (Record row : result) {
                 T m = byKey.get(match.stream().map(f -> row.get(f.index())).toList());
                 if (m != null) {
-                    RecordOps.persisted(meta, m, row);
+                    RecordOps.persisted(meta, m, row.intoArray());
                     RecordOps.fire(m, Hook.AFTER_SAVE);
                 }
             }

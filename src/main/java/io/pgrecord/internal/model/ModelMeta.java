@@ -52,6 +52,8 @@ public final class ModelMeta<T> {
     private final FieldMeta updatedAt;
     private final FieldMeta softDelete;
     private final MethodHandle constructor;
+    private final io.pgrecord.internal.types.ColumnKind[] columnKinds;
+    private final io.pgrecord.internal.exec.ShapeCache shapes = new io.pgrecord.internal.exec.ShapeCache();
     private volatile Object prototype;
 
     @SuppressWarnings("unchecked")
@@ -101,11 +103,37 @@ public final class ModelMeta<T> {
         this.updatedAt = single(all.stream().filter(FieldMeta::isUpdatedAt).toList(), "@UpdatedAt");
         this.softDelete = single(all.stream().filter(FieldMeta::isSoftDelete).toList(), "@SoftDelete");
         this.selectFields = all.stream().map(FieldMeta::field).collect(Collectors.toUnmodifiableList());
+        this.columnKinds = columnKinds(all);
         try {
             this.constructor = lookup.findConstructor(type, MethodType.methodType(void.class));
         } catch (NoSuchMethodException | IllegalAccessException e) {
             throw new MappingException("model " + type.getName() + " needs a no-argument constructor", e);
         }
+    }
+
+    /** How to read each column of the model's projection without jOOQ; null when some column needs jOOQ. */
+    private static io.pgrecord.internal.types.ColumnKind[] columnKinds(List<FieldMeta> fields) {
+        var kinds = new io.pgrecord.internal.types.ColumnKind[fields.size()];
+        for (int i = 0; i < kinds.length; i++) {
+            kinds[i] = io.pgrecord.internal.types.ColumnKind.of(fields.get(i).dataType());
+            if (kinds[i] == null || kinds[i] == io.pgrecord.internal.types.ColumnKind.UNTYPED_TEXT) {
+                return null;
+            }
+        }
+        return kinds;
+    }
+
+    /**
+     * The kinds of the projection's columns, in {@link #fields()} order, or null when reading
+     * them needs jOOQ's bindings. Callers must not modify the array.
+     */
+    public io.pgrecord.internal.types.ColumnKind[] columnKinds() {
+        return columnKinds;
+    }
+
+    /** This model's rendered statements. */
+    public io.pgrecord.internal.exec.ShapeCache shapes() {
+        return shapes;
     }
 
     /** Instance fields from the topmost model superclass down, skipping transient ones and pgrecord's own. */

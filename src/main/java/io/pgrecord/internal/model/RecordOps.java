@@ -18,7 +18,9 @@ import java.util.Map;
 import io.pgrecord.internal.types.BindValues;
 import org.jooq.Condition;
 import org.jooq.Field;
-import org.jooq.Record;
+import org.jooq.Param;
+import io.pgrecord.internal.exec.ShapeCache;
+import io.pgrecord.internal.types.ColumnKind;
 import org.jooq.impl.DSL;
 
 /**
@@ -38,7 +40,7 @@ public final class RecordOps {
 
     public static <T> Work<Integer> insert(ModelMeta<T> meta, T model, Capabilities caps, boolean saveHooks) {
         meta.requireCapabilities(caps);
-                validate(model);
+        validate(model);
         if (saveHooks) {
             fire(model, Hook.BEFORE_SAVE);
         }
@@ -55,22 +57,50 @@ public final class RecordOps {
 
     /** The INSERT of the non-null fields, RETURNING the stored row into the instance; no hooks. */
     static <T> Work<Integer> insertPlanned(ModelMeta<T> meta, T model) {
-        List<Field<?>> columns = new ArrayList<>();
-        List<Field<?>> values = new ArrayList<>();
-        for (FieldMeta f : meta.fields()) {
+        List<FieldMeta> fields = meta.fields();
+        Object[] values = new Object[fields.size()];
+        long columns = 0;
+        int n = 0;
+        for (FieldMeta f : fields) {
             Object v = f.get(model);
             if (v != null && !f.isGenerated()) {
-                columns.add(f.unqualified());
-                values.add(BindValues.of(f.column(), v, f.dataType()));
+                values[n++] = BindValues.check(f.column(), f.dataType().getType(), v);
+                columns |= bit(f);
             }
         }
-        var insert = columns.isEmpty()
-                ? DSL.insertInto(meta.table()).defaultValues().returning(meta.selectFields())
-                : DSL.insertInto(meta.table(), columns).values(values).returning(meta.selectFields());
-        return new Work.Fetch<>(insert, rows -> {
+        Object[] slots = java.util.Arrays.copyOf(values, n);
+        return meta.shapes().rows(new Key(Op.INSERT, columns, 0, false), slots, cacheable(meta), () -> {
+            List<Field<?>> names = new ArrayList<>();
+            List<Param<?>> params = new ArrayList<>();
+            for (FieldMeta f : fields) {
+                if (params.size() < slots.length && f.get(model) != null && !f.isGenerated()) {
+                    names.add(f.unqualified());
+                    params.add(DSL.val(slots[params.size()], f.dataType()));
+                }
+            }
+            var insert = names.isEmpty()
+                    ? DSL.insertInto(meta.table()).defaultValues().returning(meta.selectFields())
+                    : DSL.insertInto(meta.table(), names).values(params).returning(meta.selectFields());
+            return new ShapeCache.Source<>(insert, params);
+        }, rows -> {
             persisted(meta, model, rows.get(0));
             return Work.done(1);
         });
+    }
+
+    /** Which statements a model may cache: its columns all read without jOOQ, and a column set fits a long. */
+    private static ColumnKind[] cacheable(ModelMeta<?> meta) {
+        return meta.fields().size() <= Long.SIZE ? meta.columnKinds() : null;
+    }
+
+    private static long bit(FieldMeta f) {
+        return f.index() < Long.SIZE ? 1L << f.index() : 0;
+    }
+
+    private enum Op { INSERT, UPDATE, SOFT_DELETE, RESTORE, REFRESH }
+
+    /** What decides a model statement's SQL: the operation, the columns it writes, which values are null. */
+    private record Key(Op op, long columns, long nulls, boolean versionNull) {
     }
 
     public static <T> Work<Integer> update(ModelMeta<T> meta, T model, Capabilities caps, boolean saveHooks) {
@@ -79,7 +109,7 @@ public final class RecordOps {
         if (state.isNew()) {
             throw new IllegalStateException("cannot update a new " + meta.type().getSimpleName() + "; insert() or save() it first");
         }
-                validate(model);
+        validate(model);
         if (saveHooks) {
             fire(model, Hook.BEFORE_SAVE);
         }
@@ -89,21 +119,43 @@ public final class RecordOps {
         if (dirty.isEmpty()) {
             return Work.done(0);
         }
-        Map<Field<?>, Object> set = new LinkedHashMap<>();
+        List<Object> values = new ArrayList<>();
+        long columns = 0;
+        long nulls = 0;
         for (FieldMeta f : dirty) {
-            set.put(f.unqualified(), BindValues.of(f.column(), f.get(model), f.dataType()));
+            Object v = BindValues.check(f.column(), f.dataType().getType(), f.get(model));
+            values.add(v);
+            columns |= bit(f);
+            nulls |= v == null ? bit(f) : 0;
         }
-        if (meta.updatedAt() != null) {
-            FieldMeta u = meta.updatedAt();
-            set.put(u.unqualified(), DSL.val(now(u.type()), u.dataType()));
+        FieldMeta u = meta.updatedAt();
+        if (u != null) {
+            values.add(now(u.type()));
         }
-        Condition where = keyCondition(meta, model, state);
-        if (meta.version() != null) {
-            FieldMeta v = meta.version();
-            set.put(v.unqualified(), v.unqualified().plus(1));
-        }
-        var update = DSL.update(meta.table()).set(set).where(where).returning(meta.selectFields());
-        return new Work.Fetch<>(update, rows -> {
+        int setCount = values.size();
+        Object[] key = keyValues(meta, model, state);
+        values.addAll(java.util.Arrays.asList(key));
+        Object[] slots = values.toArray();
+        return meta.shapes().rows(new Key(Op.UPDATE, columns, nulls, versionNull(meta, key)), slots, cacheable(meta), () -> {
+            List<Param<?>> params = new ArrayList<>();
+            Map<Field<?>, Object> set = new LinkedHashMap<>();
+            for (FieldMeta f : dirty) {
+                Param<?> p = DSL.val(slots[params.size()], f.dataType());
+                params.add(p);
+                set.put(f.unqualified(), p);
+            }
+            if (u != null) {
+                Param<?> p = DSL.val(slots[params.size()], u.dataType());
+                params.add(p);
+                set.put(u.unqualified(), p);
+            }
+            if (meta.version() != null) {
+                FieldMeta v = meta.version();
+                set.put(v.unqualified(), v.unqualified().plus(DSL.inline(1)));
+            }
+            Condition where = keyCondition(meta, slots, setCount, params);
+            return new ShapeCache.Source<>(DSL.update(meta.table()).set(set).where(where).returning(meta.selectFields()), params);
+        }, rows -> {
             if (rows.isEmpty()) {
                 if (meta.version() != null) {
                     throw stale(meta, model, state);
@@ -125,17 +177,17 @@ public final class RecordOps {
         if (state.isNew()) {
             throw new IllegalStateException("cannot delete a new " + meta.type().getSimpleName() + " that was never saved");
         }
-                fire(model, Hook.BEFORE_DELETE);
+        fire(model, Hook.BEFORE_DELETE);
         Condition where = keyCondition(meta, model, state);
         if (meta.softDelete() != null) {
             FieldMeta d = meta.softDelete();
             Map<Field<?>, Object> set = new LinkedHashMap<>();
             set.put(d.unqualified(), DSL.val(now(d.type()), d.dataType()));
             if (meta.version() != null) {
-                set.put(meta.version().unqualified(), meta.version().unqualified().plus(1));
+                set.put(meta.version().unqualified(), meta.version().unqualified().plus(DSL.inline(1)));
             }
             var update = DSL.update(meta.table()).set(set).where(where).returning(meta.selectFields());
-            return new Work.Fetch<>(update, rows -> {
+            return new Work.Rows<>(update, null, meta.columnKinds(), rows -> {
                 if (rows.isEmpty()) {
                     return deletedNothing(meta, model, state);
                 }
@@ -174,7 +226,7 @@ public final class RecordOps {
         }
         var update = DSL.update(meta.table()).set(Map.of(d.unqualified(), DSL.castNull(d.dataType())))
                 .where(keyCondition(meta, model, state)).returning(meta.selectFields());
-        return new Work.Fetch<>(update, rows -> {
+        return new Work.Rows<>(update, null, meta.columnKinds(), rows -> {
             if (rows.isEmpty()) {
                 return Work.done(0);
             }
@@ -188,7 +240,7 @@ public final class RecordOps {
         RecordState state = state(model);
         Condition where = keyCondition(meta, model, null);
         var select = DSL.select(meta.selectFields()).from(meta.table()).where(where);
-        return new Work.Fetch<>(select, rows -> {
+        return new Work.Rows<>(select, null, meta.columnKinds(), rows -> {
             if (rows.isEmpty()) {
                 throw new RecordNotFoundException(meta.type().getSimpleName() + " " + describeKey(meta, model)
                         + " no longer exists");
@@ -225,7 +277,7 @@ public final class RecordOps {
             }
         }
         var insert = DSL.insertInto(meta.table(), inserted.stream().map(FieldMeta::unqualified).toList()).values(values);
-        return new Work.Fetch<>(plan.apply(meta, insert, inserted), rows -> {
+        return new Work.Rows<>(plan.apply(meta, insert, inserted), null, meta.columnKinds(), rows -> {
             if (rows.isEmpty()) {
                 return Work.done(0);
             }
@@ -262,20 +314,60 @@ public final class RecordOps {
 
     /** Primary-key condition; with a version field, also the version last read (optimistic lock). */
     static Condition keyCondition(ModelMeta<?> meta, Object model, RecordState lockState) {
-        if (meta.ids().isEmpty()) {
+        return keyCondition(meta, keyValues(meta, model, lockState), 0, new ArrayList<>());
+    }
+
+    /**
+     * The values {@link #keyCondition(ModelMeta, Object[], int, List)} binds: each {@code @Id}'s,
+     * the persisted one when {@code lockState} is given, then the version last read.
+     */
+    static Object[] keyValues(ModelMeta<?> meta, Object model, RecordState lockState) {
+        List<FieldMeta> ids = meta.ids();
+        if (ids.isEmpty()) {
             throw new IllegalStateException("model " + meta.type().getSimpleName() + " has no @Id field");
         }
-        List<Condition> conditions = new ArrayList<>();
-        for (FieldMeta id : meta.ids()) {
+        boolean locked = lockState != null && meta.version() != null;
+        Object[] values = new Object[ids.size() + (locked ? 1 : 0)];
+        for (int i = 0; i < ids.size(); i++) {
+            FieldMeta id = ids.get(i);
             Object v = lockState != null && !lockState.isNew() ? lockState.persistedValue(meta, id) : id.get(model);
             if (v == null) {
                 throw new IllegalStateException(meta.type().getSimpleName() + "." + id.javaName() + " is null");
             }
-            conditions.add(id.field().eq(BindValues.of(id.column(), v, id.dataType())));
+            values[i] = BindValues.check(id.column(), id.dataType().getType(), v);
         }
-        if (lockState != null && meta.version() != null) {
-            Object v = lockState.persistedValue(meta, meta.version());
-            conditions.add(v == null ? meta.version().field().isNull() : meta.version().field().eq(DSL.val(v, meta.version().dataType())));
+        if (locked) {
+            values[ids.size()] = lockState.persistedValue(meta, meta.version());
+        }
+        return values;
+    }
+
+    private static boolean versionNull(ModelMeta<?> meta, Object[] keyValues) {
+        return keyValues.length > meta.ids().size() && keyValues[keyValues.length - 1] == null;
+    }
+
+    /**
+     * The key condition over {@code values[from..]} (as {@link #keyValues} lays them out), adding
+     * each bind to {@code params}; a version read as null compares with IS NULL.
+     */
+    private static Condition keyCondition(ModelMeta<?> meta, Object[] values, int from, List<Param<?>> params) {
+        List<FieldMeta> ids = meta.ids();
+        List<Condition> conditions = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            Param<Object> p = DSL.val(values[from + i], ids.get(i).dataType());
+            params.add(p);
+            conditions.add(ids.get(i).field().eq(p));
+        }
+        if (from + ids.size() < values.length) {
+            FieldMeta v = meta.version();
+            Object read = values[from + ids.size()];
+            if (read == null) {
+                conditions.add(v.field().isNull());
+            } else {
+                Param<Object> p = DSL.val(read, v.dataType());
+                params.add(p);
+                conditions.add(v.field().eq(p));
+            }
         }
         return DSL.and(conditions);
     }
@@ -285,6 +377,11 @@ public final class RecordOps {
      * {@code List} in {@code @Id} declaration order.
      */
     public static Condition idCondition(ModelMeta<?> meta, Object id) {
+        return idCondition(meta, id, new ArrayList<>());
+    }
+
+    /** As {@link #idCondition(ModelMeta, Object)}, adding each bind to {@code params}. */
+    public static Condition idCondition(ModelMeta<?> meta, Object id, List<Param<?>> params) {
         List<FieldMeta> ids = meta.ids();
         if (ids.isEmpty()) {
             throw new IllegalStateException("model " + meta.type().getSimpleName() + " has no @Id field");
@@ -292,17 +389,18 @@ public final class RecordOps {
         if (id == null) {
             throw new IllegalArgumentException("id must not be null");
         }
-        if (ids.size() == 1) {
-            return ids.get(0).field().eq(BindValues.of(ids.get(0).column(), id, ids.get(0).dataType()));
-        }
-        List<?> parts = id instanceof Object[] a ? List.of(a) : id instanceof List<?> l ? l : null;
+        List<?> parts = ids.size() == 1 ? java.util.Collections.singletonList(id)
+                : id instanceof Object[] a ? List.of(a) : id instanceof List<?> l ? l : null;
         if (parts == null || parts.size() != ids.size()) {
             throw new IllegalArgumentException(meta.type().getSimpleName() + " has a composite key of " + ids.size()
                     + " columns; pass an Object[] or List of that many values");
         }
         List<Condition> conditions = new ArrayList<>();
         for (int i = 0; i < ids.size(); i++) {
-            conditions.add(ids.get(i).field().eq(BindValues.of(ids.get(i).column(), parts.get(i), ids.get(i).dataType())));
+            FieldMeta f = ids.get(i);
+            Param<Object> p = DSL.val(BindValues.check(f.column(), f.dataType().getType(), parts.get(i)), f.dataType());
+            params.add(p);
+            conditions.add(f.field().eq(p));
         }
         return DSL.and(conditions);
     }
@@ -332,7 +430,7 @@ public final class RecordOps {
         return now;
     }
 
-    static void persisted(ModelMeta<?> meta, Object model, Record row) {
+    static void persisted(ModelMeta<?> meta, Object model, Object[] row) {
         RowMapper.apply(meta, model, row);
         state(model).markPersisted(meta, model);
     }

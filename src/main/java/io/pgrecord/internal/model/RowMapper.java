@@ -15,30 +15,31 @@ public final class RowMapper {
     private RowMapper() {
     }
 
-    /** Rows selected with {@link ModelMeta#selectFields()}, in that order. */
-    public static <T> List<T> mapAll(ModelMeta<T> meta, List<Record> rows, Object backend) {
+    /** Rows selected with {@link ModelMeta#selectFields()}, in that order, as value arrays. */
+    public static <T> List<T> mapAll(ModelMeta<T> meta, List<Object[]> rows, Object backend) {
         List<T> models = new ArrayList<>(rows.size());
-        for (Record r : rows) {
+        for (Object[] r : rows) {
             models.add(map(meta, r, backend));
         }
         return models;
     }
 
-    public static <T> T map(ModelMeta<T> meta, Record row, Object backend) {
+    public static <T> T map(ModelMeta<T> meta, Object[] row, Object backend) {
         T model = meta.newInstance();
-        List<FieldMeta> fields = meta.fields();
-        for (int i = 0; i < fields.size(); i++) {
-            fields.get(i).set(model, row.get(i));
-        }
+        apply(meta, model, row);
         loaded(meta, model, backend);
         return model;
     }
 
+    public static <T> T map(ModelMeta<T> meta, Record row, Object backend) {
+        return map(meta, row.intoArray(), backend);
+    }
+
     /** Copies a RETURNING row (in projection order) into an existing instance. */
-    public static void apply(ModelMeta<?> meta, Object model, Record row) {
+    public static void apply(ModelMeta<?> meta, Object model, Object[] row) {
         List<FieldMeta> fields = meta.fields();
         for (int i = 0; i < fields.size(); i++) {
-            fields.get(i).set(model, row.get(i));
+            fields.get(i).set(model, row[i]);
         }
     }
 

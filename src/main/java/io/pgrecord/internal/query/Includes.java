@@ -93,8 +93,8 @@ public final class Includes {
             owners.forEach(o -> ModelAccess.get().preload(meta.relation(o, name), null));
             return Work.done(List.of());
         }
-        QuerySpec q = new QuerySpec(target).where(List.of(pk.field().in(keys)));
-        return new Work.Fetch<>(QueryPlanner.select(q, caps), rows -> {
+        QuerySpec q = new QuerySpec(target).whereIn(pk, keys);
+        return QueryOps.modelRows(q, caps, rows -> {
             List<C> loaded = RowMapper.mapAll(target, rows, backend);
             Map<Object, C> byKey = new HashMap<>();
             loaded.forEach(c -> byKey.put(pk.get(c), c));
@@ -116,9 +116,9 @@ public final class Includes {
             assign(meta, owners, name, pk, Map.of(), spec.isToMany());
             return Work.done(List.of());
         }
-        QuerySpec q = new QuerySpec(target).where(List.of(fk.field().in(keys)))
+        QuerySpec q = new QuerySpec(target).whereIn(fk, keys)
                 .orderBy(target.ids().stream().map(id -> new QuerySpec.NamedOrder(id, false)).toList());
-        return new Work.Fetch<>(QueryPlanner.select(q, caps), rows -> {
+        return QueryOps.modelRows(q, caps, rows -> {
             List<C> loaded = RowMapper.mapAll(target, rows, backend);
             Map<Object, List<C>> byOwner = new HashMap<>();
             loaded.forEach(c -> byOwner.computeIfAbsent(fk.get(c), k -> new ArrayList<>()).add(c));

@@ -33,10 +33,25 @@ public final class QueryOps {
     public static <T> Work<List<T>> all(QuerySpec s, Capabilities caps, Object backend) {
         ModelMeta<T> meta = (ModelMeta<T>) s.meta;
         Map<String, Object> includes = s.includes.isEmpty() ? Map.of() : Includes.tree(meta, s.includes);
-        return timed(s, new Work.Fetch<>(QueryPlanner.select(s, caps), rows -> {
+        return timed(s, modelRows(s, caps, rows -> {
             List<T> models = RowMapper.mapAll(meta, rows, backend);
             return includes.isEmpty() ? Work.done(models) : Includes.load(meta, models, includes, backend, caps);
         }));
+    }
+
+    /**
+     * The rows of a query in the model's projection, as value arrays: from the model's cached
+     * statement when the query is keyed (SQL text, columns, key lookups), else rendered now.
+     */
+    static <T> Work<T> modelRows(QuerySpec s, Capabilities caps, java.util.function.Function<List<Object[]>, Work<T>> next) {
+        var columns = s.select == null ? s.meta.columnKinds() : null;
+        Object key = s.shapeKey();
+        if (key == null || columns == null) {
+            return new Work.Rows<>(QueryPlanner.select(s, caps), null, columns, next);
+        }
+        s.meta.requireCapabilities(caps);
+        return s.meta.shapes().rows(key, s.slotValues(), columns,
+                () -> new io.pgrecord.internal.exec.ShapeCache.Source<>(QueryPlanner.select(s, caps), s.slotParams()), next);
     }
 
     /**

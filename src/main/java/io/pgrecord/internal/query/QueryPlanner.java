@@ -27,14 +27,14 @@ public final class QueryPlanner {
         SelectQuery<Record> q = body(s, caps, projection(s));
         q.addOrderBy(orderFields(s));
         if (s.limit != null) {
-            q.addLimit(s.limit);
+            q.addLimit(s.limitParam);
             if (s.withTies) {
                 caps.require(Capability.FETCH_WITH_TIES);
                 q.setWithTies(true);
             }
         }
         if (s.offset != null) {
-            q.addOffset(s.offset);
+            q.addOffset(s.offsetParam);
         }
         lock(s, q, caps);
         return setOperations(s, q, caps);

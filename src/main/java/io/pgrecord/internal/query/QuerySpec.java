@@ -1,6 +1,13 @@
 package io.pgrecord.internal.query;
 
+import io.pgrecord.internal.model.FieldMeta;
 import io.pgrecord.internal.model.ModelMeta;
+import io.pgrecord.internal.model.RecordOps;
+import io.pgrecord.internal.types.BindValues;
+import io.pgrecord.internal.types.ColumnKind;
+import org.jooq.Param;
+import org.jooq.QueryPart;
+import org.jooq.impl.DSL;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,6 +72,16 @@ public final class QuerySpec {
     List<String> includes = List.of();
     Duration timeout;
     DeletedScope deleted = DeletedScope.DEFAULT;
+    /**
+     * What decides the SQL so far, while every part is SQL text, a model column or a key lookup;
+     * null once a jOOQ object only jOOQ can render is added. With the slot binds it lets the
+     * statement be rendered once per shape (see {@link #shapeKey()}).
+     */
+    private List<Object> shape = List.of();
+    private List<Param<?>> slotParams = List.of();
+    private List<Object> slotValues = List.of();
+    Param<Long> limitParam;
+    Param<Long> offsetParam;
 
     public QuerySpec(ModelMeta<?> meta) {
         this.meta = meta;
@@ -90,7 +107,125 @@ public final class QuerySpec {
         c.includes = includes;
         c.timeout = timeout;
         c.deleted = deleted;
+        c.shape = shape;
+        c.slotParams = slotParams;
+        c.slotValues = slotValues;
+        c.limitParam = limitParam;
+        c.offsetParam = offsetParam;
         return c;
+    }
+
+    /** A copy whose SQL cannot be keyed: it holds a part only jOOQ can render. */
+    private QuerySpec unshaped() {
+        QuerySpec c = copy();
+        c.shape = null;
+        return c;
+    }
+
+    /** A copy with one more keyed part: {@code key} describes it, {@code params} are its binds. */
+    private QuerySpec shaped(QuerySpec c, Object key, List<Param<?>> params) {
+        if (shape == null) {
+            return c;
+        }
+        for (Param<?> p : params) {
+            if (ColumnKind.of(p.getDataType()) == null) {
+                c.shape = null;
+                return c;
+            }
+        }
+        c.shape = plus(shape, List.of(key));
+        c.slotParams = plus(slotParams, params);
+        List<Object> values = new ArrayList<>(slotValues);
+        params.forEach(p -> values.add(p.getValue()));
+        c.slotValues = values;
+        return c;
+    }
+
+    /** SQL text with {@code ?} binds; keyed when every bind is a plain value. */
+    public QuerySpec whereSql(String sql, Object... binds) {
+        int n = binds == null ? 0 : binds.length;
+        QueryPart[] parts = new QueryPart[n];
+        List<Param<?>> params = new ArrayList<>(n);
+        List<Object> kinds = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            if (binds[i] instanceof QueryPart part) {
+                parts[i] = part;
+                kinds = null;
+                continue;
+            }
+            Param<Object> p = Sql.param(binds[i]);
+            parts[i] = Sql.embed(p);
+            params.add(p);
+            if (kinds != null) {
+                // the cast embed() adds follows the data type, so the type is part of the shape
+                kinds.add(List.of(p.getDataType().getCastTypeName(), String.valueOf(ColumnKind.of(p.getDataType()))));
+            }
+        }
+        QuerySpec c = copy();
+        c.where = plus(where, List.of(Sql.condition(sql, parts)));
+        if (kinds == null) {
+            c.shape = null;
+            return c;
+        }
+        return shaped(c, new SqlPart(sql, kinds), params);
+    }
+
+    /** The row with this primary key (a composite key takes an {@code Object[]} or a {@code List}). */
+    public QuerySpec whereId(Object id) {
+        List<Param<?>> params = new ArrayList<>();
+        QuerySpec c = copy();
+        c.where = plus(where, List.of(RecordOps.idCondition(meta, id, params)));
+        return shaped(c, "id", params);
+    }
+
+    /** {@code field IN (keys)}; keyed by the number of keys. */
+    public QuerySpec whereIn(FieldMeta field, java.util.Collection<?> keys) {
+        List<Param<?>> params = new ArrayList<>(keys.size());
+        for (Object k : keys) {
+            params.add(DSL.val(BindValues.check(field.column(), field.dataType().getType(), k), field.dataType()));
+        }
+        QuerySpec c = copy();
+        c.where = plus(where, List.of(field.field().in(params)));
+        return shaped(c, new InPart(field.column(), params.size()), params);
+    }
+
+    private record SqlPart(String sql, List<Object> types) {
+    }
+
+    private record InPart(String column, int size) {
+    }
+
+    private record ShapeKey(List<Object> parts, boolean limit, boolean offset, DeletedScope deleted) {
+    }
+
+    /** The key of this query's SQL shape, or null when only jOOQ can render it. */
+    public Object shapeKey() {
+        return shape == null ? null : new ShapeKey(shape, limitParam != null, offsetParam != null, deleted);
+    }
+
+    /** The binds whose values change between queries of one shape: those of the keyed parts, the limit and offset. */
+    public List<Param<?>> slotParams() {
+        List<Param<?>> all = new ArrayList<>(slotParams);
+        if (limitParam != null) {
+            all.add(limitParam);
+        }
+        if (offsetParam != null) {
+            all.add(offsetParam);
+        }
+        return all;
+    }
+
+    /** The values of {@link #slotParams()}, in that order. */
+    public Object[] slotValues() {
+        int n = slotValues.size();
+        Object[] values = slotValues.toArray(new Object[n + (limitParam != null ? 1 : 0) + (offsetParam != null ? 1 : 0)]);
+        if (limitParam != null) {
+            values[n++] = (long) limit;
+        }
+        if (offsetParam != null) {
+            values[n] = (long) offset;
+        }
+        return values;
     }
 
     private static <E> List<E> plus(List<E> list, List<? extends E> more) {
@@ -104,15 +239,18 @@ public final class QuerySpec {
     }
 
     public QuerySpec where(List<Condition> conditions) {
-        QuerySpec c = copy();
+        QuerySpec c = unshaped();
         c.where = plus(where, conditions);
         return c;
     }
 
     /** Items are jOOQ {@link OrderField}s or {@link NamedOrder}s. */
     public QuerySpec orderBy(List<?> fields) {
-        QuerySpec c = copy();
+        QuerySpec c = fields.stream().allMatch(NamedOrder.class::isInstance) ? copy() : unshaped();
         c.orderBy = plus(orderBy, fields);
+        if (c.shape != null) {
+            c.shape = plus(c.shape, List.of(List.copyOf(fields)));
+        }
         return c;
     }
 
@@ -122,6 +260,7 @@ public final class QuerySpec {
         }
         QuerySpec c = copy();
         c.limit = n;
+        c.limitParam = DSL.val((long) n);
         return c;
     }
 
@@ -131,53 +270,54 @@ public final class QuerySpec {
         }
         QuerySpec c = copy();
         c.offset = n;
+        c.offsetParam = DSL.val((long) n);
         return c;
     }
 
     public QuerySpec withTies() {
-        QuerySpec c = copy();
+        QuerySpec c = unshaped();
         c.withTies = true;
         return c;
     }
 
     public QuerySpec groupBy(List<? extends GroupField> fields) {
-        QuerySpec c = copy();
+        QuerySpec c = unshaped();
         c.groupBy = plus(groupBy, fields);
         return c;
     }
 
     public QuerySpec having(List<Condition> conditions) {
-        QuerySpec c = copy();
+        QuerySpec c = unshaped();
         c.having = plus(having, conditions);
         return c;
     }
 
     public QuerySpec distinct() {
-        QuerySpec c = copy();
+        QuerySpec c = unshaped();
         c.distinct = true;
         return c;
     }
 
     public QuerySpec distinctOn(List<? extends SelectFieldOrAsterisk> fields) {
-        QuerySpec c = copy();
+        QuerySpec c = unshaped();
         c.distinctOn = plus(distinctOn, fields);
         return c;
     }
 
     public QuerySpec select(List<? extends SelectFieldOrAsterisk> fields) {
-        QuerySpec c = copy();
+        QuerySpec c = unshaped();
         c.select = plus(select == null ? List.of() : select, fields);
         return c;
     }
 
     public QuerySpec join(Join join) {
-        QuerySpec c = copy();
+        QuerySpec c = unshaped();
         c.joins = plus(joins, List.of(join));
         return c;
     }
 
     public QuerySpec lock(LockStrength strength) {
-        QuerySpec c = copy();
+        QuerySpec c = unshaped();
         c.lock = new Lock(strength, LockWait.WAIT, List.of());
         return c;
     }
@@ -202,19 +342,19 @@ public final class QuerySpec {
     }
 
     public QuerySpec cte(Cte cte) {
-        QuerySpec c = copy();
+        QuerySpec c = unshaped();
         c.ctes = plus(ctes, List.of(cte));
         return c;
     }
 
     public QuerySpec fromCte(String name) {
-        QuerySpec c = copy();
+        QuerySpec c = unshaped();
         c.fromCte = name;
         return c;
     }
 
     public QuerySpec setOp(SetOp op) {
-        QuerySpec c = copy();
+        QuerySpec c = unshaped();
         c.setOps = plus(setOps, List.of(op));
         return c;
     }

@@ -16,10 +16,15 @@ public final class Sql {
      * the server types them from context) and a jOOQ query part is embedded as is.
      */
     public static Condition condition(String sql, Object... binds) {
+        return condition(sql, parts(binds));
+    }
+
+    /** A condition from SQL text and the binds {@link #parts} made. */
+    public static Condition condition(String sql, QueryPart[] parts) {
         if (sql == null || sql.isBlank()) {
             throw new IllegalArgumentException("SQL condition must not be empty");
         }
-        return DSL.condition(sql, parts(binds));
+        return DSL.condition(sql, parts);
     }
 
     public static QueryPart[] parts(Object... binds) {
@@ -31,10 +36,19 @@ public final class Sql {
         return parts;
     }
 
-    @SuppressWarnings("unchecked")
     private static QueryPart bind(Object value) {
+        return embed(param(value));
+    }
+
+    /** The bind for a plain value in SQL text, before {@link #embed}. */
+    @SuppressWarnings("unchecked")
+    static org.jooq.Param<Object> param(Object value) {
         org.jooq.DataType<Object> type = (org.jooq.DataType<Object>) TypeMapper.forValue(value);
-        org.jooq.Field<Object> bind = DSL.val(io.pgrecord.internal.types.BindValues.check("a bind value", Object.class, value), type);
-        return TypeMapper.castInRawSql(type) ? DSL.cast(bind, type) : bind;
+        return DSL.val(io.pgrecord.internal.types.BindValues.check("a bind value", Object.class, value), type);
+    }
+
+    /** A bind as SQL text embeds it: cast where the server could not infer the type. */
+    static QueryPart embed(org.jooq.Param<Object> bind) {
+        return TypeMapper.castInRawSql(bind.getDataType()) ? DSL.cast(bind, bind.getDataType()) : bind;
     }
 }

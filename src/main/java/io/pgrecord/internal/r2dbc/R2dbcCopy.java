@@ -3,7 +3,6 @@ package io.pgrecord.internal.r2dbc;
 import io.netty.buffer.Unpooled;
 import io.r2dbc.postgresql.api.PostgresqlConnection;
 import io.r2dbc.spi.Connection;
-import io.r2dbc.spi.ConnectionFactory;
 import io.r2dbc.spi.Wrapped;
 import java.util.List;
 import reactor.core.publisher.Flux;
@@ -13,11 +12,6 @@ import reactor.core.publisher.Mono;
 public final class R2dbcCopy {
 
     private R2dbcCopy() {
-    }
-
-    /** Copies pre-encoded text on a pooled connection of the factory. */
-    public static Mono<Long> copyIn(ConnectionFactory factory, String sql, List<byte[]> data) {
-        return Mono.usingWhen(Mono.from(factory.create()), c -> copyOn(c, sql, data), Connection::close);
     }
 
     /** Copies pre-encoded text on the given connection, e.g. a transaction's. */

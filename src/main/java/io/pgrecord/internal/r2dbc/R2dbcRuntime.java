@@ -19,12 +19,14 @@ public final class R2dbcRuntime {
 
     private final ObservedConnectionFactory connections;
     private final DSLContext dsl;
+    private final io.pgrecord.internal.exec.ReactiveScope poolScope;
 
     public R2dbcRuntime(PostgresConnectionConfig config, StatementRecorder recorder) {
         ConnectionPool pool = new ConnectionPool(R2dbcConfigs.pool(config));
         this.connections = new ObservedConnectionFactory(pool, recorder, config.poolMaxSize(), config.poolTimeout());
         this.dsl = DSL.using(connections, JooqDefaults.DIALECT, JooqDefaults.settings());
         dsl.configuration().data(JooqDefaults.R2DBC_FLAG, Boolean.TRUE);
+        this.poolScope = new io.pgrecord.internal.exec.ReactiveScope(dsl, R2dbcStatements.pooled(connections));
     }
 
     /** Warms the pool and reads the server version, bypassing the statement log. */
@@ -52,7 +54,7 @@ public final class R2dbcRuntime {
 
     /** Work outside any transaction: statements take pooled connections one by one. */
     public io.pgrecord.internal.exec.ReactiveScope poolScope() {
-        return new io.pgrecord.internal.exec.ReactiveScope(dsl, (sql, data) -> R2dbcCopy.copyIn(connections, sql, data));
+        return poolScope;
     }
 
     /** {active, idle, total, pending} of the r2dbc pool. */

@@ -67,6 +67,6 @@ public final class R2dbcTx {
     }
 
     public ReactiveScope scope() {
-        return new ReactiveScope(dsl, (sql, data) -> R2dbcCopy.copyOn(pinned, sql, data));
+        return new ReactiveScope(dsl, R2dbcStatements.on(pinned));
     }
 }

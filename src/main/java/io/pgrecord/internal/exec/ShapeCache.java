@@ -1,0 +1,51 @@
+package io.pgrecord.internal.exec;
+
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.jooq.Param;
+import org.jooq.Query;
+
+/**
+ * The {@link Shape}s of one model, keyed by operation and whatever changes its SQL (the columns
+ * written, which values are null, the query's parts). Bounded: past {@value #MAX} shapes a
+ * statement is rendered per call, as a jOOQ query would be, rather than growing without end.
+ */
+public final class ShapeCache {
+
+    private static final int MAX = 512;
+    /** Stands for "this shape needs jOOQ at run time". */
+    private static final Shape JOOQ_ONLY = new Shape(null, null, null, null, null);
+
+    private final ConcurrentHashMap<Object, Shape> shapes = new ConcurrentHashMap<>();
+
+    /** A query to render, with the binds whose values change from call to call. */
+    public record Source<Q extends Query>(Q query, java.util.List<? extends Param<?>> slots) {
+    }
+
+    /**
+     * Rows of a statement shaped by {@code key}: from the cached shape with these slot values
+     * when there is one, else from {@code source}, whose shape is cached for next time.
+     *
+     * @param columns how to read each result column; null makes jOOQ run and read the statement
+     */
+    public <T> Work<T> rows(Object key, Object[] slotValues, io.pgrecord.internal.types.ColumnKind[] columns,
+            Supplier<? extends Source<? extends org.jooq.ResultQuery<? extends org.jooq.Record>>> source,
+            Function<java.util.List<Object[]>, Work<T>> next) {
+        Shape shape = columns == null ? JOOQ_ONLY : shapes.get(key);
+        if (shape != null && shape != JOOQ_ONLY) {
+            return new Work.Rows<>(null, shape.bind(slotValues), columns, next);
+        }
+        Source<? extends org.jooq.ResultQuery<? extends org.jooq.Record>> s = source.get();
+        if (shape == null) {
+            shape = Shape.of(s.query(), s.slots());
+            if (shapes.size() < MAX) {
+                shapes.putIfAbsent(key, shape == null ? JOOQ_ONLY : shape);
+            }
+        }
+        if (shape == null || shape == JOOQ_ONLY) {
+            return new Work.Rows<>(s.query(), null, null, next);
+        }
+        return new Work.Rows<>(s.query(), shape.bind(slotValues), columns, next);
+    }
+}

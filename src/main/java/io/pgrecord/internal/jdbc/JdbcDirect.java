@@ -1,0 +1,94 @@
+package io.pgrecord.internal.jdbc;
+
+import io.pgrecord.error.ConnectionException;
+import io.pgrecord.internal.core.StatementRecorder;
+import io.pgrecord.internal.types.ColumnKind;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import org.jooq.ConnectionProvider;
+
+/**
+ * Runs a pre-rendered statement on a plain {@link PreparedStatement}, binding and reading by
+ * {@link ColumnKind}: the model hot path, with no jOOQ query, record or listener per call. It
+ * records and translates like the jOOQ path, and pgjdbc's per-connection statement cache
+ * turns the repeated SQL into a server-prepared statement.
+ */
+public final class JdbcDirect {
+
+    private final StatementRecorder recorder;
+    private final Runnable connectionLost;
+
+    JdbcDirect(StatementRecorder recorder, Runnable connectionLost) {
+        this.recorder = recorder;
+        this.connectionLost = connectionLost;
+    }
+
+    /** The rows as value arrays, one element per column in {@code columns}. */
+    public List<Object[]> rows(ConnectionProvider connections, String sql, Object[] values, ColumnKind[] kinds,
+            ColumnKind[] columns) {
+        recorder.record(sql);
+        Connection c = connections.acquire();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < values.length; i++) {
+                bind(ps, i + 1, kinds[i], values[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                List<Object[]> rows = new ArrayList<>();
+                while (rs.next()) {
+                    Object[] row = new Object[columns.length];
+                    for (int i = 0; i < columns.length; i++) {
+                        row[i] = read(rs, i + 1, columns[i]);
+                    }
+                    rows.add(row);
+                }
+                return rows;
+            }
+        } catch (SQLException e) {
+            RuntimeException translated = JdbcErrors.translate(e);
+            if (translated instanceof ConnectionException) {
+                connectionLost.run();
+            }
+            throw translated;
+        } finally {
+            connections.release(c);
+        }
+    }
+
+    private static void bind(PreparedStatement ps, int i, ColumnKind kind, Object v) throws SQLException {
+        if (v == null) {
+            ps.setNull(i, kind.sqlType());
+            return;
+        }
+        switch (kind) {
+            case LONG -> ps.setLong(i, (Long) v);
+            case INT -> ps.setInt(i, (Integer) v);
+            case SHORT -> ps.setShort(i, (Short) v);
+            // with stringtype=unspecified both are sent untyped, as jOOQ sends them
+            case TEXT, UNTYPED_TEXT -> ps.setString(i, (String) v);
+            case BOOL -> ps.setBoolean(i, (Boolean) v);
+            case DOUBLE -> ps.setDouble(i, (Double) v);
+            case FLOAT -> ps.setFloat(i, (Float) v);
+            case DECIMAL -> ps.setBigDecimal(i, (java.math.BigDecimal) v);
+            case UUID, DATE, TIMESTAMP, TIMESTAMPTZ -> ps.setObject(i, v);
+        }
+    }
+
+    private static Object read(ResultSet rs, int i, ColumnKind kind) throws SQLException {
+        Object v = switch (kind) {
+            case LONG -> rs.getLong(i);
+            case INT -> rs.getInt(i);
+            case SHORT -> rs.getShort(i);
+            case TEXT, UNTYPED_TEXT -> rs.getString(i);
+            case BOOL -> rs.getBoolean(i);
+            case DOUBLE -> rs.getDouble(i);
+            case FLOAT -> rs.getFloat(i);
+            case DECIMAL -> rs.getBigDecimal(i);
+            case UUID, DATE, TIMESTAMP, TIMESTAMPTZ -> rs.getObject(i, kind.type());
+        };
+        return rs.wasNull() ? null : v;
+    }
+}

@@ -1,0 +1,77 @@
+package io.pgrecord.internal.r2dbc;
+
+import io.pgrecord.internal.exec.ReactiveScope;
+import io.pgrecord.internal.types.ColumnKind;
+import io.r2dbc.spi.Connection;
+import io.r2dbc.spi.ConnectionFactory;
+import io.r2dbc.spi.Readable;
+import io.r2dbc.spi.Statement;
+import java.util.List;
+import java.util.function.Function;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Pre-rendered statements on R2DBC, bound and read by {@link ColumnKind} with no jOOQ in
+ * between; r2dbc-postgresql caches the prepared statement per SQL text. Connections come
+ * through the {@link ObservedConnectionFactory}, so statements are logged and errors translated
+ * as on every other path.
+ */
+final class R2dbcStatements implements ReactiveScope.Statements {
+
+    private final Function<Function<Connection, Publisher<Object>>, Mono<Object>> using;
+
+    private R2dbcStatements(Function<Function<Connection, Publisher<Object>>, Mono<Object>> using) {
+        this.using = using;
+    }
+
+    /** Each call takes a pooled connection and returns it when done. */
+    static R2dbcStatements pooled(ConnectionFactory factory) {
+        return new R2dbcStatements(work -> Mono.usingWhen(Mono.from(factory.create()), c -> Mono.from(work.apply(c)),
+                Connection::close));
+    }
+
+    /** Every call runs on this connection, e.g. a transaction's. */
+    static R2dbcStatements on(Connection connection) {
+        return new R2dbcStatements(work -> Mono.from(work.apply(connection)));
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public Mono<Long> copyIn(String sql, List<byte[]> data) {
+        return (Mono<Long>) (Mono<?>) using.apply(c -> (Publisher<Object>) (Publisher<?>) R2dbcCopy.copyOn(c, sql, data));
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public Mono<List<Object[]>> rows(String sql, Object[] values, ColumnKind[] kinds, ColumnKind[] columns) {
+        return (Mono<List<Object[]>>) (Mono<?>) using.apply(c -> {
+            Statement st = c.createStatement(sql);
+            for (int i = 0; i < values.length; i++) {
+                bind(st, i, kinds[i], values[i]);
+            }
+            return (Publisher<Object>) (Publisher<?>) Flux.from(st.execute())
+                    .concatMap(result -> result.map(row -> read(row, columns)))
+                    .collectList();
+        });
+    }
+
+    private static void bind(Statement st, int i, ColumnKind kind, Object v) {
+        if (kind == ColumnKind.UNTYPED_TEXT) {
+            st.bind(i, R2dbcBinds.untyped((String) v));
+        } else if (v == null) {
+            st.bindNull(i, kind.type());
+        } else {
+            st.bind(i, v);
+        }
+    }
+
+    private static Object[] read(Readable row, ColumnKind[] columns) {
+        Object[] values = new Object[columns.length];
+        for (int i = 0; i < columns.length; i++) {
+            values[i] = row.get(i, columns[i].type());
+        }
+        return values;
+    }
+}
