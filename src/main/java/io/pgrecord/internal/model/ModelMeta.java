@@ -116,7 +116,7 @@ public final class ModelMeta<T> {
         var kinds = new io.pgrecord.internal.types.ColumnKind[fields.size()];
         for (int i = 0; i < kinds.length; i++) {
             kinds[i] = io.pgrecord.internal.types.ColumnKind.of(fields.get(i).dataType());
-            if (kinds[i] == null || kinds[i] == io.pgrecord.internal.types.ColumnKind.UNTYPED_TEXT) {
+            if (kinds[i] == null) {
                 return null;
             }
         }

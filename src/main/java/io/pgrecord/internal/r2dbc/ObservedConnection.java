@@ -17,20 +17,25 @@ final class ObservedConnection implements Connection {
     private final Connection delegate;
     private final ObservedConnectionFactory owner;
     private final boolean closeable;
+    private final Connection physical;
 
-    ObservedConnection(Connection delegate, ObservedConnectionFactory owner) {
-        this(delegate, owner, true);
+    /**
+     * @param physical the driver's connection behind the pool's handle, to note when it went back
+     */
+    ObservedConnection(Connection delegate, ObservedConnectionFactory owner, Connection physical) {
+        this(delegate, owner, true, physical);
     }
 
-    private ObservedConnection(Connection delegate, ObservedConnectionFactory owner, boolean closeable) {
+    private ObservedConnection(Connection delegate, ObservedConnectionFactory owner, boolean closeable, Connection physical) {
         this.delegate = delegate;
         this.owner = owner;
         this.closeable = closeable;
+        this.physical = physical;
     }
 
     /** The same connection with close() a no-op: a transaction's, lent to jOOQ statement by statement. */
     ObservedConnection pinned() {
-        return new ObservedConnection(delegate, owner, false);
+        return new ObservedConnection(delegate, owner, false, physical);
     }
 
     Connection delegate() {
@@ -88,7 +93,11 @@ final class ObservedConnection implements Connection {
 
     @Override
     public Publisher<Void> close() {
-        return closeable ? delegate.close() : Mono.empty();
+        if (!closeable) {
+            return Mono.empty();
+        }
+        owner.released(physical);
+        return delegate.close();
     }
 
     @Override

@@ -32,9 +32,54 @@ public final class ObservedConnectionFactory implements ConnectionFactory {
         this.timeout = timeout;
     }
 
+    /** HikariCP's rule: a connection idle this long is checked with a round trip before it is lent. */
+    private static final long CHECK_AFTER_IDLE = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(500);
+
+    /** When each physical connection was last given back, for {@link #CHECK_AFTER_IDLE}. */
+    private final java.util.concurrent.ConcurrentHashMap<Connection, Long> released = new java.util.concurrent.ConcurrentHashMap<>();
+
     @Override
     public Publisher<? extends Connection> create() {
-        return pool.create().<Connection>map(c -> new ObservedConnection(c, this)).onErrorMap(this::acquireFailure);
+        return acquire(maxSize + 1).onErrorMap(this::acquireFailure);
+    }
+
+    /**
+     * A pooled connection, checked with a round trip when it has been idle a while or a
+     * connection has been lost since it was last used (the server may have dropped it too);
+     * a dead one is closed and the next one tried. The pool itself only checks locally, which
+     * costs nothing on the hot path.
+     */
+    private Mono<Connection> acquire(int attempts) {
+        return pool.create().flatMap(c -> {
+            Connection physical = physical(c);
+            Long last = released.get(physical);
+            long now = System.nanoTime();
+            if (last == null || (now - last < CHECK_AFTER_IDLE && last - R2dbcErrors.connectionLostAt() > 0)) {
+                return Mono.just(new ObservedConnection(c, this, physical));
+            }
+            return Mono.from(c.validate(io.r2dbc.spi.ValidationDepth.REMOTE)).flatMap(alive -> {
+                if (alive) {
+                    return Mono.just(new ObservedConnection(c, this, physical));
+                }
+                released.remove(physical);
+                Mono<Void> discard = Mono.from(physical.close()).onErrorResume(e -> Mono.empty())
+                        .then(Mono.from(c.close()).onErrorResume(e -> Mono.empty()));
+                return attempts > 1 ? discard.then(acquire(attempts - 1)) : discard.then(Mono.error(
+                        new io.r2dbc.spi.R2dbcNonTransientResourceException("no live connection after " + maxSize + " attempts")));
+            });
+        });
+    }
+
+    private static Connection physical(Connection pooled) {
+        return pooled instanceof io.r2dbc.spi.Wrapped<?> w && w.unwrap() instanceof Connection inner ? inner : pooled;
+    }
+
+    /** Notes when a connection went back to the pool. */
+    void released(Connection physical) {
+        if (released.size() > 4 * maxSize) {
+            released.clear();   // connections the pool dropped; the survivors are checked once
+        }
+        released.put(physical, System.nanoTime());
     }
 
     private Throwable acquireFailure(Throwable failure) {

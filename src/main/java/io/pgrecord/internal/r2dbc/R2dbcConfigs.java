@@ -65,7 +65,7 @@ final class R2dbcConfigs {
                 .maxCreateConnectionTime(timeout)
                 // a round trip on checkout finds connections the server has dropped, and after a
                 // server restart every pooled connection may be dead: retry through all of them
-                .validationDepth(ValidationDepth.REMOTE)
+                .validationDepth(ValidationDepth.LOCAL)
                 .acquireRetry(config.poolMaxSize() + 1)
                 .build();
     }

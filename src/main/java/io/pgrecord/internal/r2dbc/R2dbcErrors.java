@@ -15,11 +15,26 @@ import java.nio.channels.ClosedChannelException;
 /** Turns r2dbc-postgresql and r2dbc-pool failures into pgrecord exceptions. */
 public final class R2dbcErrors {
 
+    /** When a connection was last found dead (System.nanoTime), so pools re-check idle ones; see ObservedConnectionFactory. */
+    private static volatile long connectionLostAt = System.nanoTime() - java.util.concurrent.TimeUnit.DAYS.toNanos(1);
+
     private R2dbcErrors() {
+    }
+
+    static long connectionLostAt() {
+        return connectionLostAt;
     }
 
     /** The pgrecord exception for a failure; an already translated one is returned as is. */
     public static Throwable translate(Throwable failure) {
+        Throwable translated = translate0(failure);
+        if (translated instanceof io.pgrecord.error.ConnectionException) {
+            connectionLostAt = System.nanoTime();
+        }
+        return translated;
+    }
+
+    private static Throwable translate0(Throwable failure) {
         if (failure instanceof PgRecordException) {
             return failure;
         }
