@@ -165,7 +165,7 @@ public final class BulkOps {
 
     private static <T> void written(ModelMeta<T> meta, T m, Object[] row, boolean inserted) {
         RowMapper.apply(meta, m, row);
-        RecordOps.state(m).markPersisted(meta, m);
+        RecordOps.state(m).markPersisted(meta, m, row);
         if (inserted) {
             RecordOps.fire(m, Hook.AFTER_INSERT);
         }

@@ -23,7 +23,7 @@ import org.jooq.Name;
 import org.jooq.impl.DSL;
 
 /**
- * One persisted field of a model: its column, its jOOQ type and a {@link VarHandle} to read and
+ * One persisted field of a model: its column, its jOOQ type and method handles to read and
  * write it without per-row reflection.
  */
 public final class FieldMeta {
@@ -32,7 +32,9 @@ public final class FieldMeta {
     private final String javaName;
     private final String column;
     private final Class<?> type;
-    private final VarHandle handle;
+    private final boolean primitive;
+    private final java.lang.invoke.MethodHandle getter;
+    private final java.lang.invoke.MethodHandle setter;
     private final DataType<Object> dataType;
     private final org.jooq.Field<Object> field;
     private final org.jooq.Field<Object> unqualified;
@@ -55,7 +57,14 @@ public final class FieldMeta {
         this.column = columnAnnotation != null && !columnAnnotation.name().isBlank()
                 ? columnAnnotation.name() : Names.snakeCase(f.getName());
         this.type = f.getType();
-        this.handle = lookup.unreflectVarHandle(f);
+        this.primitive = type.isPrimitive();
+        // exact (Object)Object and (Object,Object)void shapes: invokeExact on them stays cheap
+        // where a VarHandle held in a field would adapt its types on every call
+        VarHandle handle = lookup.unreflectVarHandle(f);
+        this.getter = handle.toMethodHandle(VarHandle.AccessMode.GET)
+                .asType(java.lang.invoke.MethodType.methodType(Object.class, Object.class));
+        this.setter = handle.toMethodHandle(VarHandle.AccessMode.SET)
+                .asType(java.lang.invoke.MethodType.methodType(void.class, Object.class, Object.class));
         this.dataType = (DataType<Object>) TypeMapper.forField(f);
         this.sqlType = TypeMapper.sqlType(f);
         this.field = TypeMapper.readExpression(DSL.field(table.append(column), dataType), sqlType);
@@ -77,15 +86,33 @@ public final class FieldMeta {
     }
 
     public Object get(Object model) {
-        return handle.get(model);
+        try {
+            return (Object) getter.invokeExact(model);
+        } catch (Throwable e) {
+            throw rethrow(e);
+        }
     }
 
     /** Writes a value; a null for a primitive field leaves the field as it is. */
     public void set(Object model, Object value) {
-        if (value == null && type.isPrimitive()) {
+        if (value == null && primitive) {
             return;
         }
-        handle.set(model, value);
+        try {
+            setter.invokeExact(model, value);
+        } catch (Throwable e) {
+            throw rethrow(e);
+        }
+    }
+
+    private static RuntimeException rethrow(Throwable e) {
+        if (e instanceof RuntimeException r) {
+            return r;
+        }
+        if (e instanceof Error err) {
+            throw err;
+        }
+        return new IllegalStateException(e);
     }
 
     /** A copy of a value that later in-place changes cannot reach, for dirty checks. */

@@ -53,6 +53,7 @@ public final class ModelMeta<T> {
     private final FieldMeta softDelete;
     private final MethodHandle constructor;
     private final io.pgrecord.internal.types.ColumnKind[] columnKinds;
+    private final List<FieldMeta> primitiveFields;
     private final io.pgrecord.internal.exec.ShapeCache shapes = new io.pgrecord.internal.exec.ShapeCache();
     private volatile Object prototype;
 
@@ -104,8 +105,10 @@ public final class ModelMeta<T> {
         this.softDelete = single(all.stream().filter(FieldMeta::isSoftDelete).toList(), "@SoftDelete");
         this.selectFields = all.stream().map(FieldMeta::field).collect(Collectors.toUnmodifiableList());
         this.columnKinds = columnKinds(all);
+        this.primitiveFields = all.stream().filter(f -> f.type().isPrimitive()).toList();
         try {
-            this.constructor = lookup.findConstructor(type, MethodType.methodType(void.class));
+            this.constructor = lookup.findConstructor(type, MethodType.methodType(void.class))
+                    .asType(MethodType.methodType(Object.class));
         } catch (NoSuchMethodException | IllegalAccessException e) {
             throw new MappingException("model " + type.getName() + " needs a no-argument constructor", e);
         }
@@ -129,6 +132,11 @@ public final class ModelMeta<T> {
      */
     public io.pgrecord.internal.types.ColumnKind[] columnKinds() {
         return columnKinds;
+    }
+
+    /** The fields of primitive type, which keep their value when their column is null. */
+    public List<FieldMeta> primitiveFields() {
+        return primitiveFields;
     }
 
     /** This model's rendered statements. */
@@ -178,7 +186,7 @@ public final class ModelMeta<T> {
 
     public T newInstance() {
         try {
-            return (T) constructor.invoke();
+            return (T) (Object) constructor.invokeExact();
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable e) {

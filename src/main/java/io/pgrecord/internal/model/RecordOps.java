@@ -432,7 +432,7 @@ public final class RecordOps {
 
     static void persisted(ModelMeta<?> meta, Object model, Object[] row) {
         RowMapper.apply(meta, model, row);
-        state(model).markPersisted(meta, model);
+        state(model).markPersisted(meta, model, row);
     }
 
     private static StaleRecordException stale(ModelMeta<?> meta, Object model, RecordState state) {

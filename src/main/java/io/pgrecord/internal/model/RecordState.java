@@ -28,6 +28,31 @@ public final class RecordState {
         snapshot = s;
     }
 
+    /**
+     * Records a row just read into the instance as what the database holds, without reading
+     * the fields back; a primitive field keeps its current value where the column was null.
+     */
+    public void markPersisted(ModelMeta<?> meta, Object model, Object[] row) {
+        List<FieldMeta> fields = meta.fields();
+        if (meta.columnKinds() != null) {
+            // every value is of an immutable type, and the row array is this instance's alone
+            for (FieldMeta f : meta.primitiveFields()) {
+                if (row[f.index()] == null) {
+                    row[f.index()] = f.get(model);
+                }
+            }
+            snapshot = row;
+            return;
+        }
+        Object[] s = new Object[fields.size()];
+        for (int i = 0; i < s.length; i++) {
+            FieldMeta f = fields.get(i);
+            Object v = row[i];
+            s[i] = v == null && f.type().isPrimitive() ? f.get(model) : f.snapshot(v);
+        }
+        snapshot = s;
+    }
+
     /** Forgets the database state: the instance is new again (after a hard delete). */
     public void markNew() {
         snapshot = null;

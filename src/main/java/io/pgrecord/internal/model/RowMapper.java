@@ -27,7 +27,11 @@ public final class RowMapper {
     public static <T> T map(ModelMeta<T> meta, Object[] row, Object backend) {
         T model = meta.newInstance();
         apply(meta, model, row);
-        loaded(meta, model, backend);
+        ModelAccess access = ModelAccess.get();
+        RecordState state = access.state(model);
+        state.markPersisted(meta, model, row);
+        state.backend(backend);
+        access.fire(model, Hook.AFTER_LOAD);
         return model;
     }
 

@@ -63,12 +63,14 @@ public enum ColumnKind {
         if (converter.fromType() != converter.toType() || !binding.getClass().getName().startsWith("org.jooq.impl.")) {
             return null;
         }
-        Class<?> t = dataType.getType();
-        for (ColumnKind k : values()) {
-            if (k.type == t && k != UNTYPED_TEXT) {
-                return k;
-            }
-        }
-        return null;
+        return BY_TYPE.get(dataType.getType());
     }
+
+    private static final java.util.Map<Class<?>, ColumnKind> BY_TYPE = java.util.Map.ofEntries(
+            java.util.Map.entry(Long.class, LONG), java.util.Map.entry(Integer.class, INT),
+            java.util.Map.entry(Short.class, SHORT), java.util.Map.entry(String.class, TEXT),
+            java.util.Map.entry(Boolean.class, BOOL), java.util.Map.entry(Double.class, DOUBLE),
+            java.util.Map.entry(Float.class, FLOAT), java.util.Map.entry(BigDecimal.class, DECIMAL),
+            java.util.Map.entry(java.util.UUID.class, UUID), java.util.Map.entry(LocalDate.class, DATE),
+            java.util.Map.entry(LocalDateTime.class, TIMESTAMP), java.util.Map.entry(OffsetDateTime.class, TIMESTAMPTZ));
 }
