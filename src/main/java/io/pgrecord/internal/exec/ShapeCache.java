@@ -19,6 +19,11 @@ public final class ShapeCache {
 
     private final ConcurrentHashMap<Object, Shape> shapes = new ConcurrentHashMap<>();
 
+    /** How many shapes are cached (those needing jOOQ included). */
+    public int size() {
+        return shapes.size();
+    }
+
     /** A query to render, with the binds whose values change from call to call. */
     public record Source<Q extends Query>(Q query, java.util.List<? extends Param<?>> slots) {
     }
