@@ -25,12 +25,21 @@ public abstract class BenchBase {
 
     @Setup(Level.Trial)
     public final void startTrial() throws Exception {
+        long t0 = System.nanoTime();
         db = BenchDb.start();
         items = Item.find.using(db.backend);
         asyncItems = AsyncItem.find.using(db.async);
         prepare();
+        long t1 = System.nanoTime();
         check();
-        System.out.println("[bench] " + getClass().getSimpleName() + ": variants agree; server " + db.serverVersion());
+        System.out.printf("[bench] %s: variants agree; server %s; setup %d ms, check %d ms%n", getClass().getSimpleName(),
+                db.serverVersion(), (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000);
+    }
+
+    /** Runs on the benchmark thread before each iteration, so that thread is the one pinned. */
+    @Setup(Level.Iteration)
+    public final void pinBenchmarkThread() {
+        CpuPinning.pinCurrentThread();
     }
 
     @TearDown(Level.Trial)

@@ -27,20 +27,30 @@ public final class BenchMain {
         Files.createDirectories(out);
         int bulkRows = quick ? 10_000 : 100_000;
         Settings s = quick
-                ? new Settings(1, TimeValue.milliseconds(500), 3, TimeValue.milliseconds(500), bulkRows)
-                : new Settings(3, TimeValue.seconds(2), 5, TimeValue.seconds(2), bulkRows);
+                ? new Settings(6, TimeValue.milliseconds(500), 3, TimeValue.milliseconds(500), bulkRows)
+                : new Settings(5, TimeValue.seconds(2), 5, TimeValue.seconds(2), bulkRows);
+        // one server for every fork: each trial creates and drops its own database on it
+        var pg = BenchDb.startServer();
+        String pinning = CpuPinning.apply(pg);
+        System.out.println("[bench] CPUs: " + pinning);
         ChainedOptionsBuilder opts = new OptionsBuilder()
                 .include("io\\.pgrecord\\.bench\\.(" + include + ")\\.")
                 .forks(1)
                 .warmupIterations(s.warmups()).warmupTime(s.warmupTime())
                 .measurementIterations(s.iterations()).measurementTime(s.iterationTime())
-                .jvmArgsAppend("-Dbench.bulkRows=" + bulkRows, "-Xmx2g",
+                .jvmArgsAppend("-Dbench.bulkRows=" + bulkRows, "-Xmx2g", "-D" + BenchDb.SHARED_PORT + "=" + pg.getPort(),
+                        "-D" + CpuPinning.CLIENT_CPUS + "=" + System.getProperty(CpuPinning.CLIENT_CPUS, ""),
                         "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn")
                 .addProfiler(GCProfiler.class)
                 .resultFormat(ResultFormatType.JSON)
                 .result(out.resolve(prefix(quick) + ".json").toString());
-        Collection<RunResult> results = new Runner(opts.build()).run();
-        Report.write(out, prefix(quick), results, s, quick);
+        Collection<RunResult> results;
+        try {
+            results = new Runner(opts.build()).run();
+        } finally {
+            pg.close();
+        }
+        Report.write(out, prefix(quick), results, s, quick, pinning);
         System.out.println("[bench] wrote " + out.resolve(prefix(quick) + ".md") + " and " + out.resolve(prefix(quick) + ".svg"));
     }
 

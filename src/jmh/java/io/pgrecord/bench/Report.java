@@ -39,7 +39,8 @@ final class Report {
     private Report() {
     }
 
-    static void write(Path dir, String prefix, Collection<RunResult> results, BenchMain.Settings s, boolean quick) throws IOException {
+    static void write(Path dir, String prefix, Collection<RunResult> results, BenchMain.Settings s, boolean quick,
+            String pinning) throws IOException {
         Map<String, List<Line>> byWorkload = new LinkedHashMap<>();
         BASELINES.keySet().forEach(w -> byWorkload.put(w, new ArrayList<>()));
         for (RunResult r : results) {
@@ -59,7 +60,9 @@ final class Report {
                 .append(" UTC").append(quick ? " in **quick** mode" : " in full mode").append(". Do not edit; the analysis is in README.md next to it.\n\n");
         md.append("- Machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores, ").append(cpuModel()).append('\n');
         md.append("- JDK: ").append(System.getProperty("java.vm.name")).append(' ').append(System.getProperty("java.runtime.version")).append('\n');
-        md.append("- PostgreSQL: embedded (zonky binaries ").append(System.getProperty("bench.pg", "?")).append("), same machine\n");
+        md.append("- PostgreSQL: embedded (zonky binaries ").append(System.getProperty("bench.pg", "?"))
+                .append("), same machine, one server for the run with a fresh database per trial\n");
+        md.append("- CPUs: ").append(pinning).append("\n");
         md.append("- JMH 1.37: mode avgt, forks 1, warmup ").append(s.warmups()).append(" x ").append(s.warmupTime())
                 .append(", measurement ").append(s.iterations()).append(" x ").append(s.iterationTime())
                 .append(", 1 thread (Concurrency64: 64 clients inside one op), `-prof gc`\n");
