@@ -188,7 +188,7 @@ public final class AsyncPostgresBackend implements AutoCloseable {
 
     /** Completes at once when connected; connects otherwise. */
     private Mono<Void> ensureConnected() {
-        return serverVersion != null ? Mono.empty() : connect();
+        return serverVersion != null ? R2dbcRunner.CONNECTED : connect();
     }
 
     R2dbcRuntime runtime() {

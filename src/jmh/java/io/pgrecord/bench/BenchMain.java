@@ -40,6 +40,7 @@ public final class BenchMain {
                 .measurementIterations(s.iterations()).measurementTime(s.iterationTime())
                 .jvmArgsAppend("-Dbench.bulkRows=" + bulkRows, "-Xmx2g", "-D" + BenchDb.SHARED_PORT + "=" + pg.getPort(),
                         "-D" + CpuPinning.CLIENT_CPUS + "=" + System.getProperty(CpuPinning.CLIENT_CPUS, ""),
+                        "-Dbench.warmups=" + s.warmups(),
                         "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn")
                 .addProfiler(GCProfiler.class)
                 .resultFormat(ResultFormatType.JSON)

@@ -35,8 +35,14 @@ public final class R2dbcRunner {
 
     /** Connects if needed, plans with the server's capabilities (so gates fail before SQL), then runs. */
     public <T> Mono<T> run(Function<Capabilities, Work<T>> plan) {
-        return connect.get().then(Mono.defer(() -> run(plan.apply(capabilities.get()))));
+        Mono<T> planned = Mono.defer(() -> run(plan.apply(capabilities.get())));
+        Mono<Void> connecting = connect.get();
+        // connected: nothing to wait for, so no operator for it on every call
+        return connecting == CONNECTED ? planned : connecting.then(planned);
     }
+
+    /** What the connect supplier returns once connected. */
+    public static final Mono<Void> CONNECTED = Mono.empty();
 
     /** Runs planned work; the returned Mono is empty when the work's value is null. */
     public <T> Mono<T> run(Work<T> work) {

@@ -47,13 +47,21 @@ final class R2dbcStatements implements ReactiveScope.Statements {
     @SuppressWarnings("unchecked")
     public Mono<List<Object[]>> rows(String sql, Object[] values, ColumnKind[] kinds, ColumnKind[] columns) {
         return (Mono<List<Object[]>>) (Mono<?>) using.apply(c -> {
-            Statement st = c.createStatement(sql);
+            // straight on the driver's statement: one log call and one error mapping for the whole
+            // statement instead of the per-statement and per-result wrappers raw jOOQ goes through
+            Connection driver = c;
+            if (c instanceof ObservedConnection observed) {
+                observed.record(sql);
+                driver = observed.delegate();
+            }
+            Statement st = driver.createStatement(sql);
             for (int i = 0; i < values.length; i++) {
                 bind(st, i, kinds[i], values[i]);
             }
             return (Publisher<Object>) (Publisher<?>) Flux.from(st.execute())
                     .concatMap(result -> result.map(row -> read(row, columns)))
-                    .collectList();
+                    .collectList()
+                    .onErrorMap(R2dbcErrors::translate);
         });
     }
 
