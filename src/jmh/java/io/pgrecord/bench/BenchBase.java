@@ -36,14 +36,10 @@ public abstract class BenchBase {
                 db.serverVersion(), (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000);
     }
 
-    private int iteration;
-
-    /** Pins the JVM away from the server's CPU before the first measured iteration. */
+    /** Runs on the benchmark thread before each iteration, so that thread is the one pinned. */
     @Setup(Level.Iteration)
-    public final void pinAfterWarmup() {
-        if (++iteration == Integer.getInteger("bench.warmups", 0) + 1) {
-            CpuPinning.pinThisJvm();
-        }
+    public final void pinBenchmarkThread() {
+        CpuPinning.pinCurrentThread();
     }
 
     @TearDown(Level.Trial)

@@ -2,7 +2,9 @@ package io.pgrecord.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.results.format.ResultFormatType;
@@ -29,30 +31,50 @@ public final class BenchMain {
         Settings s = quick
                 ? new Settings(6, TimeValue.milliseconds(500), 3, TimeValue.milliseconds(500), bulkRows)
                 : new Settings(5, TimeValue.seconds(2), 5, TimeValue.seconds(2), bulkRows);
+        // the reactive variant's code takes about ten seconds of JIT to settle, far longer than the rest
+        Settings concurrency = quick
+                ? new Settings(10, TimeValue.seconds(1), 3, TimeValue.seconds(1), bulkRows)
+                : new Settings(10, TimeValue.seconds(2), 5, TimeValue.seconds(2), bulkRows);
         // one server for every fork: each trial creates and drops its own database on it
         var pg = BenchDb.startServer();
         String pinning = CpuPinning.apply(pg);
         System.out.println("[bench] CPUs: " + pinning);
-        ChainedOptionsBuilder opts = new OptionsBuilder()
+        List<RunResult> results = new ArrayList<>();
+        try {
+            // the quick run leaves out the two reference variants no target is measured against
+            String skip = quick ? ".*\\.(pgrecordVirtualThreads|jdbcCopyText)$" : null;
+            results.addAll(run(options(include, s, bulkRows, pg.getPort(), out.resolve(prefix(quick) + ".json"))
+                    .exclude("io\\.pgrecord\\.bench\\.Concurrency64\\."), skip));
+            if ("Concurrency64".matches(include)) {
+                results.addAll(run(options("Concurrency64", concurrency, bulkRows, pg.getPort(),
+                        out.resolve(prefix(quick) + "-concurrency64.json")), skip));
+            }
+        } finally {
+            pg.close();
+        }
+        Report.write(out, prefix(quick), results, s, concurrency, quick, pinning);
+        System.out.println("[bench] wrote " + out.resolve(prefix(quick) + ".md") + " and " + out.resolve(prefix(quick) + ".svg"));
+    }
+
+    private static ChainedOptionsBuilder options(String include, Settings s, int bulkRows, int port, Path json) {
+        return new OptionsBuilder()
                 .include("io\\.pgrecord\\.bench\\.(" + include + ")\\.")
                 .forks(1)
                 .warmupIterations(s.warmups()).warmupTime(s.warmupTime())
                 .measurementIterations(s.iterations()).measurementTime(s.iterationTime())
-                .jvmArgsAppend("-Dbench.bulkRows=" + bulkRows, "-Xmx2g", "-D" + BenchDb.SHARED_PORT + "=" + pg.getPort(),
+                .jvmArgsAppend("-Dbench.bulkRows=" + bulkRows, "-Xmx2g", "-D" + BenchDb.SHARED_PORT + "=" + port,
                         "-D" + CpuPinning.CLIENT_CPUS + "=" + System.getProperty(CpuPinning.CLIENT_CPUS, ""),
-                        "-Dbench.warmups=" + s.warmups(),
                         "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn")
                 .addProfiler(GCProfiler.class)
                 .resultFormat(ResultFormatType.JSON)
-                .result(out.resolve(prefix(quick) + ".json").toString());
-        Collection<RunResult> results;
-        try {
-            results = new Runner(opts.build()).run();
-        } finally {
-            pg.close();
+                .result(json.toString());
+    }
+
+    private static Collection<RunResult> run(ChainedOptionsBuilder options, String skip) throws Exception {
+        if (skip != null) {
+            options.exclude(skip);
         }
-        Report.write(out, prefix(quick), results, s, quick, pinning);
-        System.out.println("[bench] wrote " + out.resolve(prefix(quick) + ".md") + " and " + out.resolve(prefix(quick) + ".svg"));
+        return new Runner(options.build()).run();
     }
 
     /** The quick and the full run keep separate files, so one does not overwrite the other. */

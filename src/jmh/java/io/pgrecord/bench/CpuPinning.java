@@ -10,12 +10,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Puts the PostgreSQL server on the last CPU and, once warmup is over, each benchmark JVM on the
- * others, like a client and a server machine. Unpinned on a small machine, a round trip takes
- * 20 µs or 65 µs depending on whether the scheduler happens to put client and server on one
- * core, and it moves them mid-run: the variants of one workload would be timed under different
- * conditions, and driver threads would take CPU from the server. Pinned, repeated runs agree
- * within a few percent. During warmup the JVM is left free, so the JIT compiler can use every CPU.
+ * Puts the PostgreSQL server on the last CPU and each fork's benchmark thread on the others.
+ * Unpinned on a small machine, a round trip takes 20 µs or 65 µs depending on whether the
+ * scheduler happens to put client and server on one core, and it moves them mid-run: the
+ * variants of one workload would be timed under different conditions. Pinned, repeated runs
+ * agree within a few percent. Only the benchmark thread is pinned: the JIT compiler, the GC, the
+ * pools' threads, the event loops and virtual-thread carriers may use every CPU (pinning the
+ * whole JVM to one CPU starves the reactive variant of its event loop).
  */
 final class CpuPinning {
 
@@ -39,8 +40,8 @@ final class CpuPinning {
                 taskset(String.valueOf(serverCpu), pid);
             }
             System.setProperty(CLIENT_CPUS, clientCpus);
-            return "server on CPU " + serverCpu + ", benchmark JVM on CPU " + clientCpus
-                    + " from the first measured iteration (taskset)";
+            return "server on CPU " + serverCpu + ", each benchmark thread on CPU " + clientCpus
+                    + "; JIT, GC, pool, event-loop and carrier threads unpinned (taskset)";
         } catch (Exception e) {
             return "not pinned (" + e.getMessage() + ")";
         }
@@ -62,16 +63,20 @@ final class CpuPinning {
         return pids;
     }
 
-    /** In a fork: pins every thread of this JVM to the client CPUs, when BenchMain pinned the server. */
-    static void pinThisJvm() {
+    /** In a fork: pins the calling thread to the client CPUs, when BenchMain pinned the server. */
+    static void pinCurrentThread() {
         String cpus = System.getProperty(CLIENT_CPUS, "");
         if (cpus.isEmpty()) {
             return;
         }
         try {
-            taskset(cpus, ProcessHandle.current().pid());
+            // the kernel's id of this thread, which taskset takes as a pid
+            long tid = Long.parseLong(Files.readSymbolicLink(Path.of("/proc/thread-self")).getFileName().toString());
+            Process p = new ProcessBuilder("taskset", "-p", "-c", cpus, String.valueOf(tid)).redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            p.waitFor();
         } catch (Exception e) {
-            throw new IllegalStateException("could not pin the benchmark JVM", e);
+            throw new IllegalStateException("could not pin the benchmark thread", e);
         }
     }
 

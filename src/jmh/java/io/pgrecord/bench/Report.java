@@ -39,7 +39,8 @@ final class Report {
     private Report() {
     }
 
-    static void write(Path dir, String prefix, Collection<RunResult> results, BenchMain.Settings s, boolean quick,
+    static void write(Path dir, String prefix, Collection<RunResult> results, BenchMain.Settings s,
+            BenchMain.Settings concurrency, boolean quick,
             String pinning) throws IOException {
         Map<String, List<Line>> byWorkload = new LinkedHashMap<>();
         BASELINES.keySet().forEach(w -> byWorkload.put(w, new ArrayList<>()));
@@ -65,7 +66,12 @@ final class Report {
         md.append("- CPUs: ").append(pinning).append("\n");
         md.append("- JMH 1.37: mode avgt, forks 1, warmup ").append(s.warmups()).append(" x ").append(s.warmupTime())
                 .append(", measurement ").append(s.iterations()).append(" x ").append(s.iterationTime())
-                .append(", 1 thread (Concurrency64: 64 clients inside one op), `-prof gc`\n");
+                .append(", 1 thread, `-prof gc`; Concurrency64 (64 clients inside one op): warmup ")
+                .append(concurrency.warmups()).append(" x ").append(concurrency.warmupTime()).append(", measurement ")
+                .append(concurrency.iterations()).append(" x ").append(concurrency.iterationTime()).append('\n');
+        if (quick) {
+            md.append("- Quick mode leaves out two reference variants no target uses: `pgrecordVirtualThreads` and `jdbcCopyText`\n");
+        }
         md.append("- Bulk load rows: ").append(s.bulkRows()).append(quick ? " (quick mode; the full run uses 100,000)" : "").append('\n');
         md.append("- Score = mean time per operation (lower is better) ± JMH's 99.9% confidence half-width; ratio = median of this variant / median of the baseline, same run\n\n");
         for (Map.Entry<String, List<Line>> e : byWorkload.entrySet()) {
