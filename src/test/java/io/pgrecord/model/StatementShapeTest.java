@@ -109,6 +109,34 @@ class StatementShapeTest {
         assertThat(row(db, b)).containsExactly(12L, 5);
     }
 
+    @BothBackends
+    void includeSendsOneStatementForAnyNumberOfParents(Exec exec, TestDatabase db) {
+        ModelOps ops = ModelOps.on(exec, db);
+        String title = "inc-" + exec;
+        for (int p = 0; p < 3; p++) {
+            Model post = ops.insert("Post", "title", title, "views", p);
+            for (int c = 0; c < 2; c++) {
+                ops.insert("Comment", "postId", get(post, "id"), "body", title + "/" + p + "/" + c);
+            }
+        }
+        List<List<String>> bodies = new ArrayList<>();
+        List<String> childSql = new ArrayList<>();
+        for (int n = 2; n <= 3; n++) {
+            ops.log().start();
+            List<Object> posts = ops.all(ops.query("Post").where("title = ?", title).orderBy("views").limit(n).include("comments"));
+            childSql.add(ops.log().stop().get(1));
+            List<String> all = new ArrayList<>();
+            for (Object post : posts) {
+                ops.<Model>many(post, "comments").forEach(c -> all.add(get(c, "body")));
+            }
+            bodies.add(all);
+        }
+
+        assertThat(bodies.get(0)).containsExactly(title + "/0/0", title + "/0/1", title + "/1/0", title + "/1/1");
+        assertThat(bodies.get(1)).hasSize(6).endsWith(title + "/2/0", title + "/2/1");
+        assertThat(childSql.get(0)).as("keys bound as one array").containsIgnoringCase("any").isEqualTo(childSql.get(1));
+    }
+
     private static List<Object> row(TestDatabase db, Model m) {
         return db.query("SELECT user_id, views FROM posts WHERE id = " + get(m, "id")).get(0);
     }

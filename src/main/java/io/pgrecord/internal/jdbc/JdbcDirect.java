@@ -73,7 +73,8 @@ public final class JdbcDirect {
             case DOUBLE -> ps.setDouble(i, (Double) v);
             case FLOAT -> ps.setFloat(i, (Float) v);
             case DECIMAL -> ps.setBigDecimal(i, (java.math.BigDecimal) v);
-            case UUID, DATE, TIMESTAMP, TIMESTAMPTZ -> ps.setObject(i, v);
+            // pgjdbc sends a boxed array as the matching array type
+            case UUID, DATE, TIMESTAMP, TIMESTAMPTZ, LONG_ARRAY, INT_ARRAY, TEXT_ARRAY, UUID_ARRAY -> ps.setObject(i, v);
         }
     }
 
@@ -88,6 +89,10 @@ public final class JdbcDirect {
             case FLOAT -> rs.getFloat(i);
             case DECIMAL -> rs.getBigDecimal(i);
             case UUID, DATE, TIMESTAMP, TIMESTAMPTZ -> rs.getObject(i, kind.type());
+            case LONG_ARRAY, INT_ARRAY, TEXT_ARRAY, UUID_ARRAY -> {
+                java.sql.Array a = rs.getArray(i);
+                yield a == null ? null : a.getArray();
+            }
         };
         return rs.wasNull() ? null : v;
     }

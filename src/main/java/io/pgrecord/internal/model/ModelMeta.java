@@ -119,7 +119,7 @@ public final class ModelMeta<T> {
         var kinds = new io.pgrecord.internal.types.ColumnKind[fields.size()];
         for (int i = 0; i < kinds.length; i++) {
             kinds[i] = io.pgrecord.internal.types.ColumnKind.of(fields.get(i).dataType());
-            if (kinds[i] == null) {
+            if (kinds[i] == null || !kinds[i].immutable()) {
                 return null;
             }
         }

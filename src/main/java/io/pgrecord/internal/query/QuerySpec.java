@@ -179,7 +179,22 @@ public final class QuerySpec {
     }
 
     /** {@code field IN (keys)}; keyed by the number of keys. */
+    @SuppressWarnings("unchecked")
     public QuerySpec whereIn(FieldMeta field, java.util.Collection<?> keys) {
+        ColumnKind kind = ColumnKind.of(field.dataType());
+        ColumnKind arrayKind = kind == null ? null : kind.arrayKind();
+        if (arrayKind != null) {
+            // one array bind, key = any(?): the same statement for any number of keys
+            Object[] array = (Object[]) java.lang.reflect.Array.newInstance(kind.type(), keys.size());
+            int i = 0;
+            for (Object k : keys) {
+                array[i++] = BindValues.check(field.column(), field.dataType().getType(), k);
+            }
+            Param<Object> p = DSL.val(array, (org.jooq.DataType<Object>) arrayKind.arrayDataType());
+            QuerySpec c = copy();
+            c.where = plus(where, List.of(field.field().eq(DSL.any((org.jooq.Field<Object[]>) (org.jooq.Field<?>) p))));
+            return shaped(c, new InPart(field.column(), -1), List.of(p));
+        }
         List<Param<?>> params = new ArrayList<>(keys.size());
         for (Object k : keys) {
             params.add(DSL.val(BindValues.check(field.column(), field.dataType().getType(), k), field.dataType()));

@@ -27,7 +27,12 @@ public enum ColumnKind {
     UUID(java.util.UUID.class, Types.OTHER),
     DATE(LocalDate.class, Types.DATE),
     TIMESTAMP(LocalDateTime.class, Types.TIMESTAMP),
-    TIMESTAMPTZ(OffsetDateTime.class, Types.TIMESTAMP_WITH_TIMEZONE);
+    TIMESTAMPTZ(OffsetDateTime.class, Types.TIMESTAMP_WITH_TIMEZONE),
+    /** Arrays, as binds only (e.g. {@code key = any(?)}): read back, a mutable array would need copying. */
+    LONG_ARRAY(Long[].class, Types.ARRAY),
+    INT_ARRAY(Integer[].class, Types.ARRAY),
+    TEXT_ARRAY(String[].class, Types.ARRAY),
+    UUID_ARRAY(java.util.UUID[].class, Types.ARRAY);
 
     private final Class<?> type;
     private final int sqlType;
@@ -52,9 +57,6 @@ public enum ColumnKind {
      * must handle it (arrays, enums, JSON, ranges, money and every other converted type).
      */
     public static ColumnKind of(DataType<?> dataType) {
-        if (dataType.isArray()) {
-            return null;
-        }
         Object binding = dataType.getBinding();
         if (binding instanceof TextBinding<?> text) {
             return text.castType() == null ? UNTYPED_TEXT : null;
@@ -66,11 +68,41 @@ public enum ColumnKind {
         return BY_TYPE.get(dataType.getType());
     }
 
+    /** Whether values of this kind are immutable, so a row read with it can be shared. */
+    public boolean immutable() {
+        return !type.isArray();
+    }
+
+    /** The array kind whose elements are of this kind, or null. */
+    public ColumnKind arrayKind() {
+        return switch (this) {
+            case LONG -> LONG_ARRAY;
+            case INT -> INT_ARRAY;
+            // untyped text compares with whatever the column is; a text[] would not
+            case TEXT -> TEXT_ARRAY;
+            case UUID -> UUID_ARRAY;
+            default -> null;
+        };
+    }
+
+    /** The jOOQ array type an array bind of this kind is rendered with, e.g. {@code cast(? as bigint[])}. */
+    public DataType<?> arrayDataType() {
+        return switch (this) {
+            case LONG_ARRAY -> org.jooq.impl.SQLDataType.BIGINT.getArrayDataType();
+            case INT_ARRAY -> org.jooq.impl.SQLDataType.INTEGER.getArrayDataType();
+            case TEXT_ARRAY -> org.jooq.impl.SQLDataType.CLOB.getArrayDataType();
+            case UUID_ARRAY -> org.jooq.impl.SQLDataType.UUID.getArrayDataType();
+            default -> throw new IllegalStateException(this + " is not an array kind");
+        };
+    }
+
     private static final java.util.Map<Class<?>, ColumnKind> BY_TYPE = java.util.Map.ofEntries(
             java.util.Map.entry(Long.class, LONG), java.util.Map.entry(Integer.class, INT),
             java.util.Map.entry(Short.class, SHORT), java.util.Map.entry(String.class, TEXT),
             java.util.Map.entry(Boolean.class, BOOL), java.util.Map.entry(Double.class, DOUBLE),
             java.util.Map.entry(Float.class, FLOAT), java.util.Map.entry(BigDecimal.class, DECIMAL),
             java.util.Map.entry(java.util.UUID.class, UUID), java.util.Map.entry(LocalDate.class, DATE),
-            java.util.Map.entry(LocalDateTime.class, TIMESTAMP), java.util.Map.entry(OffsetDateTime.class, TIMESTAMPTZ));
+            java.util.Map.entry(LocalDateTime.class, TIMESTAMP), java.util.Map.entry(OffsetDateTime.class, TIMESTAMPTZ),
+            java.util.Map.entry(Long[].class, LONG_ARRAY), java.util.Map.entry(Integer[].class, INT_ARRAY),
+            java.util.Map.entry(String[].class, TEXT_ARRAY), java.util.Map.entry(java.util.UUID[].class, UUID_ARRAY));
 }
