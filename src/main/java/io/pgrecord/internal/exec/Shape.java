@@ -3,7 +3,6 @@ package io.pgrecord.internal.exec;
 import io.pgrecord.internal.core.JooqDefaults;
 import io.pgrecord.internal.types.ColumnKind;
 import java.util.List;
-import java.util.Map;
 import org.jooq.DSLContext;
 import org.jooq.Param;
 import org.jooq.Query;
@@ -59,15 +58,16 @@ public record Shape(String jdbcSql, String r2dbcSql, int[] slots, Object[] const
 
     /** The bind positions of {@code query} without SQL, or null when a bind needs jOOQ. */
     private static Shape binds(Query query, List<? extends Param<?>> slotParams) {
-        Map<String, Param<?>> params = RENDER.extractParams(query);
+        // inline values (a LIMIT, say) are written into the SQL and are no bind positions
+        List<Param<?>> params = RENDER.extractParams(query).values().stream().filter(p -> !p.isInline()).toList();
         int n = params.size();
         int[] slots = new int[n];
         Object[] constants = new Object[n];
         ColumnKind[] kinds = new ColumnKind[n];
         int i = 0;
-        for (Param<?> p : params.values()) {
+        for (Param<?> p : params) {
             ColumnKind kind = ColumnKind.of(p.getDataType());
-            if (kind == null || p.isInline() || p.getParamName() != null) {
+            if (kind == null || p.getParamName() != null) {
                 return null;
             }
             kinds[i] = kind;

@@ -24,6 +24,11 @@ public final class ShapeCache {
         return shapes.size();
     }
 
+    /** How many cached shapes run without jOOQ. */
+    public long directCount() {
+        return shapes.values().stream().filter(s -> s != JOOQ_ONLY).count();
+    }
+
     /** A query to render, with the binds whose values change from call to call. */
     public record Source<Q extends Query>(Q query, java.util.List<? extends Param<?>> slots) {
     }

@@ -27,7 +27,8 @@ public final class QueryPlanner {
         SelectQuery<Record> q = body(s, caps, projection(s));
         q.addOrderBy(orderFields(s));
         if (s.limit != null) {
-            q.addLimit(s.limitParam);
+            // inline: a bound LIMIT makes the server re-plan the statement on every execution
+            q.addLimit(DSL.inline((long) s.limit));
             if (s.withTies) {
                 caps.require(Capability.FETCH_WITH_TIES);
                 q.setWithTies(true);

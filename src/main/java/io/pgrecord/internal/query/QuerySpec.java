@@ -80,7 +80,6 @@ public final class QuerySpec {
     private List<Object> shape = List.of();
     private List<Param<?>> slotParams = List.of();
     private List<Object> slotValues = List.of();
-    Param<Long> limitParam;
     Param<Long> offsetParam;
 
     public QuerySpec(ModelMeta<?> meta) {
@@ -110,7 +109,6 @@ public final class QuerySpec {
         c.shape = shape;
         c.slotParams = slotParams;
         c.slotValues = slotValues;
-        c.limitParam = limitParam;
         c.offsetParam = offsetParam;
         return c;
     }
@@ -210,20 +208,21 @@ public final class QuerySpec {
     private record InPart(String column, int size) {
     }
 
-    private record ShapeKey(List<Object> parts, boolean limit, boolean offset, DeletedScope deleted) {
+    private record ShapeKey(List<Object> parts, Integer limit, boolean offset, DeletedScope deleted) {
     }
 
     /** The key of this query's SQL shape, or null when only jOOQ can render it. */
     public Object shapeKey() {
-        return shape == null ? null : new ShapeKey(shape, limitParam != null, offsetParam != null, deleted);
+        return shape == null ? null : new ShapeKey(shape, limit, offsetParam != null, deleted);
     }
 
-    /** The binds whose values change between queries of one shape: those of the keyed parts, the limit and offset. */
+    /**
+     * The binds whose values change between queries of one shape: those of the keyed parts and
+     * the offset. The limit is written into the SQL, and so is part of the key: with a bound
+     * LIMIT the server cannot cost a generic plan and plans the statement again on every run.
+     */
     public List<Param<?>> slotParams() {
         List<Param<?>> all = new ArrayList<>(slotParams);
-        if (limitParam != null) {
-            all.add(limitParam);
-        }
         if (offsetParam != null) {
             all.add(offsetParam);
         }
@@ -233,10 +232,7 @@ public final class QuerySpec {
     /** The values of {@link #slotParams()}, in that order. */
     public Object[] slotValues() {
         int n = slotValues.size();
-        Object[] values = slotValues.toArray(new Object[n + (limitParam != null ? 1 : 0) + (offsetParam != null ? 1 : 0)]);
-        if (limitParam != null) {
-            values[n++] = (long) limit;
-        }
+        Object[] values = slotValues.toArray(new Object[n + (offsetParam != null ? 1 : 0)]);
         if (offsetParam != null) {
             values[n] = (long) offset;
         }
@@ -275,7 +271,6 @@ public final class QuerySpec {
         }
         QuerySpec c = copy();
         c.limit = n;
-        c.limitParam = DSL.val((long) n);
         return c;
     }
 

@@ -34,6 +34,18 @@ class ShapeTest {
     }
 
     @Test
+    void inlineValuesAreNoBindPositions() {
+        Param<Long> id = DSL.val(1L);
+        var query = DSL.select(ID).from(DSL.table(DSL.name("t"))).where(ID.gt(id)).limit(DSL.inline(20L));
+
+        Shape shape = Shape.of(query, List.of(id));
+
+        assertThat(shape).isNotNull();
+        assertThat(shape.jdbcSql()).contains("20 rows only");
+        assertThat(shape.bind(9L).values()).containsExactly(9L);
+    }
+
+    @Test
     void bindsOnlyJooqCanWriteAreRefused() {
         Param<MacAddress> mac = DSL.val(MacAddress.parse("08:00:2b:01:02:03"), PgTypes.MACADDR);
         var query = DSL.selectOne().where(DSL.field(DSL.name("mac"), PgTypes.MACADDR).eq(mac));
