@@ -97,7 +97,7 @@ public final class RecordOps {
         return f.index() < Long.SIZE ? 1L << f.index() : 0;
     }
 
-    private enum Op { INSERT, UPDATE, SOFT_DELETE, RESTORE, REFRESH }
+    private enum Op { INSERT, UPDATE }
 
     /** What decides a model statement's SQL: the operation, the columns it writes, which values are null. */
     private record Key(Op op, long columns, long nulls, boolean versionNull) {

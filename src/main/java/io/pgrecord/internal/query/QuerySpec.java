@@ -191,7 +191,7 @@ public final class QuerySpec {
             Param<Object> p = DSL.val(array, (org.jooq.DataType<Object>) arrayKind.arrayDataType());
             QuerySpec c = copy();
             c.where = plus(where, List.of(field.field().eq(DSL.any((org.jooq.Field<Object[]>) (org.jooq.Field<?>) p))));
-            return shaped(c, new InPart(field.column(), -1), List.of(p));
+            return shaped(c, new AnyPart(field.column()), List.of(p));
         }
         List<Param<?>> params = new ArrayList<>(keys.size());
         for (Object k : keys) {
@@ -206,6 +206,9 @@ public final class QuerySpec {
     }
 
     private record InPart(String column, int size) {
+    }
+
+    private record AnyPart(String column) {
     }
 
     private record ShapeKey(List<Object> parts, Integer limit, boolean offset, DeletedScope deleted) {
