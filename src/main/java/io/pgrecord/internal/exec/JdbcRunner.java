@@ -66,7 +66,7 @@ public final class JdbcRunner {
     }
 
     private List<Object[]> rows(DSLContext ctx, Work.Rows<?> r) {
-        Shape.Bound bound = r.columns() == null ? null : r.bound() != null ? r.bound() : Shape.once(r.query(), false);
+        Shape.Bound bound = r.direct(false);
         if (bound == null) {
             return Work.arrays(ctx.fetch(r.query()));
         }

@@ -68,7 +68,7 @@ public final class R2dbcRunner {
     }
 
     private static Mono<List<Object[]>> rows(Work.Rows<?> r, ReactiveScope s) {
-        Shape.Bound bound = r.columns() == null ? null : r.bound() != null ? r.bound() : Shape.once(r.query(), true);
+        Shape.Bound bound = r.direct(true);
         if (bound == null) {
             return Flux.from(attach(r.query(), s.dsl())).collectList().map(Work::arrays);
         }

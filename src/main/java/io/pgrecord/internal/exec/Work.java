@@ -32,6 +32,11 @@ public sealed interface Work<T> {
      */
     record Rows<T>(ResultQuery<? extends Record> query, Shape.Bound bound, io.pgrecord.internal.types.ColumnKind[] columns,
             Function<List<Object[]>, Work<T>> next) implements Work<T> {
+
+        /** The statement to send without jOOQ, rendered for the given driver if need be; null when jOOQ must run it. */
+        Shape.Bound direct(boolean r2dbc) {
+            return columns == null ? null : bound != null ? bound : Shape.once(query, r2dbc);
+        }
     }
 
     /** Execute a statement, then continue with its row count. */

@@ -149,12 +149,12 @@ public final class BulkOps {
             }
             return Work.done(rows.size());
         };
-        if (conflict != null || position > CACHED_BINDS || meta.fields().size() > Long.SIZE) {
+        if (conflict != null || position > CACHED_BINDS || RecordOps.cacheable(meta) == null) {
             return new Work.Rows<>(source.get().query(), null, meta.columnKinds(), filled);
         }
         long mask = 0;
         for (FieldMeta f : columns) {
-            mask |= 1L << f.index();
+            mask |= RecordOps.bit(f);
         }
         return meta.shapes().rows(new ChunkKey(mask, part.size(), defaults), slots, meta.columnKinds(), source, filled);
     }

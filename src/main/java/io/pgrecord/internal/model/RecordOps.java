@@ -89,11 +89,11 @@ public final class RecordOps {
     }
 
     /** Which statements a model may cache: its columns all read without jOOQ, and a column set fits a long. */
-    private static ColumnKind[] cacheable(ModelMeta<?> meta) {
+    static ColumnKind[] cacheable(ModelMeta<?> meta) {
         return meta.fields().size() <= Long.SIZE ? meta.columnKinds() : null;
     }
 
-    private static long bit(FieldMeta f) {
+    static long bit(FieldMeta f) {
         return f.index() < Long.SIZE ? 1L << f.index() : 0;
     }
 

@@ -27,11 +27,7 @@ public final class RowMapper {
     public static <T> T map(ModelMeta<T> meta, Object[] row, Object backend) {
         T model = meta.newInstance();
         apply(meta, model, row);
-        ModelAccess access = ModelAccess.get();
-        RecordState state = access.state(model);
-        state.markPersisted(meta, model, row);
-        state.backend(backend);
-        access.fire(model, Hook.AFTER_LOAD);
+        loaded(meta, model, backend, row);
         return model;
     }
 
@@ -56,14 +52,19 @@ public final class RowMapper {
                 f.set(model, convert(f, row.get(index)));
             }
         }
-        loaded(meta, model, backend);
+        loaded(meta, model, backend, null);
         return model;
     }
 
-    private static void loaded(ModelMeta<?> meta, Object model, Object backend) {
+    /** Marks a model just read as persisted; {@code row}, when given, is what was read, in field order. */
+    private static void loaded(ModelMeta<?> meta, Object model, Object backend, Object[] row) {
         ModelAccess access = ModelAccess.get();
         RecordState state = access.state(model);
-        state.markPersisted(meta, model);
+        if (row != null) {
+            state.markPersisted(meta, model, row);
+        } else {
+            state.markPersisted(meta, model);
+        }
         state.backend(backend);
         access.fire(model, Hook.AFTER_LOAD);
     }
