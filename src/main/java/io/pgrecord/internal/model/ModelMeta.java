@@ -53,7 +53,9 @@ public final class ModelMeta<T> {
     private final FieldMeta softDelete;
     private final MethodHandle constructor;
     private final io.pgrecord.internal.types.ColumnKind[] columnKinds;
-    private final List<FieldMeta> primitiveFields;
+    private final FieldMeta[] primitiveFields;
+    private final FieldMeta[] fieldArray;
+    private final java.util.Set<Hook> hooks;
     private final io.pgrecord.internal.exec.ShapeCache shapes = new io.pgrecord.internal.exec.ShapeCache();
     private volatile Object prototype;
 
@@ -105,7 +107,9 @@ public final class ModelMeta<T> {
         this.softDelete = single(all.stream().filter(FieldMeta::isSoftDelete).toList(), "@SoftDelete");
         this.selectFields = all.stream().map(FieldMeta::field).collect(Collectors.toUnmodifiableList());
         this.columnKinds = columnKinds(all);
-        this.primitiveFields = all.stream().filter(f -> f.type().isPrimitive()).toList();
+        this.primitiveFields = all.stream().filter(f -> f.type().isPrimitive()).toArray(FieldMeta[]::new);
+        this.fieldArray = all.toArray(FieldMeta[]::new);
+        this.hooks = overriddenHooks(type);
         try {
             this.constructor = lookup.findConstructor(type, MethodType.methodType(void.class))
                     .asType(MethodType.methodType(Object.class));
@@ -134,9 +138,35 @@ public final class ModelMeta<T> {
         return columnKinds;
     }
 
-    /** The fields of primitive type, which keep their value when their column is null. */
-    public List<FieldMeta> primitiveFields() {
+    /** The fields of primitive type, which keep their value when their column is null. Callers must not modify the array. */
+    public FieldMeta[] primitiveFields() {
         return primitiveFields;
+    }
+
+    /** {@link #fields()} as an array, for per-row loops. Callers must not modify it. */
+    public FieldMeta[] fieldArray() {
+        return fieldArray;
+    }
+
+    /** Whether the model class overrides a hook: the base class's hooks do nothing, so a row needs no call for the others. */
+    public boolean overrides(Hook hook) {
+        return hooks.contains(hook);
+    }
+
+    private static java.util.Set<Hook> overriddenHooks(Class<?> type) {
+        java.util.Set<Hook> found = java.util.EnumSet.noneOf(Hook.class);
+        for (Class<?> c = type; c != null && !BASE_CLASSES.contains(c.getName()); c = c.getSuperclass()) {
+            for (java.lang.reflect.Method m : c.getDeclaredMethods()) {
+                if (m.getParameterCount() == 0 && !Modifier.isStatic(m.getModifiers()) && !m.isSynthetic()) {
+                    for (Hook h : Hook.values()) {
+                        if (h.methodName().equals(m.getName())) {
+                            found.add(h);
+                        }
+                    }
+                }
+            }
+        }
+        return found;
     }
 
     /** This model's rendered statements. */

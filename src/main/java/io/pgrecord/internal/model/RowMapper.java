@@ -17,17 +17,24 @@ public final class RowMapper {
 
     /** Rows selected with {@link ModelMeta#selectFields()}, in that order, as value arrays. */
     public static <T> List<T> mapAll(ModelMeta<T> meta, List<Object[]> rows, Object backend) {
+        ModelAccess access = ModelAccess.get();
         List<T> models = new ArrayList<>(rows.size());
         for (Object[] r : rows) {
-            models.add(map(meta, r, backend));
+            models.add(map(meta, r, backend, access));
         }
         return models;
     }
 
     public static <T> T map(ModelMeta<T> meta, Object[] row, Object backend) {
+        return map(meta, row, backend, ModelAccess.get());
+    }
+
+    private static <T> T map(ModelMeta<T> meta, Object[] row, Object backend, ModelAccess access) {
         T model = meta.newInstance();
         apply(meta, model, row);
-        loaded(meta, model, backend, row);
+        RecordState state = access.state(model);
+        state.markPersisted(meta, model, row);
+        loaded(meta, model, state, backend, access);
         return model;
     }
 
@@ -37,9 +44,9 @@ public final class RowMapper {
 
     /** Copies a RETURNING row (in projection order) into an existing instance. */
     public static void apply(ModelMeta<?> meta, Object model, Object[] row) {
-        List<FieldMeta> fields = meta.fields();
-        for (int i = 0; i < fields.size(); i++) {
-            fields.get(i).set(model, row[i]);
+        FieldMeta[] fields = meta.fieldArray();
+        for (int i = 0; i < fields.length; i++) {
+            fields[i].set(model, row[i]);
         }
     }
 
@@ -52,21 +59,19 @@ public final class RowMapper {
                 f.set(model, convert(f, row.get(index)));
             }
         }
-        loaded(meta, model, backend, null);
+        ModelAccess access = ModelAccess.get();
+        RecordState state = access.state(model);
+        state.markPersisted(meta, model);
+        loaded(meta, model, state, backend, access);
         return model;
     }
 
-    /** Marks a model just read as persisted; {@code row}, when given, is what was read, in field order. */
-    private static void loaded(ModelMeta<?> meta, Object model, Object backend, Object[] row) {
-        ModelAccess access = ModelAccess.get();
-        RecordState state = access.state(model);
-        if (row != null) {
-            state.markPersisted(meta, model, row);
-        } else {
-            state.markPersisted(meta, model);
-        }
+    /** Attaches a model just read and marked persisted to its backend, then runs its after-load hook if it has one. */
+    private static void loaded(ModelMeta<?> meta, Object model, RecordState state, Object backend, ModelAccess access) {
         state.backend(backend);
-        access.fire(model, Hook.AFTER_LOAD);
+        if (meta.overrides(Hook.AFTER_LOAD)) {
+            access.fire(model, Hook.AFTER_LOAD);
+        }
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
