@@ -4,9 +4,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.openjdk.jmh.profile.GCProfiler;
+import org.openjdk.jmh.results.BenchmarkResult;
 import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.results.format.ResultFormatFactory;
 import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
@@ -28,13 +32,15 @@ public final class BenchMain {
         Path out = Path.of(System.getProperty("bench.out", "bench/results"));
         Files.createDirectories(out);
         int bulkRows = quick ? 10_000 : 100_000;
+        // The full run goes through the suite twice, one fork per variant each time, so a slow
+        // spell of the machine falls on every variant of a workload rather than on one.
         Settings s = quick
-                ? new Settings(6, TimeValue.milliseconds(500), 3, TimeValue.milliseconds(500), bulkRows)
-                : new Settings(5, TimeValue.seconds(2), 5, TimeValue.seconds(2), bulkRows);
+                ? new Settings(1, 6, TimeValue.milliseconds(500), 3, TimeValue.milliseconds(500), bulkRows)
+                : new Settings(2, 3, TimeValue.seconds(1), 3, TimeValue.seconds(2), bulkRows);
         // the reactive variant's code takes about ten seconds of JIT to settle, far longer than the rest
         Settings concurrency = quick
-                ? new Settings(10, TimeValue.seconds(1), 3, TimeValue.seconds(1), bulkRows)
-                : new Settings(10, TimeValue.seconds(2), 5, TimeValue.seconds(2), bulkRows);
+                ? new Settings(1, 10, TimeValue.seconds(1), 3, TimeValue.seconds(1), bulkRows)
+                : new Settings(1, 10, TimeValue.seconds(2), 5, TimeValue.seconds(2), bulkRows);
         // one server for every fork: each trial creates and drops its own database on it
         var pg = BenchDb.startServer();
         String pinning = CpuPinning.apply(pg);
@@ -42,9 +48,19 @@ public final class BenchMain {
         List<RunResult> results = new ArrayList<>();
         try {
             // the quick run leaves out the two reference variants no target is measured against
-            String skip = quick ? ".*\\.(pgrecordVirtualThreads|jdbcCopyText)$" : null;
-            results.addAll(run(options(include, s, bulkRows, pg.getPort(), out.resolve(prefix(quick) + ".json"))
-                    .exclude("io\\.pgrecord\\.bench\\.Concurrency64\\."), skip));
+            String skip = quick ? ".*\\.(pgrecordVirtualThreads|jdbcCopyText|jdbcCopyBinary)$" : null;
+            List<Collection<RunResult>> rounds = new ArrayList<>();
+            for (int round = 1; round <= s.rounds(); round++) {
+                System.out.println("[bench] round " + round + " of " + s.rounds());
+                rounds.add(run(options(include, s, bulkRows, pg.getPort(), out.resolve(prefix(quick) + "-round" + round + ".json"))
+                        .exclude("io\\.pgrecord\\.bench\\.Concurrency64\\."), skip));
+            }
+            Collection<RunResult> merged = merge(rounds);
+            ResultFormatFactory.getInstance(ResultFormatType.JSON, out.resolve(prefix(quick) + ".json").toString()).writeOut(merged);
+            for (int round = 1; round <= s.rounds(); round++) {
+                Files.deleteIfExists(out.resolve(prefix(quick) + "-round" + round + ".json"));
+            }
+            results.addAll(merged);
             if ("Concurrency64".matches(include)) {
                 results.addAll(run(options("Concurrency64", concurrency, bulkRows, pg.getPort(),
                         out.resolve(prefix(quick) + "-concurrency64.json")), skip));
@@ -77,11 +93,30 @@ public final class BenchMain {
         return new Runner(options.build()).run();
     }
 
+    /**
+     * One result per benchmark holding the forks of every round, as JMH holds several forks:
+     * its statistics (mean, error, median) are over all measured iterations.
+     */
+    private static Collection<RunResult> merge(List<Collection<RunResult>> rounds) {
+        Map<String, RunResult> first = new LinkedHashMap<>();
+        Map<String, List<BenchmarkResult>> forks = new LinkedHashMap<>();
+        for (Collection<RunResult> round : rounds) {
+            for (RunResult r : round) {
+                String name = r.getParams().getBenchmark();
+                first.putIfAbsent(name, r);
+                forks.computeIfAbsent(name, k -> new ArrayList<>()).addAll(r.getBenchmarkResults());
+            }
+        }
+        List<RunResult> merged = new ArrayList<>();
+        first.forEach((name, r) -> merged.add(new RunResult(r.getParams(), forks.get(name))));
+        return merged;
+    }
+
     /** The quick and the full run keep separate files, so one does not overwrite the other. */
     private static String prefix(boolean quick) {
         return quick ? "results-quick" : "results-full";
     }
 
-    record Settings(int warmups, TimeValue warmupTime, int iterations, TimeValue iterationTime, int bulkRows) {
+    record Settings(int rounds, int warmups, TimeValue warmupTime, int iterations, TimeValue iterationTime, int bulkRows) {
     }
 }

@@ -64,13 +64,15 @@ final class Report {
         md.append("- PostgreSQL: embedded (zonky binaries ").append(System.getProperty("bench.pg", "?"))
                 .append("), same machine, one server for the run with a fresh database per trial\n");
         md.append("- CPUs: ").append(pinning).append("\n");
-        md.append("- JMH 1.37: mode avgt, forks 1, warmup ").append(s.warmups()).append(" x ").append(s.warmupTime())
+        md.append("- JMH 1.37: mode avgt, ").append(s.rounds() == 1 ? "one fork per variant" : s.rounds()
+                        + " rounds through the suite with one fork per variant each (scores over both forks)")
+                .append(", warmup ").append(s.warmups()).append(" x ").append(s.warmupTime())
                 .append(", measurement ").append(s.iterations()).append(" x ").append(s.iterationTime())
                 .append(", 1 thread, `-prof gc`; Concurrency64 (64 clients inside one op): warmup ")
                 .append(concurrency.warmups()).append(" x ").append(concurrency.warmupTime()).append(", measurement ")
                 .append(concurrency.iterations()).append(" x ").append(concurrency.iterationTime()).append('\n');
         if (quick) {
-            md.append("- Quick mode leaves out two reference variants no target uses: `pgrecordVirtualThreads` and `jdbcCopyText`\n");
+            md.append("- Quick mode leaves out the reference variants no target uses: `pgrecordVirtualThreads`, `jdbcCopyText` and `jdbcCopyBinary`\n");
         }
         md.append("- Bulk load rows: ").append(s.bulkRows()).append(quick ? " (quick mode; the full run uses 100,000)" : "").append('\n');
         md.append("- Score = mean time per operation (lower is better) ± JMH's 99.9% confidence half-width; ratio = median of this variant / median of the baseline, same run\n\n");
