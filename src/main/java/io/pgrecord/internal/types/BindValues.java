@@ -1,5 +1,7 @@
 package io.pgrecord.internal.types;
 
+import io.pgrecord.error.DataException;
+import io.pgrecord.error.ServerErrorFields;
 import java.math.BigDecimal;
 import java.util.Collection;
 import org.jooq.DataType;
@@ -9,7 +11,8 @@ import org.jooq.impl.DSL;
 /**
  * The one place a Java value becomes a bind value. It refuses what a driver would silently
  * mangle, before any SQL: text with an unpaired UTF-16 surrogate (the drivers write '?'), and a
- * number that does not fit an integral column exactly (jOOQ's conversion narrows it).
+ * number that does not fit an integral column exactly (jOOQ's conversion narrows it). A number
+ * out of range raises {@link DataException} with SQLSTATE 22003, as the server would.
  */
 public final class BindValues {
 
@@ -69,7 +72,7 @@ public final class BindValues {
 
     private static Object exactIntegral(String column, Class<?> target, Number n) {
         if ((n instanceof Double d && (d.isNaN() || d.isInfinite())) || (n instanceof Float f && (f.isNaN() || f.isInfinite()))) {
-            throw new IllegalArgumentException("value " + n + " for integer column " + column + " is not a number");
+            throw outOfRange("value " + n + " for integer column " + column + " is not a finite number", null);
         }
         BigDecimal exact = n instanceof BigDecimal b ? b : new BigDecimal(n.toString());
         BigDecimal integral;
@@ -87,8 +90,15 @@ public final class BindValues {
             }
             return integral.longValueExact();
         } catch (ArithmeticException e) {
-            throw new IllegalArgumentException("value " + n + " is out of range for column " + column + " ("
-                    + target.getSimpleName() + ")", e);
+            throw outOfRange("value " + n + " is out of range for column " + column + " (" + target.getSimpleName() + ")", e);
         }
+    }
+
+    /**
+     * What the server answers for the same value (SQLSTATE 22003), raised before sending it,
+     * because jOOQ's conversion would narrow it silently.
+     */
+    private static DataException outOfRange(String message, Throwable cause) {
+        return new DataException(message, ServerErrorFields.of("22003", message), cause);
     }
 }
