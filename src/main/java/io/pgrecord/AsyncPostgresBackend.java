@@ -49,7 +49,10 @@ public final class AsyncPostgresBackend implements AutoCloseable {
                 if (connecting == null) {
                     R2dbcRuntime r = runtime();
                     connecting = r.connect()
-                            .doOnNext(v -> serverVersion = v)
+                            .doOnNext(v -> {
+                                io.pgrecord.internal.core.ServerGates.remember(r.dsl().configuration(), v);
+                                serverVersion = v;
+                            })
                             .doOnError(e -> resetConnecting())
                             .cache();
                 }

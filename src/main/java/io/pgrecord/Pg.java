@@ -57,11 +57,12 @@ import org.jooq.impl.SQLDataType;
  * => true)}. They give the same answers, but a GIN index cannot serve a function call: to use
  * one, test containment with {@link #contains} or a jsonpath with {@link #jsonPathMatch}.
  *
- * <p><b>Server versions.</b> These helpers have no connection to check, so nothing here is
- * gated: jsonpath ({@link Capability#JSONPATH}, PostgreSQL 12) and
- * {@code websearch_to_tsquery} ({@link Capability#WEBSEARCH_TSQUERY}, 11) are always there on a
- * supported server (12+); multirange operands ({@link Capability#MULTIRANGE}, 14) fail on the
- * server before 14 with an undefined-type error. Operators render parenthesised, with every
+ * <p><b>Server versions.</b> A multirange operand ({@link Capability#MULTIRANGE}, PostgreSQL
+ * 14) is gated when the query runs on a backend: against an older server it fails with
+ * {@code UnsupportedCapabilityException} before any SQL is sent, on both paths and through
+ * {@code dsl()}. jsonpath ({@link Capability#JSONPATH}, 12) and {@code websearch_to_tsquery}
+ * ({@link Capability#WEBSEARCH_TSQUERY}, 11) are always there on a supported server (12+).
+ * Operators render parenthesised, with every
  * operand that is not a column or a bind value parenthesised as well.
  */
 public final class Pg {

@@ -11,6 +11,7 @@ import static org.jooq.postgres.extensions.types.IntegerRange.integerRange;
 import static org.jooq.postgres.extensions.types.LocalDateRange.localDateRange;
 
 import io.pgrecord.error.DataException;
+import io.pgrecord.error.UnsupportedCapabilityException;
 import io.pgrecord.error.DatabaseException;
 import io.pgrecord.testing.AnyBackend;
 import io.pgrecord.testing.BothBackends;
@@ -292,6 +293,21 @@ class PgOperatorsTest {
                 .from(SLOTS).orderBy(ID)).stream().map(Record1::value1).toList();
         assertThat(intersections).containsExactly(MultiRange.of(integerRange(2, 3), integerRange(5, 7)),
                 MultiRange.of(integerRange(10, 12)), MultiRange.empty());
+    }
+
+    /** A multirange operand needs PostgreSQL 14: below it, the helper fails before any SQL is sent. */
+    @BothBackends
+    void multirangeOperandsAreGatedAt14(Exec exec, TestDatabase db) {
+        AnyBackend b = db.on(exec);
+        Condition overlaps = Pg.overlaps(SPAN, MultiRange.of(integerRange(2, 4), integerRange(26, 27)));
+        if (b.capabilities().supports(Capability.MULTIRANGE)) {
+            assertThat(ids(b, overlaps)).containsExactly(1, 3);
+            return;
+        }
+        b.statementLog().start();
+        assertThatThrownBy(() -> ids(b, overlaps)).isInstanceOf(UnsupportedCapabilityException.class)
+                .hasMessageContaining("MULTIRANGE requires PostgreSQL 14+");
+        assertThat(b.statementLog().stop()).as("no SQL sent").isEmpty();
     }
 
     @BothBackends

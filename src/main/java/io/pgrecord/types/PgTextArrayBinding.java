@@ -1,6 +1,8 @@
 package io.pgrecord.types;
 
 import java.lang.reflect.Array;
+import io.pgrecord.Capability;
+import io.pgrecord.internal.core.ServerGates;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.function.Function;
@@ -28,10 +30,12 @@ final class PgTextArrayBinding<T> implements Binding<Object[], T[]> {
     private final String elementType;
     private final char delimiter;
     private final Converter<Object[], T[]> converter;
+    private final Capability requires;
 
     @SuppressWarnings("unchecked")
-    PgTextArrayBinding(String elementType, char delimiter, Class<T> type, Function<String, T> parser) {
+    PgTextArrayBinding(String elementType, char delimiter, Class<T> type, Function<String, T> parser, Capability requires) {
         this.castType = elementType + "[]";
+        this.requires = requires;
         this.elementType = elementType;
         this.delimiter = delimiter;
         Class<T[]> arrayType = (Class<T[]>) Array.newInstance(type, 0).getClass();
@@ -61,6 +65,9 @@ final class PgTextArrayBinding<T> implements Binding<Object[], T[]> {
 
     @Override
     public void sql(BindingSQLContext<T[]> ctx) throws SQLException {
+        if (requires != null) {
+            ServerGates.require(ctx.configuration(), requires);
+        }
         RenderContext render = ctx.render();
         render.visit(DSL.keyword("cast")).sql('(');
         if (render.paramType() == ParamType.INLINED) {

@@ -1,5 +1,7 @@
 package io.pgrecord.types;
 
+import io.pgrecord.Capability;
+import io.pgrecord.internal.core.ServerGates;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.function.Function;
@@ -33,9 +35,11 @@ final class PgTextBinding<T> implements Binding<Object, T> {
     private final Class<T> type;
     private final Function<String, T> parser;
     private final Converter<Object, T> converter;
+    private final Capability requires;
 
-    PgTextBinding(String castType, Class<T> type, Function<String, T> parser) {
+    PgTextBinding(String castType, Class<T> type, Function<String, T> parser, Capability requires) {
         this.castType = castType;
+        this.requires = requires;
         this.type = type;
         this.parser = parser;
         this.converter = Converter.ofNullable(Object.class, type, db -> parser.apply(db.toString()), Object::toString);
@@ -49,11 +53,14 @@ final class PgTextBinding<T> implements Binding<Object, T> {
     /** Arrays travel as one array literal; {@code box} is the one type here whose delimiter is {@code ;}. */
     @Override
     public Binding<Object[], T[]> arrayBinding() {
-        return new PgTextArrayBinding<>(castType, castType.equals("box") ? ';' : ',', type, parser);
+        return new PgTextArrayBinding<>(castType, castType.equals("box") ? ';' : ',', type, parser, requires);
     }
 
     @Override
     public void sql(BindingSQLContext<T> ctx) throws SQLException {
+        if (requires != null) {
+            ServerGates.require(ctx.configuration(), requires);
+        }
         RenderContext render = ctx.render();
         render.visit(DSL.keyword("cast")).sql('(');
         if (render.paramType() == ParamType.INLINED) {

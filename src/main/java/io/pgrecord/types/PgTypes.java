@@ -67,16 +67,22 @@ public final class PgTypes {
     }
 
     private static <T> DataType<T> type(String typeName, String castType, Class<T> type, java.util.function.Function<String, T> parser) {
+        return type(typeName, castType, type, parser, null);
+    }
+
+    /** @param requires what the server needs for a bind of this type to render, or null */
+    private static <T> DataType<T> type(String typeName, String castType, Class<T> type, java.util.function.Function<String, T> parser,
+            io.pgrecord.Capability requires) {
         // A named DataType, as jOOQ's code generator makes for types it has no constant for, so
         // DDL renders "macaddr" and not "other".
         return DefaultDataType.getDefaultDataType(SQLDialect.POSTGRES, typeName)
-                .asConvertedDataType(new PgTextBinding<>(castType, type, parser));
+                .asConvertedDataType(new PgTextBinding<>(castType, type, parser, requires));
     }
 
     @SuppressWarnings("unchecked")
     private static <R extends Range<?>> DataType<MultiRange<R>> multirange(Class<R> rangeType) {
         String name = RangeKind.of(rangeType).typeName;
         Class<MultiRange<R>> type = (Class<MultiRange<R>>) (Class<?>) MultiRange.class;
-        return type(name, name, type, text -> MultiRange.parse(text, rangeType));
+        return type(name, name, type, text -> MultiRange.parse(text, rangeType), io.pgrecord.Capability.MULTIRANGE);
     }
 }

@@ -19,24 +19,25 @@ public final class R2dbcTx {
     private final ObservedConnection pinned;
     private final DSLContext dsl;
 
-    private R2dbcTx(ObservedConnection connection) {
+    private R2dbcTx(ObservedConnection connection, R2dbcRuntime runtime) {
         this.connection = connection;
         this.pinned = connection.pinned();
         this.dsl = DSL.using(pinned, JooqDefaults.DIALECT, JooqDefaults.settings());
         dsl.configuration().data(JooqDefaults.R2DBC_FLAG, Boolean.TRUE);
+        io.pgrecord.internal.core.ServerGates.copy(runtime.dsl().configuration(), dsl.configuration());
     }
 
     /** Takes a connection from the pool and sends {@code beginSql} on it. */
     public static Mono<R2dbcTx> begin(R2dbcRuntime runtime, String beginSql) {
         return Mono.from(runtime.connections().create())
-                .map(c -> new R2dbcTx((ObservedConnection) c))
+                .map(c -> new R2dbcTx((ObservedConnection) c, runtime))
                 .flatMap(tx -> tx.execute(beginSql).thenReturn(tx)
                         .onErrorResume(e -> tx.release().then(Mono.error(e))));
     }
 
     /** Takes a connection from the pool, outside any transaction: for session-level work such as locks. */
     public static Mono<R2dbcTx> connection(R2dbcRuntime runtime) {
-        return Mono.from(runtime.connections().create()).map(c -> new R2dbcTx((ObservedConnection) c));
+        return Mono.from(runtime.connections().create()).map(c -> new R2dbcTx((ObservedConnection) c, runtime));
     }
 
     /** The first column of the first row of a query on this connection. */
