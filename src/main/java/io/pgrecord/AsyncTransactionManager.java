@@ -33,11 +33,14 @@ public final class AsyncTransactionManager {
     private volatile IsolationLevel isolation;
     private volatile Boolean readOnly;
     private volatile Boolean deferrable;
+    /** Top-level transactions begun and not yet ended: the setters refuse while there are any. */
+    private final java.util.concurrent.atomic.AtomicInteger openTransactions = new java.util.concurrent.atomic.AtomicInteger();
 
     /** One open transaction: its connection and nesting. */
     static final class Open {
         final R2dbcTx tx;
         final TxFrames frames = new TxFrames();
+        final java.util.concurrent.atomic.AtomicBoolean ended = new java.util.concurrent.atomic.AtomicBoolean();
 
         Open(R2dbcTx tx) {
             this.tx = tx;
@@ -119,14 +122,26 @@ public final class AsyncTransactionManager {
     private Mono<Open> open(TransactionOptions options) {
         TransactionOptions o = options.orElse(isolation, readOnly, deferrable);
         String sql = TxSql.begin(o.isolation() == null ? null : o.isolation().sql(), o.isReadOnly(), o.isDeferrable());
-        return backend.connect().then(Mono.defer(() -> R2dbcTx.begin(backend.runtime(), sql))).map(Open::new);
+        return backend.connect().then(Mono.defer(() -> R2dbcTx.begin(backend.runtime(), sql))).map(tx -> {
+            openTransactions.incrementAndGet();
+            return new Open(tx);
+        });
     }
 
-    private static Mono<Void> end(Open open, String sql) {
+    private Mono<Void> end(Open open, String sql) {
         return Mono.defer(() -> {
             open.frames.close();
             return open.tx.execute(sql);
-        }).onErrorResume(e -> open.tx.release().then(Mono.error(e))).then(open.tx.release());
+        }).onErrorResume(e -> open.tx.release().then(Mono.error(e))).then(open.tx.release())
+                // before the signal goes downstream, so a caller that has seen the end sees the count
+                .doOnTerminate(() -> ended(open))
+                .doOnCancel(() -> ended(open));
+    }
+
+    private void ended(Open open) {
+        if (open.ended.compareAndSet(false, true)) {
+            openTransactions.decrementAndGet();
+        }
     }
 
     private static Mono<String> pushLevel(Open open) {
@@ -269,20 +284,32 @@ public final class AsyncTransactionManager {
     }
 
     /**
-     * The isolation level of transactions begun afterwards. A setter cannot see a subscriber's
-     * context, so unlike the blocking manager it cannot refuse while a transaction is open; the
-     * open transaction keeps the level it began with.
+     * The isolation level of transactions begun afterwards; null for the server's default.
+     * A setter cannot see a subscriber's context, so it refuses with
+     * {@code TransactionException} while any transaction of this manager is open, not only the
+     * caller's.
      */
     public void setIsolationLevel(IsolationLevel level) {
+        requireIdle("isolation level");
         this.isolation = level;
     }
 
     public void setReadOnly(boolean readOnly) {
+        requireIdle("read-only mode");
         this.readOnly = readOnly;
     }
 
     public void setDeferrable(boolean deferrable) {
+        requireIdle("deferrable mode");
         this.deferrable = deferrable;
+    }
+
+    private void requireIdle(String what) {
+        int open = openTransactions.get();
+        if (open > 0) {
+            throw new TransactionException("cannot change the " + what + " while " + open
+                    + " transaction(s) of this manager are open; set it before beginning them");
+        }
     }
 
     public IsolationLevel isolationLevel() {

@@ -186,6 +186,31 @@ class TransactionApiTest {
     }
 
     @Test
+    void asyncSettersRefuseWhileATransactionIsOpen(TestDatabase db) {
+        AsyncPostgresBackend b = db.async();
+        AsyncTransactionManager tm = b.transactionManager();
+        tm.setIsolationLevel(IsolationLevel.REPEATABLE_READ);
+        try {
+            String level = tm.inTransaction(dsl -> Mono.from(dsl.resultQuery("SHOW transaction_isolation"))
+                    .map(r -> r.get(0, String.class))
+                    .doOnNext(l -> assertThatThrownBy(() -> tm.setIsolationLevel(IsolationLevel.SERIALIZABLE))
+                            .isInstanceOf(TransactionException.class).hasMessageContaining("isolation level")))
+                    .blockLast(WAIT);
+            assertThat(level).isEqualTo("repeatable read");
+            AsyncTransaction tx = tm.begin().block(WAIT);
+            assertThatThrownBy(() -> tm.setReadOnly(true)).isInstanceOf(TransactionException.class);
+            assertThatThrownBy(() -> tm.setDeferrable(true)).isInstanceOf(TransactionException.class);
+            tx.rollback().block(WAIT);
+            assertThatThrownBy(() -> tm.inTransaction(() -> Mono.fromRunnable(() -> tm.setReadOnly(true))).blockLast(WAIT))
+                    .isInstanceOf(TransactionException.class);
+        } finally {
+            tm.setIsolationLevel(null);
+        }
+        assertThat(Mono.from(b.dsl().resultQuery("SHOW transaction_isolation")).map(r -> r.get(0, String.class)).block(WAIT))
+                .isEqualTo("read committed");
+    }
+
+    @Test
     void asyncExplicitHandleWithSavepoints(TestDatabase db) {
         AsyncPostgresBackend b = db.async();
         AsyncTransactionManager tm = b.transactionManager();
