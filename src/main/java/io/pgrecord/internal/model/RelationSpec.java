@@ -32,9 +32,16 @@ public record RelationSpec(Kind kind, Class<?> target, String foreignKey, String
                 joinTable, targetColumn != null ? targetColumn : keyOf(target));
     }
 
-    /** {@code <snake_case of the simple name>_id}. */
+    /** {@code <snake_case of the simple name>_id}, per class once: every model instance builds its relations. */
+    private static final ClassValue<String> KEYS = new ClassValue<>() {
+        @Override
+        protected String computeValue(Class<?> model) {
+            return Names.snakeCase(model.getSimpleName()) + "_id";
+        }
+    };
+
     private static String keyOf(Class<?> model) {
-        return Names.snakeCase(model.getSimpleName()) + "_id";
+        return KEYS.get(model);
     }
 
     public boolean isToMany() {
