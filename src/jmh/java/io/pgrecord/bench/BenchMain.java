@@ -35,7 +35,7 @@ public final class BenchMain {
         // The full run goes through the suite twice, one fork per variant each time, so a slow
         // spell of the machine falls on every variant of a workload rather than on one.
         Settings s = quick
-                ? new Settings(1, 6, TimeValue.milliseconds(500), 3, TimeValue.milliseconds(500), bulkRows)
+                ? new Settings(1, 4, TimeValue.milliseconds(500), 3, TimeValue.milliseconds(500), bulkRows)
                 : new Settings(2, 3, TimeValue.seconds(1), 3, TimeValue.seconds(2), bulkRows);
         // the reactive variant's code takes about ten seconds of JIT to settle, far longer than the rest
         Settings concurrency = quick
