@@ -21,14 +21,6 @@ public final class ServerGates {
         configuration.data(SERVER_VERSION, version);
     }
 
-    /** Copies what {@link #remember} stored, for a configuration made for one connection. */
-    public static void copy(Configuration from, Configuration to) {
-        Object version = from.data(SERVER_VERSION);
-        if (version != null) {
-            to.data(SERVER_VERSION, version);
-        }
-    }
-
     /**
      * Throws {@code UnsupportedCapabilityException} when the configuration belongs to a server
      * without the capability; passes when it carries no version (a context of the user's own).

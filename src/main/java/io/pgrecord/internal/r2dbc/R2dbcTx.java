@@ -23,8 +23,8 @@ public final class R2dbcTx {
         this.connection = connection;
         this.pinned = connection.pinned();
         this.dsl = DSL.using(pinned, JooqDefaults.DIALECT, JooqDefaults.settings());
-        dsl.configuration().data(JooqDefaults.R2DBC_FLAG, Boolean.TRUE);
-        io.pgrecord.internal.core.ServerGates.copy(runtime.dsl().configuration(), dsl.configuration());
+        // the pool's flags and the server version, so bindings render here as on the pool
+        dsl.configuration().data().putAll(runtime.dsl().configuration().data());
     }
 
     /** Takes a connection from the pool and sends {@code beginSql} on it. */
