@@ -93,6 +93,11 @@ public final class FieldMeta {
         }
     }
 
+    /** The {@code (Object model, Object value) void} setter, for composing; {@link #set} checks nulls. */
+    java.lang.invoke.MethodHandle setter() {
+        return setter;
+    }
+
     /** Writes a value; a null for a primitive field leaves the field as it is. */
     public void set(Object model, Object value) {
         if (value == null && primitive) {

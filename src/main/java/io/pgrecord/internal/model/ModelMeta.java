@@ -52,9 +52,10 @@ public final class ModelMeta<T> {
     private final FieldMeta updatedAt;
     private final FieldMeta softDelete;
     private final MethodHandle constructor;
+    private final MethodHandle fill;
+    private final MethodHandle create;
     private final io.pgrecord.internal.types.ColumnKind[] columnKinds;
     private final FieldMeta[] primitiveFields;
-    private final FieldMeta[] fieldArray;
     private final java.util.Set<Hook> hooks;
     private final io.pgrecord.internal.exec.ShapeCache shapes = new io.pgrecord.internal.exec.ShapeCache();
     private volatile Object prototype;
@@ -108,7 +109,6 @@ public final class ModelMeta<T> {
         this.selectFields = all.stream().map(FieldMeta::field).collect(Collectors.toUnmodifiableList());
         this.columnKinds = columnKinds(all);
         this.primitiveFields = all.stream().filter(f -> f.type().isPrimitive()).toArray(FieldMeta[]::new);
-        this.fieldArray = all.toArray(FieldMeta[]::new);
         this.hooks = overriddenHooks(type);
         try {
             this.constructor = lookup.findConstructor(type, MethodType.methodType(void.class))
@@ -116,6 +116,8 @@ public final class ModelMeta<T> {
         } catch (NoSuchMethodException | IllegalAccessException e) {
             throw new MappingException("model " + type.getName() + " needs a no-argument constructor", e);
         }
+        this.fill = RowFiller.fill(all.toArray(FieldMeta[]::new));
+        this.create = RowFiller.create(constructor, fill);
     }
 
     /** How to read each column of the model's projection without jOOQ; null when some column needs jOOQ. */
@@ -143,9 +145,27 @@ public final class ModelMeta<T> {
         return primitiveFields;
     }
 
-    /** {@link #fields()} as an array, for per-row loops. Callers must not modify it. */
-    public FieldMeta[] fieldArray() {
-        return fieldArray;
+    /** Sets every field from a row in {@link #selectFields()} order; a null leaves a primitive field as it is. */
+    public void fill(Object model, Object[] row) {
+        try {
+            fill.invokeExact(model, row);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new MappingException("cannot fill " + type.getName(), e);
+        }
+    }
+
+    /** A new instance filled from a row, as {@link #newInstance()} then {@link #fill}. */
+    @SuppressWarnings("unchecked")
+    public T newFilled(Object[] row) {
+        try {
+            return (T) (Object) create.invokeExact(row);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new MappingException("cannot construct " + type.getName(), e);
+        }
     }
 
     /** Whether the model class overrides a hook: the base class's hooks do nothing, so a row needs no call for the others. */

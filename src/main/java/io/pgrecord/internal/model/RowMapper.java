@@ -30,8 +30,7 @@ public final class RowMapper {
     }
 
     private static <T> T map(ModelMeta<T> meta, Object[] row, Object backend, ModelAccess access) {
-        T model = meta.newInstance();
-        apply(meta, model, row);
+        T model = meta.newFilled(row);
         RecordState state = access.state(model);
         state.markPersisted(meta, model, row);
         loaded(meta, model, state, backend, access);
@@ -44,10 +43,7 @@ public final class RowMapper {
 
     /** Copies a RETURNING row (in projection order) into an existing instance. */
     public static void apply(ModelMeta<?> meta, Object model, Object[] row) {
-        FieldMeta[] fields = meta.fieldArray();
-        for (int i = 0; i < fields.length; i++) {
-            fields[i].set(model, row[i]);
-        }
+        meta.fill(model, row);
     }
 
     /** Any record, e.g. from raw jOOQ: columns are matched by name and converted when needed. */
