@@ -97,6 +97,28 @@ class RelationsTest {
     }
 
     @BothBackends
+    void includeFillsEachCopyOfAParentReadTwiceWithItsOwnList(Exec exec, TestDatabase db) {
+        ModelOps ops = ModelOps.on(exec, db);
+        String g = "rel-" + exec.name().toLowerCase() + "-";
+        var twice = ops.<Model>query("User").where("name IN (?, ?)", g + "02", g + "05")
+                .unionAll(ops.<Model>query("User").where("name = ?", g + "02"));
+        List<Model> loaded = ops.all(twice.include("posts", "profile"));
+        assertThat(loaded).extracting(u -> (String) get(u, "name")).containsExactlyInAnyOrder(g + "02", g + "05", g + "02");
+        for (Model u : loaded) {
+            assertThat(ops.<Model>many(u, "posts")).hasSize(2)
+                    .allSatisfy(p -> assertThat((Long) get(p, "userId")).isEqualTo(get(u, "id")));
+            Model profile = ops.single(u, "profile");
+            assertThat(profile == null).isEqualTo(((String) get(u, "name")).endsWith("05"));
+        }
+        if (exec == Exec.JDBC) {
+            List<Model> copies = loaded.stream().filter(u -> ((String) get(u, "name")).endsWith("02")).toList();
+            List<Model> first = ops.many(copies.get(0), "posts");
+            first.clear();
+            assertThat(ops.<Model>many(copies.get(1), "posts")).as("the other copy's list").hasSize(2);
+        }
+    }
+
+    @BothBackends
     void lazyRelationsLoadOnceUntilReset(Exec exec, TestDatabase db) {
         ModelOps ops = ModelOps.on(exec, db);
         Model user = ops.first(users(ops, 30).where("name LIKE ?", "%02")).orElseThrow();

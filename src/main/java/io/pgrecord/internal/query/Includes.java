@@ -120,8 +120,18 @@ public final class Includes {
                 .orderBy(target.ids().stream().map(id -> new QuerySpec.NamedOrder(id, false)).toList());
         return QueryOps.modelRows(q, caps, rows -> {
             List<C> loaded = RowMapper.mapAll(target, rows, backend);
-            Map<Object, List<C>> byOwner = new HashMap<>();
-            loaded.forEach(c -> byOwner.computeIfAbsent(fk.get(c), k -> new ArrayList<>()).add(c));
+            Map<Object, List<C>> byOwner = HashMap.newHashMap(keys.size());
+            for (Object k : keys) {
+                byOwner.put(k, new ArrayList<>());
+            }
+            int fkIndex = fk.index();
+            for (int i = 0; i < loaded.size(); i++) {
+                // the key as read, rather than through the field's getter
+                List<C> siblings = byOwner.get(rows.get(i)[fkIndex]);
+                if (siblings != null) {
+                    siblings.add(loaded.get(i));
+                }
+            }
             assign(meta, owners, name, pk, byOwner, spec.isToMany());
             return Work.done(loaded);
         });
@@ -168,11 +178,22 @@ public final class Includes {
         return keys;
     }
 
+    /**
+     * Stores each owner's children in its relation. The lists are this load's own, so when every
+     * owner has a key of its own they are handed over as they are; otherwise each owner gets a copy.
+     */
     private static <C> void assign(ModelMeta<?> meta, List<?> owners, String name, FieldMeta pk,
             Map<Object, List<C>> byOwner, boolean toMany) {
+        boolean ownLists = byOwner.size() == owners.size();
         for (Object o : owners) {
-            List<C> children = byOwner.getOrDefault(pk.get(o), List.of());
-            ModelAccess.get().preload(meta.relation(o, name), toMany ? new ArrayList<>(children) : children.isEmpty() ? null : children.get(0));
+            List<C> children = byOwner.get(pk.get(o));
+            Object value;
+            if (toMany) {
+                value = children == null ? new ArrayList<>() : ownLists ? children : new ArrayList<>(children);
+            } else {
+                value = children == null || children.isEmpty() ? null : children.get(0);
+            }
+            ModelAccess.get().preload(meta.relation(o, name), value);
         }
     }
 
