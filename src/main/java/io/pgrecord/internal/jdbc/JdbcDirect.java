@@ -79,14 +79,15 @@ public final class JdbcDirect {
     }
 
     private static Object read(ResultSet rs, int i, ColumnKind kind) throws SQLException {
-        Object v = switch (kind) {
-            case LONG -> rs.getLong(i);
-            case INT -> rs.getInt(i);
-            case SHORT -> rs.getShort(i);
+        // the getters returning a primitive need wasNull(); the others return null themselves
+        return switch (kind) {
+            case LONG -> nullable(rs, rs.getLong(i));
+            case INT -> nullable(rs, rs.getInt(i));
+            case SHORT -> nullable(rs, rs.getShort(i));
+            case BOOL -> nullable(rs, rs.getBoolean(i));
+            case DOUBLE -> nullable(rs, rs.getDouble(i));
+            case FLOAT -> nullable(rs, rs.getFloat(i));
             case TEXT, UNTYPED_TEXT -> rs.getString(i);
-            case BOOL -> rs.getBoolean(i);
-            case DOUBLE -> rs.getDouble(i);
-            case FLOAT -> rs.getFloat(i);
             case DECIMAL -> rs.getBigDecimal(i);
             case UUID, DATE, TIMESTAMP, TIMESTAMPTZ -> rs.getObject(i, kind.type());
             case LONG_ARRAY, INT_ARRAY, TEXT_ARRAY, UUID_ARRAY -> {
@@ -94,6 +95,9 @@ public final class JdbcDirect {
                 yield a == null ? null : a.getArray();
             }
         };
-        return rs.wasNull() ? null : v;
+    }
+
+    private static Object nullable(ResultSet rs, Object value) throws SQLException {
+        return rs.wasNull() ? null : value;
     }
 }

@@ -88,12 +88,20 @@ public enum ColumnKind {
     /** The jOOQ array type an array bind of this kind is rendered with, e.g. {@code cast(? as bigint[])}. */
     public DataType<?> arrayDataType() {
         return switch (this) {
-            case LONG_ARRAY -> org.jooq.impl.SQLDataType.BIGINT.getArrayDataType();
-            case INT_ARRAY -> org.jooq.impl.SQLDataType.INTEGER.getArrayDataType();
-            case TEXT_ARRAY -> org.jooq.impl.SQLDataType.CLOB.getArrayDataType();
-            case UUID_ARRAY -> org.jooq.impl.SQLDataType.UUID.getArrayDataType();
+            case LONG_ARRAY -> ArrayDataTypes.BIGINT;
+            case INT_ARRAY -> ArrayDataTypes.INTEGER;
+            case TEXT_ARRAY -> ArrayDataTypes.TEXT;
+            case UUID_ARRAY -> ArrayDataTypes.UUID;
             default -> throw new IllegalStateException(this + " is not an array kind");
         };
+    }
+
+    /** Built once: jOOQ's getArrayDataType() constructs a new type on every call. */
+    private static final class ArrayDataTypes {
+        static final DataType<?> BIGINT = org.jooq.impl.SQLDataType.BIGINT.getArrayDataType();
+        static final DataType<?> INTEGER = org.jooq.impl.SQLDataType.INTEGER.getArrayDataType();
+        static final DataType<?> TEXT = org.jooq.impl.SQLDataType.CLOB.getArrayDataType();
+        static final DataType<?> UUID = org.jooq.impl.SQLDataType.UUID.getArrayDataType();
     }
 
     private static final java.util.Map<Class<?>, ColumnKind> BY_TYPE = java.util.Map.ofEntries(

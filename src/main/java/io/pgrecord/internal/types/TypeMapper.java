@@ -102,9 +102,25 @@ public final class TypeMapper {
                 return type;
             }
         }
-        DataType<?> type = forType(value.getClass(), value.getClass(), "");
+        Class<?> c = value.getClass();
+        if (c.isArray() && c.getComponentType().getName().startsWith("java.")) {
+            return ARRAYS_OF_JDK_TYPES.get(c);
+        }
+        DataType<?> type = forType(c, c, "");
         return type != null ? type : DSL.val(value).getDataType();
     }
+
+    /**
+     * Array binds such as {@code any(?)} are frequent, and jOOQ builds a new array type on every
+     * call; the type of an array of a JDK class depends on the class alone.
+     */
+    private static final ClassValue<DataType<?>> ARRAYS_OF_JDK_TYPES = new ClassValue<>() {
+        @Override
+        protected DataType<?> computeValue(Class<?> c) {
+            DataType<?> type = forType(c, c, "");
+            return type != null ? type : DSL.val(java.lang.reflect.Array.newInstance(c.getComponentType(), 0)).getDataType();
+        }
+    };
 
     private static Type parameterized(Class<?> element) {
         return new ParameterizedType() {
