@@ -79,6 +79,16 @@ class BadInputTest {
     }
 
     @BothBackends
+    void aLoneSurrogateIsRefusedByCopyInInEitherFormat(Exec exec, TestDatabase db) {
+        ModelOps ops = ModelOps.on(exec, db);
+        // text alone travels in binary; with an interval beside it the copy goes as text
+        refused(db, () -> ops.copyIn("Scrap", List.of(ops.create("Scrap", "name", "ok"), ops.create("Scrap", "name", "bad\uDC00"))),
+                IllegalArgumentException.class, "unpaired surrogate");
+        refused(db, () -> ops.copyIn("Scrap", List.of(ops.create("Scrap", "name", "bad\uD800", "dur", java.time.Duration.ofSeconds(1)))),
+                IllegalArgumentException.class, "unpaired surrogate");
+    }
+
+    @BothBackends
     void malformedJsonIsRefused(Exec exec, TestDatabase db) {
         ModelOps ops = ModelOps.on(exec, db);
         refused(db, () -> ops.insert("Scrap", "doc", "{\"a\": "), DataException.class, "invalid input syntax for type json");

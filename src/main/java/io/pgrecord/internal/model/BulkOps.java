@@ -49,16 +49,16 @@ public final class BulkOps {
     }
 
     /**
-     * {@code COPY FROM STDIN}: the bulk path. No hooks, no validation and no RETURNING (ids are not
-     * filled in); the server checks every row and a bad one aborts the whole copy.
+     * {@code COPY FROM STDIN}, binary where every value has a binary form: the bulk path. No
+     * hooks, no validation and no RETURNING (ids are not filled in); the server checks every row
+     * and a bad one aborts the whole copy.
      */
     public static <T> Work<Long> copyIn(ModelMeta<T> meta, List<T> models, Capabilities caps) {
         meta.requireCapabilities(caps);
         if (models.isEmpty()) {
             return Work.done(0L);
         }
-        CopyText text = CopyText.encode(meta, models);
-        return new Work.Copy<>(text.sql(), text.chunks(), Work::done);
+        return CopyIn.work(meta, models);
     }
 
     private static <T> Work<Integer> write(ModelMeta<T> meta, List<T> models, Capabilities caps, UpsertPlan conflict) {

@@ -1,68 +1,26 @@
 package io.pgrecord.internal.model;
 
+import io.pgrecord.internal.types.BindValues;
+import io.pgrecord.internal.types.CopyBuffer;
 import io.pgrecord.internal.types.TypeMapper;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import org.jooq.JSON;
 import org.jooq.JSONB;
-import org.jooq.SQLDialect;
-import org.jooq.impl.DSL;
 
 /**
  * Encodes models as {@code COPY ... FROM STDIN} text: one line per row, tab-separated, with
- * PostgreSQL's text form of each value and {@code \N} for NULL. Columns that are null in every
- * row are left out, so their defaults (identity, DEFAULT) apply.
+ * PostgreSQL's text form of each value and {@code \N} for NULL. The fallback of {@link CopyIn}
+ * for values that have no binary form here.
  */
-public final class CopyText {
+final class CopyText {
 
-    private static final int CHUNK = 64 * 1024;
-
-    private final String sql;
-    private final List<byte[]> chunks;
-
-    private CopyText(String sql, List<byte[]> chunks) {
-        this.sql = sql;
-        this.chunks = chunks;
+    private CopyText() {
     }
 
-    public String sql() {
-        return sql;
-    }
-
-    public List<byte[]> chunks() {
-        return chunks;
-    }
-
-    public static <T> CopyText encode(ModelMeta<T> meta, List<T> models) {
-        List<FieldMeta> columns = new ArrayList<>();
-        for (FieldMeta f : meta.fields()) {
-            if (!f.isGenerated() && models.stream().anyMatch(m -> f.get(m) != null)) {
-                columns.add(f);
-            }
-        }
-        for (FieldMeta f : columns) {
-            if (f.sqlType().equals("money")) {
-                // COPY reads money with cash_in, whose decimal and group separators follow
-                // lc_monetary: "12.34" is 1234 under de_DE. No text form is exact everywhere.
-                throw new IllegalArgumentException("copyIn cannot write money column " + f.column() + " (field "
-                        + f.javaName() + ") exactly: its text input depends on lc_monetary; use insertAll");
-            }
-        }
-        if (columns.isEmpty()) {
-            throw new IllegalArgumentException("copyIn of " + meta.type().getSimpleName() + " needs at least one non-null field");
-        }
-        var dsl = DSL.using(SQLDialect.POSTGRES);
-        StringBuilder sql = new StringBuilder("COPY ").append(dsl.render(meta.table())).append(" (");
-        for (int i = 0; i < columns.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append(dsl.render(DSL.name(columns.get(i).column())));
-        }
-        sql.append(") FROM STDIN");
-
-        List<byte[]> chunks = new ArrayList<>();
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream(CHUNK + 4096);
+    static <T> CopyData encode(String head, List<FieldMeta> columns, List<T> models) {
+        CopyBuffer out = new CopyBuffer();
         StringBuilder line = new StringBuilder(256);
         for (T model : models) {
             line.setLength(0);
@@ -74,16 +32,10 @@ public final class CopyText {
                 appendValue(line, f, f.get(model));
             }
             line.append('\n');
-            buffer.writeBytes(line.toString().getBytes(StandardCharsets.UTF_8));
-            if (buffer.size() >= CHUNK) {
-                chunks.add(buffer.toByteArray());
-                buffer.reset();
-            }
+            out.bytes(line.toString().getBytes(StandardCharsets.UTF_8));
+            out.endRow();
         }
-        if (buffer.size() > 0) {
-            chunks.add(buffer.toByteArray());
-        }
-        return new CopyText(sql.toString(), chunks);
+        return new CopyData(head, out.chunks());
     }
 
     private static void appendValue(StringBuilder out, FieldMeta f, Object value) {
@@ -96,6 +48,7 @@ public final class CopyText {
             out.append("\\N");
             return;
         }
+        BindValues.check(f.column(), Object.class, db);
         try {
             escape(out, db instanceof Object[] a ? array(a, TypeMapper.arrayDelimiter(f.dataType())) : text(db));
         } catch (IllegalArgumentException e) {

@@ -1,0 +1,44 @@
+package io.pgrecord.internal.model;
+
+import io.pgrecord.internal.types.BinaryValues;
+import io.pgrecord.internal.types.CopyBuffer;
+import io.pgrecord.internal.types.TypeMapper;
+import java.util.List;
+
+/**
+ * Encodes models as binary {@code COPY}: a signature, one tuple per row (a field count, then
+ * each value with its length, -1 for NULL) and a trailer. Each column is written by the
+ * {@link BinaryValues.Writer} of its server type.
+ */
+final class CopyBinary {
+
+    private static final byte[] SIGNATURE = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xff, '\r', '\n', 0};
+
+    private CopyBinary() {
+    }
+
+    /** The binary copy, or null when some value has no binary form for its column and text must carry it. */
+    static <T> CopyData encode(String head, List<FieldMeta> columns, BinaryValues.Writer[] writers, List<T> models) {
+        CopyBuffer out = new CopyBuffer();
+        out.bytes(SIGNATURE);
+        out.int32(0); // flags: no OIDs
+        out.int32(0); // no header extension
+        int n = columns.size();
+        for (T model : models) {
+            out.int16(n);
+            for (int i = 0; i < n; i++) {
+                FieldMeta f = columns.get(i);
+                Object value = f.get(model);
+                Object db = value == null ? null : TypeMapper.databaseValue(f.dataType(), value);
+                if (db == null) {
+                    out.int32(-1);
+                } else if (!writers[i].write(out, f.column(), db)) {
+                    return null;
+                }
+            }
+            out.endRow();
+        }
+        out.int16(-1);
+        return new CopyData(head + " (FORMAT binary)", out.chunks());
+    }
+}

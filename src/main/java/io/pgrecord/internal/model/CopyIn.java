@@ -1,0 +1,99 @@
+package io.pgrecord.internal.model;
+
+import io.pgrecord.internal.exec.Work;
+import io.pgrecord.internal.types.BinaryValues;
+import io.pgrecord.internal.types.ColumnKind;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jooq.ResultQuery;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
+
+/**
+ * Plans {@code copyIn}: which columns to copy, then the columns' server types, then binary
+ * {@code COPY} when every value has a binary form for its column's type, text otherwise.
+ * <p>
+ * The types come from the catalog on every call, one short query before the copy: binary input
+ * has no casts, so a {@code Long} field on an {@code integer} column must be sent as four bytes,
+ * and a type kept from an earlier call could be stale after an {@code ALTER TABLE}, where eight
+ * bytes of a {@code bigint} would be read as a {@code double precision} without complaint.
+ */
+final class CopyIn {
+
+    private static final String COLUMN_TYPES = """
+            select a.attname::text, b.oid::int8, b.typtype = 'e', \
+            case when b.typcategory = 'A' then e.oid::int8 else 0 end, coalesce(e.typtype = 'e', false) \
+            from pg_catalog.pg_attribute a \
+            join pg_catalog.pg_type t on t.oid = a.atttypid \
+            join pg_catalog.pg_type b on b.oid = coalesce(nullif(t.typbasetype, 0), t.oid) \
+            left join pg_catalog.pg_type e on e.oid = b.typelem and b.typcategory = 'A' \
+            where a.attrelid = pg_catalog.to_regclass({0}) and a.attnum > 0 and not a.attisdropped""";
+    private static final ColumnKind[] COLUMN_TYPE_KINDS = {ColumnKind.TEXT, ColumnKind.LONG, ColumnKind.BOOL,
+        ColumnKind.LONG, ColumnKind.BOOL};
+
+    private CopyIn() {
+    }
+
+    /** Everything that can be refused is refused here, before any SQL. */
+    static <T> Work<Long> work(ModelMeta<T> meta, List<T> models) {
+        List<FieldMeta> columns = columns(meta, models);
+        var dsl = DSL.using(SQLDialect.POSTGRES);
+        String table = dsl.render(meta.table());
+        StringBuilder head = new StringBuilder("COPY ").append(table).append(" (");
+        for (int i = 0; i < columns.size(); i++) {
+            head.append(i == 0 ? "" : ", ").append(dsl.render(DSL.name(columns.get(i).column())));
+        }
+        String sql = head.append(") FROM STDIN").toString();
+        ResultQuery<org.jooq.Record> types = DSL.resultQuery(COLUMN_TYPES, DSL.val(table, SQLDataType.VARCHAR));
+        return new Work.Rows<>(types, null, COLUMN_TYPE_KINDS, rows -> {
+            BinaryValues.Writer[] writers = writers(columns, rows);
+            CopyData data = writers == null ? null : CopyBinary.encode(sql, columns, writers, models);
+            if (data == null) {
+                data = CopyText.encode(sql, columns, models);
+            }
+            return new Work.Copy<>(data.sql(), data.chunks(), Work::done);
+        });
+    }
+
+    /** The fields that are set in some model; the others are left to their column defaults. */
+    private static <T> List<FieldMeta> columns(ModelMeta<T> meta, List<T> models) {
+        List<FieldMeta> columns = new ArrayList<>();
+        for (FieldMeta f : meta.fields()) {
+            if (!f.isGenerated() && models.stream().anyMatch(m -> f.get(m) != null)) {
+                columns.add(f);
+            }
+        }
+        for (FieldMeta f : columns) {
+            if (f.sqlType().equals("money")) {
+                // COPY reads money with cash_in, whose decimal and group separators follow
+                // lc_monetary: "12.34" is 1234 under de_DE. No text form is exact everywhere.
+                throw new IllegalArgumentException("copyIn cannot write money column " + f.column() + " (field "
+                        + f.javaName() + ") exactly: its text input depends on lc_monetary; use insertAll");
+            }
+        }
+        if (columns.isEmpty()) {
+            throw new IllegalArgumentException("copyIn of " + meta.type().getSimpleName() + " needs at least one non-null field");
+        }
+        return columns;
+    }
+
+    /** Each column's binary writer, or null when some column's type has none (or was not found). */
+    private static BinaryValues.Writer[] writers(List<FieldMeta> columns, List<Object[]> rows) {
+        Map<String, BinaryValues.ServerType> byName = new HashMap<>();
+        for (Object[] r : rows) {
+            byName.put((String) r[0], new BinaryValues.ServerType((Long) r[1], (Boolean) r[2], (Long) r[3], (Boolean) r[4]));
+        }
+        BinaryValues.Writer[] writers = new BinaryValues.Writer[columns.size()];
+        for (int i = 0; i < writers.length; i++) {
+            BinaryValues.ServerType type = byName.get(columns.get(i).column());
+            writers[i] = type == null ? null : BinaryValues.forType(type);
+            if (writers[i] == null) {
+                return null;
+            }
+        }
+        return writers;
+    }
+}

@@ -1,0 +1,396 @@
+package io.pgrecord.internal.types;
+
+import io.pgrecord.error.DataException;
+import io.pgrecord.error.ServerErrorFields;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import org.jooq.JSON;
+import org.jooq.JSONB;
+
+/**
+ * PostgreSQL's binary form of driver-level values (what {@link TypeMapper#databaseValue}
+ * returns), by the server type of the column they go to: what a binary {@code COPY} sends.
+ * <p>
+ * A writer accepts only the Java classes whose binary form is exactly what a bind of the same
+ * value would store, and answers false for any other, so the caller can use text instead: a
+ * {@code String} for a {@code uuid} column, say, or a {@code LocalDateTime} for a
+ * {@code timestamptz} one, which the server must interpret. Integers are range-checked against
+ * the column's type, as the server would.
+ */
+public final class BinaryValues {
+
+    /** Writes one value, length word included; false when its class has no binary form for the column. */
+    @FunctionalInterface
+    public interface Writer {
+        boolean write(CopyBuffer out, String column, Object value);
+    }
+
+    /** The server type of a column: its OID (a domain's base type), and for an array, its element type. */
+    public record ServerType(long oid, boolean isEnum, long elementOid, boolean elementIsEnum) {
+    }
+
+    private static final long POSTGRES_EPOCH_SECONDS = 946_684_800L;
+    private static final long POSTGRES_EPOCH_DAYS = 10_957L;
+
+    private BinaryValues() {
+    }
+
+    /** The writer for a column of this type, or null when it has no binary form here. */
+    public static Writer forType(ServerType type) {
+        if (type.elementOid() != 0) {
+            Writer element = scalar(type.elementOid(), type.elementIsEnum());
+            return element == null ? null : array((int) type.elementOid(), element);
+        }
+        return scalar(type.oid(), type.isEnum());
+    }
+
+    private static Writer scalar(long oid, boolean isEnum) {
+        if (isEnum) {
+            return BinaryValues::text;
+        }
+        return switch ((int) oid) {
+            case 16 -> BinaryValues::bool;
+            case 17 -> BinaryValues::bytea;
+            case 20 -> BinaryValues::int8;
+            case 21 -> BinaryValues::int2;
+            case 23 -> BinaryValues::int4;
+            case 19, 25, 1042, 1043 -> BinaryValues::text;
+            case 114 -> BinaryValues::json;
+            case 3802 -> BinaryValues::jsonb;
+            case 700 -> BinaryValues::float4;
+            case 701 -> BinaryValues::float8;
+            case 1700 -> BinaryValues::numeric;
+            case 2950 -> BinaryValues::uuid;
+            case 1082 -> BinaryValues::date;
+            case 1083 -> BinaryValues::time;
+            case 1114 -> BinaryValues::timestamp;
+            case 1184 -> BinaryValues::timestamptz;
+            default -> null;
+        };
+    }
+
+    private static boolean bool(CopyBuffer out, String column, Object v) {
+        if (!(v instanceof Boolean b)) {
+            return false;
+        }
+        out.int32(1);
+        out.int8(b ? 1 : 0);
+        return true;
+    }
+
+    /** Bytes, or the hex text ({@code \x0102}) a byte[] field binds as: the server would read both as these bytes. */
+    private static boolean bytea(CopyBuffer out, String column, Object v) {
+        byte[] b;
+        if (v instanceof byte[] raw) {
+            b = raw;
+        } else if (v instanceof String s && s.startsWith("\\x")) {
+            try {
+                b = java.util.HexFormat.of().parseHex(s, 2, s.length());
+            } catch (IllegalArgumentException e) {
+                return false;   // not hex after all: the server's text input reports it
+            }
+        } else {
+            return false;
+        }
+        out.int32(b.length);
+        out.bytes(b);
+        return true;
+    }
+
+    private static boolean int2(CopyBuffer out, String column, Object v) {
+        if (!isInteger(v)) {
+            return false;
+        }
+        out.int32(2);
+        out.int16((Short) BindValues.check(column, Short.class, v));
+        return true;
+    }
+
+    private static boolean int4(CopyBuffer out, String column, Object v) {
+        if (!isInteger(v)) {
+            return false;
+        }
+        out.int32(4);
+        out.int32((Integer) BindValues.check(column, Integer.class, v));
+        return true;
+    }
+
+    private static boolean int8(CopyBuffer out, String column, Object v) {
+        if (!isInteger(v)) {
+            return false;
+        }
+        out.int32(8);
+        out.int64((Long) BindValues.check(column, Long.class, v));
+        return true;
+    }
+
+    private static boolean isInteger(Object v) {
+        return v instanceof Long || v instanceof Integer || v instanceof Short;
+    }
+
+    private static boolean float4(CopyBuffer out, String column, Object v) {
+        if (!(v instanceof Float f)) {
+            return false;
+        }
+        out.int32(4);
+        out.int32(Float.floatToIntBits(f));
+        return true;
+    }
+
+    private static boolean float8(CopyBuffer out, String column, Object v) {
+        if (!(v instanceof Double d)) {
+            return false;
+        }
+        out.int32(8);
+        out.int64(Double.doubleToLongBits(d));
+        return true;
+    }
+
+    private static boolean text(CopyBuffer out, String column, Object v) {
+        if (!(v instanceof String s)) {
+            return false;
+        }
+        utf8(out, column, s);
+        return true;
+    }
+
+    private static boolean json(CopyBuffer out, String column, Object v) {
+        String s = jsonText(v);
+        if (s == null) {
+            return false;
+        }
+        utf8(out, column, s);
+        return true;
+    }
+
+    private static boolean jsonb(CopyBuffer out, String column, Object v) {
+        String s = jsonText(v);
+        if (s == null) {
+            return false;
+        }
+        byte[] b = checkedUtf8(column, s);
+        out.int32(b.length + 1);
+        out.int8(1); // jsonb's binary format version
+        out.bytes(b);
+        return true;
+    }
+
+    private static String jsonText(Object v) {
+        return switch (v) {
+            case String s -> s;
+            case JSONB j -> j.data();
+            case JSON j -> j.data();
+            default -> null;
+        };
+    }
+
+    private static void utf8(CopyBuffer out, String column, String s) {
+        byte[] b = checkedUtf8(column, s);
+        out.int32(b.length);
+        out.bytes(b);
+    }
+
+    private static byte[] checkedUtf8(String column, String s) {
+        BindValues.check(column, String.class, s);
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static boolean uuid(CopyBuffer out, String column, Object v) {
+        if (!(v instanceof UUID u)) {
+            return false;
+        }
+        out.int32(16);
+        out.int64(u.getMostSignificantBits());
+        out.int64(u.getLeastSignificantBits());
+        return true;
+    }
+
+    /** Days since 2000-01-01; outside the server's range it reports "date out of range" itself. */
+    private static boolean date(CopyBuffer out, String column, Object v) {
+        if (!(v instanceof LocalDate d)) {
+            return false;
+        }
+        long days = d.toEpochDay() - POSTGRES_EPOCH_DAYS;
+        if (days != (int) days) {
+            throw outOfRange("date", column, v);
+        }
+        out.int32(4);
+        out.int32((int) days);
+        return true;
+    }
+
+    private static boolean time(CopyBuffer out, String column, Object v) {
+        if (!(v instanceof LocalTime t)) {
+            return false;
+        }
+        out.int32(8);
+        out.int64(roundToMicros(t.toNanoOfDay()));
+        return true;
+    }
+
+    private static boolean timestamp(CopyBuffer out, String column, Object v) {
+        if (!(v instanceof LocalDateTime t)) {
+            return false;
+        }
+        out.int32(8);
+        out.int64(micros(column, v, t.toEpochSecond(ZoneOffset.UTC), t.getNano()));
+        return true;
+    }
+
+    private static boolean timestamptz(CopyBuffer out, String column, Object v) {
+        long micros;
+        if (v instanceof OffsetDateTime t) {
+            micros = micros(column, v, t.toEpochSecond(), t.getNano());
+        } else if (v instanceof Instant t) {
+            micros = micros(column, v, t.getEpochSecond(), t.getNano());
+        } else {
+            return false;
+        }
+        out.int32(8);
+        out.int64(micros);
+        return true;
+    }
+
+    /**
+     * Microseconds since 2000-01-01, rounded half up as pgjdbc rounds a bind. Infinite
+     * timestamps are not mapped (nor are they for binds): a value past the server's range is
+     * refused by the server, or here when it does not fit the 64 bits.
+     */
+    private static long micros(String column, Object v, long epochSecond, int nanos) {
+        try {
+            return Math.addExact(Math.multiplyExact(epochSecond - POSTGRES_EPOCH_SECONDS, 1_000_000L), roundToMicros(nanos));
+        } catch (ArithmeticException e) {
+            throw outOfRange("timestamp", column, v);
+        }
+    }
+
+    private static long roundToMicros(long nanos) {
+        return (nanos + 500) / 1000;
+    }
+
+    /** The server's own answer for a date or timestamp it cannot hold (SQLSTATE 22008). */
+    private static DataException outOfRange(String type, String column, Object v) {
+        String message = type + " out of range: " + v + " for column " + column;
+        return new DataException(message, ServerErrorFields.of("22008", message), null);
+    }
+
+    /**
+     * numeric: a count of base-10000 digits, the weight of the first, the sign, the display
+     * scale, then the digits. The server applies the column's precision and scale, as it does
+     * for a bind.
+     */
+    private static boolean numeric(CopyBuffer out, String column, Object v) {
+        BigDecimal d;
+        if (v instanceof BigDecimal b) {
+            d = b;
+        } else if (isInteger(v)) {
+            d = BigDecimal.valueOf(((Number) v).longValue());
+        } else {
+            return false;
+        }
+        int scale = Math.max(d.scale(), 0);
+        String digits = d.abs().setScale(scale).unscaledValue().toString();
+        // pad the integral part on the left and the fraction on the right to whole groups of four
+        int integral = digits.length() - scale;
+        int leftPad = integral <= 0 ? 0 : (4 - integral % 4) % 4;
+        int fraction = scale;
+        int rightPad = (4 - fraction % 4) % 4;
+        StringBuilder padded = new StringBuilder(digits.length() + 8);
+        padded.append("0".repeat(leftPad + Math.max(0, -integral))).append(digits).append("0".repeat(rightPad));
+        int groups = padded.length() / 4;
+        int weight = (Math.max(integral, 0) + leftPad) / 4 - 1;
+        short[] base10000 = new short[groups];
+        for (int g = 0; g < groups; g++) {
+            base10000[g] = (short) Integer.parseInt(padded, g * 4, g * 4 + 4, 10);
+        }
+        int first = 0;
+        while (first < groups && base10000[first] == 0) {
+            first++;
+        }
+        int last = groups;
+        while (last > first && base10000[last - 1] == 0) {
+            last--;
+        }
+        int n = last - first;
+        out.int32(8 + 2 * n);
+        out.int16(n);
+        out.int16(n == 0 ? 0 : weight - first);
+        out.int16(n == 0 || d.signum() >= 0 ? 0x0000 : 0x4000);
+        out.int16(scale);
+        for (int g = first; g < last; g++) {
+            out.int16(base10000[g]);
+        }
+        return true;
+    }
+
+    /**
+     * An array (nested Java arrays for more dimensions): dimensions, a has-null flag, the element
+     * type, each dimension's length and lower bound 1, then the elements in row-major order. A
+     * ragged array has no binary form; as text, the server reports it.
+     */
+    private static Writer array(int elementOid, Writer element) {
+        return (out, column, v) -> {
+            if (!(v instanceof Object[] top)) {
+                return false;
+            }
+            int[] dims = dimensions(top);
+            int start = out.beginField();
+            out.int32(dims.length);
+            int flags = out.position();
+            out.int32(0);
+            out.int32(elementOid);
+            for (int dim : dims) {
+                out.int32(dim);
+                out.int32(1);
+            }
+            boolean[] hasNull = {false};
+            if (dims.length > 0 && !elements(out, column, top, dims, 0, element, hasNull)) {
+                return false;
+            }
+            out.put32(flags, hasNull[0] ? 1 : 0);
+            out.endField(start);
+            return true;
+        };
+    }
+
+    private static int[] dimensions(Object[] top) {
+        if (top.length == 0) {
+            return new int[0];
+        }
+        java.util.List<Integer> dims = new java.util.ArrayList<>();
+        Object level = top;
+        while (level instanceof Object[] a && a.length > 0) {
+            dims.add(a.length);
+            level = a[0];
+        }
+        return dims.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private static boolean elements(CopyBuffer out, String column, Object[] a, int[] dims, int depth, Writer element,
+            boolean[] hasNull) {
+        if (a.length != dims[depth]) {
+            return false;
+        }
+        boolean leaf = depth == dims.length - 1;
+        for (Object e : a) {
+            if (leaf) {
+                if (e == null) {
+                    hasNull[0] = true;
+                    out.int32(-1);
+                } else if (e instanceof Object[] || !element.write(out, column, e)) {
+                    return false;
+                }
+            } else if (!(e instanceof Object[] inner) || !elements(out, column, inner, dims, depth + 1, element, hasNull)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,94 @@
+package io.pgrecord.internal.types;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The bytes of a {@code COPY ... FROM STDIN} data stream, cut into chunks of about 64 KB at row
+ * boundaries, with the big-endian writes of the binary format. Not thread-safe: one per copy.
+ */
+public final class CopyBuffer {
+
+    private static final int CHUNK = 64 * 1024;
+
+    private final List<byte[]> chunks = new ArrayList<>();
+    private byte[] buf = new byte[CHUNK + 4096];
+    private int size;
+
+    public void int8(int v) {
+        ensure(1);
+        buf[size++] = (byte) v;
+    }
+
+    public void int16(int v) {
+        ensure(2);
+        buf[size++] = (byte) (v >>> 8);
+        buf[size++] = (byte) v;
+    }
+
+    public void int32(int v) {
+        ensure(4);
+        put32(size, v);
+        size += 4;
+    }
+
+    public void int64(long v) {
+        int32((int) (v >>> 32));
+        int32((int) v);
+    }
+
+    public void bytes(byte[] b) {
+        ensure(b.length);
+        System.arraycopy(b, 0, buf, size, b.length);
+        size += b.length;
+    }
+
+    /** Reserves a length word and returns its position, for {@link #endField}. */
+    public int beginField() {
+        int at = size;
+        int32(0);
+        return at;
+    }
+
+    /** Writes the length of what followed {@link #beginField}'s word into it. */
+    public void endField(int at) {
+        put32(at, size - at - 4);
+    }
+
+    /** Overwrites the 32-bit word at a position written earlier in the current row. */
+    public void put32(int at, int v) {
+        buf[at] = (byte) (v >>> 24);
+        buf[at + 1] = (byte) (v >>> 16);
+        buf[at + 2] = (byte) (v >>> 8);
+        buf[at + 3] = (byte) v;
+    }
+
+    /** The position the next write goes to. */
+    public int position() {
+        return size;
+    }
+
+    /** Ends a row: the buffer becomes a chunk once it holds 64 KB, so no row is split across two. */
+    public void endRow() {
+        if (size >= CHUNK) {
+            chunks.add(Arrays.copyOf(buf, size));
+            size = 0;
+        }
+    }
+
+    /** Every chunk written, the last one included. */
+    public List<byte[]> chunks() {
+        if (size > 0) {
+            chunks.add(Arrays.copyOf(buf, size));
+            size = 0;
+        }
+        return chunks;
+    }
+
+    private void ensure(int n) {
+        if (size + n > buf.length) {
+            buf = Arrays.copyOf(buf, Math.max(buf.length * 2, size + n));
+        }
+    }
+}
