@@ -54,7 +54,7 @@ public final class BenchDb implements AutoCloseable {
         hc.addDataSourceProperty("stringtype", "unspecified");
         this.ds = new HikariDataSource(hc);
         // no execute logging, as a production jOOQ setup would run
-        this.jooq = DSL.using(ds, SQLDialect.POSTGRES, new Settings().withExecuteLogging(false));
+        this.jooq = DSL.using(ds, SQLDialect.POSTGRES, new Settings().withExecuteLogging(false).withReturnAllOnUpdatableRecord(true));
         PostgresConnectionConfig config = PostgresConnectionConfig.builder()
                 .host("localhost").port(port).database(database).username("postgres")
                 .poolMinSize(POOL).poolMaxSize(POOL).poolTimeout(Duration.ofSeconds(30))

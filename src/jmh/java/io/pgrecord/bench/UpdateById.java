@@ -19,7 +19,9 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * Load a row by id, change one field, save it. The new value is always different, so every
- * variant sends the UPDATE (pgrecord's dirty check would otherwise skip it).
+ * variant sends the UPDATE (pgrecord's dirty check would otherwise skip it). Every variant reads
+ * the stored row back with {@code RETURNING}, as pgrecord's save must: raw JDBC by hand, jOOQ
+ * with {@code returnAllOnUpdatableRecord}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -53,15 +55,26 @@ public class UpdateById extends BenchBase {
                 }
             }
             row.qty = qty;
-            try (PreparedStatement ps = c.prepareStatement("update bench_items set qty = ? where id = ?")) {
+            // RETURNING the row, as pgrecord's save refreshes the instance with what was stored
+            try (PreparedStatement ps = c.prepareStatement(
+                    "update bench_items set qty = ? where id = ? returning id, name, qty, active")) {
                 ps.setInt(1, row.qty);
                 ps.setLong(2, row.id);
-                return ps.executeUpdate();
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return 0;
+                    }
+                    row.name = rs.getString(2);
+                    row.qty = rs.getInt(3);
+                    row.active = rs.getBoolean(4);
+                    return 1;
+                }
             }
         }
     }
 
     int jooq(long id, int qty) {
+        // returnAllOnUpdatableRecord: store() sends UPDATE ... RETURNING and refreshes the record
         ItemRec r = db.jooq.fetchOne(ITEMS, ITEMS.ID.eq(id));
         r.set(ITEMS.QTY, qty);
         return r.store();
