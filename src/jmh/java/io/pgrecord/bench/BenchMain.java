@@ -37,6 +37,9 @@ public final class BenchMain {
         Settings s = quick
                 ? new Settings(1, 4, TimeValue.milliseconds(500), 3, TimeValue.milliseconds(500), bulkRows)
                 : new Settings(2, 3, TimeValue.seconds(1), 3, TimeValue.seconds(2), bulkRows);
+        // -Dbench.rounds, -Dbench.warmups and -Dbench.iterations change the counts, for experiments
+        s = new Settings(Integer.getInteger("bench.rounds", s.rounds()), Integer.getInteger("bench.warmups", s.warmups()),
+                s.warmupTime(), Integer.getInteger("bench.iterations", s.iterations()), s.iterationTime(), bulkRows);
         // the reactive variant's code takes about ten seconds of JIT to settle, far longer than the rest
         Settings concurrency = quick
                 ? new Settings(1, 10, TimeValue.seconds(1), 3, TimeValue.seconds(1), bulkRows)
@@ -73,7 +76,7 @@ public final class BenchMain {
     }
 
     private static ChainedOptionsBuilder options(String include, Settings s, int bulkRows, int port, Path json) {
-        return new OptionsBuilder()
+        ChainedOptionsBuilder options = new OptionsBuilder()
                 .include("io\\.pgrecord\\.bench\\.(" + include + ")\\.")
                 .forks(1)
                 .warmupIterations(s.warmups()).warmupTime(s.warmupTime())
@@ -84,6 +87,17 @@ public final class BenchMain {
                 .addProfiler(GCProfiler.class)
                 .resultFormat(ResultFormatType.JSON)
                 .result(json.toString());
+        // -Dbench.prof=async:libPath=/path/libasyncProfiler.so;output=text adds a profiler of JMH's
+        String prof = System.getProperty("bench.prof", "");
+        if (!prof.isBlank()) {
+            int colon = prof.indexOf(':');
+            if (colon < 0) {
+                options.addProfiler(prof);
+            } else {
+                options.addProfiler(prof.substring(0, colon), prof.substring(colon + 1));
+            }
+        }
+        return options;
     }
 
     private static Collection<RunResult> run(ChainedOptionsBuilder options, String skip) throws Exception {
