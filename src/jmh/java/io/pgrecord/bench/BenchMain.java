@@ -32,18 +32,17 @@ public final class BenchMain {
         Path out = Path.of(System.getProperty("bench.out", "bench/results"));
         Files.createDirectories(out);
         int bulkRows = quick ? 10_000 : 100_000;
-        // The full run goes through the suite twice, one fork per variant each time, so a slow
-        // spell of the machine falls on every variant of a workload rather than on one.
+        // The quick run times every workload alike; the full run takes each workload's own warmup
+        // and measurement (@Warmup, @Measurement on its class), which grow with its operation time.
         Settings s = quick
                 ? new Settings(1, 4, TimeValue.milliseconds(500), 3, TimeValue.milliseconds(500), bulkRows)
-                : new Settings(2, 3, TimeValue.seconds(1), 3, TimeValue.seconds(2), bulkRows);
+                : new Settings(1, null, null, null, null, bulkRows);
         // -Dbench.rounds, -Dbench.warmups and -Dbench.iterations change the counts, for experiments
         s = new Settings(Integer.getInteger("bench.rounds", s.rounds()), Integer.getInteger("bench.warmups", s.warmups()),
                 s.warmupTime(), Integer.getInteger("bench.iterations", s.iterations()), s.iterationTime(), bulkRows);
-        // the reactive variant's code takes about ten seconds of JIT to settle, far longer than the rest
         Settings concurrency = quick
                 ? new Settings(1, 10, TimeValue.seconds(1), 3, TimeValue.seconds(1), bulkRows)
-                : new Settings(1, 10, TimeValue.seconds(2), 5, TimeValue.seconds(2), bulkRows);
+                : new Settings(1, null, null, null, null, bulkRows);
         // one server for every fork: each trial creates and drops its own database on it
         var pg = BenchDb.startServer();
         String pinning = CpuPinning.apply(pg);
@@ -71,7 +70,7 @@ public final class BenchMain {
         } finally {
             pg.close();
         }
-        Report.write(out, prefix(quick), results, s, concurrency, quick, pinning);
+        Report.write(out, prefix(quick), results, s, quick, pinning);
         System.out.println("[bench] wrote " + out.resolve(prefix(quick) + ".md") + " and " + out.resolve(prefix(quick) + ".svg"));
     }
 
@@ -79,14 +78,25 @@ public final class BenchMain {
         ChainedOptionsBuilder options = new OptionsBuilder()
                 .include("io\\.pgrecord\\.bench\\.(" + include + ")\\.")
                 .forks(1)
-                .warmupIterations(s.warmups()).warmupTime(s.warmupTime())
-                .measurementIterations(s.iterations()).measurementTime(s.iterationTime())
                 .jvmArgsAppend("-Dbench.bulkRows=" + bulkRows, "-Xmx2g", "-D" + BenchDb.SHARED_PORT + "=" + port,
                         "-D" + CpuPinning.CLIENT_CPUS + "=" + System.getProperty(CpuPinning.CLIENT_CPUS, ""),
                         "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn")
                 .addProfiler(GCProfiler.class)
                 .resultFormat(ResultFormatType.JSON)
                 .result(json.toString());
+        // what is left unset here comes from the workload's annotations
+        if (s.warmups() != null) {
+            options.warmupIterations(s.warmups());
+        }
+        if (s.warmupTime() != null) {
+            options.warmupTime(s.warmupTime());
+        }
+        if (s.iterations() != null) {
+            options.measurementIterations(s.iterations());
+        }
+        if (s.iterationTime() != null) {
+            options.measurementTime(s.iterationTime());
+        }
         // -Dbench.prof=async:libPath=/path/libasyncProfiler.so;output=text adds a profiler of JMH's
         String prof = System.getProperty("bench.prof", "");
         if (!prof.isBlank()) {
@@ -131,6 +141,8 @@ public final class BenchMain {
         return quick ? "results-quick" : "results-full";
     }
 
-    record Settings(int rounds, int warmups, TimeValue warmupTime, int iterations, TimeValue iterationTime, int bulkRows) {
+    /** How a run times its forks; a null leaves that setting to each workload's annotations. */
+    record Settings(int rounds, Integer warmups, TimeValue warmupTime, Integer iterations, TimeValue iterationTime,
+            int bulkRows) {
     }
 }

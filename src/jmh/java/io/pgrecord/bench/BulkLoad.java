@@ -16,11 +16,13 @@ import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
 import org.postgresql.PGConnection;
 
 /**
@@ -30,6 +32,9 @@ import org.postgresql.PGConnection;
  * pgjdbc's CopyManager) and {@code jdbcCopyBinary} (the same in binary format) are there as
  * the floor. The models and rows are built once per trial.
  */
+// each operation is a loop over 100,000 rows, compiled early; iterations hold a few operations
+@Warmup(iterations = 4, time = 1)
+@Measurement(iterations = 5, time = 2)
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)

@@ -13,17 +13,22 @@ import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * One INSERT that hands back the stored row: pgrecord's contract is that an instance holds what
  * the database stored after an insert (id, defaults, triggers), so every variant returns it, the
  * raw JDBC one with {@code RETURNING} its columns and jOOQ with {@code returnAllOnUpdatableRecord}.
  */
+// a short operation: its per-call code reaches the JIT's top tier within a few seconds
+@Warmup(iterations = 8, time = 1)
+@Measurement(iterations = 5, time = 1)
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)

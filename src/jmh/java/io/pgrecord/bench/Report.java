@@ -33,14 +33,14 @@ final class Report {
         BASELINES.put("Concurrency64", "jdbcVirtualThreads");
     }
 
-    record Line(String workload, String variant, double mean, double error, double median, String unit, double bytesPerOp) {
+    record Line(String workload, String variant, double mean, double error, double median, String unit, double bytesPerOp,
+            String timing) {
     }
 
     private Report() {
     }
 
-    static void write(Path dir, String prefix, Collection<RunResult> results, BenchMain.Settings s,
-            BenchMain.Settings concurrency, boolean quick,
+    static void write(Path dir, String prefix, Collection<RunResult> results, BenchMain.Settings s, boolean quick,
             String pinning) throws IOException {
         Map<String, List<Line>> byWorkload = new LinkedHashMap<>();
         BASELINES.keySet().forEach(w -> byWorkload.put(w, new ArrayList<>()));
@@ -52,7 +52,7 @@ final class Report {
             Result<?> alloc = r.getSecondaryResults().get("gc.alloc.rate.norm");
             byWorkload.computeIfAbsent(workload, k -> new ArrayList<>()).add(new Line(workload, parts[parts.length - 1],
                     p.getScore(), p.getScoreError(), p.getStatistics().getPercentile(50), p.getScoreUnit(),
-                    alloc == null ? Double.NaN : alloc.getScore()));
+                    alloc == null ? Double.NaN : alloc.getScore(), timing(r)));
         }
         byWorkload.values().removeIf(List::isEmpty);
         StringBuilder md = new StringBuilder();
@@ -65,12 +65,10 @@ final class Report {
                 .append("), same machine, one server for the run with a fresh database per trial\n");
         md.append("- CPUs: ").append(pinning).append("\n");
         md.append("- JMH 1.37: mode avgt, ").append(s.rounds() == 1 ? "one fork per variant" : s.rounds()
-                        + " rounds through the suite with one fork per variant each (scores over both forks)")
-                .append(", warmup ").append(s.warmups()).append(" x ").append(s.warmupTime())
-                .append(", measurement ").append(s.iterations()).append(" x ").append(s.iterationTime())
-                .append(", 1 thread, `-prof gc`; Concurrency64 (64 clients inside one op): warmup ")
-                .append(concurrency.warmups()).append(" x ").append(concurrency.warmupTime()).append(", measurement ")
-                .append(concurrency.iterations()).append(" x ").append(concurrency.iterationTime()).append('\n');
+                        + " rounds through the suite with one fork per variant each (scores over all forks)")
+                .append(", 1 thread, `-prof gc`; warmup and measurement per workload, under its heading")
+                .append(quick ? " (the same for all but Concurrency64 in quick mode)" : " (each workload's own, growing with its operation time)")
+                .append('\n');
         if (quick) {
             md.append("- Quick mode leaves out the reference variants no target uses: `pgrecordVirtualThreads`, `jdbcCopyText` and `jdbcCopyBinary`\n");
         }
@@ -79,7 +77,7 @@ final class Report {
         for (Map.Entry<String, List<Line>> e : byWorkload.entrySet()) {
             String baseline = BASELINES.getOrDefault(e.getKey(), "jdbc");
             Line base = find(e.getValue(), baseline);
-            md.append("## ").append(e.getKey()).append("\n\n");
+            md.append("## ").append(e.getKey()).append("\n\n").append(e.getValue().get(0).timing()).append("\n\n");
             md.append("| Variant | Score | ± Error | Median | Unit | Alloc B/op | Ratio to ").append(baseline).append(" |\n");
             md.append("|---|---:|---:|---:|---|---:|---:|\n");
             for (Line l : e.getValue()) {
@@ -93,6 +91,15 @@ final class Report {
         md.append(targets(byWorkload));
         Files.writeString(dir.resolve(prefix + ".md"), md.toString());
         Files.writeString(dir.resolve(prefix + ".svg"), Chart.svg(byWorkload, BASELINES));
+    }
+
+    /** The warmup and measurement a benchmark ran with, and over how many forks. */
+    private static String timing(RunResult r) {
+        var p = r.getParams();
+        int forks = r.getBenchmarkResults().size();
+        return "Warmup " + p.getWarmup().getCount() + " x " + p.getWarmup().getTime() + ", measurement "
+                + p.getMeasurement().getCount() + " x " + p.getMeasurement().getTime() + (forks == 1 ? ", one fork" : ", " + forks + " forks")
+                + " per variant.";
     }
 
     private static String targets(Map<String, List<Line>> byWorkload) {

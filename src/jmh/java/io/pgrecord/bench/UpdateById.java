@@ -12,10 +12,12 @@ import java.sql.SQLException;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Load a row by id, change one field, save it. The new value is always different, so every
@@ -23,6 +25,9 @@ import org.openjdk.jmh.annotations.State;
  * the stored row back with {@code RETURNING}, as pgrecord's save must: raw JDBC by hand, jOOQ
  * with {@code returnAllOnUpdatableRecord}.
  */
+// a short operation: its per-call code reaches the JIT's top tier within a few seconds
+@Warmup(iterations = 8, time = 1)
+@Measurement(iterations = 5, time = 1)
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
