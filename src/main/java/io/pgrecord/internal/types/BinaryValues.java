@@ -58,9 +58,9 @@ public final class BinaryValues {
         return switch ((int) oid) {
             case 16 -> BinaryValues::bool;
             case 17 -> BinaryValues::bytea;
-            case 20 -> BinaryValues::int8;
-            case 21 -> BinaryValues::int2;
-            case 23 -> BinaryValues::int4;
+            case 20 -> (out, column, v) -> integer(out, column, v, Long.class);
+            case 21 -> (out, column, v) -> integer(out, column, v, Short.class);
+            case 23 -> (out, column, v) -> integer(out, column, v, Integer.class);
             case 19, 25, 1042, 1043 -> BinaryValues::text;
             case 114 -> BinaryValues::json;
             case 3802 -> BinaryValues::jsonb;
@@ -81,7 +81,7 @@ public final class BinaryValues {
             return false;
         }
         out.int32(1);
-        out.int8(b ? 1 : 0);
+        out.byte1(b ? 1 : 0);
         return true;
     }
 
@@ -104,30 +104,22 @@ public final class BinaryValues {
         return true;
     }
 
-    private static boolean int2(CopyBuffer out, String column, Object v) {
+    /** An integer of the column's width, converted exactly or refused as out of range (22003). */
+    private static boolean integer(CopyBuffer out, String column, Object v, Class<?> width) {
         if (!isInteger(v)) {
             return false;
         }
-        out.int32(2);
-        out.int16((Short) BindValues.check(column, Short.class, v));
-        return true;
-    }
-
-    private static boolean int4(CopyBuffer out, String column, Object v) {
-        if (!isInteger(v)) {
-            return false;
+        Number n = (Number) BindValues.check(column, width, v);
+        if (width == Short.class) {
+            out.int32(2);
+            out.int16(n.shortValue());
+        } else if (width == Integer.class) {
+            out.int32(4);
+            out.int32(n.intValue());
+        } else {
+            out.int32(8);
+            out.int64(n.longValue());
         }
-        out.int32(4);
-        out.int32((Integer) BindValues.check(column, Integer.class, v));
-        return true;
-    }
-
-    private static boolean int8(CopyBuffer out, String column, Object v) {
-        if (!isInteger(v)) {
-            return false;
-        }
-        out.int32(8);
-        out.int64((Long) BindValues.check(column, Long.class, v));
         return true;
     }
 
@@ -177,7 +169,7 @@ public final class BinaryValues {
         }
         byte[] b = checkedUtf8(column, s);
         out.int32(b.length + 1);
-        out.int8(1); // jsonb's binary format version
+        out.byte1(1); // jsonb's binary format version
         out.bytes(b);
         return true;
     }

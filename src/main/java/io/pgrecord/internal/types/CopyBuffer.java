@@ -16,7 +16,7 @@ public final class CopyBuffer {
     private byte[] buf = new byte[CHUNK + 4096];
     private int size;
 
-    public void int8(int v) {
+    public void byte1(int v) {
         ensure(1);
         buf[size++] = (byte) v;
     }
