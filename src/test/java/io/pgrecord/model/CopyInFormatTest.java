@@ -58,6 +58,11 @@ class CopyInFormatTest {
                 + " PRIMARY KEY, value integer, lock_version integer)");
     }
 
+    /** specimens has an ltree column, which has no binary input function before PostgreSQL 13. */
+    private static boolean specimensTakeBinary(TestDatabase db) {
+        return major(db) >= 13;
+    }
+
     private static int major(TestDatabase db) {
         return Integer.parseInt(db.queryValue("SHOW server_version_num").toString()) / 10000;
     }
@@ -92,8 +97,13 @@ class CopyInFormatTest {
                         .as("%s sample %d: wrote %s, read %s", c.field(), k, show(usable.get(k).value()), show(read)).isTrue();
             }
         }
-        assertThat(binary).containsAll(BINARY);
-        assertThat(text).containsAll(TEXT);
+        if (specimensTakeBinary(db)) {
+            assertThat(binary).containsAll(BINARY);
+            assertThat(text).containsAll(TEXT);
+        } else {
+            // the server looks up a binary input function for every column of the table, copied or not
+            assertThat(binary).isEmpty();
+        }
     }
 
     private static String key(Exec exec, int n, int k) {
@@ -111,7 +121,7 @@ class CopyInFormatTest {
         }
         ops.log().start();
         ops.copyIn("Specimen", rows);
-        assertThat(ops.log().stop()).last().asString().endsWith("(FORMAT binary)");
+        assertThat(ops.log().stop()).last().asString().endsWith(specimensTakeBinary(db) ? "(FORMAT binary)" : "FROM STDIN");
         for (int i = 0; i < values.size(); i++) {
             BigDecimal expected = new BigDecimal(values.get(i));
             assertThat(db.queryValue("SELECT num::text FROM specimens WHERE vc = 'n" + exec.name().charAt(0) + i + "'"))

@@ -25,14 +25,15 @@ final class CopyIn {
 
     private static final String COLUMN_TYPES = """
             select a.attname::text, b.oid::int8, b.typtype = 'e', \
-            case when b.typcategory = 'A' then e.oid::int8 else 0 end, coalesce(e.typtype = 'e', false) \
+            case when b.typcategory = 'A' then e.oid::int8 else 0 end, coalesce(e.typtype = 'e', false), \
+            t.typreceive <> 0 \
             from pg_catalog.pg_attribute a \
             join pg_catalog.pg_type t on t.oid = a.atttypid \
             join pg_catalog.pg_type b on b.oid = coalesce(nullif(t.typbasetype, 0), t.oid) \
             left join pg_catalog.pg_type e on e.oid = b.typelem and b.typcategory = 'A' \
             where a.attrelid = pg_catalog.to_regclass({0}) and a.attnum > 0 and not a.attisdropped""";
     private static final ColumnKind[] COLUMN_TYPE_KINDS = {ColumnKind.TEXT, ColumnKind.LONG, ColumnKind.BOOL,
-        ColumnKind.LONG, ColumnKind.BOOL};
+        ColumnKind.LONG, ColumnKind.BOOL, ColumnKind.BOOL};
 
     private CopyIn() {
     }
@@ -80,10 +81,17 @@ final class CopyIn {
         return columns;
     }
 
-    /** Each column's binary writer, or null when some column's type has none (or was not found). */
+    /**
+     * Each column's binary writer, or null when some column's type has none (or was not found),
+     * or when some column of the table has no binary input function: the server looks those up
+     * for every column, copied or not (ltree before PostgreSQL 13, say).
+     */
     private static BinaryValues.Writer[] writers(List<FieldMeta> columns, List<Object[]> rows) {
         Map<String, BinaryValues.ServerType> byName = new HashMap<>();
         for (Object[] r : rows) {
+            if (!(Boolean) r[5]) {
+                return null;
+            }
             byName.put((String) r[0], new BinaryValues.ServerType((Long) r[1], (Boolean) r[2], (Long) r[3], (Boolean) r[4]));
         }
         BinaryValues.Writer[] writers = new BinaryValues.Writer[columns.size()];
