@@ -74,7 +74,7 @@ final class CopyText {
             case JSON j -> j.data();
             case Object[] a -> array(a, ',');
             case java.sql.Date d -> date(d.toLocalDate(), "");
-            case java.sql.Timestamp t -> date(t.toLocalDateTime().toLocalDate(), " " + t.toLocalDateTime().toLocalTime());
+            case java.sql.Timestamp t -> timestamp(t.toLocalDateTime(), "");
             case LocalDate d -> date(d, "");
             case LocalDateTime t -> timestamp(t, "");
             case OffsetDateTime t -> timestamp(t.toLocalDateTime(), t.getOffset().toString());
