@@ -76,12 +76,7 @@ public final class BulkOps {
             }
             RecordOps.stampForInsert(meta, m);
         }
-        List<FieldMeta> columns = new ArrayList<>();
-        for (FieldMeta f : meta.fields()) {
-            if (!f.isGenerated() && models.stream().anyMatch(m -> f.get(m) != null)) {
-                columns.add(f);
-            }
-        }
+        List<FieldMeta> columns = setColumns(meta, models);
         if (columns.isEmpty()) {
             Work<Integer> w = Work.done(0);
             for (T m : models) {
@@ -96,6 +91,17 @@ public final class BulkOps {
             work = work.then(n -> chunk(meta, part, columns, conflict).map(k -> n + k));
         }
         return work;
+    }
+
+    /** The fields set in some model, in field order; the others are left to their column defaults. */
+    static <T> List<FieldMeta> setColumns(ModelMeta<T> meta, List<T> models) {
+        List<FieldMeta> columns = new ArrayList<>();
+        for (FieldMeta f : meta.fields()) {
+            if (!f.isGenerated() && models.stream().anyMatch(m -> f.get(m) != null)) {
+                columns.add(f);
+            }
+        }
+        return columns;
     }
 
     /** Chunks up to this many values have their SQL cached; larger ones are rendered per call. */

@@ -3,7 +3,6 @@ package io.pgrecord.internal.model;
 import io.pgrecord.internal.exec.Work;
 import io.pgrecord.internal.types.BinaryValues;
 import io.pgrecord.internal.types.ColumnKind;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +37,11 @@ final class CopyIn {
     private CopyIn() {
     }
 
-    /** Everything that can be refused is refused here, before any SQL. */
+    /**
+     * Money columns and models with nothing set are refused before any SQL; a value that cannot
+     * be encoded (an out-of-range integer, an unpaired surrogate) is refused after the read-only
+     * type lookup, before the COPY.
+     */
     static <T> Work<Long> work(ModelMeta<T> meta, List<T> models) {
         List<FieldMeta> columns = columns(meta, models);
         var dsl = DSL.using(SQLDialect.POSTGRES);
@@ -59,14 +62,9 @@ final class CopyIn {
         });
     }
 
-    /** The fields that are set in some model; the others are left to their column defaults. */
+    /** The fields set in some model, refused before any SQL when one is money or none is set. */
     private static <T> List<FieldMeta> columns(ModelMeta<T> meta, List<T> models) {
-        List<FieldMeta> columns = new ArrayList<>();
-        for (FieldMeta f : meta.fields()) {
-            if (!f.isGenerated() && models.stream().anyMatch(m -> f.get(m) != null)) {
-                columns.add(f);
-            }
-        }
+        List<FieldMeta> columns = BulkOps.setColumns(meta, models);
         for (FieldMeta f : columns) {
             if (f.sqlType().equals("money")) {
                 // COPY reads money with cash_in, whose decimal and group separators follow
