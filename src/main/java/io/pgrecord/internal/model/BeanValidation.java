@@ -4,11 +4,20 @@ import io.pgrecord.Errors;
 
 /**
  * Jakarta Bean Validation, when both the API and a provider are on the classpath; otherwise
- * nothing. Looked up once.
+ * nothing. The validator is looked up once, and whether a model class has any constraint is
+ * asked once per class: a provider's {@code validate} on a bean with none still builds a
+ * validation context per call, which a save of an unconstrained model should not pay.
  */
 final class BeanValidation {
 
     private static final Object VALIDATOR = lookup();
+
+    private static final ClassValue<Boolean> CONSTRAINED = new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> type) {
+            return JakartaValidator.isConstrained(VALIDATOR, type);
+        }
+    };
 
     private BeanValidation() {
     }
@@ -25,7 +34,7 @@ final class BeanValidation {
     }
 
     static void validate(Object model, Errors errors) {
-        if (VALIDATOR != null) {
+        if (VALIDATOR != null && CONSTRAINED.get(model.getClass())) {
             JakartaValidator.validate(VALIDATOR, model, errors);
         }
     }
@@ -34,6 +43,11 @@ final class BeanValidation {
     private static final class JakartaValidator {
         static Object create() {
             return jakarta.validation.Validation.buildDefaultValidatorFactory().getValidator();
+        }
+
+        /** Constraints on the class, its properties or its cascaded ({@code @Valid}) properties. */
+        static boolean isConstrained(Object validator, Class<?> type) {
+            return ((jakarta.validation.Validator) validator).getConstraintsForClass(type).isBeanConstrained();
         }
 
         static void validate(Object validator, Object model, Errors errors) {
