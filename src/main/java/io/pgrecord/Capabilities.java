@@ -31,9 +31,22 @@ public final class Capabilities {
         this.supported = java.util.Collections.unmodifiableSet(set);
     }
 
+    /**
+     * The last instance built: every model call plans with its backend's capabilities, and a
+     * process nearly always talks to servers of one version, so this spares a scan of every
+     * {@link Capability} per call.
+     */
+    private static volatile Capabilities last;
+
     /** The capabilities of a server of the given version. */
     public static Capabilities of(ServerVersion serverVersion) {
-        return new Capabilities(Objects.requireNonNull(serverVersion, "serverVersion"));
+        Objects.requireNonNull(serverVersion, "serverVersion");
+        Capabilities c = last;
+        if (c == null || !c.serverVersion.equals(serverVersion)) {
+            c = new Capabilities(serverVersion);
+            last = c;
+        }
+        return c;
     }
 
     public boolean supports(Capability capability) {
