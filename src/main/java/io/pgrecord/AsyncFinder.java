@@ -7,6 +7,7 @@ import io.pgrecord.internal.model.ModelErrors;
 import io.pgrecord.internal.model.ModelMeta;
 import io.pgrecord.internal.model.RecordOps;
 import io.pgrecord.internal.model.RowMapper;
+import io.pgrecord.internal.query.QueryOps;
 import io.pgrecord.internal.query.QuerySpec;
 import java.util.Collection;
 import java.util.List;
@@ -60,7 +61,10 @@ public final class AsyncFinder<T> {
 
     /** The row with this primary key; empty when there is none. */
     public Mono<T> findById(Object id) {
-        return Mono.defer(() -> new AsyncQuery<T>(new QuerySpec(meta()).whereId(id), backend).first());
+        return Mono.defer(() -> {
+            AsyncPostgresBackend b = backend != null ? backend : ModelBackends.async(type);
+            return b.runner().run(caps -> QueryOps.byId(meta(), id, caps, b));
+        }).onErrorMap(e -> ModelErrors.explain(meta(), e));
     }
 
     /** The row with this primary key; errors with {@link RecordNotFoundException} when there is none. */

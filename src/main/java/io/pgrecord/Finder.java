@@ -7,6 +7,7 @@ import io.pgrecord.internal.model.ModelErrors;
 import io.pgrecord.internal.model.ModelMeta;
 import io.pgrecord.internal.model.RecordOps;
 import io.pgrecord.internal.model.RowMapper;
+import io.pgrecord.internal.query.QueryOps;
 import io.pgrecord.internal.query.QuerySpec;
 import java.util.Collection;
 import java.util.List;
@@ -65,7 +66,12 @@ public final class Finder<T> {
 
     /** The row with this primary key, if any (a composite key takes an {@code Object[]}). */
     public Optional<T> findById(Object id) {
-        return new Query<T>(new QuerySpec(meta()).whereId(id), backend).first();
+        PostgresBackend b = backend();
+        try {
+            return Optional.ofNullable(b.runner().run(caps -> QueryOps.byId(meta(), id, caps, b)));
+        } catch (RuntimeException e) {
+            throw ModelErrors.explainRuntime(meta(), e);
+        }
     }
 
     /**

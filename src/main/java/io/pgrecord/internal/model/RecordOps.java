@@ -382,6 +382,20 @@ public final class RecordOps {
 
     /** As {@link #idCondition(ModelMeta, Object)}, adding each bind to {@code params}. */
     public static Condition idCondition(ModelMeta<?> meta, Object id, List<Param<?>> params) {
+        Object[] values = idValues(meta, id);
+        List<FieldMeta> ids = meta.ids();
+        List<Condition> conditions = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            FieldMeta f = ids.get(i);
+            Param<Object> p = DSL.val(values[i], f.dataType());
+            params.add(p);
+            conditions.add(f.field().eq(p));
+        }
+        return DSL.and(conditions);
+    }
+
+    /** The values a primary-key lookup binds, one per {@code @Id} in order, checked against their columns. */
+    public static Object[] idValues(ModelMeta<?> meta, Object id) {
         List<FieldMeta> ids = meta.ids();
         if (ids.isEmpty()) {
             throw new IllegalStateException("model " + meta.type().getSimpleName() + " has no @Id field");
@@ -395,14 +409,12 @@ public final class RecordOps {
             throw new IllegalArgumentException(meta.type().getSimpleName() + " has a composite key of " + ids.size()
                     + " columns; pass an Object[] or List of that many values");
         }
-        List<Condition> conditions = new ArrayList<>();
-        for (int i = 0; i < ids.size(); i++) {
+        Object[] values = new Object[ids.size()];
+        for (int i = 0; i < values.length; i++) {
             FieldMeta f = ids.get(i);
-            Param<Object> p = DSL.val(BindValues.check(f.column(), f.dataType().getType(), parts.get(i)), f.dataType());
-            params.add(p);
-            conditions.add(f.field().eq(p));
+            values[i] = BindValues.check(f.column(), f.dataType().getType(), parts.get(i));
         }
-        return DSL.and(conditions);
+        return values;
     }
 
     static void stampForInsert(ModelMeta<?> meta, Object model) {

@@ -6,6 +6,7 @@ import io.pgrecord.error.TooManyRowsException;
 import io.pgrecord.internal.exec.Work;
 import io.pgrecord.internal.model.FieldMeta;
 import io.pgrecord.internal.model.ModelMeta;
+import io.pgrecord.internal.model.RecordOps;
 import io.pgrecord.internal.model.RowMapper;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -66,6 +67,29 @@ public final class QueryOps {
         var set = DSL.select(DSL.function("set_config", String.class,
                 DSL.inline("statement_timeout"), DSL.val(Long.toString(s.timeout.toMillis())), DSL.inline(true)));
         return Work.pinned(new Work.Fetch<>(set, rows -> work));
+    }
+
+    /** The key of the by-id lookup in a model's statement cache; no {@code QuerySpec} key equals it. */
+    private static final Object BY_ID = new Object() {
+        @Override
+        public String toString() {
+            return "by id";
+        }
+    };
+
+    /**
+     * The row with this primary key, or null: {@code first()} of {@code whereId(id)} on a
+     * finder's fresh query, without building that query once its statement is cached (building
+     * it was most of pgrecord's own time in a load by id).
+     */
+    @SuppressWarnings("unchecked")
+    public static <T> Work<T> byId(ModelMeta<T> meta, Object id, Capabilities caps, Object backend) {
+        Object[] key = RecordOps.idValues(meta, id);
+        meta.requireCapabilities(caps);
+        return meta.shapes().rows(BY_ID, key, meta.columnKinds(), () -> {
+            QuerySpec s = new QuerySpec(meta).whereId(id).limit(1);
+            return new io.pgrecord.internal.exec.ShapeCache.Source<>(QueryPlanner.select(s, caps), s.slotParams());
+        }, rows -> Work.done(rows.isEmpty() ? null : RowMapper.map(meta, rows.get(0), backend)));
     }
 
     /** The first row, or null. */
