@@ -36,9 +36,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code include} runs (parents, then children {@code where parent_id = any(...) order by id}) and
  * attach the children by hand. The check compares the children in order.
  */
-// about a millisecond per operation: code run once per call needs ~15,000 calls to reach the
-// JIT's top tier, so a short warmup would time the facades in half-compiled code
-@Warmup(iterations = 15, time = 1)
+// about a millisecond per operation: code run once per call reaches the JIT's top tier only
+// after 10,000-15,000 calls (the one C2 thread of a 2-core machine has a queue, which raises
+// its thresholds), and pgrecord's fork settled only after 15-25 s; a shorter warmup would
+// time the facades in half-compiled code
+@Warmup(iterations = 25, time = 1)
 @Measurement(iterations = 5, time = 1)
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
