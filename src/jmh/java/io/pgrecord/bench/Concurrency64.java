@@ -27,8 +27,9 @@ import reactor.core.publisher.Mono;
  * pgrecord's R2DBC backend with 64 concurrent subscribers. Each operation returns the sum of
  * the qty values read, which the check compares.
  */
-// the reactive variant's code takes about ten seconds of JIT to settle, far longer than the rest
-@Warmup(iterations = 10, time = 2)
+// the reactive variant's code takes 20-30 s of JIT to settle, far longer than the rest: one
+// run's reactive fork still went from 97 to 47 ms per operation during measurement after 20 s
+@Warmup(iterations = 15, time = 2)
 @Measurement(iterations = 5, time = 2)
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
