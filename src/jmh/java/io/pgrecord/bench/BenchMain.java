@@ -39,7 +39,7 @@ public final class BenchMain {
         // The quick run times every workload alike; the full run takes each workload's own warmup
         // and measurement (@Warmup, @Measurement on its class), which grow with its operation time.
         Settings s = quick
-                ? new Settings(1, 3, TimeValue.milliseconds(500), 3, TimeValue.milliseconds(400), bulkRows)
+                ? new Settings(1, 3, TimeValue.milliseconds(400), 3, TimeValue.milliseconds(300), bulkRows)
                 : new Settings(1, null, null, null, null, bulkRows);
         // -Dbench.rounds, -Dbench.warmups and -Dbench.iterations change the counts, for experiments
         s = new Settings(Integer.getInteger("bench.rounds", s.rounds()), Integer.getInteger("bench.warmups", s.warmups()),

@@ -51,7 +51,8 @@ final class CpuPinning {
     private static List<Long> serverProcesses(EmbeddedPostgres pg) throws Exception {
         List<Long> pids = new ArrayList<>();
         try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("select pid from pg_stat_activity")) {
+             // not this connection's own backend, which has exited by the time /proc is read
+             ResultSet rs = s.executeQuery("select pid from pg_stat_activity where pid <> pg_backend_pid()")) {
             while (rs.next()) {
                 pids.add(rs.getLong(1));
             }
