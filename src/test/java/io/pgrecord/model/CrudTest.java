@@ -114,6 +114,19 @@ class CrudTest {
     }
 
     @BothBackends
+    void findByIdRefusesANullOrMisshapenKeyBeforeAnySql(Exec exec, TestDatabase db) {
+        ModelOps ops = ModelOps.on(exec, db);
+        ops.log().start();
+        assertThatThrownBy(() -> ops.findById("User", null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("id must not be null");
+        assertThatThrownBy(() -> ops.findById("Membership", 7L))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("composite key of 2 columns");
+        assertThatThrownBy(() -> ops.findById("Membership", new Object[] {1}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("composite key of 2 columns");
+        assertThat(ops.log().stop()).as("nothing was sent").isEmpty();
+    }
+
+    @BothBackends
     void refreshDeleteAndMissingRows(Exec exec, TestDatabase db) {
         ModelOps ops = ModelOps.on(exec, db);
         Model u = ops.insert("User", "name", "Cy " + exec);
