@@ -82,7 +82,6 @@ public final class QueryOps {
      * finder's fresh query, without building that query once its statement is cached (building
      * it was most of pgrecord's own time in a load by id).
      */
-    @SuppressWarnings("unchecked")
     public static <T> Work<T> byId(ModelMeta<T> meta, Object id, Capabilities caps, Object backend) {
         Object[] key = RecordOps.idValues(meta, id);
         meta.requireCapabilities(caps);
