@@ -47,6 +47,10 @@ public final class AsyncFinder<T> {
         return ModelMeta.of(type);
     }
 
+    private AsyncPostgresBackend backend() {
+        return backend != null ? backend : ModelBackends.async(type);
+    }
+
     public AsyncQuery<T> query() {
         return new AsyncQuery<>(new QuerySpec(meta()), backend);
     }
@@ -62,7 +66,7 @@ public final class AsyncFinder<T> {
     /** The row with this primary key; empty when there is none. */
     public Mono<T> findById(Object id) {
         return Mono.defer(() -> {
-            AsyncPostgresBackend b = backend != null ? backend : ModelBackends.async(type);
+            AsyncPostgresBackend b = backend();
             return b.runner().run(caps -> QueryOps.byId(meta(), id, caps, b));
         }).onErrorMap(e -> ModelErrors.explain(meta(), e));
     }
@@ -106,14 +110,14 @@ public final class AsyncFinder<T> {
     public Mono<Long> copyIn(Collection<T> models) {
         List<T> list = List.copyOf(models);
         return Mono.defer(() -> {
-            AsyncPostgresBackend b = backend != null ? backend : ModelBackends.async(type);
+            AsyncPostgresBackend b = backend();
             return b.runner().run(caps -> BulkOps.copyIn(meta(), list, caps));
         }).onErrorMap(e -> ModelErrors.explain(meta(), e));
     }
 
     private Mono<Integer> run(Function<Capabilities, Work<Integer>> plan, List<T> models) {
         return Mono.defer(() -> {
-            AsyncPostgresBackend b = backend != null ? backend : ModelBackends.async(type);
+            AsyncPostgresBackend b = backend();
             return b.runner().run(plan).doOnNext(n -> models.forEach(m -> ((Model) m).state().backend(b)));
         }).onErrorMap(e -> ModelErrors.explain(meta(), e));
     }
