@@ -143,6 +143,8 @@ public final class QuerySpec {
     public QuerySpec whereSql(String sql, Object... binds) {
         int n = binds == null ? 0 : binds.length;
         QueryPart[] parts = new QueryPart[n];
+        @SuppressWarnings("unchecked")
+        Param<Object>[] plain = new Param[n];
         List<Param<?>> params = new ArrayList<>(n);
         List<Object> kinds = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
@@ -152,7 +154,7 @@ public final class QuerySpec {
                 continue;
             }
             Param<Object> p = Sql.param(binds[i]);
-            parts[i] = Sql.embed(p);
+            plain[i] = p;
             params.add(p);
             if (kinds != null) {
                 // the cast embed() adds follows the data type, so the type is part of the shape
@@ -160,7 +162,7 @@ public final class QuerySpec {
             }
         }
         QuerySpec c = copy();
-        c.where = plus(where, List.of(Sql.condition(sql, parts)));
+        c.where = plus(where, List.of(Sql.deferred(sql, parts, plain)));
         if (kinds == null) {
             c.shape = null;
             return c;
