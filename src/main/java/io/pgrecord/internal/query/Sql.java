@@ -21,22 +21,24 @@ public final class Sql {
 
     /** A condition from SQL text and the binds {@link #parts} made. */
     public static Condition condition(String sql, QueryPart[] parts) {
+        return DSL.condition(requireText(sql), parts);
+    }
+
+    private static String requireText(String sql) {
         if (sql == null || sql.isBlank()) {
             throw new IllegalArgumentException("SQL condition must not be empty");
         }
-        return DSL.condition(sql, parts);
+        return sql;
     }
 
     /**
      * As {@link #condition(String, QueryPart[])} with each non-null {@code params[i]} in place of
      * {@code parts[i]}, {@link #embed embedded}, but the casts and the jOOQ template are built only
      * when the condition is rendered. A keyed query's statement is rendered once per shape, so on
-     * its later calls only the binds are made: the casts were about half of building the query.
+     * its later calls only the binds are made (the casts were about half of {@code where}'s time).
      */
     static Condition deferred(String sql, QueryPart[] parts, org.jooq.Param<Object>[] params) {
-        if (sql == null || sql.isBlank()) {
-            throw new IllegalArgumentException("SQL condition must not be empty");
-        }
+        requireText(sql);
         return org.jooq.impl.CustomCondition.of(ctx -> {
             QueryPart[] embedded = parts.clone();
             for (int i = 0; i < embedded.length; i++) {
