@@ -57,7 +57,10 @@ public abstract sealed class Model permits ActiveRecord, AsyncActiveRecord {
     Model() {
     }
 
-    /** True for an instance built by user code and never saved or loaded. */
+    /**
+     * True for an instance built by user code and never saved or loaded, and for one whose row
+     * it hard-deleted (a later save inserts it anew).
+     */
     public boolean isNew() {
         return state.isNew();
     }

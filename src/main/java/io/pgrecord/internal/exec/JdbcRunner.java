@@ -23,6 +23,7 @@ public final class JdbcRunner {
     private final Supplier<Capabilities> capabilities;
     private final java.util.function.Consumer<String> log;
     private final Function<Supplier<Object>, Object> transactional;
+    private final java.util.concurrent.ConcurrentHashMap<Object, Object> memo = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * @param transactional runs a step in a transaction of the calling thread (a savepoint when
@@ -57,12 +58,25 @@ public final class JdbcRunner {
                 case Work.Rows<T> r -> w = r.next().apply(rows(ctx, r));
                 case Work.Execute<T> e -> w = e.next().apply(ctx.execute(e.query()));
                 case Work.Copy<T> c -> w = c.next().apply(copy(ctx, c));
+                case Work.Memo<?, T> m -> w = memo(m, ctx);
                 case Work.Pinned<T> p -> {
                     Object value = transactional.apply(() -> run(p.inner(), ctx));
                     w = p.next().apply(value);
                 }
             }
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private <X, T> Work<T> memo(Work.Memo<X, T> m, DSLContext ctx) {
+        X value = (X) memo.get(m.key());
+        if (value == null) {
+            value = run(m.lookup(), ctx);
+            if (value != null) {
+                memo.put(m.key(), value);
+            }
+        }
+        return m.next().apply(value);
     }
 
     private List<Object[]> rows(DSLContext ctx, Work.Rows<?> r) {

@@ -19,6 +19,7 @@ public final class R2dbcRunner {
     private final Function<ContextView, ReactiveScope> scope;
     private final Supplier<Capabilities> capabilities;
     private final Function<Supplier<Mono<Object>>, Mono<Object>> transactional;
+    private final java.util.concurrent.ConcurrentHashMap<Object, Object> memo = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * @param scope where a subscriber's work runs: its context's transaction, or the pool
@@ -61,10 +62,23 @@ public final class R2dbcRunner {
             case Work.Rows<T> r -> rows(r, s).flatMap(rows -> run(r.next().apply(rows), s));
             case Work.Copy<T> c -> s.statements().copyIn(c.sql(), c.data())
                     .flatMap(n -> run(c.next().apply(n), s));
+            case Work.Memo<?, T> m -> memo(m, s);
             case Work.Pinned<T> p -> transactional.apply(() -> run(p.inner()))
                     .map(Optional::of).defaultIfEmpty(Optional.empty())
                     .flatMap(v -> run(p.next().apply(v.orElse(null))));
         };
+    }
+
+    @SuppressWarnings("unchecked")
+    private <X, T> Mono<T> memo(Work.Memo<X, T> m, ReactiveScope s) {
+        X known = (X) memo.get(m.key());
+        if (known != null) {
+            return run(m.next().apply(known), s);
+        }
+        return run(m.lookup(), s)
+                .doOnNext(v -> memo.put(m.key(), v))
+                .map(Optional::of).defaultIfEmpty(Optional.empty())
+                .flatMap(v -> run(m.next().apply(v.orElse(null)), s));
     }
 
     private static Mono<List<Object[]>> rows(Work.Rows<?> r, ReactiveScope s) {

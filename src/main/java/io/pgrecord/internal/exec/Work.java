@@ -54,6 +54,19 @@ public sealed interface Work<T> {
     record Pinned<T>(Work<Object> inner, Function<Object, Work<T>> next) implements Work<T> {
     }
 
+    /**
+     * A fact about the database that the backend keeps once known, e.g. whether a column has a
+     * default: the runner runs {@code lookup} only while it holds no value under {@code key}, keeps
+     * a non-null result for the backend's lifetime and continues with it. Two callers may both
+     * look the fact up the first time; both get a right answer.
+     */
+    record Memo<X, T>(Object key, Work<X> lookup, Function<X, Work<T>> next) implements Work<T> {
+
+        <U> Memo<X, U> continued(Function<? super T, Work<U>> f) {
+            return new Memo<>(key, lookup, x -> next.apply(x).then(f));
+        }
+    }
+
     @SuppressWarnings("unchecked")
     static <T> Work<T> pinned(Work<T> inner) {
         return new Pinned<>((Work<Object>) inner, v -> done((T) v));
@@ -90,6 +103,7 @@ public sealed interface Work<T> {
             case Execute<T> e -> new Execute<>(e.query(), n -> e.next().apply(n).then(f));
             case Pinned<T> p -> new Pinned<>(p.inner(), v -> p.next().apply(v).then(f));
             case Copy<T> c -> new Copy<>(c.sql(), c.data(), n -> c.next().apply(n).then(f));
+            case Memo<?, T> m -> m.continued(f);
         };
     }
 

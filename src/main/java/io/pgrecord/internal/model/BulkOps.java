@@ -69,13 +69,19 @@ public final class BulkOps {
         for (T m : models) {
             RecordOps.validate(m);
         }
+        java.time.OffsetDateTime now = RecordOps.clock();
         for (T m : models) {
             RecordOps.fire(m, Hook.BEFORE_SAVE);
             if (conflict == null) {
                 RecordOps.fire(m, Hook.BEFORE_INSERT);
             }
-            RecordOps.stampForInsert(meta, m);
+            RecordOps.stampForInsert(meta, m, now);
         }
+        // a null version is sent as DEFAULT where the column has one
+        return RecordOps.firstVersions(meta, models, false).then(ignored -> chunks(meta, models, conflict));
+    }
+
+    private static <T> Work<Integer> chunks(ModelMeta<T> meta, List<T> models, UpsertPlan conflict) {
         List<FieldMeta> columns = setColumns(meta, models);
         if (columns.isEmpty()) {
             Work<Integer> w = Work.done(0);

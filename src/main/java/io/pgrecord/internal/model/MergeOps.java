@@ -43,10 +43,15 @@ public final class MergeOps {
         for (T m : models) {
             RecordOps.validate(m);
         }
+        java.time.OffsetDateTime now = RecordOps.clock();
         for (T m : models) {
             RecordOps.fire(m, Hook.BEFORE_SAVE);
-            RecordOps.stampForInsert(meta, m);
+            RecordOps.stampForInsert(meta, m, now);
         }
+        return RecordOps.firstVersions(meta, models, true).then(ignored -> merge(meta, models, caps, match));
+    }
+
+    private static <T> Work<Integer> merge(ModelMeta<T> meta, List<T> models, Capabilities caps, List<FieldMeta> match) {
         List<FieldMeta> columns = new ArrayList<>();
         for (FieldMeta f : meta.fields()) {
             if (!f.isGenerated() && (match.contains(f) || models.stream().anyMatch(m -> f.get(m) != null))) {

@@ -41,6 +41,7 @@ public final class ModelMeta<T> {
 
     private final Class<T> type;
     private final Name tableName;
+    private final boolean tableNameDerived;
     private final org.jooq.Table<Record> table;
     private final List<FieldMeta> fields;
     private final List<FieldMeta> ids;
@@ -69,14 +70,15 @@ public final class ModelMeta<T> {
         this.type = type;
         Table table = type.getAnnotation(Table.class);
         String name = table != null ? table.value() : Names.snakeCase(type.getSimpleName());
+        this.tableNameDerived = table == null;
         this.tableName = DSL.name(name.split("\\."));
         this.table = DSL.table(tableName);
         MethodHandles.Lookup lookup;
         try {
             lookup = MethodHandles.privateLookupIn(type, MethodHandles.lookup());
         } catch (IllegalAccessException e) {
-            throw new MappingException("cannot access the fields of " + type.getName()
-                    + "; open its package to pgrecord (module-info: opens ... to io.pgrecord)", e);
+            throw new MappingException("cannot access the fields of " + type.getName() + ": "
+                    + openHint(type, ModelMeta.class.getModule()), e);
         }
         List<FieldMeta> all = new ArrayList<>();
         for (Field f : persistentCandidates(type)) {
@@ -102,6 +104,7 @@ public final class ModelMeta<T> {
         }
         this.fields = List.copyOf(all);
         this.ids = all.stream().filter(FieldMeta::isId).toList();
+        requireKey(type, ids);
         this.version = single(all.stream().filter(FieldMeta::isVersion).toList(), "@Version");
         this.createdAt = single(all.stream().filter(FieldMeta::isCreatedAt).toList(), "@CreatedAt");
         this.updatedAt = single(all.stream().filter(FieldMeta::isUpdatedAt).toList(), "@UpdatedAt");
@@ -118,6 +121,45 @@ public final class ModelMeta<T> {
         }
         this.fill = RowFiller.fill(all.toArray(FieldMeta[]::new));
         this.create = RowFiller.create(constructor, fill);
+    }
+
+    /**
+     * What to add to the model's module so that pgrecord may read and write its fields. The
+     * module to name is the one pgrecord's classes are in: on the module path the jar is an
+     * automatic module (named after the jar, {@code pgrecord}), on the class path it is unnamed.
+     */
+    static String openHint(Class<?> model, Module library) {
+        String pkg = model.getPackageName();
+        Module own = model.getModule();
+        String where = own.isNamed() ? "the module-info of " + own.getName() : "its module-info";
+        if (library.isNamed()) {
+            return "its package is not open to module " + library.getName() + "; add \"opens " + pkg + " to "
+                    + library.getName() + ";\" to " + where;
+        }
+        return "its package is not open to pgrecord, which is on the class path (the unnamed module); add \"opens "
+                + pkg + ";\" to " + where + ", or run with --add-opens "
+                + (own.isNamed() ? own.getName() : "<module>") + "/" + pkg + "=ALL-UNNAMED";
+    }
+
+    /**
+     * Refuses a model without a usable primary key before it is used: without an {@code @Id}
+     * the first save would work and every update, delete or refresh fail; a primitive
+     * {@code @Id} cannot be null, so a new record would insert 0 as its key.
+     */
+    private static void requireKey(Class<?> type, List<FieldMeta> ids) {
+        if (ids.isEmpty()) {
+            throw new MappingException("model " + type.getName() + " has no @Id field: mark its primary-key field with @Id"
+                    + " (several fields for a composite key); pgrecord needs the key to update, delete and refresh rows");
+        }
+        for (FieldMeta id : ids) {
+            if (id.type().isPrimitive()) {
+                String boxed = MethodType.methodType(id.type()).wrap().returnType().getSimpleName();
+                throw new MappingException("@Id field " + type.getSimpleName() + "." + id.javaName() + " is a primitive "
+                        + id.type().getName() + ", which cannot be null, so a new " + type.getSimpleName()
+                        + " would insert " + (id.type() == boolean.class ? "false" : "0") + " as its key: declare it as "
+                        + boxed + " (null until the INSERT fills it from RETURNING, or set by the caller)");
+            }
+        }
     }
 
     /** How to read each column of the model's projection without jOOQ; null when some column needs jOOQ. */
@@ -294,6 +336,11 @@ public final class ModelMeta<T> {
 
     public Name tableName() {
         return tableName;
+    }
+
+    /** Whether the table name was derived from the class name, not given by {@code @Table}. */
+    public boolean tableNameDerived() {
+        return tableNameDerived;
     }
 
     public org.jooq.Table<Record> table() {

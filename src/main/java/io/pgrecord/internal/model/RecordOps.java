@@ -45,8 +45,8 @@ public final class RecordOps {
             fire(model, Hook.BEFORE_SAVE);
         }
         fire(model, Hook.BEFORE_INSERT);
-        stampForInsert(meta, model);
-        return insertPlanned(meta, model).map(n -> {
+        stampForInsert(meta, model, clock());
+        return firstVersions(meta, List.of(model), false).then(ignored -> insertPlanned(meta, model)).map(n -> {
             fire(model, Hook.AFTER_INSERT);
             if (saveHooks) {
                 fire(model, Hook.AFTER_SAVE);
@@ -107,7 +107,10 @@ public final class RecordOps {
         meta.requireCapabilities(caps);
         RecordState state = state(model);
         if (state.isNew()) {
-            throw new IllegalStateException("cannot update a new " + meta.type().getSimpleName() + "; insert() or save() it first");
+            throw new IllegalStateException(state.isDeleted()
+                    ? "cannot update " + meta.type().getSimpleName() + " " + describeKey(meta, model)
+                            + ": it was deleted; insert() or save() it to write it again"
+                    : "cannot update a new " + meta.type().getSimpleName() + "; insert() or save() it first");
         }
         validate(model);
         if (saveHooks) {
@@ -130,7 +133,7 @@ public final class RecordOps {
         }
         FieldMeta u = meta.updatedAt();
         if (u != null) {
-            values.add(now(u.type()));
+            values.add(now(u.type(), clock()));
         }
         int setCount = values.size();
         Object[] key = keyValues(meta, model, state);
@@ -175,14 +178,16 @@ public final class RecordOps {
         meta.requireCapabilities(caps);
         RecordState state = state(model);
         if (state.isNew()) {
-            throw new IllegalStateException("cannot delete a new " + meta.type().getSimpleName() + " that was never saved");
+            throw new IllegalStateException(state.isDeleted()
+                    ? "cannot delete " + meta.type().getSimpleName() + " " + describeKey(meta, model) + ": it was already deleted"
+                    : "cannot delete a new " + meta.type().getSimpleName() + " that was never saved");
         }
         fire(model, Hook.BEFORE_DELETE);
         Condition where = keyCondition(meta, model, state);
         if (meta.softDelete() != null) {
             FieldMeta d = meta.softDelete();
             Map<Field<?>, Object> set = new LinkedHashMap<>();
-            set.put(d.unqualified(), DSL.val(now(d.type()), d.dataType()));
+            set.put(d.unqualified(), DSL.val(now(d.type(), clock()), d.dataType()));
             if (meta.version() != null) {
                 set.put(meta.version().unqualified(), meta.version().unqualified().plus(DSL.inline(1)));
             }
@@ -200,7 +205,7 @@ public final class RecordOps {
             if (n == 0) {
                 return deletedNothing(meta, model, state);
             }
-            state.markNew();
+            state.markDeleted();
             fire(model, Hook.AFTER_DELETE);
             return Work.done(n);
         });
@@ -266,24 +271,26 @@ public final class RecordOps {
         UpsertPlan plan = new UpsertPlan(meta, upsert);
         validate(model);
         fire(model, Hook.BEFORE_SAVE);
-        stampForInsert(meta, model);
-        List<FieldMeta> inserted = new ArrayList<>();
-        List<Field<?>> values = new ArrayList<>();
-        for (FieldMeta f : meta.fields()) {
-            Object v = f.get(model);
-            if (v != null && !f.isGenerated()) {
-                inserted.add(f);
-                values.add(BindValues.of(f.column(), v, f.dataType()));
+        stampForInsert(meta, model, clock());
+        return firstVersions(meta, List.of(model), false).then(ignored -> {
+            List<FieldMeta> inserted = new ArrayList<>();
+            List<Field<?>> values = new ArrayList<>();
+            for (FieldMeta f : meta.fields()) {
+                Object v = f.get(model);
+                if (v != null && !f.isGenerated()) {
+                    inserted.add(f);
+                    values.add(BindValues.of(f.column(), v, f.dataType()));
+                }
             }
-        }
-        var insert = DSL.insertInto(meta.table(), inserted.stream().map(FieldMeta::unqualified).toList()).values(values);
-        return new Work.Rows<>(plan.apply(meta, insert, inserted), null, meta.columnKinds(), rows -> {
-            if (rows.isEmpty()) {
-                return Work.done(0);
-            }
-            persisted(meta, model, rows.get(0));
-            fire(model, Hook.AFTER_SAVE);
-            return Work.done(1);
+            var insert = DSL.insertInto(meta.table(), inserted.stream().map(FieldMeta::unqualified).toList()).values(values);
+            return new Work.Rows<>(plan.apply(meta, insert, inserted), null, meta.columnKinds(), rows -> {
+                if (rows.isEmpty()) {
+                    return Work.done(0);
+                }
+                persisted(meta, model, rows.get(0));
+                fire(model, Hook.AFTER_SAVE);
+                return Work.done(1);
+            });
         });
     }
 
@@ -417,22 +424,91 @@ public final class RecordOps {
         return values;
     }
 
-    static void stampForInsert(ModelMeta<?> meta, Object model) {
+    /**
+     * Sets {@code @CreatedAt} (when null) and {@code @UpdatedAt} from one reading of the clock,
+     * so a new row's two stamps are equal. The {@code @Version} is left to {@link #firstVersions}.
+     */
+    static void stampForInsert(ModelMeta<?> meta, Object model, OffsetDateTime now) {
         if (meta.createdAt() != null && meta.createdAt().get(model) == null) {
-            meta.createdAt().set(model, now(meta.createdAt().type()));
+            meta.createdAt().set(model, now(meta.createdAt().type(), now));
         }
         if (meta.updatedAt() != null) {
-            meta.updatedAt().set(model, now(meta.updatedAt().type()));
-        }
-        FieldMeta v = meta.version();
-        if (v != null && v.get(model) == null) {
-            v.set(model, v.type() == Long.class || v.type() == long.class ? (Object) 0L : (Object) 0);
+            meta.updatedAt().set(model, now(meta.updatedAt().type(), now));
         }
     }
 
-    /** The current time in the field's type, at PostgreSQL's microsecond precision. */
-    static Object now(Class<?> type) {
-        OffsetDateTime now = OffsetDateTime.now().truncatedTo(ChronoUnit.MICROS);
+    /**
+     * Gives the null {@code @Version} fields of models about to be inserted their first value,
+     * then continues. A null field is left out of the INSERT like any other, so that the column's
+     * default applies and RETURNING fills the field; but a column without a default would then
+     * get NULL (or fail NOT NULL), so there the field starts at 0. Which of the two holds is read
+     * from the catalog: once per model and backend, by the first insert that has a null version,
+     * and kept by the backend's runner (no catalog read per save; an {@code ALTER TABLE} that
+     * adds or drops the default is seen after the backend is recreated). A primitive field is
+     * never null and is written as it is.
+     *
+     * @param onlyWhenAllNull leave the nulls only when every model's version is null: for MERGE,
+     *     whose source rows would insert a null as NULL, not as DEFAULT
+     */
+    static Work<Boolean> firstVersions(ModelMeta<?> meta, List<?> models, boolean onlyWhenAllNull) {
+        FieldMeta v = meta.version();
+        if (v == null || v.type().isPrimitive() || noneNull(v, models)) {
+            return Work.done(Boolean.FALSE);
+        }
+        Work<Boolean> lookup = new Work.Fetch<>(versionDefaultQuery(meta, v),
+                rows -> Work.done(rows.isEmpty() ? null : rows.get(0).get(0, Boolean.class)));
+        return new Work.Memo<>(new VersionDefault(meta.type()), lookup, hasDefault -> {
+            boolean leave = Boolean.TRUE.equals(hasDefault)
+                    && (!onlyWhenAllNull || models.stream().allMatch(m -> v.get(m) == null));
+            // without a default, a null would be stored as NULL (or fail NOT NULL): start at 0
+            if (!leave) {
+                Object zero = v.type() == Long.class || v.type() == long.class ? (Object) 0L : (Object) 0;
+                for (Object m : models) {
+                    if (v.get(m) == null) {
+                        v.set(m, zero);
+                    }
+                }
+            }
+            return Work.done(leave);
+        });
+    }
+
+    private static boolean noneNull(FieldMeta f, List<?> models) {
+        for (Object m : models) {
+            if (f.get(m) == null) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The backend-wide memo key of whether a model's {@code @Version} column has a default. */
+    private record VersionDefault(Class<?> model) {
+    }
+
+    /**
+     * Whether the version column gets a value when an INSERT leaves it out: a column default, an
+     * identity, or a default of its domain. No row when the table does not exist (the INSERT then
+     * reports that), so nothing is kept.
+     */
+    private static org.jooq.ResultQuery<org.jooq.Record> versionDefaultQuery(ModelMeta<?> meta, FieldMeta v) {
+        StringBuilder table = new StringBuilder();
+        for (String part : meta.tableName().getName()) {
+            table.append(table.isEmpty() ? "" : ".").append('"').append(part.replace("\"", "\"\"")).append('"');
+        }
+        return DSL.resultQuery("select a.atthasdef or a.attidentity <> '' or t.typdefaultbin is not null"
+                + " from pg_catalog.pg_attribute a join pg_catalog.pg_type t on t.oid = a.atttypid"
+                + " where a.attrelid = to_regclass({0}) and a.attname = {1} and not a.attisdropped",
+                DSL.val(table.toString()), DSL.val(v.column()));
+    }
+
+    /** The current time at PostgreSQL's microsecond precision: one reading per write, for all its stamps. */
+    static OffsetDateTime clock() {
+        return OffsetDateTime.now().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /** A clock reading in the field's type. */
+    static Object now(Class<?> type, OffsetDateTime now) {
         if (type == Instant.class) {
             return now.toInstant();
         }

@@ -12,13 +12,23 @@ public final class RecordState {
 
     private Object[] snapshot;
     private Object backend;
+    private boolean deleted;
 
     public boolean isNew() {
         return snapshot == null;
     }
 
+    /**
+     * Whether this instance's row was hard-deleted through it, and it was not saved again since:
+     * such an instance is new again ({@link #isNew()}), a later save inserts it anew.
+     */
+    public boolean isDeleted() {
+        return deleted;
+    }
+
     /** Records the current field values as what the database holds. */
     public void markPersisted(ModelMeta<?> meta, Object model) {
+        deleted = false;
         List<FieldMeta> fields = meta.fields();
         Object[] s = new Object[fields.size()];
         for (int i = 0; i < s.length; i++) {
@@ -33,6 +43,7 @@ public final class RecordState {
      * the fields back; a primitive field keeps its current value where the column was null.
      */
     public void markPersisted(ModelMeta<?> meta, Object model, Object[] row) {
+        deleted = false;
         List<FieldMeta> fields = meta.fields();
         if (meta.columnKinds() != null) {
             // every value is of an immutable type, and the row array is this instance's alone
@@ -53,9 +64,16 @@ public final class RecordState {
         snapshot = s;
     }
 
-    /** Forgets the database state: the instance is new again (after a hard delete). */
+    /** Forgets the database state: the instance is new again. */
     public void markNew() {
         snapshot = null;
+        deleted = false;
+    }
+
+    /** After a hard delete: the instance is new again, and remembers that its row was deleted. */
+    public void markDeleted() {
+        snapshot = null;
+        deleted = true;
     }
 
     /** The fields whose value differs from the snapshot; every field of a new instance. */
