@@ -1,5 +1,6 @@
 package io.pgrecord.types;
 
+import io.pgrecord.internal.types.DateTimeText;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -28,17 +29,17 @@ enum RangeKind {
             (lo, li, hi, hu) -> LongRange.longRange((Long) lo, li, (Long) hi, hu)),
     NUM(BigDecimalRange.class, "nummultirange", BigDecimal::new, v -> ((BigDecimal) v).toPlainString(), null,
             (lo, li, hi, hu) -> BigDecimalRange.bigDecimalRange((BigDecimal) lo, li, (BigDecimal) hi, hu)),
-    DATE(LocalDateRange.class, "datemultirange", PgDateTimes::parseDate, v -> PgDateTimes.formatDate((LocalDate) v),
+    DATE(LocalDateRange.class, "datemultirange", DateTimeText::parseDate, v -> DateTimeText.formatDate((LocalDate) v),
             v -> v == null || v.equals(LocalDate.MAX) || v.equals(LocalDate.MIN) ? v : ((LocalDate) v).plusDays(1),
             (lo, li, hi, hu) -> LocalDateRange.localDateRange((LocalDate) lo, li, (LocalDate) hi, hu)),
-    TS(LocalDateTimeRange.class, "tsmultirange", PgDateTimes::parseTimestamp,
-            v -> PgDateTimes.formatTimestamp((LocalDateTime) v), null,
+    TS(LocalDateTimeRange.class, "tsmultirange", DateTimeText::parseTimestamp,
+            v -> DateTimeText.formatTimestamp((LocalDateTime) v), null,
             (lo, li, hi, hu) -> LocalDateTimeRange.localDateTimeRange((LocalDateTime) lo, li, (LocalDateTime) hi, hu)),
-    TSTZ(OffsetDateTimeRange.class, "tstzmultirange", PgDateTimes::parseTimestampTz,
-            v -> PgDateTimes.formatTimestampTz((OffsetDateTime) v), null,
+    TSTZ(OffsetDateTimeRange.class, "tstzmultirange", DateTimeText::parseTimestampTz,
+            v -> DateTimeText.formatTimestampTz((OffsetDateTime) v), null,
             (lo, li, hi, hu) -> OffsetDateTimeRange.offsetDateTimeRange(
-                    lo == null ? null : PgDateTimes.utc((OffsetDateTime) lo), li,
-                    hi == null ? null : PgDateTimes.utc((OffsetDateTime) hi), hu));
+                    lo == null ? null : DateTimeText.utc((OffsetDateTime) lo), li,
+                    hi == null ? null : DateTimeText.utc((OffsetDateTime) hi), hu));
 
     /** Builds one jOOQ range; a null bound is unbounded. */
     interface Factory {

@@ -135,14 +135,20 @@ class CopyInFormatTest {
         String p = "d" + exec.name().charAt(0);
         ops.copyIn("Specimen", List.of(
                 ops.create("Specimen", "vc", p + 0, "day", LocalDate.of(-4712, 1, 1), "stamp", LocalDateTime.parse("2000-01-01T00:00:00.0000005")),
-                ops.create("Specimen", "vc", p + 1, "day", LocalDate.of(1999, 12, 31), "stamp", LocalDateTime.parse("1969-12-31T23:59:59.999999"))));
+                ops.create("Specimen", "vc", p + 1, "day", LocalDate.of(1999, 12, 31), "stamp", LocalDateTime.parse("1969-12-31T23:59:59.999999")),
+                // the server's first date, and MAX and MIN as the infinities, as a bind has them
+                ops.create("Specimen", "vc", p + 2, "day", LocalDate.of(-4713, 11, 24), "stamp", LocalDateTime.MIN),
+                ops.create("Specimen", "vc", p + 3, "day", LocalDate.MAX, "stamp", LocalDateTime.MAX)));
         assertThat(db.query("SELECT day::text, stamp::text FROM specimens WHERE vc LIKE '" + p + "%' ORDER BY vc")).containsExactly(
                 List.of("4713-01-01 BC", "2000-01-01 00:00:00.000001"),
-                List.of("1999-12-31", "1969-12-31 23:59:59.999999"));
+                List.of("1999-12-31", "1969-12-31 23:59:59.999999"),
+                List.of("4714-11-24 BC", "-infinity"),
+                List.of("infinity", "infinity"));
 
         long before = (Long) db.queryValue("SELECT count(*) FROM specimens");
         for (Object[] bad : List.of(new Object[] {"stamp", LocalDateTime.of(999_999, 1, 1, 0, 0)}, new Object[] {"stamp", LocalDateTime.of(300_000, 1, 1, 0, 0)},
-                new Object[] {"day", LocalDate.MAX}, new Object[] {"day", LocalDate.of(6_000_000, 1, 1)})) {
+                new Object[] {"day", LocalDate.of(-4714, 1, 1)}, new Object[] {"day", LocalDate.of(6_000_000, 1, 1)},
+                new Object[] {"stamp", LocalDateTime.of(-4713, 11, 23, 23, 59)})) {
             assertThatThrownBy(() -> ops.copyIn("Specimen", List.of(ops.create("Specimen", "vc", p + 9, "day", LocalDate.EPOCH),
                     ops.create("Specimen", "vc", p + 9, bad[0].toString(), bad[1]))))
                     .as("%s", bad[1]).isInstanceOf(DataException.class).hasMessageContaining("out of range");

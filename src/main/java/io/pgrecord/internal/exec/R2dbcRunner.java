@@ -47,7 +47,10 @@ public final class R2dbcRunner {
 
     /** Runs planned work; the returned Mono is empty when the work's value is null. */
     public <T> Mono<T> run(Work<T> work) {
-        return Mono.deferContextual(context -> run(work, scope.apply(context)));
+        // jOOQ signals a failure of its own (a value it could not convert, say) past the observed
+        // connection: translate it here, as JdbcRunner does on the blocking path
+        return Mono.deferContextual(context -> run(work, scope.apply(context)))
+                .onErrorMap(io.pgrecord.internal.r2dbc.R2dbcErrors::translate);
     }
 
     private <T> Mono<T> run(Work<T> work, ReactiveScope s) {
@@ -92,7 +95,8 @@ public final class R2dbcRunner {
     /** Streams a query's rows as they arrive; cancelling the subscription releases the connection. */
     public Flux<Record> stream(Function<Capabilities, ? extends org.jooq.ResultQuery<Record>> plan, int fetchSize) {
         return connect.get().thenMany(Flux.deferContextual(context -> Flux.from(
-                attach(plan.apply(capabilities.get()).fetchSize(fetchSize), scope.apply(context).dsl()))));
+                attach(plan.apply(capabilities.get()).fetchSize(fetchSize), scope.apply(context).dsl()))))
+                .onErrorMap(io.pgrecord.internal.r2dbc.R2dbcErrors::translate);
     }
 
     @SuppressWarnings("unchecked")

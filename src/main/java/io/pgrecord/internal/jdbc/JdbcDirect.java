@@ -74,7 +74,9 @@ public final class JdbcDirect {
             case FLOAT -> ps.setFloat(i, (Float) v);
             case DECIMAL -> ps.setBigDecimal(i, (java.math.BigDecimal) v);
             // pgjdbc sends a boxed array as the matching array type
-            case UUID, DATE, TIMESTAMP, TIMESTAMPTZ, LONG_ARRAY, INT_ARRAY, TEXT_ARRAY, UUID_ARRAY -> ps.setObject(i, v);
+            case UUID, LONG_ARRAY, INT_ARRAY, TEXT_ARRAY, UUID_ARRAY -> ps.setObject(i, v);
+            // range-checked by BindValues; the text of the few dates pgjdbc would make -infinity
+            case DATE, TIMESTAMP, TIMESTAMPTZ -> ps.setObject(i, io.pgrecord.internal.types.DateTimeText.forDriver(v));
         }
     }
 

@@ -2,6 +2,7 @@ package io.pgrecord.internal.model;
 
 import io.pgrecord.internal.types.BindValues;
 import io.pgrecord.internal.types.CopyBuffer;
+import io.pgrecord.internal.types.DateTimeText;
 import io.pgrecord.internal.types.TypeMapper;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -73,32 +74,15 @@ final class CopyText {
             case JSONB j -> j.data();
             case JSON j -> j.data();
             case Object[] a -> array(a, ',');
-            case java.sql.Date d -> date(d.toLocalDate(), "");
-            case java.sql.Timestamp t -> timestamp(t.toLocalDateTime(), "");
-            case LocalDate d -> date(d, "");
-            case LocalDateTime t -> timestamp(t, "");
-            case OffsetDateTime t -> timestamp(t.toLocalDateTime(), t.getOffset().toString());
+            case java.sql.Date d -> DateTimeText.formatDate(d.toLocalDate());
+            case java.sql.Timestamp t -> DateTimeText.formatTimestamp(t.toLocalDateTime());
+            // BC as "0044-03-15 BC", no '+' past 9999, MAX and MIN as the infinities, as a bind has them
+            case LocalDate d -> DateTimeText.formatDate(d);
+            case LocalDateTime t -> DateTimeText.formatTimestamp(t);
+            case OffsetDateTime t -> DateTimeText.formatTimestampTz(t);
+            case java.time.Instant t -> DateTimeText.formatInstant(t);
             default -> v.toString();
         };
-    }
-
-    /** Rounded to microseconds half up, as pgjdbc rounds a bind (the server would round half to even). */
-    private static String timestamp(LocalDateTime t, String offset) {
-        LocalDateTime micros = t.plusNanos(500).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
-        return date(micros.toLocalDate(), " " + micros.toLocalTime() + offset);
-    }
-
-    /**
-     * A date, then the rest of a timestamp, as the server reads them: java.time writes year 0 as
-     * "0000" and years past 9999 with a '+', where PostgreSQL wants "0001 BC" and no sign.
-     */
-    private static String date(LocalDate d, String rest) {
-        int y = d.getYear();
-        if (y >= 1 && y <= 9999) {
-            return d + rest;
-        }
-        return String.format(java.util.Locale.ROOT, "%04d-%02d-%02d%s%s", y <= 0 ? 1 - y : y, d.getMonthValue(),
-                d.getDayOfMonth(), rest, y <= 0 ? " BC" : "");
     }
 
     private static String array(Object[] a, char delimiter) {

@@ -60,6 +60,11 @@ public final class R2dbcErrors {
         if (r2dbc != null) {
             return new PgRecordException(Causes.messageOf(r2dbc), failure);
         }
+        if (failure instanceof org.jooq.exception.DataAccessException) {
+            // jOOQ's own failure, e.g. "Error while reading field" around a conversion that threw:
+            // a PgRecordException, as JdbcErrors makes it on the blocking path
+            return new PgRecordException(Causes.messageOf(failure), failure);
+        }
         return failure;
     }
 

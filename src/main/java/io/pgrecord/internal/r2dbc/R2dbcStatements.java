@@ -70,6 +70,9 @@ final class R2dbcStatements implements ReactiveScope.Statements {
             st.bind(i, R2dbcBinds.untyped((String) v));
         } else if (v == null) {
             st.bindNull(i, kind.type());
+        } else if (kind == ColumnKind.DATE || kind == ColumnKind.TIMESTAMP || kind == ColumnKind.TIMESTAMPTZ) {
+            // range-checked by BindValues; the text of the few dates r2dbc-postgresql would make -infinity
+            st.bind(i, io.pgrecord.internal.types.DateTimeText.forDriver(v));
         } else {
             st.bind(i, v);
         }

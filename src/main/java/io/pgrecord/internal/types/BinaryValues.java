@@ -1,7 +1,5 @@
 package io.pgrecord.internal.types;
 
-import io.pgrecord.error.DataException;
-import io.pgrecord.error.ServerErrorFields;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -204,17 +202,20 @@ public final class BinaryValues {
         return true;
     }
 
-    /** Days since 2000-01-01; outside the server's range it reports "date out of range" itself. */
+    /**
+     * Days since 2000-01-01; {@code LocalDate.MAX} and {@code MIN} are the server's infinities, as
+     * for a bind, and any other date outside its range is refused here, as by {@link BindValues}.
+     */
     private static boolean date(CopyBuffer out, String column, Object v) {
         if (!(v instanceof LocalDate d)) {
             return false;
         }
-        long days = d.toEpochDay() - POSTGRES_EPOCH_DAYS;
-        if (days != (int) days) {
-            throw outOfRange("date", column, v);
-        }
         out.int32(4);
-        out.int32((int) days);
+        if (d.equals(LocalDate.MAX) || d.equals(LocalDate.MIN)) {
+            out.int32(d.equals(LocalDate.MAX) ? Integer.MAX_VALUE : Integer.MIN_VALUE);
+        } else {
+            out.int32((int) (DateTimeText.checkDate(column, d).toEpochDay() - POSTGRES_EPOCH_DAYS));
+        }
         return true;
     }
 
@@ -232,16 +233,23 @@ public final class BinaryValues {
             return false;
         }
         out.int32(8);
-        out.int64(micros(column, v, t.toEpochSecond(ZoneOffset.UTC), t.getNano()));
+        if (t.equals(LocalDateTime.MAX) || t.equals(LocalDateTime.MIN)) {
+            out.int64(t.equals(LocalDateTime.MAX) ? Long.MAX_VALUE : Long.MIN_VALUE);
+        } else {
+            DateTimeText.checkTimestamp(column, t);
+            out.int64(micros(t.toEpochSecond(ZoneOffset.UTC), t.getNano()));
+        }
         return true;
     }
 
     private static boolean timestamptz(CopyBuffer out, String column, Object v) {
         long micros;
         if (v instanceof OffsetDateTime t) {
-            micros = micros(column, v, t.toEpochSecond(), t.getNano());
+            micros = t.equals(OffsetDateTime.MAX) ? Long.MAX_VALUE : t.equals(OffsetDateTime.MIN) ? Long.MIN_VALUE
+                    : micros(DateTimeText.checkTimestampTz(column, t).toEpochSecond(), t.getNano());
         } else if (v instanceof Instant t) {
-            micros = micros(column, v, t.getEpochSecond(), t.getNano());
+            micros = t.equals(Instant.MAX) ? Long.MAX_VALUE : t.equals(Instant.MIN) ? Long.MIN_VALUE
+                    : micros(DateTimeText.checkInstant(column, t).getEpochSecond(), t.getNano());
         } else {
             return false;
         }
@@ -251,26 +259,16 @@ public final class BinaryValues {
     }
 
     /**
-     * Microseconds since 2000-01-01, rounded half up as pgjdbc rounds a bind. Infinite
-     * timestamps are not mapped (nor are they for binds): a value past the server's range is
-     * refused by the server, or here when it does not fit the 64 bits.
+     * Microseconds since 2000-01-01 of a time within the server's range, rounded half up as
+     * pgjdbc rounds a bind. The {@code MAX} and {@code MIN} of each type are the server's
+     * infinities, as for a bind.
      */
-    private static long micros(String column, Object v, long epochSecond, int nanos) {
-        try {
-            return Math.addExact(Math.multiplyExact(epochSecond - POSTGRES_EPOCH_SECONDS, 1_000_000L), roundToMicros(nanos));
-        } catch (ArithmeticException e) {
-            throw outOfRange("timestamp", column, v);
-        }
+    private static long micros(long epochSecond, int nanos) {
+        return (epochSecond - POSTGRES_EPOCH_SECONDS) * 1_000_000L + roundToMicros(nanos);
     }
 
     private static long roundToMicros(long nanos) {
         return (nanos + 500) / 1000;
-    }
-
-    /** The server's own answer for a date or timestamp it cannot hold (SQLSTATE 22008). */
-    private static DataException outOfRange(String type, String column, Object v) {
-        String message = type + " out of range: " + v + " for column " + column;
-        return new DataException(message, ServerErrorFields.of("22008", message), null);
     }
 
     /**

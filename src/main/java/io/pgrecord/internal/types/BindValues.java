@@ -2,17 +2,27 @@ package io.pgrecord.internal.types;
 
 import io.pgrecord.error.DataException;
 import io.pgrecord.error.ServerErrorFields;
+import io.pgrecord.types.MultiRange;
 import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.util.Collection;
 import org.jooq.DataType;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
+import org.jooq.postgres.extensions.types.Range;
 
 /**
  * The one place a Java value becomes a bind value. It refuses what a driver would silently
- * mangle, before any SQL: text with an unpaired UTF-16 surrogate (the drivers write '?'), and a
- * number that does not fit an integral column exactly (jOOQ's conversion narrows it). A number
- * out of range raises {@link DataException} with SQLSTATE 22003, as the server would.
+ * mangle, before any SQL: text with an unpaired UTF-16 surrogate (the drivers write '?'), a
+ * number that does not fit an integral column exactly (jOOQ's conversion narrows it), and a
+ * date, timestamp or Duration outside what the server holds (the drivers write some dates as
+ * {@code ±infinity}; a Duration past the interval's time part could not be stored). A number
+ * out of range raises {@link DataException} with SQLSTATE 22003, a date, time or interval out of
+ * range SQLSTATE 22008, as the server would.
  */
 public final class BindValues {
 
@@ -40,8 +50,41 @@ public final class BindValues {
             }
         } else if (value instanceof Number n && isIntegral(target) && !target.isInstance(value)) {
             return exactIntegral(column, target, n);
+        } else if (value instanceof java.time.temporal.Temporal || value instanceof Duration
+                || value instanceof Range<?> || value instanceof MultiRange<?>) {
+            checkTemporal(column, value);
         }
         return value;
+    }
+
+    /**
+     * Refuses a date, timestamp or interval the server cannot hold, or a range with such a
+     * bound, as the server would (SQLSTATE 22008): the drivers would turn some of them into
+     * {@code ±infinity}, and an interval the server stores must read back. The {@code MAX} and
+     * {@code MIN} of the date and time types are the infinities and pass.
+     */
+    private static void checkTemporal(String column, Object value) {
+        switch (value) {
+            case LocalDate d -> DateTimeText.checkDate(column, d);
+            case LocalDateTime t -> DateTimeText.checkTimestamp(column, t);
+            case OffsetDateTime t -> DateTimeText.checkTimestampTz(column, t);
+            case Instant t -> DateTimeText.checkInstant(column, t);
+            case Duration d -> IntervalTypes.check(column, d);
+            case Range<?> r -> {
+                checkBound(column, r.lower());
+                checkBound(column, r.upper());
+            }
+            case MultiRange<?> m -> m.ranges().forEach(r -> checkTemporal(column, r));
+            default -> {
+                // other temporals (LocalTime, OffsetTime) have no range to leave
+            }
+        }
+    }
+
+    private static void checkBound(String column, Object bound) {
+        if (bound != null) {
+            checkTemporal(column, bound);
+        }
     }
 
     private static void checkText(String column, String s) {

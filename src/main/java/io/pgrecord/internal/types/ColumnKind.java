@@ -58,6 +58,10 @@ public enum ColumnKind {
      */
     public static ColumnKind of(DataType<?> dataType) {
         Object binding = dataType.getBinding();
+        if (binding instanceof TemporalBinding<?> temporal) {
+            // range-checked by BindValues before it gets here, then passed to the driver as is
+            return temporal.kind();
+        }
         if (binding instanceof TextBinding<?> text) {
             return text.castType() == null ? UNTYPED_TEXT : null;
         }

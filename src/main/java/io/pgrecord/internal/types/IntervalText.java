@@ -45,11 +45,11 @@ final class IntervalText {
     }
 
     private static PgInterval postgres(List<String> tokens) {
-        Parts p = new Parts();
+        Parts p = new Parts(1);
         for (int i = 0; i < tokens.size(); i++) {
             String token = tokens.get(i);
             if (token.indexOf(':') >= 0) {
-                p.micros += time(token);
+                p.micros = Math.addExact(p.micros, time(token));
             } else {
                 p.add(token, tokens.get(++i));
             }
@@ -59,9 +59,11 @@ final class IntervalText {
 
     private static PgInterval verbose(String body) {
         String[] tokens = body.split("\\s+");
-        Parts p = new Parts();
         int n = tokens.length;
         boolean ago = n > 0 && tokens[n - 1].equals("ago");
+        // "ago" negates every part; each is negated as it is added, so the most negative
+        // interval (-2562047788:00:54.775808) does not pass through an overflowing positive sum
+        Parts p = new Parts(ago ? -1 : 1);
         int end = ago ? n - 1 : n;
         if (end == 1 && tokens[0].equals("0")) {
             return new PgInterval(0, 0, 0);
@@ -69,8 +71,7 @@ final class IntervalText {
         for (int i = 0; i < end; i += 2) {
             p.add(tokens[i], tokens[i + 1]);
         }
-        PgInterval v = p.done();
-        return ago ? new PgInterval(-v.months(), -v.days(), -v.micros()) : v;
+        return p.done();
     }
 
     private static PgInterval sqlStandard(List<String> tokens) {
@@ -80,18 +81,19 @@ final class IntervalText {
         long days = 0;
         long micros = 0;
         for (String raw : tokens) {
-            String token = negateAll && raw.startsWith("-") ? raw.substring(1) : raw;
+            // under a lone leading sign every part is negative: give each its own sign
+            String token = negateAll ? "-" + (raw.startsWith("-") ? raw.substring(1) : raw) : raw;
             Matcher ym = YEAR_MONTH.matcher(token);
             if (token.indexOf(':') >= 0) {
                 micros = time(token);
             } else if (ym.matches()) {
-                long m = Long.parseLong(ym.group(2)) * 12 + Long.parseLong(ym.group(3));
+                long m = Math.addExact(Math.multiplyExact(Long.parseLong(ym.group(2)), 12), Long.parseLong(ym.group(3)));
                 months = ym.group(1).equals("-") ? -m : m;
             } else {
                 days = Long.parseLong(token);
             }
         }
-        return negateAll ? new PgInterval(-months, -days, -micros) : new PgInterval(months, days, micros);
+        return new PgInterval(months, days, micros);
     }
 
     private static PgInterval iso(String t) {
@@ -99,10 +101,10 @@ final class IntervalText {
         if (!m.matches()) {
             throw new IllegalArgumentException("not an ISO 8601 interval");
         }
-        long months = num(m.group(1)) * 12 + num(m.group(2));
-        long days = num(m.group(3)) * 7 + num(m.group(4));
-        long micros = num(m.group(5)) * 3_600_000_000L + num(m.group(6)) * 60_000_000L
-                + (m.group(7) == null ? 0 : seconds(m.group(7)));
+        long months = Math.addExact(Math.multiplyExact(num(m.group(1)), 12), num(m.group(2)));
+        long days = Math.addExact(Math.multiplyExact(num(m.group(3)), 7), num(m.group(4)));
+        long micros = Math.addExact(Math.addExact(Math.multiplyExact(num(m.group(5)), 3_600_000_000L),
+                Math.multiplyExact(num(m.group(6)), 60_000_000L)), m.group(7) == null ? 0 : seconds(m.group(7)));
         return new PgInterval(months, days, micros);
     }
 
@@ -116,9 +118,11 @@ final class IntervalText {
         if (!m.matches()) {
             throw new IllegalArgumentException("bad time part " + token);
         }
-        long micros = Long.parseLong(m.group(2)) * 3_600_000_000L + Long.parseLong(m.group(3)) * 60_000_000L
-                + (m.group(4) == null ? 0 : seconds(m.group(4)));
-        return m.group(1).equals("-") ? -micros : micros;
+        // summed with the sign, so -2562047788:00:54.775808 (Long.MIN_VALUE) does not overflow
+        long sign = m.group(1).equals("-") ? -1 : 1;
+        long micros = Math.multiplyExact(sign * Long.parseLong(m.group(2)), 3_600_000_000L);
+        micros = Math.addExact(micros, sign * Long.parseLong(m.group(3)) * 60_000_000L);
+        return m.group(4) == null ? micros : Math.addExact(micros, sign * seconds(m.group(4)));
     }
 
     /** Signed decimal seconds in microseconds; the server prints at most six fraction digits. */
@@ -128,33 +132,39 @@ final class IntervalText {
         int dot = abs.indexOf('.');
         long whole = Long.parseLong(dot < 0 ? abs : abs.substring(0, dot));
         String fraction = dot < 0 ? "" : (abs.substring(dot + 1) + "000000").substring(0, 6);
-        long micros = whole * 1_000_000L + (fraction.isEmpty() ? 0 : Long.parseLong(fraction));
+        long micros = Math.addExact(Math.multiplyExact(whole, 1_000_000L), fraction.isEmpty() ? 0 : Long.parseLong(fraction));
         return negative ? -micros : micros;
     }
 
     /** Accumulates {@code <number> <unit>} pairs. */
     private static final class Parts {
+        /** 1, or -1 when every part is negated ({@code ago}). */
+        final long sign;
         long months;
         long days;
         long micros;
 
+        Parts(long sign) {
+            this.sign = sign;
+        }
+
         void add(String number, String unit) {
             String u = unit.toLowerCase(Locale.ROOT);
             if (u.startsWith("sec")) {
-                micros += seconds(number);
+                micros = Math.addExact(micros, sign * seconds(number));
                 return;
             }
-            long n = Long.parseLong(number);
+            long n = sign * Long.parseLong(number);
             if (u.startsWith("year")) {
-                months += n * 12;
+                months = Math.addExact(months, Math.multiplyExact(n, 12));
             } else if (u.startsWith("mon")) {
-                months += n;
+                months = Math.addExact(months, n);
             } else if (u.startsWith("day")) {
-                days += n;
+                days = Math.addExact(days, n);
             } else if (u.startsWith("hour")) {
-                micros += n * 3_600_000_000L;
+                micros = Math.addExact(micros, Math.multiplyExact(n, 3_600_000_000L));
             } else if (u.startsWith("min")) {
-                micros += n * 60_000_000L;
+                micros = Math.addExact(micros, Math.multiplyExact(n, 60_000_000L));
             } else {
                 throw new IllegalArgumentException("unknown unit " + unit);
             }

@@ -34,17 +34,11 @@ import org.jooq.impl.SQLDataType;
 import org.jooq.postgres.extensions.bindings.BigDecimalRangeBinding;
 import org.jooq.postgres.extensions.bindings.HstoreBinding;
 import org.jooq.postgres.extensions.bindings.IntegerRangeBinding;
-import org.jooq.postgres.extensions.bindings.LocalDateRangeBinding;
-import org.jooq.postgres.extensions.bindings.LocalDateTimeRangeBinding;
 import org.jooq.postgres.extensions.bindings.LongRangeBinding;
-import org.jooq.postgres.extensions.bindings.OffsetDateTimeRangeBinding;
 import org.jooq.postgres.extensions.converters.BigDecimalRangeConverter;
 import org.jooq.postgres.extensions.converters.HstoreConverter;
 import org.jooq.postgres.extensions.converters.IntegerRangeConverter;
-import org.jooq.postgres.extensions.converters.LocalDateRangeConverter;
-import org.jooq.postgres.extensions.converters.LocalDateTimeRangeConverter;
 import org.jooq.postgres.extensions.converters.LongRangeConverter;
-import org.jooq.postgres.extensions.converters.OffsetDateTimeRangeConverter;
 import org.jooq.postgres.extensions.types.BigDecimalRange;
 import org.jooq.postgres.extensions.types.Cidr;
 import org.jooq.postgres.extensions.types.Hstore;
@@ -87,9 +81,17 @@ final class ScalarTypes {
             Map.entry(IntegerRange.class, extension("int4range", IntegerRange.class, new IntegerRangeConverter())),
             Map.entry(LongRange.class, extension("int8range", LongRange.class, new LongRangeConverter())),
             Map.entry(BigDecimalRange.class, extension("numrange", BigDecimalRange.class, new BigDecimalRangeConverter())),
-            Map.entry(LocalDateRange.class, extension("daterange", LocalDateRange.class, new LocalDateRangeConverter())),
-            Map.entry(LocalDateTimeRange.class, extension("tsrange", LocalDateTimeRange.class, new LocalDateTimeRangeConverter())),
-            Map.entry(OffsetDateTimeRange.class, extension("tstzrange", OffsetDateTimeRange.class, new OffsetDateTimeRangeConverter())));
+            Map.entry(LocalDateRange.class, TemporalRanges.DATE),
+            Map.entry(LocalDateTimeRange.class, TemporalRanges.TIMESTAMP),
+            Map.entry(OffsetDateTimeRange.class, TemporalRanges.TIMESTAMPTZ),
+            // the dates and times themselves bind natively, but their arrays are literals of their
+            // text, which java.time's toString() would get wrong for BC and past 9999
+            Map.entry(LocalDate.class, text("date", LocalDate.class, DateTimeText::parseDate, DateTimeText::formatDate)),
+            Map.entry(LocalDateTime.class, text("timestamp", LocalDateTime.class, DateTimeText::parseTimestamp,
+                    DateTimeText::formatTimestamp)),
+            Map.entry(OffsetDateTime.class, text("timestamptz", OffsetDateTime.class,
+                    s -> DateTimeText.utc(DateTimeText.parseTimestampTz(s)), DateTimeText::formatTimestampTz)),
+            Map.entry(Instant.class, text("timestamptz", Instant.class, DateTimeText::parseInstant, DateTimeText::formatInstant)));
 
     static {
         SIMPLE.put(Boolean.class, SQLDataType.BOOLEAN);
@@ -108,12 +110,12 @@ final class ScalarTypes {
         SIMPLE.put(String.class, TEXT);
         SIMPLE.put(byte[].class, TEXT_ELEMENTS.get(byte[].class));
         SIMPLE.put(UUID.class, SQLDataType.UUID);
-        SIMPLE.put(LocalDate.class, SQLDataType.LOCALDATE);
+        SIMPLE.put(LocalDate.class, SQLDataType.LOCALDATE.asConvertedDataType(TemporalBinding.DATE));
         SIMPLE.put(LocalTime.class, SQLDataType.LOCALTIME);
         SIMPLE.put(OffsetTime.class, text("timetz", OffsetTime.class, TimeTz::parse, TimeTz::text));
-        SIMPLE.put(LocalDateTime.class, SQLDataType.LOCALDATETIME);
-        SIMPLE.put(OffsetDateTime.class, SQLDataType.OFFSETDATETIME);
-        SIMPLE.put(Instant.class, SQLDataType.INSTANT);
+        SIMPLE.put(LocalDateTime.class, SQLDataType.LOCALDATETIME.asConvertedDataType(TemporalBinding.TIMESTAMP));
+        SIMPLE.put(OffsetDateTime.class, SQLDataType.OFFSETDATETIME.asConvertedDataType(TemporalBinding.TIMESTAMPTZ));
+        SIMPLE.put(Instant.class, SQLDataType.INSTANT.asConvertedDataType(TemporalBinding.INSTANT));
         SIMPLE.put(Duration.class, IntervalTypes.DURATION);
         SIMPLE.put(YearToSecond.class, IntervalTypes.YEAR_TO_SECOND);
         SIMPLE.put(JSON.class, SQLDataType.JSON);
@@ -142,9 +144,9 @@ final class ScalarTypes {
         SIMPLE.put(IntegerRange.class, SQLDataType.OTHER.asConvertedDataType(new IntegerRangeBinding()));
         SIMPLE.put(LongRange.class, SQLDataType.OTHER.asConvertedDataType(new LongRangeBinding()));
         SIMPLE.put(BigDecimalRange.class, SQLDataType.OTHER.asConvertedDataType(new BigDecimalRangeBinding()));
-        SIMPLE.put(LocalDateRange.class, SQLDataType.OTHER.asConvertedDataType(new LocalDateRangeBinding()));
-        SIMPLE.put(LocalDateTimeRange.class, SQLDataType.OTHER.asConvertedDataType(new LocalDateTimeRangeBinding()));
-        SIMPLE.put(OffsetDateTimeRange.class, SQLDataType.OTHER.asConvertedDataType(new OffsetDateTimeRangeBinding()));
+        SIMPLE.put(LocalDateRange.class, TemporalRanges.DATE);
+        SIMPLE.put(LocalDateTimeRange.class, TemporalRanges.TIMESTAMP);
+        SIMPLE.put(OffsetDateTimeRange.class, TemporalRanges.TIMESTAMPTZ);
     }
 
     private ScalarTypes() {
@@ -182,6 +184,36 @@ final class ScalarTypes {
                     raw == String.class ? REG_TYPES.computeIfAbsent(sqlType, t -> text(t, String.class, s -> s, s -> s)) : null;
             default -> null;
         };
+    }
+
+    /**
+     * daterange, tsrange and tstzrange as text, read and written with {@link DateTimeText}: jOOQ's
+     * range converters print a bound with java.time's {@code toString()} ({@code -0043-03-15},
+     * {@code +10000-01-01}, which the server refuses) and cannot read {@code 10000-01-01},
+     * {@code "0044-03-15 BC"} or {@code infinity}. tstzrange bounds read back at UTC.
+     */
+    private static final class TemporalRanges {
+        private static final LocalDateTime EPOCH = LocalDate.EPOCH.atStartOfDay();
+
+        static final DataType<LocalDateRange> DATE = range("daterange", LocalDateRange.class,
+                DateTimeText::parseDate, DateTimeText::formatDate,
+                (lo, li, hi, hu) -> LocalDateRange.localDateRange((LocalDate) lo, li, (LocalDate) hi, hu),
+                LocalDateRange.localDateRange(LocalDate.EPOCH, LocalDate.EPOCH));
+        static final DataType<LocalDateTimeRange> TIMESTAMP = range("tsrange", LocalDateTimeRange.class,
+                DateTimeText::parseTimestamp, DateTimeText::formatTimestamp,
+                (lo, li, hi, hu) -> LocalDateTimeRange.localDateTimeRange((LocalDateTime) lo, li, (LocalDateTime) hi, hu),
+                LocalDateTimeRange.localDateTimeRange(EPOCH, EPOCH));
+        static final DataType<OffsetDateTimeRange> TIMESTAMPTZ = range("tstzrange", OffsetDateTimeRange.class,
+                s -> DateTimeText.utc(DateTimeText.parseTimestampTz(s)), DateTimeText::formatTimestampTz,
+                (lo, li, hi, hu) -> OffsetDateTimeRange.offsetDateTimeRange((OffsetDateTime) lo, li, (OffsetDateTime) hi, hu),
+                OffsetDateTimeRange.offsetDateTimeRange(EPOCH.atOffset(java.time.ZoneOffset.UTC),
+                        EPOCH.atOffset(java.time.ZoneOffset.UTC)));
+
+        private static <E, R extends org.jooq.postgres.extensions.types.Range<E>> DataType<R> range(String sqlType,
+                Class<R> type, Function<String, E> parse, Function<E, String> print, RangeText.Factory<R> factory, R empty) {
+            return text(sqlType, type, s -> RangeText.parse(sqlType, s, parse::apply, factory, empty),
+                    r -> RangeText.print(r, print));
+        }
     }
 
     private static <T> DataType<T> text(String sqlType, Class<T> type, Function<String, T> parse,

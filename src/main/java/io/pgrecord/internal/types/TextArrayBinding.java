@@ -81,6 +81,16 @@ final class TextArrayBinding<D, A> implements Binding<D, A> {
         return converter;
     }
 
+    /**
+     * Whether the elements are dates or times: the COPY encoder takes those as java.time values,
+     * which it writes in binary, rather than as their text.
+     */
+    boolean temporalElements() {
+        Class<?> t = element.toType();
+        return t == java.time.LocalDate.class || t == java.time.LocalDateTime.class
+                || t == java.time.OffsetDateTime.class || t == java.time.Instant.class;
+    }
+
     @Override
     public Binding<D[], A[]> arrayBinding() {
         return new TextArrayBinding<>(elementType, dims + 1, element);

@@ -231,7 +231,11 @@ public final class TypeMapper {
     public static Object databaseValue(DataType<?> type, Object value) {
         if (type.getBinding() instanceof ListBinding<?> list) {
             Object array = ((Converter) list.converter()).to(value);
-            return ((Converter) list.array().converter()).to(array);
+            return list.array() instanceof TextArrayBinding<?, ?> t && t.temporalElements() ? array
+                    : ((Converter) list.array().converter()).to(array);
+        }
+        if (type.getBinding() instanceof TextArrayBinding<?, ?> t && t.temporalElements()) {
+            return value;   // dates and times as java.time values, which COPY can write in binary
         }
         return ((Converter) type.getConverter()).to(value);
     }

@@ -64,6 +64,47 @@ class IntervalTextTest {
     }
 
     @Test
+    void readsTheLongestTimePartsInEveryStyle() {
+        PgInterval min = new PgInterval(0, -2147483648L, Long.MIN_VALUE);
+        assertThat(IntervalText.parse("-2147483648 days -2562047788:00:54.775808")).isEqualTo(min);
+        assertThat(IntervalText.parse("@ 2147483648 days 2562047788 hours 54.775808 secs ago")).isEqualTo(min);
+        assertThat(IntervalText.parse("-2147483648 -2562047788:00:54.775808")).isEqualTo(min);
+        assertThat(IntervalText.parse("P-2147483648DT-2562047788H-54.775808S")).isEqualTo(min);
+        PgInterval max = new PgInterval(0, 2147483647L, Long.MAX_VALUE);
+        assertThat(IntervalText.parse("2147483647 days 2562047788:00:54.775807")).isEqualTo(max);
+        assertThat(IntervalText.parse("@ 2147483647 days 2562047788 hours 54.775807 secs")).isEqualTo(max);
+        assertThat(IntervalText.parse("+2147483647 +2562047788:00:54.775807")).isEqualTo(max);
+        assertThat(IntervalText.parse("P2147483647DT2562047788H54.775807S")).isEqualTo(max);
+        // a part past 64 bits is not the server's output: refused, not wrapped around
+        assertThatThrownBy(() -> IntervalText.parse("2562047788:00:54.775808")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void durationsHoldEveryIntervalWithoutMonths() {
+        Duration longest = Duration.of(Long.MAX_VALUE, java.time.temporal.ChronoUnit.MICROS);
+        assertThat(IntervalTypes.duration("2147483647 days 2562047788:00:54.775807"))
+                .isEqualTo(Duration.ofDays(Integer.MAX_VALUE).plus(longest));
+        assertThat(IntervalTypes.duration("-2147483648 days -2562047788:00:54.775808"))
+                .isEqualTo(Duration.ofDays(Integer.MIN_VALUE).plus(Duration.of(Long.MIN_VALUE, java.time.temporal.ChronoUnit.MICROS)));
+        assertThat(IntervalTypes.duration("2628000:00:00.000001")).isEqualTo(Duration.ofDays(365L * 300).plusNanos(1000));
+        assertThatThrownBy(() -> IntervalTypes.duration("infinity")).isInstanceOf(MappingException.class).hasMessageContaining("infinity");
+        // written back as time: up to 2^63-1 microseconds either way, and refused past that before any SQL
+        assertThat(IntervalTypes.text(longest)).isEqualTo("+0 mons +0 days +2562047788:00:54.775807");
+        assertThat(IntervalTypes.text(longest.negated())).isEqualTo("+0 mons +0 days -2562047788:00:54.775807");
+        assertThatThrownBy(() -> IntervalTypes.text(longest.plusNanos(1000))).isInstanceOf(io.pgrecord.error.DataException.class)
+                .hasMessageContaining("interval out of range");
+        assertThatThrownBy(() -> IntervalTypes.text(longest.negated().minusNanos(1000))).isInstanceOf(io.pgrecord.error.DataException.class);
+    }
+
+    @Test
+    void yearToSecondSaysWhenItsDaysOverflow() {
+        assertThat(IntervalTypes.yearToSecond("-178000000 years -2147483647 days"))
+                .isEqualTo(new YearToSecond(new org.jooq.types.YearToMonth(178000000, 0).neg(), new org.jooq.types.DayToSecond(Integer.MAX_VALUE).neg()));
+        assertThatThrownBy(() -> IntervalTypes.yearToSecond("2147483647 days 2562047788:00:54.775807"))
+                .isInstanceOf(MappingException.class).hasMessageContaining("YearToSecond");
+    }
+
+    @Test
     void rejectsText() {
         assertThatThrownBy(() -> IntervalText.parse("soon")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("\"soon\"");
     }
