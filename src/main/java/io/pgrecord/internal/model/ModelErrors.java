@@ -110,7 +110,8 @@ public final class ModelErrors {
      */
     static MappingException mismatch(ModelMeta<?> meta, FieldMeta f, String columnType, String reason, Throwable cause) {
         String why = f.isSensitive() ? "value withheld, the field is @Sensitive"
-                : reason == null ? String.valueOf(cause) : reason.endsWith(".") ? reason.substring(0, reason.length() - 1) : reason;
+                : reason == null ? String.valueOf(cause)
+                : reason.endsWith(".") ? reason.substring(0, reason.length() - 1) : reason;
         String message = "cannot read column " + String.join(".", meta.tableName().getName()) + "." + f.column()
                 + " (" + columnType + ") into field " + meta.type().getSimpleName() + "." + f.javaName()
                 + " (" + f.type().getName() + "): " + why
