@@ -133,4 +133,19 @@ public abstract non-sealed class AsyncActiveRecord<T extends AsyncActiveRecord<T
             String ownerColumn, String targetColumn) {
         return new AsyncHasMany<>(this, RelationSpec.through(getClass(), target, joinTable, ownerColumn, targetColumn));
     }
+
+    /**
+     * The class's simple name and every persisted field by its Java name, e.g.
+     * {@code User{id=1, name=Ann, email=null}}; {@code id=null} for a record never saved. A {@link Transient} field is
+     * left out, a {@link Sensitive} one shows {@code ***}, a byte array shows its length and a
+     * long value is cut short. Override it for another text.
+     *
+     * <p>Models keep identity equality: {@code equals} and {@code hashCode} are
+     * {@link Object}'s, so two instances of the same row are different objects, and a record
+     * stays findable in a {@code HashSet} while its fields change.
+     */
+    @Override
+    public String toString() {
+        return ModelMeta.describe(this);
+    }
 }

@@ -72,7 +72,8 @@ public final class AsyncTransactionManager {
      * Runs the publisher in a transaction: its values are emitted after COMMIT has completed;
      * an error rolls back and propagates as the same instance. Inside an open transaction it
      * runs in a savepoint. A top-level transaction is run again, up to {@code options.retries()}
-     * more times, after a serialization failure or deadlock.
+     * more times, after a serialization failure or deadlock (or a stale record, with
+     * {@link TransactionOptions#retryOnStale(boolean)}), each time after a jittered backoff.
      */
     public <T> Flux<T> inTransaction(TransactionOptions options, Function<DSLContext, ? extends Publisher<T>> work) {
         return Mono.deferContextual(context -> {
@@ -90,7 +91,7 @@ public final class AsyncTransactionManager {
             return attempt;
         }
         return attempt.retryWhen(Retry.max(options.retries())
-                .filter(TxRetry::isRetryable)
+                .filter(e -> TxRetry.isRetryable(e, options.isRetryOnStale()))
                 .doBeforeRetryAsync(signal -> Mono.delay(TxRetry.backoff((int) signal.totalRetries())).then())
                 .onRetryExhaustedThrow((spec, signal) -> signal.failure()));
     }

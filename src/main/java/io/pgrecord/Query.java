@@ -132,7 +132,7 @@ public final class Query<T> extends QueryBuilder<T, Query<T>> {
         @SuppressWarnings("unchecked")
         io.pgrecord.internal.model.ModelMeta<T> meta = (io.pgrecord.internal.model.ModelMeta<T>) spec.meta();
         try {
-            return b.runner().stream(QueryPlanner.select(spec, b.capabilities()), 1000)
+            return ModelErrors.explained(meta, b.runner().stream(QueryPlanner.select(spec, b.capabilities()), 1000))
                     .map(r -> RowMapper.map(meta, r, b));
         } catch (RuntimeException e) {
             throw ModelErrors.explainRuntime(spec.meta(), e);

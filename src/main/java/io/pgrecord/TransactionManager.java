@@ -269,7 +269,9 @@ public final class TransactionManager {
      * Runs the work in a transaction: COMMIT when it returns, ROLLBACK and rethrow (the same
      * instance) when it throws. Inside an open transaction it runs in a savepoint. A top-level
      * transaction is run again, up to {@code options.retries()} more times, after a
-     * serialization failure or deadlock; when retries run out the last such exception is thrown.
+     * serialization failure or deadlock (or a stale record, with
+     * {@link TransactionOptions#retryOnStale(boolean)}), each time after a jittered backoff;
+     * when retries run out the last such exception is thrown.
      */
     public <T> T inTransaction(TransactionOptions options, Supplier<T> work) {
         boolean nested = isActive();
@@ -281,7 +283,7 @@ public final class TransactionManager {
                 result = work.get();
             } catch (Throwable e) {
                 rollbackQuietly(tx, e);
-                if (attempt + 1 < attempts && TxRetry.isRetryable(e)) {
+                if (attempt + 1 < attempts && TxRetry.isRetryable(e, options.isRetryOnStale())) {
                     pause(attempt);
                     continue;
                 }
@@ -291,7 +293,7 @@ public final class TransactionManager {
                 tx.commit();
                 return result;
             } catch (RuntimeException e) {
-                if (attempt + 1 < attempts && TxRetry.isRetryable(e)) {
+                if (attempt + 1 < attempts && TxRetry.isRetryable(e, options.isRetryOnStale())) {
                     pause(attempt);
                     continue;
                 }

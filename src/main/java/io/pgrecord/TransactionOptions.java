@@ -16,18 +16,21 @@ import java.util.Objects;
  */
 public final class TransactionOptions {
 
-    private static final TransactionOptions DEFAULTS = new TransactionOptions(null, null, null, 0);
+    private static final TransactionOptions DEFAULTS = new TransactionOptions(null, null, null, 0, false);
 
     private final IsolationLevel isolation;
     private final Boolean readOnly;
     private final Boolean deferrable;
     private final int retries;
+    private final boolean retryOnStale;
 
-    private TransactionOptions(IsolationLevel isolation, Boolean readOnly, Boolean deferrable, int retries) {
+    private TransactionOptions(IsolationLevel isolation, Boolean readOnly, Boolean deferrable, int retries,
+            boolean retryOnStale) {
         this.isolation = isolation;
         this.readOnly = readOnly;
         this.deferrable = deferrable;
         this.retries = retries;
+        this.retryOnStale = retryOnStale;
     }
 
     public static TransactionOptions defaults() {
@@ -47,27 +50,47 @@ public final class TransactionOptions {
     }
 
     public TransactionOptions isolation(IsolationLevel level) {
-        return new TransactionOptions(Objects.requireNonNull(level, "level"), readOnly, deferrable, retries);
+        return new TransactionOptions(Objects.requireNonNull(level, "level"), readOnly, deferrable, retries, retryOnStale);
     }
 
     public TransactionOptions readOnly(boolean readOnly) {
-        return new TransactionOptions(isolation, readOnly, deferrable, retries);
+        return new TransactionOptions(isolation, readOnly, deferrable, retries, retryOnStale);
     }
 
     /** DEFERRABLE: a SERIALIZABLE READ ONLY transaction waits for a snapshot that cannot fail. */
     public TransactionOptions deferrable(boolean deferrable) {
-        return new TransactionOptions(isolation, readOnly, deferrable, retries);
+        return new TransactionOptions(isolation, readOnly, deferrable, retries, retryOnStale);
     }
 
     /**
      * Allows up to {@code retries} re-runs of {@code inTransaction} work after the first attempt
-     * fails with a serialization failure or a deadlock, with exponential backoff and jitter.
+     * fails with a serialization failure or a deadlock (and, with {@link #retryOnStale(boolean)},
+     * a stale record), with exponential backoff and full jitter: a pause of up to 5 ms, 10 ms,
+     * 20 ms ... capped at 500 ms. When the retries run out, the last failure is thrown.
      */
     public TransactionOptions retries(int retries) {
         if (retries < 0) {
             throw new IllegalArgumentException("retries must not be negative: " + retries);
         }
-        return new TransactionOptions(isolation, readOnly, deferrable, retries);
+        return new TransactionOptions(isolation, readOnly, deferrable, retries, retryOnStale);
+    }
+
+    /**
+     * Also re-runs the work, within {@link #retries(int)}, when it fails with a
+     * {@link io.pgrecord.error.StaleRecordException}: the optimistic-locking loop of reading a
+     * {@code @Version} row, changing it and saving it, with backoff instead of a busy retry.
+     * The work must read the row again, as a fresh run of it does.
+     * {@snippet :
+     * TransactionOptions optimistic = TransactionOptions.defaults().retries(20).retryOnStale(true);
+     * tm.inTransaction(optimistic, () -> {
+     *     Counter c = Counter.find.getById(id);     // re-read on every attempt
+     *     c.value++;
+     *     c.save();                                 // StaleRecordException: rolled back, paused, run again
+     * });
+     * }
+     */
+    public TransactionOptions retryOnStale(boolean retryOnStale) {
+        return new TransactionOptions(isolation, readOnly, deferrable, retries, retryOnStale);
     }
 
     /** The isolation level, or null for the default. */
@@ -89,15 +112,20 @@ public final class TransactionOptions {
         return retries;
     }
 
+    /** Whether a stale record, besides serialization failures and deadlocks, makes the work run again. */
+    public boolean isRetryOnStale() {
+        return retryOnStale;
+    }
+
     /** These options with unset parts taken from {@code defaults}. */
     TransactionOptions orElse(IsolationLevel iso, Boolean ro, Boolean def) {
         return new TransactionOptions(isolation != null ? isolation : iso, readOnly != null ? readOnly : ro,
-                deferrable != null ? deferrable : def, retries);
+                deferrable != null ? deferrable : def, retries, retryOnStale);
     }
 
     @Override
     public String toString() {
         return "TransactionOptions[isolation=" + isolation + ", readOnly=" + readOnly + ", deferrable=" + deferrable
-                + ", retries=" + retries + "]";
+                + ", retries=" + retries + ", retryOnStale=" + retryOnStale + "]";
     }
 }

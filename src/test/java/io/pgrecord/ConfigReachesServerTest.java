@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -75,16 +76,19 @@ class ConfigReachesServerTest {
         PostgresConnectionConfig config = db.configBuilder().poolMaxSize(1).poolTimeout(Duration.ofMillis(700)).build();
         try (AnyBackend backend = AnyBackend.open(exec, config)) {
             ExecutorService thread = Executors.newSingleThreadExecutor();
-            Future<Object> holder = thread.submit(() -> backend.fetchValue("SELECT pg_sleep(3)"));
-            waitForActiveQuery(db, "SELECT pg_sleep(3)");
+            // held until cancelled below, not for a time the waiting side must beat under load
+            String hold = "SELECT pg_sleep(60)";
+            Future<Object> holder = thread.submit(() -> backend.fetchValue(hold));
+            waitForActiveQuery(db, hold);
             long start = System.nanoTime();
             assertThatThrownBy(() -> backend.fetchValue("SELECT 1"))
                     .isInstanceOf(ConnectionException.class)
                     .hasMessageContaining("poolMaxSize")
                     .satisfies(e -> assertThat(((ConnectionException) e).isRetryable()).isTrue());
             long waitedMs = Duration.ofNanos(System.nanoTime() - start).toMillis();
-            assertThat(waitedMs).isBetween(500L, 2900L);
-            holder.get();
+            assertThat(waitedMs).isBetween(500L, 10_000L);
+            db.execute("SELECT pg_cancel_backend(pid) FROM pg_stat_activity WHERE query = '" + hold + "'");
+            assertThatThrownBy(() -> holder.get(30, TimeUnit.SECONDS)).hasCauseInstanceOf(QueryCanceledException.class);
             thread.shutdown();
             assertThat(backend.fetchValue("SELECT 2")).isEqualTo(2);
         }
@@ -119,7 +123,7 @@ class ConfigReachesServerTest {
     }
 
     static void waitForActiveQuery(TestDatabase db, String query) throws InterruptedException {
-        for (int i = 0; i < 100; i++) {
+        for (int i = 0; i < 1000; i++) {
             Object n = db.queryValue("SELECT count(*) FROM pg_stat_activity WHERE state = 'active' AND query = '"
                     + query.replace("'", "''") + "'");
             if (((Number) n).longValue() > 0) {

@@ -23,9 +23,11 @@ import io.pgrecord.testing.Exec;
 import io.pgrecord.testing.PgExtension;
 import io.pgrecord.testing.TestDatabase;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.jooq.exception.DataAccessException;
 import org.junit.jupiter.api.Tag;
@@ -117,29 +119,48 @@ class ErrorMappingTest {
     void deadlock(Exec exec, TestDatabase db) throws Exception {
         try (Connection other = db.jdbc()) {
             other.setAutoCommit(false);
+            int otherPid;
             try (Statement s = other.createStatement()) {
                 s.execute("SET deadlock_timeout = '10s'");
                 s.execute("SELECT * FROM accounts WHERE id = 2 FOR UPDATE");
+                try (ResultSet rs = s.executeQuery("SELECT pg_backend_pid()")) {
+                    rs.next();
+                    otherPid = rs.getInt(1);
+                }
             }
             CompletableFuture<Void> otherLocks = new CompletableFuture<>();
+            // the other transaction waits for row 1 before ours asks for row 2, whatever the load:
+            // ours then finds the cycle at its 1 s deadlock_timeout, long before the other's 10 s
             DeadlockException e = expect(DeadlockException.class, "40P01",
                     () -> db.on(exec).transaction(
                             "SET LOCAL deadlock_timeout = '1s'",
                             "SELECT * FROM accounts WHERE id = 1 FOR UPDATE",
-                            (Runnable) () -> Thread.ofPlatform().start(() -> {
-                                try (Statement s = other.createStatement()) {
-                                    Thread.sleep(300);
-                                    s.execute("SELECT * FROM accounts WHERE id = 1 FOR UPDATE");
-                                    otherLocks.complete(null);
-                                } catch (SQLException | InterruptedException ex) {
-                                    otherLocks.completeExceptionally(ex);
-                                }
-                            }),
-                            "SELECT pg_sleep(0.1)",
+                            (Runnable) () -> {
+                                Thread.ofPlatform().start(() -> {
+                                    try (Statement s = other.createStatement()) {
+                                        s.execute("SELECT * FROM accounts WHERE id = 1 FOR UPDATE");
+                                        otherLocks.complete(null);
+                                    } catch (SQLException ex) {
+                                        otherLocks.completeExceptionally(ex);
+                                    }
+                                });
+                                awaitLockWait(db, otherPid);
+                            },
                             "SELECT * FROM accounts WHERE id = 2 FOR UPDATE"));
             assertThat(e.isRetryable()).isTrue();
-            otherLocks.get();   // the other transaction won the lock once ours was aborted
+            otherLocks.get(30, TimeUnit.SECONDS);   // the other transaction won the lock once ours was aborted
             other.rollback();
+        }
+    }
+
+    /** Returns once the backend waits for a lock; fails after 30 s. */
+    private static void awaitLockWait(TestDatabase db, int pid) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!"Lock".equals(db.queryValue("SELECT wait_event_type FROM pg_stat_activity WHERE pid = " + pid))) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("backend " + pid + " never waited for a lock");
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
         }
     }
 

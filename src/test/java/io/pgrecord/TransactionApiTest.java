@@ -3,10 +3,13 @@ package io.pgrecord;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.pgrecord.error.StaleRecordException;
 import io.pgrecord.error.TransactionException;
 import io.pgrecord.models.AAccount;
-import io.pgrecord.models.Account;
+import io.pgrecord.models.ACounter;
 import io.pgrecord.models.AUser;
+import io.pgrecord.models.Account;
+import io.pgrecord.models.Counter;
 import io.pgrecord.models.Schema;
 import io.pgrecord.models.User;
 import io.pgrecord.testing.BothBackends;
@@ -19,6 +22,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,7 +42,76 @@ class TransactionApiTest {
     @BeforeAll
     static void schema(TestDatabase db) {
         Schema.create(db);
-        db.execute("CREATE TABLE transfers (id int PRIMARY KEY, amount int NOT NULL)");
+        db.execute("CREATE TABLE transfers (id int PRIMARY KEY, amount int NOT NULL)",
+                "CREATE TABLE counters (id bigint PRIMARY KEY, value bigint NOT NULL, lock_version int NOT NULL)");
+    }
+
+    /**
+     * One read-increment-save of a @Version counter in {@code inTransaction(options, ...)};
+     * {@code between} runs after the read and before the save.
+     */
+    private static void increment(Exec exec, TestDatabase db, TransactionOptions options, long id, AtomicInteger attempts,
+            Runnable between) {
+        if (exec == Exec.JDBC) {
+            db.blocking().transactionManager().inTransaction(options, () -> {
+                attempts.incrementAndGet();
+                Counter c = Counter.find.using(db.blocking()).getById(id);
+                between.run();
+                c.value++;
+                c.save();
+            });
+        } else {
+            db.async().transactionManager().inTransaction(options, () -> {
+                attempts.incrementAndGet();
+                return ACounter.find.using(db.async()).getById(id).flatMap(c -> {
+                    between.run();
+                    c.value++;
+                    return c.save();
+                });
+            }).blockLast(WAIT);
+        }
+    }
+
+    /** Another writer's change of the row, which makes the save of what was read before it stale. */
+    private static Runnable otherWriter(TestDatabase db, long id) {
+        return () -> db.execute("UPDATE counters SET value = value + 10, lock_version = lock_version + 1 WHERE id = " + id);
+    }
+
+    /** retryOnStale: a stale save rolls back, and the work runs again, reading the row anew; no update is lost. */
+    @BothBackends
+    void staleSaveIsRetriedWithRetryOnStale(Exec exec, TestDatabase db) {
+        long id = exec == Exec.JDBC ? 101 : 102;
+        db.execute("INSERT INTO counters VALUES (" + id + ", 0, 0)");
+        AtomicInteger attempts = new AtomicInteger();
+        Runnable writer = otherWriter(db, id);
+        increment(exec, db, TransactionOptions.defaults().retries(3).retryOnStale(true), id, attempts, () -> {
+            if (attempts.get() == 1) {
+                writer.run();
+            }
+        });
+        assertThat(attempts.get()).isEqualTo(2);
+        assertThat(db.queryValue("SELECT value FROM counters WHERE id = " + id)).isEqualTo(11L);
+        assertThat(db.queryValue("SELECT lock_version FROM counters WHERE id = " + id)).isEqualTo(2);
+    }
+
+    /** Without retryOnStale a stale save is not retried; with it, the last one is thrown once retries run out. */
+    @BothBackends
+    void staleSaveRetriesAreOptInAndBounded(Exec exec, TestDatabase db) {
+        long id = exec == Exec.JDBC ? 103 : 104;
+        db.execute("INSERT INTO counters VALUES (" + id + ", 0, 0)");
+        AtomicInteger attempts = new AtomicInteger();
+        assertThatThrownBy(() -> increment(exec, db, TransactionOptions.defaults().retries(3), id, attempts, otherWriter(db, id)))
+                .isInstanceOf(StaleRecordException.class);
+        assertThat(attempts.get()).isEqualTo(1);
+
+        attempts.set(0);
+        TransactionOptions options = TransactionOptions.defaults().retries(2).retryOnStale(true);
+        assertThat(options.isRetryOnStale()).isTrue();
+        assertThat(options.retryOnStale(false).isRetryOnStale()).isFalse();
+        assertThatThrownBy(() -> increment(exec, db, options, id, attempts, otherWriter(db, id)))
+                .isInstanceOf(StaleRecordException.class);
+        assertThat(attempts.get()).isEqualTo(3);
+        assertThat(db.queryValue("SELECT value FROM counters WHERE id = " + id)).as("only the other writer's").isEqualTo(40L);
     }
 
     @BothBackends
@@ -69,7 +142,7 @@ class TransactionApiTest {
                 })));
             }
             for (Future<?> f : done) {
-                f.get();
+                f.get(WAIT.toSeconds(), TimeUnit.SECONDS);
             }
             pool.shutdown();
         } else {
@@ -120,8 +193,10 @@ class TransactionApiTest {
             u.name = "thread-bound";
             u.save();
             assertThat(b.dsl().fetchValue("SELECT count(*) FROM users WHERE name = 'thread-bound'")).isEqualTo(1L);
-            Object fromOtherThread = Executors.newSingleThreadExecutor().submit(
-                    () -> b.dsl().fetchValue("SELECT count(*) FROM users WHERE name = 'thread-bound'")).get();
+            ExecutorService other = Executors.newSingleThreadExecutor();
+            Object fromOtherThread = other.submit(() -> b.dsl().fetchValue("SELECT count(*) FROM users WHERE name = 'thread-bound'"))
+                    .get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            other.shutdown();
             assertThat(fromOtherThread).isEqualTo(0L);
             assertThat(tm.isActive()).isTrue();
             // close() without commit rolls back

@@ -4,6 +4,7 @@ import io.pgrecord.Capabilities;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import io.pgrecord.internal.error.UnreadableColumnException;
 import io.pgrecord.internal.jdbc.JdbcErrors;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -54,7 +55,7 @@ public final class JdbcRunner {
                 case Work.Done<T> d -> {
                     return d.value();
                 }
-                case Work.Fetch<T> f -> w = f.next().apply((List<Record>) (List<?>) ctx.fetch(f.query()));
+                case Work.Fetch<T> f -> w = f.next().apply(fetch(ctx, f));
                 case Work.Rows<T> r -> w = r.next().apply(rows(ctx, r));
                 case Work.Execute<T> e -> w = e.next().apply(ctx.execute(e.query()));
                 case Work.Copy<T> c -> w = c.next().apply(copy(ctx, c));
@@ -79,13 +80,26 @@ public final class JdbcRunner {
         return m.next().apply(value);
     }
 
+    @SuppressWarnings("unchecked")
+    private static List<Record> fetch(DSLContext ctx, Work.Fetch<?> f) {
+        try {
+            return (List<Record>) (List<?>) ctx.fetch(f.query());
+        } catch (UnreadableColumnException e) {
+            throw RowTarget.describe(f.target(), e);
+        }
+    }
+
     private List<Object[]> rows(DSLContext ctx, Work.Rows<?> r) {
         Shape.Bound bound = r.direct(false);
-        if (bound == null) {
-            return Work.arrays(ctx.fetch(r.query()));
+        try {
+            if (bound == null) {
+                return Work.arrays(ctx.fetch(r.query()));
+            }
+            return runtime.get().direct().rows(ctx.configuration().connectionProvider(), bound.shape().jdbcSql(),
+                    bound.values(), bound.shape().kinds(), r.columns());
+        } catch (UnreadableColumnException e) {
+            throw RowTarget.describe(r.target(), e);
         }
-        return runtime.get().direct().rows(ctx.configuration().connectionProvider(), bound.shape().jdbcSql(),
-                bound.values(), bound.shape().kinds(), r.columns());
     }
 
     private long copy(DSLContext ctx, Work.Copy<?> c) {

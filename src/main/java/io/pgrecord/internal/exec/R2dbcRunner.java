@@ -1,6 +1,8 @@
 package io.pgrecord.internal.exec;
 
 import io.pgrecord.Capabilities;
+import io.pgrecord.internal.error.UnreadableColumnException;
+import io.pgrecord.internal.r2dbc.R2dbcErrors;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -58,6 +60,7 @@ public final class R2dbcRunner {
         return switch (work) {
             case Work.Done<T> d -> Mono.justOrEmpty(d.value());
             case Work.Fetch<T> f -> Flux.from(attach(f.query(), ctx)).collectList()
+                    .onErrorMap(e -> unreadable(f.target(), e))
                     .flatMap(rows -> run(f.next().apply(rowsOf(rows)), s));
             // a statement whose command tag the driver cannot read yields no count at all
             case Work.Execute<T> e -> Mono.from(attachExecutable(e.query(), ctx)).defaultIfEmpty(0)
@@ -87,16 +90,24 @@ public final class R2dbcRunner {
     private static Mono<List<Object[]>> rows(Work.Rows<?> r, ReactiveScope s) {
         Shape.Bound bound = r.direct(true);
         if (bound == null) {
-            return Flux.from(attach(r.query(), s.dsl())).collectList().map(Work::arrays);
+            return Flux.from(attach(r.query(), s.dsl())).collectList().map(Work::arrays)
+                    .onErrorMap(e -> unreadable(r.target(), e));
         }
-        return s.statements().rows(bound.shape().r2dbcSql(), bound.values(), bound.shape().kinds(), r.columns());
+        // the statements describe a read failure themselves: no operator for it on the hot path
+        return s.statements().rows(bound.shape().r2dbcSql(), bound.values(), bound.shape().kinds(), r.columns(), r.target());
+    }
+
+    /** A value jOOQ could not read, as the column and, with a target, the model field it was going to. */
+    private static Throwable unreadable(RowTarget target, Throwable e) {
+        UnreadableColumnException u = R2dbcErrors.unreadable(e);
+        return u == null ? e : RowTarget.describe(target, u);
     }
 
     /** Streams a query's rows as they arrive; cancelling the subscription releases the connection. */
     public Flux<Record> stream(Function<Capabilities, ? extends org.jooq.ResultQuery<Record>> plan, int fetchSize) {
         return connect.get().thenMany(Flux.deferContextual(context -> Flux.from(
                 attach(plan.apply(capabilities.get()).fetchSize(fetchSize), scope.apply(context).dsl()))))
-                .onErrorMap(io.pgrecord.internal.r2dbc.R2dbcErrors::translate);
+                .onErrorMap(e -> R2dbcErrors.translate(unreadable(null, e)));
     }
 
     @SuppressWarnings("unchecked")

@@ -20,7 +20,11 @@ public record ReactiveScope(DSLContext dsl, Statements statements) {
         /** {@code COPY ... FROM STDIN} with pre-encoded text. */
         Mono<Long> copyIn(String sql, List<byte[]> data);
 
-        /** A pre-rendered statement's rows as value arrays, read by {@code columns}. */
-        Mono<List<Object[]>> rows(String sql, Object[] values, ColumnKind[] kinds, ColumnKind[] columns);
+        /**
+         * A pre-rendered statement's rows as value arrays, read by {@code columns}; a value that
+         * cannot be read fails with the exception {@code target} gives for it (see
+         * {@link RowTarget#describe}).
+         */
+        Mono<List<Object[]>> rows(String sql, Object[] values, ColumnKind[] kinds, ColumnKind[] columns, RowTarget target);
     }
 }

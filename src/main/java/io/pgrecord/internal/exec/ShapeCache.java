@@ -18,6 +18,12 @@ public final class ShapeCache {
     private static final Shape JOOQ_ONLY = new Shape(null, null, null, null, null);
 
     private final ConcurrentHashMap<Object, Shape> shapes = new ConcurrentHashMap<>();
+    private final RowTarget target;
+
+    /** @param target the model whose rows every statement here returns, in its projection */
+    public ShapeCache(RowTarget target) {
+        this.target = target;
+    }
 
     /** How many shapes are cached (those needing jOOQ included). */
     public int size() {
@@ -44,7 +50,7 @@ public final class ShapeCache {
             Function<java.util.List<Object[]>, Work<T>> next) {
         Shape shape = columns == null ? JOOQ_ONLY : shapes.get(key);
         if (shape != null && shape != JOOQ_ONLY) {
-            return new Work.Rows<>(null, shape.bind(slotValues), columns, next);
+            return new Work.Rows<>(null, shape.bind(slotValues), columns, target, next);
         }
         Source<? extends org.jooq.ResultQuery<? extends org.jooq.Record>> s = source.get();
         if (shape == null) {
@@ -54,8 +60,8 @@ public final class ShapeCache {
             }
         }
         if (shape == null || shape == JOOQ_ONLY) {
-            return new Work.Rows<>(s.query(), null, null, next);
+            return new Work.Rows<>(s.query(), null, null, target, next);
         }
-        return new Work.Rows<>(s.query(), shape.bind(slotValues), columns, next);
+        return new Work.Rows<>(s.query(), shape.bind(slotValues), columns, target, next);
     }
 }

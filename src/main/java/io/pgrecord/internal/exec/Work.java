@@ -19,8 +19,18 @@ public sealed interface Work<T> {
     record Done<T>(T value) implements Work<T> {
     }
 
-    /** Fetch all rows of a query, then continue. */
-    record Fetch<T>(ResultQuery<? extends Record> query, Function<List<Record>, Work<T>> next) implements Work<T> {
+    /**
+     * Fetch all rows of a query, then continue.
+     *
+     * @param target what the rows are read into, which names the field of a column that cannot
+     *     be read; null when they are not a model's
+     */
+    record Fetch<T>(ResultQuery<? extends Record> query, RowTarget target, Function<List<Record>, Work<T>> next)
+            implements Work<T> {
+
+        public Fetch(ResultQuery<? extends Record> query, Function<List<Record>, Work<T>> next) {
+            this(query, null, next);
+        }
     }
 
     /**
@@ -29,9 +39,16 @@ public sealed interface Work<T> {
      * {@link io.pgrecord.internal.types.ColumnKind}; otherwise jOOQ runs {@code query}.
      *
      * @param columns the kind of each result column, or null when any needs jOOQ to read it
+     * @param target what the rows are read into, which names the field of a column that cannot
+     *     be read; null when they are not a model's
      */
     record Rows<T>(ResultQuery<? extends Record> query, Shape.Bound bound, io.pgrecord.internal.types.ColumnKind[] columns,
-            Function<List<Object[]>, Work<T>> next) implements Work<T> {
+            RowTarget target, Function<List<Object[]>, Work<T>> next) implements Work<T> {
+
+        public Rows(ResultQuery<? extends Record> query, Shape.Bound bound, io.pgrecord.internal.types.ColumnKind[] columns,
+                Function<List<Object[]>, Work<T>> next) {
+            this(query, bound, columns, null, next);
+        }
 
         /** The statement to send without jOOQ, rendered for the given driver if need be; null when jOOQ must run it. */
         Shape.Bound direct(boolean r2dbc) {
@@ -98,8 +115,8 @@ public sealed interface Work<T> {
     default <U> Work<U> then(Function<? super T, Work<U>> f) {
         return switch (this) {
             case Done<T> d -> f.apply(d.value());
-            case Fetch<T> q -> new Fetch<>(q.query(), rows -> q.next().apply(rows).then(f));
-            case Rows<T> r -> new Rows<>(r.query(), r.bound(), r.columns(), rows -> r.next().apply(rows).then(f));
+            case Fetch<T> q -> new Fetch<>(q.query(), q.target(), rows -> q.next().apply(rows).then(f));
+            case Rows<T> r -> new Rows<>(r.query(), r.bound(), r.columns(), r.target(), rows -> r.next().apply(rows).then(f));
             case Execute<T> e -> new Execute<>(e.query(), n -> e.next().apply(n).then(f));
             case Pinned<T> p -> new Pinned<>(p.inner(), v -> p.next().apply(v).then(f));
             case Copy<T> c -> new Copy<>(c.sql(), c.data(), n -> c.next().apply(n).then(f));

@@ -2,6 +2,7 @@ package io.pgrecord.internal.jdbc;
 
 import io.pgrecord.error.ConnectionException;
 import io.pgrecord.internal.core.StatementRecorder;
+import io.pgrecord.internal.error.UnreadableColumnException;
 import io.pgrecord.internal.types.ColumnKind;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -40,8 +41,13 @@ public final class JdbcDirect {
                 List<Object[]> rows = new ArrayList<>();
                 while (rs.next()) {
                     Object[] row = new Object[columns.length];
-                    for (int i = 0; i < columns.length; i++) {
-                        row[i] = read(rs, i + 1, columns[i]);
+                    int i = 0;
+                    try {
+                        for (; i < columns.length; i++) {
+                            row[i] = read(rs, i + 1, columns[i]);
+                        }
+                    } catch (SQLException | RuntimeException e) {
+                        throw unreadable(rs, i, columns[i], e);
                     }
                     rows.add(row);
                 }
@@ -56,6 +62,26 @@ public final class JdbcDirect {
         } finally {
             connections.release(c);
         }
+    }
+
+    /**
+     * A value pgjdbc could not read as the column's kind ("Bad value for type int", with a
+     * SQLSTATE pgjdbc makes up), as the column it came from; a lost connection stays itself.
+     */
+    private static RuntimeException unreadable(ResultSet rs, int i, ColumnKind kind, Exception e) throws SQLException {
+        if (e instanceof SQLException sql && (sql.getSQLState() == null || sql.getSQLState().startsWith("08"))) {
+            throw sql;
+        }
+        String label = null;
+        String type = null;
+        try {
+            java.sql.ResultSetMetaData md = rs.getMetaData();
+            label = md.getColumnLabel(i + 1);
+            type = md.getColumnTypeName(i + 1);
+        } catch (SQLException ignored) {
+            // the message names the column by position instead
+        }
+        return new UnreadableColumnException(i, label, type, kind.type(), e);
     }
 
     private static void bind(PreparedStatement ps, int i, ColumnKind kind, Object v) throws SQLException {

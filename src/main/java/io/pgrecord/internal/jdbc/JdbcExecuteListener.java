@@ -1,6 +1,7 @@
 package io.pgrecord.internal.jdbc;
 
 import io.pgrecord.internal.core.StatementRecorder;
+import io.pgrecord.internal.error.UnreadableColumnException;
 import org.jooq.ExecuteContext;
 import org.jooq.ExecuteListener;
 
@@ -37,11 +38,26 @@ final class JdbcExecuteListener implements ExecuteListener {
     public void exception(ExecuteContext ctx) {
         Throwable failure = ctx.sqlException() != null ? ctx.sqlException() : ctx.exception();
         if (failure != null) {
+            UnreadableColumnException unreadable = UnreadableColumnException.ofJooq(failure, i -> serverType(ctx, i));
+            if (unreadable != null) {
+                ctx.exception(unreadable);
+                return;
+            }
             RuntimeException translated = JdbcErrors.translate(failure);
             if (translated instanceof io.pgrecord.error.ConnectionException) {
                 connectionLost.run();
             }
             ctx.exception(translated);
+        }
+    }
+
+    /** The server type of a column of the result jOOQ was reading, or null. */
+    private static String serverType(ExecuteContext ctx, int index) {
+        try {
+            java.sql.ResultSet rs = ctx.resultSet();
+            return rs == null ? null : rs.getMetaData().getColumnTypeName(index + 1);
+        } catch (java.sql.SQLException e) {
+            return null;
         }
     }
 }

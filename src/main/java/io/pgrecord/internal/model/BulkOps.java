@@ -162,7 +162,7 @@ public final class BulkOps {
             return Work.done(rows.size());
         };
         if (conflict != null || position > CACHED_BINDS || RecordOps.cacheable(meta) == null) {
-            return new Work.Rows<>(source.get().query(), null, meta.columnKinds(), filled);
+            return new Work.Rows<>(source.get().query(), null, meta.columnKinds(), meta, filled);
         }
         long mask = 0;
         for (FieldMeta f : columns) {

@@ -45,6 +45,7 @@ public final class FieldMeta {
     private final boolean softDelete;
     private final boolean generated;
     private final boolean json;
+    private final boolean sensitive;
     private final Column columnAnnotation;
     private final String sqlType;
     private final io.pgrecord.Capability requires;
@@ -78,6 +79,7 @@ public final class FieldMeta {
         // json, jsonb and their arrays compare by parsed value, and snapshots are deep copies
         this.json = sqlType.matches("jsonb?(\\[])*") && type != String.class;
         this.requires = TypeMapper.requiredCapability(f);
+        this.sensitive = f.isAnnotationPresent(io.pgrecord.Sensitive.class);
     }
 
     /** The capability this field's PostgreSQL type needs, or null. */
@@ -229,6 +231,11 @@ public final class FieldMeta {
 
     public boolean isSoftDelete() {
         return softDelete;
+    }
+
+    /** {@link io.pgrecord.Sensitive}: its value is never printed. */
+    public boolean isSensitive() {
+        return sensitive;
     }
 
     /** A generated column: computed by the server, never written. */

@@ -94,7 +94,7 @@ public final class MergeOps {
             return new Work.Execute<>(merge, n -> Work.done(n == 0 ? sourceRows : n));
         }
         var returning = DSL.resultQuery("{0} returning {1}", merge, DSL.list(meta.selectFields()));
-        return new Work.Fetch<>(returning, result -> {
+        return new Work.Fetch<>(returning, meta, result -> {
             Map<List<Object>, T> byKey = new HashMap<>();
             for (T m : models) {
                 byKey.put(match.stream().map(f -> f.get(m)).toList(), m);

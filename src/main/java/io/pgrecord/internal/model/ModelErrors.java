@@ -3,6 +3,15 @@ package io.pgrecord.internal.model;
 import io.pgrecord.error.MappingException;
 import io.pgrecord.error.ServerErrorFields;
 import io.pgrecord.error.SqlSyntaxException;
+import io.pgrecord.internal.error.Causes;
+import io.pgrecord.internal.error.UnreadableColumnException;
+import java.lang.invoke.MethodType;
+import java.util.List;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,10 +29,15 @@ public final class ModelErrors {
 
     /**
      * A {@link MappingException} naming the field and column for an undefined column of the
-     * model; for a missing table whose name was derived from the class name, the same
+     * model, or for a column value its field cannot hold that no statement described yet (a
+     * stream's); for a missing table whose name was derived from the class name, the same
      * {@link SqlSyntaxException} with a hint to add {@code @Table}; the error itself otherwise.
      */
     public static Throwable explain(ModelMeta<?> meta, Throwable error) {
+        if (error instanceof UnreadableColumnException u) {
+            FieldMeta f = u.column() == null ? null : meta.byColumn(u.column().substring(u.column().lastIndexOf('.') + 1));
+            return f == null ? u : mismatch(meta, f, u.serverType(), u.reason(), u.getCause());
+        }
         // a converter's MappingException (an enum label without a constant, an interval with
         // months read into a Duration) reaches us wrapped in jOOQ's "Error while reading field"
         for (Throwable t = error.getCause(); t != null && !(error instanceof MappingException); t = t.getCause()) {
@@ -58,5 +72,66 @@ public final class ModelErrors {
 
     public static RuntimeException explainRuntime(ModelMeta<?> meta, RuntimeException error) {
         return (RuntimeException) explain(meta, error);
+    }
+
+    /**
+     * The stream, with a failure raised while it is consumed (a cursor's next rows) explained
+     * as {@link #explain} does; closing it closes {@code stream}.
+     */
+    public static <T> Stream<T> explained(ModelMeta<?> meta, Stream<T> stream) {
+        Spliterator<T> rows = stream.spliterator();
+        Spliterator<T> explained = new Spliterators.AbstractSpliterator<>(rows.estimateSize(),
+                rows.characteristics() & ~(Spliterator.SIZED | Spliterator.SUBSIZED)) {
+            @Override
+            public boolean tryAdvance(Consumer<? super T> action) {
+                try {
+                    return rows.tryAdvance(action);
+                } catch (RuntimeException e) {
+                    throw explainRuntime(meta, e);
+                }
+            }
+        };
+        return StreamSupport.stream(explained, false).onClose(stream::close);
+    }
+
+    /** A column of the model's projection, at {@code index}, whose value its field cannot hold. */
+    static MappingException unreadable(ModelMeta<?> meta, int index, UnreadableColumnException failure) {
+        if (index < 0 || index >= meta.fields().size()) {
+            return failure;
+        }
+        return mismatch(meta, meta.fields().get(index), failure.serverType(), failure.reason(), failure.getCause());
+    }
+
+    /**
+     * A row whose values do not fit the fields' types, found after filling them failed with
+     * {@code error}: the exception naming the first field that does not fit, or {@code error}.
+     */
+    static RuntimeException unfit(ModelMeta<?> meta, Object[] row, RuntimeException error) {
+        List<FieldMeta> fields = meta.fields();
+        for (int i = 0; i < Math.min(row.length, fields.size()); i++) {
+            FieldMeta f = fields.get(i);
+            if (row[i] != null && !MethodType.methodType(f.type()).wrap().returnType().isInstance(row[i])) {
+                return mismatch(meta, f, "read as " + row[i].getClass().getName(), Causes.messageOf(error), error);
+            }
+        }
+        return error;
+    }
+
+    /**
+     * The model ↔ table mismatch of one field: its column returns what its Java type cannot
+     * hold. Names the model, the field, the column, the column's type and the field's type; the
+     * value of a {@code @Sensitive} field is left out, with the driver's message that holds it.
+     *
+     * @param columnType the column's server type, or how its value arrived ({@code read as java.lang.String})
+     */
+    static MappingException mismatch(ModelMeta<?> meta, FieldMeta f, String columnType, String reason, Throwable cause) {
+        String why = f.isSensitive() ? "value withheld, the field is @Sensitive"
+                : reason == null ? String.valueOf(cause)
+                : reason.endsWith(".") ? reason.substring(0, reason.length() - 1) : reason;
+        String message = "cannot read column " + String.join(".", meta.tableName().getName()) + "." + f.column()
+                + " (" + columnType + ") into field " + meta.type().getSimpleName() + "." + f.javaName()
+                + " (" + f.type().getName() + "): " + why
+                + "; give the field a Java type that the column's type maps to, or change the column";
+        return new MappingException(message, f.isSensitive() ? null : cause);
     }
 }

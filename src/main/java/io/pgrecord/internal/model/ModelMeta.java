@@ -26,7 +26,7 @@ import org.jooq.impl.DSL;
  * Everything pgrecord knows about a model class, computed once per class: table, fields,
  * keys, special columns and relations.
  */
-public final class ModelMeta<T> {
+public final class ModelMeta<T> implements io.pgrecord.internal.exec.RowTarget {
 
     private static final ClassValue<ModelMeta<?>> CACHE = new ClassValue<>() {
         @Override
@@ -58,7 +58,7 @@ public final class ModelMeta<T> {
     private final io.pgrecord.internal.types.ColumnKind[] columnKinds;
     private final FieldMeta[] primitiveFields;
     private final java.util.Set<Hook> hooks;
-    private final io.pgrecord.internal.exec.ShapeCache shapes = new io.pgrecord.internal.exec.ShapeCache();
+    private final io.pgrecord.internal.exec.ShapeCache shapes = new io.pgrecord.internal.exec.ShapeCache(this);
     private volatile Object prototype;
 
     @SuppressWarnings("unchecked")
@@ -191,6 +191,8 @@ public final class ModelMeta<T> {
     public void fill(Object model, Object[] row) {
         try {
             fill.invokeExact(model, row);
+        } catch (ClassCastException e) {
+            throw ModelErrors.unfit(this, row, e);
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable e) {
@@ -203,11 +205,47 @@ public final class ModelMeta<T> {
     public T newFilled(Object[] row) {
         try {
             return (T) (Object) create.invokeExact(row);
+        } catch (ClassCastException e) {
+            // a value of another type than its field's, e.g. from a record a caller built
+            throw ModelErrors.unfit(this, row, e);
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable e) {
             throw new MappingException("cannot construct " + type.getName(), e);
         }
+    }
+
+    /** A value of this model's projection that could not be read, as the field it was going to. */
+    @Override
+    public MappingException unreadable(io.pgrecord.internal.error.UnreadableColumnException failure) {
+        return unreadable(failure.index(), failure);
+    }
+
+    /** The same for rows in which the field at {@code index} of the projection holds that column. */
+    public MappingException unreadable(int index, io.pgrecord.internal.error.UnreadableColumnException failure) {
+        return ModelErrors.unreadable(this, index, failure);
+    }
+
+    /**
+     * {@code Model{field=value, ...}} for a model's {@code toString()}: every persisted field,
+     * {@code @Sensitive} ones as {@code ***}, long values shortened; see {@link ModelStrings}.
+     */
+    public String toString(Object model) {
+        return ModelStrings.describe(this, model);
+    }
+
+    /**
+     * {@link #toString(Object)} for the model's class; a class pgrecord cannot map prints as
+     * {@link Object#toString()} would, since a toString() that throws hides the real error.
+     */
+    public static String describe(Object model) {
+        ModelMeta<?> meta;
+        try {
+            meta = of(model.getClass());
+        } catch (RuntimeException e) {
+            return model.getClass().getName() + "@" + Integer.toHexString(System.identityHashCode(model));
+        }
+        return meta.toString(model);
     }
 
     /** Whether the model class overrides a hook: the base class's hooks do nothing, so a row needs no call for the others. */

@@ -192,7 +192,7 @@ public final class RecordOps {
                 set.put(meta.version().unqualified(), meta.version().unqualified().plus(DSL.inline(1)));
             }
             var update = DSL.update(meta.table()).set(set).where(where).returning(meta.selectFields());
-            return new Work.Rows<>(update, null, meta.columnKinds(), rows -> {
+            return new Work.Rows<>(update, null, meta.columnKinds(), meta, rows -> {
                 if (rows.isEmpty()) {
                     return deletedNothing(meta, model, state);
                 }
@@ -231,7 +231,7 @@ public final class RecordOps {
         }
         var update = DSL.update(meta.table()).set(Map.of(d.unqualified(), DSL.castNull(d.dataType())))
                 .where(keyCondition(meta, model, state)).returning(meta.selectFields());
-        return new Work.Rows<>(update, null, meta.columnKinds(), rows -> {
+        return new Work.Rows<>(update, null, meta.columnKinds(), meta, rows -> {
             if (rows.isEmpty()) {
                 return Work.done(0);
             }
@@ -245,7 +245,7 @@ public final class RecordOps {
         RecordState state = state(model);
         Condition where = keyCondition(meta, model, null);
         var select = DSL.select(meta.selectFields()).from(meta.table()).where(where);
-        return new Work.Rows<>(select, null, meta.columnKinds(), rows -> {
+        return new Work.Rows<>(select, null, meta.columnKinds(), meta, rows -> {
             if (rows.isEmpty()) {
                 throw new RecordNotFoundException(meta.type().getSimpleName() + " " + describeKey(meta, model)
                         + " no longer exists");
@@ -283,7 +283,7 @@ public final class RecordOps {
                 }
             }
             var insert = DSL.insertInto(meta.table(), inserted.stream().map(FieldMeta::unqualified).toList()).values(values);
-            return new Work.Rows<>(plan.apply(meta, insert, inserted), null, meta.columnKinds(), rows -> {
+            return new Work.Rows<>(plan.apply(meta, insert, inserted), null, meta.columnKinds(), meta, rows -> {
                 if (rows.isEmpty()) {
                     return Work.done(0);
                 }

@@ -1,6 +1,5 @@
 package io.pgrecord.internal.model;
 
-import io.pgrecord.error.MappingException;
 import java.util.ArrayList;
 import java.util.List;
 import org.jooq.Converter;
@@ -52,7 +51,7 @@ public final class RowMapper {
         for (FieldMeta f : meta.fields()) {
             int index = row.indexOf(f.column());
             if (index >= 0) {
-                f.set(model, convert(f, row.get(index)));
+                f.set(model, convert(meta, f, row.get(index)));
             }
         }
         ModelAccess access = ModelAccess.get();
@@ -71,11 +70,12 @@ public final class RowMapper {
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static Object convert(FieldMeta f, Object value) {
+    private static Object convert(ModelMeta<?> meta, FieldMeta f, Object value) {
         Class<?> target = box(f.type());
         if (value == null || target.isInstance(value)) {
             return value;
         }
+        Object converted;
         try {
             Converter<Object, Object> converter = (Converter) f.dataType().getConverter();
             Class<?> from = converter.fromType();
@@ -83,16 +83,26 @@ public final class RowMapper {
                     : from == JSONB.class ? JSONB.valueOf(value.toString())
                     : from == JSON.class ? JSON.valueOf(value.toString()) : value;
             if (from != target && from.isInstance(db)) {
-                Object converted = converter.from(db);
+                converted = converter.from(db);
                 if (converted == null || target.isInstance(converted)) {
                     return converted;
                 }
             }
-            return Convert.convert(value, target);
+            converted = Convert.convert(value, target);
         } catch (RuntimeException e) {
-            throw new MappingException("cannot map column " + f.column() + " value of type " + value.getClass().getName()
-                    + " into field " + f.javaName() + " of type " + f.type().getName(), e);
+            throw ModelErrors.mismatch(meta, f, "read as " + value.getClass().getName(), e.getMessage(), e);
         }
+        if (converted == null) {
+            // jOOQ's Convert gives null for what it cannot parse, e.g. "Anne" as an Integer: no value to store silently
+            throw ModelErrors.mismatch(meta, f, "read as " + value.getClass().getName(),
+                    shortened(value) + " does not convert to " + target.getName(), null);
+        }
+        return converted;
+    }
+
+    private static String shortened(Object value) {
+        String text = String.valueOf(value);
+        return "'" + (text.length() <= 64 ? text : text.substring(0, 64) + "...") + "'";
     }
 
     private static Class<?> box(Class<?> c) {

@@ -154,7 +154,7 @@ public final class Includes {
         var select = DSL.select(fields).from(target.table()).join(join).on(targetColumn.eq(targetPk.field()))
                 .where(ownerColumn.in(keys)).orderBy(targetPk.field());
         int ownerIndex = fields.size() - 1;
-        return new Work.Fetch<>(select, rows -> {
+        return new Work.Fetch<>(select, target, rows -> {
             Map<Object, List<C>> byOwner = new HashMap<>();
             List<C> loaded = new ArrayList<>();
             for (Record r : rows) {

@@ -48,7 +48,8 @@ public final class QueryOps {
         var columns = s.select == null ? s.meta.columnKinds() : null;
         Object key = s.shapeKey();
         if (key == null || columns == null) {
-            return new Work.Rows<>(QueryPlanner.select(s, caps), null, columns, next);
+            // the model names a column it cannot read only when the rows are in its projection
+            return new Work.Rows<>(QueryPlanner.select(s, caps), null, columns, s.select == null ? s.meta : null, next);
         }
         s.meta.requireCapabilities(caps);
         return s.meta.shapes().rows(key, s.slotValues(), columns,
@@ -222,7 +223,9 @@ public final class QueryOps {
         }
         var query = DSL.resultQuery("{0} returning {1}", update, DSL.list(returned));
         int n = meta.fields().size();
-        return timed(s, new Work.Fetch<>(query, rows -> {
+        // old.* then new.*: column i and n + i fill the same field
+        io.pgrecord.internal.exec.RowTarget target = e -> meta.unreadable(e.index() % n, e);
+        return timed(s, new Work.Fetch<>(query, target, rows -> {
             List<io.pgrecord.Change<T>> changes = new ArrayList<>(rows.size());
             for (Record r : rows) {
                 Record before = DSL.using(SQLDialect.POSTGRES).newRecord(meta.selectFields().toArray(org.jooq.Field[]::new));

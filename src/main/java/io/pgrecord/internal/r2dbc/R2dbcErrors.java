@@ -4,6 +4,7 @@ import io.pgrecord.error.PgRecordException;
 import io.pgrecord.error.ServerErrorFields;
 import io.pgrecord.internal.error.Causes;
 import io.pgrecord.internal.error.ErrorTranslator;
+import io.pgrecord.internal.error.UnreadableColumnException;
 import io.r2dbc.postgresql.api.ErrorDetails;
 import io.r2dbc.postgresql.api.PostgresqlException;
 import io.r2dbc.spi.R2dbcException;
@@ -67,6 +68,26 @@ public final class R2dbcErrors {
         }
         return failure;
     }
+
+    /**
+     * jOOQ's "Error while reading field" around a value r2dbc-postgresql could not decode, as
+     * the column that could not be read; null for any other failure. jOOQ reads R2DBC rows in
+     * its own mapping function and signals the failure itself, so the column's type comes from
+     * the driver's message ("Cannot decode value of type java.lang.Integer with OID 25").
+     */
+    public static UnreadableColumnException unreadable(Throwable failure) {
+        return UnreadableColumnException.ofJooq(failure, index -> {
+            for (Throwable t = failure; t != null; t = t.getCause()) {
+                java.util.regex.Matcher m = t.getMessage() == null ? null : DECODE_OID.matcher(t.getMessage());
+                if (m != null && m.find()) {
+                    return R2dbcColumns.typeName(Integer.parseInt(m.group(1)));
+                }
+            }
+            return null;
+        });
+    }
+
+    private static final java.util.regex.Pattern DECODE_OID = java.util.regex.Pattern.compile("Cannot decode value .* with OID (\\d+)");
 
     private static ServerErrorFields fields(ErrorDetails d) {
         return new ServerErrorFields(d.getCode(), d.getMessage(), d.getDetail().orElse(null), d.getHint().orElse(null),

@@ -1,10 +1,13 @@
 package io.pgrecord.internal.r2dbc;
 
+import io.pgrecord.internal.error.UnreadableColumnException;
 import io.pgrecord.internal.exec.ReactiveScope;
+import io.pgrecord.internal.exec.RowTarget;
 import io.pgrecord.internal.types.ColumnKind;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactory;
-import io.r2dbc.spi.Readable;
+import io.r2dbc.spi.Row;
+import io.r2dbc.spi.RowMetadata;
 import io.r2dbc.spi.Statement;
 import java.util.List;
 import java.util.function.Function;
@@ -45,7 +48,8 @@ final class R2dbcStatements implements ReactiveScope.Statements {
 
     @Override
     @SuppressWarnings("unchecked")
-    public Mono<List<Object[]>> rows(String sql, Object[] values, ColumnKind[] kinds, ColumnKind[] columns) {
+    public Mono<List<Object[]>> rows(String sql, Object[] values, ColumnKind[] kinds, ColumnKind[] columns,
+            RowTarget target) {
         return (Mono<List<Object[]>>) (Mono<?>) using.apply(c -> {
             // straight on the driver's statement: one log call and one error mapping for the whole
             // statement instead of the per-statement and per-result wrappers raw jOOQ goes through
@@ -59,9 +63,10 @@ final class R2dbcStatements implements ReactiveScope.Statements {
                 bind(st, i, kinds[i], values[i]);
             }
             return (Publisher<Object>) (Publisher<?>) Flux.from(st.execute())
-                    .concatMap(result -> result.map(row -> read(row, columns)))
+                    .concatMap(result -> result.map((row, metadata) -> read(row, metadata, columns)))
                     .collectList()
-                    .onErrorMap(R2dbcErrors::translate);
+                    .onErrorMap(e -> e instanceof UnreadableColumnException u ? RowTarget.describe(target, u)
+                            : R2dbcErrors.translate(e));
         });
     }
 
@@ -78,10 +83,17 @@ final class R2dbcStatements implements ReactiveScope.Statements {
         }
     }
 
-    private static Object[] read(Readable row, ColumnKind[] columns) {
+    private static Object[] read(Row row, RowMetadata metadata, ColumnKind[] columns) {
         Object[] values = new Object[columns.length];
-        for (int i = 0; i < columns.length; i++) {
-            values[i] = row.get(i, columns[i].type());
+        int i = 0;
+        try {
+            for (; i < columns.length; i++) {
+                values[i] = row.get(i, columns[i].type());
+            }
+        } catch (RuntimeException e) {
+            // a value the codec cannot decode as the kind's type, e.g. text read as Integer
+            throw new UnreadableColumnException(i, R2dbcColumns.name(metadata, i), R2dbcColumns.serverType(metadata, i),
+                    columns[i].type(), e);
         }
         return values;
     }

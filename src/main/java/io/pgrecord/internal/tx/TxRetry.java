@@ -2,6 +2,7 @@ package io.pgrecord.internal.tx;
 
 import io.pgrecord.error.DeadlockException;
 import io.pgrecord.error.SerializationFailureException;
+import io.pgrecord.error.StaleRecordException;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -14,9 +15,14 @@ public final class TxRetry {
     private TxRetry() {
     }
 
-    /** Serialization failures and deadlocks; the server rolled the transaction back, so a re-run is safe. */
-    public static boolean isRetryable(Throwable e) {
-        return e instanceof SerializationFailureException || e instanceof DeadlockException;
+    /**
+     * Serialization failures and deadlocks; the server rolled the transaction back, so a re-run
+     * is safe. With {@code stale}, also a stale record: the work's own transaction is rolled
+     * back, and a re-run reads the row again.
+     */
+    public static boolean isRetryable(Throwable e, boolean stale) {
+        return e instanceof SerializationFailureException || e instanceof DeadlockException
+                || stale && e instanceof StaleRecordException;
     }
 
     /** Exponential backoff with full jitter: up to 5 ms, 10 ms, 20 ms ... capped at 500 ms. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.pgrecord.ActiveRecord;
 import io.pgrecord.Id;
+import io.pgrecord.error.MappingException;
 import org.junit.jupiter.api.Test;
 
 /** A model is built and filled from a row by one composed handle; primitives keep their value on null. */
@@ -67,9 +68,18 @@ class RowFillerTest {
         ModelMeta<Mixed> meta = ModelMeta.of(Mixed.class);
         Mixed m = meta.newFilled(rowOf(meta, "id", 1L, "name", "kept", "qty", 1, "total", 1L, "active", false, "ratio", null));
         assertThatThrownBy(() -> meta.fill(m, rowOf(meta, "id", 1L, "name", "new", "qty", "three", "total", 5L, "active", false, "ratio", null)))
-                .isInstanceOf(ClassCastException.class);
+                .isInstanceOf(MappingException.class).hasCauseInstanceOf(ClassCastException.class)
+                .hasMessageContaining("column mixed.qty (read as java.lang.String) into field Mixed.qty (int)");
         assertThat(m.qty).isEqualTo(1);
         assertThat(m.total).isEqualTo(1L);
+    }
+
+    @Test
+    void aNewInstanceFromAWrongTypedRowNamesTheField() {
+        ModelMeta<Mixed> meta = ModelMeta.of(Mixed.class);
+        assertThatThrownBy(() -> meta.newFilled(rowOf(meta, "id", 1L, "name", 42, "qty", 1)))
+                .isInstanceOf(MappingException.class)
+                .hasMessageContaining("column mixed.name (read as java.lang.Integer) into field Mixed.name (java.lang.String)");
     }
 
     @Test
