@@ -77,10 +77,16 @@ public final class TypeMapper {
         return column;
     }
 
-    /** The data type for a bind value in a raw SQL fragment; strings stay untyped. */
+    /**
+     * The data type for a bind value in a raw SQL fragment; strings stay untyped, and a
+     * {@code Map} or a Jackson tree is jsonb, {@code cast(? as jsonb)}.
+     */
     public static DataType<?> forValue(Object value) {
         if (value == null) {
             return SQLDataType.OTHER;
+        }
+        if (value instanceof Map<?, ?> || value instanceof com.fasterxml.jackson.databind.JsonNode) {
+            return JsonTypes.BIND;
         }
         if (value instanceof MultiRange<?> m) {
             return m.ranges().isEmpty() ? TEXT : ScalarTypes.multirange(m.ranges().get(0).getClass());
