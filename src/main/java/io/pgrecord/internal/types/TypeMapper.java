@@ -230,6 +230,18 @@ public final class TypeMapper {
     }
 
     /**
+     * Whether a bind of this type renders its own cast, {@code cast(? as jsonb)}: pgrecord's
+     * text-carried types, {@code io.pgrecord.types} values and their arrays. Casting such a bind
+     * again to its data type would cast to the carrier ({@code varchar}), or, for a
+     * {@code MacAddress} whose cast follows its length, to the wrong type.
+     */
+    public static boolean rendersOwnCast(DataType<?> type) {
+        Object b = type.getBinding() instanceof ListBinding<?> list ? list.array() : type.getBinding();
+        return (b instanceof TextBinding<?> text && text.castType() != null) || b instanceof TextArrayBinding<?, ?>
+                || b.getClass().getName().startsWith("io.pgrecord.types.");
+    }
+
+    /**
      * The driver-level value a binding sends for {@code value}: the text of a text-bound type, the
      * element texts of its arrays. For the COPY encoder, which writes what a bind would carry.
      */
