@@ -4,8 +4,9 @@ import java.util.List;
 import reactor.core.publisher.Mono;
 
 /**
- * {@link Inspector} for the reactive backend: the same methods, each returning a {@code Mono}
- * of the same result. Nothing is sent until it is subscribed. Obtained from
+ * {@link Inspector} for the reactive backend: the same methods, with the same arguments and
+ * name rules, each returning a {@code Mono} of the same result. Nothing is sent until it is
+ * subscribed; a refused name arrives as the {@code Mono}'s error. Obtained from
  * {@code AsyncPostgresBackend.inspector()}, which connects on first use.
  * {@snippet :
  * AsyncInspector insp = async.inspector();

@@ -19,8 +19,19 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Exclude {
 
-    /** One element: a column (or an expression in parentheses) and its operator. */
-    public record Element(String key, String operator) {
+    /**
+     * One element: a column, or an expression in parentheses, and its operator.
+     *
+     * @param expression whether {@code key} is an expression given to
+     *     {@link #elementExpression(String, String)}, not a column name (a column's name may start
+     *     with a parenthesis too)
+     */
+    public record Element(String key, String operator, boolean expression) {
+
+        /** An element whose key is an expression when it starts with a parenthesis, as before the flag existed. */
+        public Element(String key, String operator) {
+            this(key, operator, key.startsWith("("));
+        }
     }
 
     private final String table;
@@ -62,13 +73,14 @@ public final class Exclude {
 
     /** Adds a column compared with an operator, e.g. {@code ("room_id", "=")} or {@code ("during", "&&")}. */
     public Exclude element(String column, String operator) {
-        return add(new Element(Identifiers.part("exclusion column", column), SqlFragments.operator("exclusion operator", operator)));
+        return add(new Element(Identifiers.part("exclusion column", column), SqlFragments.operator("exclusion operator", operator),
+                false));
     }
 
     /** Adds an expression compared with an operator, e.g. {@code ("lower(code)", "=")}. */
     public Exclude elementExpression(String sql, String operator) {
         return add(new Element("(" + SqlFragments.check("exclusion expression", sql) + ")",
-                SqlFragments.operator("exclusion operator", operator)));
+                SqlFragments.operator("exclusion operator", operator), true));
     }
 
     private Exclude add(Element e) {

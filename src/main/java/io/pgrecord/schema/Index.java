@@ -27,7 +27,7 @@ public final class Index {
 
     private final String table;
     private final @Nullable String name;
-    private final List<String> keys;
+    private final List<Key> keys;
     private final @Nullable String method;
     private final @Nullable String predicate;
     private final List<String> include;
@@ -36,7 +36,15 @@ public final class Index {
     private final boolean concurrently;
     private final boolean ifNotExists;
 
-    private Index(String table, @Nullable String name, List<String> keys, @Nullable String method, @Nullable String predicate,
+    /** A key column, or an expression kept in its parentheses. */
+    private record Key(String text, boolean expression) {
+        @Override
+        public String toString() {
+            return text;
+        }
+    }
+
+    private Index(String table, @Nullable String name, List<Key> keys, @Nullable String method, @Nullable String predicate,
             List<String> include, boolean unique, boolean nullsNotDistinct, boolean concurrently, boolean ifNotExists) {
         this.table = table;
         this.name = name;
@@ -64,17 +72,17 @@ public final class Index {
 
     /** Adds key columns, in order. */
     public Index columns(String... columns) {
-        List<String> k = new ArrayList<>(keys);
+        List<Key> k = new ArrayList<>(keys);
         for (String c : columns) {
-            k.add(Identifiers.part("index column", c));
+            k.add(new Key(Identifiers.part("index column", c), false));
         }
         return new Index(table, name, k, method, predicate, include, unique, nullsNotDistinct, concurrently, ifNotExists);
     }
 
     /** Adds an expression key, e.g. {@code lower(email)}; {@link #columns()} shows it in parentheses. */
     public Index expression(String sql) {
-        List<String> k = new ArrayList<>(keys);
-        k.add("(" + SqlFragments.check("index expression", sql) + ")");
+        List<Key> k = new ArrayList<>(keys);
+        k.add(new Key("(" + SqlFragments.check("index expression", sql) + ")", true));
         return new Index(table, name, k, method, predicate, include, unique, nullsNotDistinct, concurrently, ifNotExists);
     }
 
@@ -128,16 +136,25 @@ public final class Index {
         if (name != null) {
             return name;
         }
-        StringBuilder sb = new StringBuilder(table.substring(table.lastIndexOf('.') + 1));
-        for (String k : keys) {
-            sb.append('_').append(k.startsWith("(") ? "expr" : k);
+        StringBuilder sb = new StringBuilder(Identifiers.qualified("table name", table).last());
+        for (Key k : keys) {
+            sb.append('_').append(k.expression() ? "expr" : k.text());
         }
         return truncate(sb.toString(), "_idx");
     }
 
     /** The keys in order: column names, and expressions in parentheses. */
     public List<String> columns() {
-        return keys;
+        return keys.stream().map(Key::text).toList();
+    }
+
+    /**
+     * Whether the key at this position of {@link #columns()} is an expression given to
+     * {@link #expression(String)}, not a column name (a column's name may start with a
+     * parenthesis too).
+     */
+    public boolean isExpression(int position) {
+        return keys.get(position).expression();
     }
 
     /** The access method, or null for the default (btree). */

@@ -16,8 +16,12 @@ import java.util.List;
  * schema except {@code pg_catalog}, {@code information_schema}, the toast schemas and other
  * sessions' temporary schemas; {@code pg_temp} is this session's temporary schema. A
  * {@code table} argument is {@code name}, found on the search path like an unqualified name in
- * SQL, or {@code schema.name} ({@code pg_temp.name} for a temporary table). Names are matched exactly (no case folding). An unknown table
- * gives empty lists. Lists are ordered by schema and name unless a method says otherwise.
+ * SQL, or {@code schema.name} ({@code pg_temp.name} for a temporary table). Names are matched
+ * exactly (no case folding) and may hold any character but NUL, up to 63 bytes:
+ * {@code columns("MiXeDCaSe!")} reads the table created as {@code "MiXeDCaSe!"}. A part that
+ * holds a dot, or starts with a double quote, is written in double quotes ({@code app."v1.2"});
+ * see {@link io.pgrecord.schema the package}. An empty, NUL-holding or too long name throws
+ * {@link IllegalArgumentException} before any SQL. An unknown table gives empty lists. Lists are ordered by schema and name unless a method says otherwise.
  * Every query works on PostgreSQL 12 through 18.
  */
 public interface Inspector {

@@ -29,7 +29,12 @@ import org.jspecify.annotations.Nullable;
  * {@code createTable} inside a transaction (DDL is transactional in PostgreSQL), unless an
  * index is {@code concurrently}, which cannot run in one.
  *
- * <p><b>Errors.</b> Bad names and expressions throw {@link IllegalArgumentException}, and a
+ * <p><b>Names.</b> Every name is matched exactly and sent quoted, so any name PostgreSQL takes
+ * works, {@code dropTable("MiXeDCaSe!")} included; see {@link io.pgrecord.schema the package}
+ * for the rules and for {@code schema.name}.
+ *
+ * <p><b>Errors.</b> Refused names (empty, holding NUL, over 63 bytes) and bad expressions
+ * throw {@link IllegalArgumentException}, and a
  * server too old for an option throws {@link io.pgrecord.error.UnsupportedCapabilityException},
  * both before any SQL is sent. Server errors raise the usual {@code io.pgrecord.error} types.
  */

@@ -6,10 +6,14 @@
  * {@link io.pgrecord.schema.AsyncSchemaManager} and {@link io.pgrecord.schema.AsyncInspector}
  * have the same methods, each returning a {@code Mono}.
  *
- * <p>Names (tables, columns, types, indexes) are identifiers: letters, digits, {@code _} and
- * {@code $}, starting with a letter or {@code _}, at most 63 bytes, optionally qualified by a
- * schema as {@code schema.name}. Anything else fails with an {@link IllegalArgumentException}
- * before any SQL is sent; valid names are always sent quoted. Expressions ({@code CHECK},
+ * <p>Names (tables, columns, types, indexes, constraints, schemas) are matched exactly, with no
+ * case folding, and always sent quoted, so any name PostgreSQL takes as a quoted identifier
+ * works: {@code "MiXeDCaSe!"}, {@code "order items"}, even {@code x"; DROP TABLE y; --}, which is
+ * only a name. A name that is empty, holds a NUL character or is over 63 bytes in UTF-8 fails
+ * with an {@link IllegalArgumentException} before any SQL is sent. Where a name may be
+ * qualified by a schema, {@code schema.name}, a dot separates the two; write a part that holds
+ * a dot, or starts with a double quote, in double quotes with inner quotes doubled, as in SQL:
+ * {@code app."v1.2"}. Expressions ({@code CHECK},
  * {@code WHERE}, {@code DEFAULT}, generated columns) are SQL written by the developer, never by
  * end users; they are sent as given, after a check that they cannot end the statement
  * ({@code ;}, comments and unbalanced parentheses or quotes are refused).

@@ -28,15 +28,19 @@ final class PgTextArrayBinding<T> implements Binding<Object[], T[]> {
 
     private final String castType;
     private final String elementType;
+    private final Function<? super T, String> castOf;
     private final char delimiter;
     private final Converter<Object[], T[]> converter;
     private final Capability requires;
 
+    /** @param castOf the element type of one value, or null when every element is an {@code elementType}; see {@link PgTextBinding} */
     @SuppressWarnings("unchecked")
-    PgTextArrayBinding(String elementType, char delimiter, Class<T> type, Function<String, T> parser, Capability requires) {
+    PgTextArrayBinding(String elementType, Function<? super T, String> castOf, char delimiter, Class<T> type,
+            Function<String, T> parser, Capability requires) {
         this.castType = elementType + "[]";
         this.requires = requires;
         this.elementType = elementType;
+        this.castOf = castOf;
         this.delimiter = delimiter;
         Class<T[]> arrayType = (Class<T[]>) Array.newInstance(type, 0).getClass();
         this.converter = Converter.ofNullable(Object[].class, arrayType, db -> {
@@ -75,7 +79,24 @@ final class PgTextArrayBinding<T> implements Binding<Object[], T[]> {
         } else {
             render.sql(ctx.variable());
         }
-        render.sql(' ').visit(DSL.keyword("as")).sql(' ').sql(castType).sql(')');
+        render.sql(' ').visit(DSL.keyword("as")).sql(' ').sql(castFor(ctx.value())).sql(')');
+    }
+
+    /**
+     * The array's cast: the first element type other than {@code elementType} that an element
+     * asks for (an 8-byte address makes the array a {@code macaddr8[]}, into which the server
+     * converts the 6-byte ones), else {@code elementType[]}.
+     */
+    private String castFor(T[] values) {
+        if (castOf != null && values != null) {
+            for (T v : values) {
+                String cast = v == null ? elementType : castOf.apply(v);
+                if (!cast.equals(elementType)) {
+                    return cast + "[]";
+                }
+            }
+        }
+        return castType;
     }
 
     @Override

@@ -32,13 +32,22 @@ import org.jooq.impl.DSL;
 final class PgTextBinding<T> implements Binding<Object, T> {
 
     private final String castType;
+    private final Function<? super T, String> castOf;
     private final Class<T> type;
     private final Function<String, T> parser;
     private final Converter<Object, T> converter;
     private final Capability requires;
 
-    PgTextBinding(String castType, Class<T> type, Function<String, T> parser, Capability requires) {
+    /**
+     * @param castType the type a bind is cast to
+     * @param castOf for a type whose values say which PostgreSQL type they are, the cast of one
+     *     value (a 6-byte {@link MacAddress} is a macaddr, an 8-byte one a macaddr8); null when
+     *     every value takes {@code castType}
+     */
+    PgTextBinding(String castType, Function<? super T, String> castOf, Class<T> type, Function<String, T> parser,
+            Capability requires) {
         this.castType = castType;
+        this.castOf = castOf;
         this.requires = requires;
         this.type = type;
         this.parser = parser;
@@ -53,7 +62,7 @@ final class PgTextBinding<T> implements Binding<Object, T> {
     /** Arrays travel as one array literal; {@code box} is the one type here whose delimiter is {@code ;}. */
     @Override
     public Binding<Object[], T[]> arrayBinding() {
-        return new PgTextArrayBinding<>(castType, castType.equals("box") ? ';' : ',', type, parser, requires);
+        return new PgTextArrayBinding<>(castType, castOf, castType.equals("box") ? ';' : ',', type, parser, requires);
     }
 
     @Override
@@ -68,7 +77,12 @@ final class PgTextBinding<T> implements Binding<Object, T> {
         } else {
             render.sql(ctx.variable());
         }
-        render.sql(' ').visit(DSL.keyword("as")).sql(' ').sql(castType).sql(')');
+        render.sql(' ').visit(DSL.keyword("as")).sql(' ').sql(castFor(ctx.value())).sql(')');
+    }
+
+    /** The cast of this value: its own type when it says, else the binding's. */
+    private String castFor(T value) {
+        return castOf == null || value == null ? castType : castOf.apply(value);
     }
 
     @Override

@@ -30,12 +30,24 @@ import org.jooq.postgres.extensions.types.Range;
  *
  * <p>{@link #BIT} binds as {@code varbit}, because {@code CAST(? AS bit)} would mean
  * {@code bit(1)} and cut the value to its first bit; the server then checks the length against
- * the {@code bit(n)} column. A 6-byte {@link MacAddress} written to a {@code macaddr8} column
+ * the {@code bit(n)} column. {@link #MACADDR} binds a {@link MacAddress} by its length, as
+ * {@code macaddr} or {@code macaddr8}; a 6-byte address written to a {@code macaddr8} column
  * reads back as 8 bytes, with {@code ff:fe} in the middle.
  */
 public final class PgTypes {
 
-    public static final DataType<MacAddress> MACADDR = type("macaddr", "macaddr", MacAddress.class, MacAddress::parse);
+    /**
+     * {@code macaddr} columns, and {@code MacAddress} values whose column is not known: a bind is
+     * cast by the value's length, a 6-byte address to {@code macaddr} and an 8-byte one to
+     * {@code macaddr8} (an array to {@code macaddr8[]} when any element has 8 bytes), so either
+     * column takes it. The server converts a 6-byte address for a {@code macaddr8} column, and
+     * refuses an 8-byte one for a {@code macaddr} column unless its middle bytes are
+     * {@code ff:fe}.
+     */
+    public static final DataType<MacAddress> MACADDR = DefaultDataType.getDefaultDataType(SQLDialect.POSTGRES, "macaddr")
+            .asConvertedDataType(new PgTextBinding<>("macaddr", (MacAddress mac) -> mac.isEui64() ? "macaddr8" : "macaddr",
+                    MacAddress.class, MacAddress::parse, null));
+    /** {@code macaddr8} columns: every bind is cast to {@code macaddr8}, 6-byte addresses too. */
     public static final DataType<MacAddress> MACADDR8 = type("macaddr8", "macaddr8", MacAddress.class, MacAddress::parse);
     /**
      * {@code bit(n)} values. In jOOQ DDL this renders as plain {@code bit}, which PostgreSQL reads
@@ -76,7 +88,7 @@ public final class PgTypes {
         // A named DataType, as jOOQ's code generator makes for types it has no constant for, so
         // DDL renders "macaddr" and not "other".
         return DefaultDataType.getDefaultDataType(SQLDialect.POSTGRES, typeName)
-                .asConvertedDataType(new PgTextBinding<>(castType, type, parser, requires));
+                .asConvertedDataType(new PgTextBinding<>(castType, null, type, parser, requires));
     }
 
     @SuppressWarnings("unchecked")

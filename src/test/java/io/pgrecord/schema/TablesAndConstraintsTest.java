@@ -209,6 +209,84 @@ class TablesAndConstraintsTest {
         }
     }
 
+    /** A table whose name and every part of it need quoting; names are matched exactly. */
+    private static final String MIXED = "MiXeDCaSe!";
+    private static final String CHILD = "Child Rows";
+    private static final String ODD = "x\"; DROP TABLE y; --";
+
+    @BothBackends
+    void quotedNamesAreInspectedAndDroppedExactly(Exec exec, TestDatabase db) {
+        db.execute("DROP TABLE IF EXISTS \"Child Rows\", \"MiXeDCaSe!\", \"mixedcase!\", y",
+                "DROP MATERIALIZED VIEW IF EXISTS \"Mat View\"", "DROP TYPE IF EXISTS \"Mood Ring\"",
+                "DROP DOMAIN IF EXISTS \"Pos!\"",
+                "CREATE TABLE y (id int)",
+                "CREATE TABLE \"MiXeDCaSe!\" (\"Id\" int CONSTRAINT \"Key!\" PRIMARY KEY, \"e-mail\" text,"
+                        + " \"x\"\"; DROP TABLE y; --\" int, \"(a)\" int, CONSTRAINT \"Uniq Mail\" UNIQUE (\"e-mail\"))",
+                "CREATE INDEX \"Idx MiXeD\" ON \"MiXeDCaSe!\" (lower(\"e-mail\"))",
+                "CREATE TABLE \"Child Rows\" (id int PRIMARY KEY, \"Parent Id\" int"
+                        + " CONSTRAINT \"FK to MiXeD\" REFERENCES \"MiXeDCaSe!\" (\"Id\") ON DELETE CASCADE)",
+                "CREATE TABLE \"mixedcase!\" (other int)",
+                "CREATE TYPE \"Mood Ring\" AS ENUM ('a')", "CREATE DOMAIN \"Pos!\" AS int CHECK (VALUE > 0)",
+                "CREATE MATERIALIZED VIEW \"Mat View\" AS SELECT 1 AS one");
+        SchemaManager schema = SchemaViews.schema(exec, db);
+        Inspector insp = SchemaViews.inspector(exec, db);
+
+        assertThat(insp.columns(MIXED)).extracting(ColumnInfo::name).containsExactly("Id", "e-mail", ODD, "(a)");
+        assertThat(insp.columns("public." + MIXED)).hasSize(4);
+        assertThat(insp.columns("mixedcase!")).extracting(ColumnInfo::name).containsExactly("other");   // no case folding
+        assertThat(insp.columns("mixedCASE!")).isEmpty();
+        assertThat(insp.hasTable(MIXED)).isTrue();
+        assertThat(insp.tables("public")).extracting(TableInfo::name).contains(MIXED, CHILD, "mixedcase!");
+        assertThat(insp.indexes(MIXED)).extracting(IndexInfo::name, IndexInfo::columns, IndexInfo::constraint).containsExactly(
+                tuple("Idx MiXeD", List.of("lower(\"e-mail\")"), null),
+                tuple("Key!", List.of("Id"), "Key!"),
+                tuple("Uniq Mail", List.of("e-mail"), "Uniq Mail"));
+        assertThat(insp.constraints(MIXED)).extracting(ConstraintInfo::name).containsExactly("Key!", "Uniq Mail");
+        assertThat(insp.foreignKeys(CHILD)).singleElement().satisfies(fk -> {
+            assertThat(fk.name()).isEqualTo("FK to MiXeD");
+            assertThat(fk.columns()).containsExactly("Parent Id");
+            assertThat(fk.referencedTable()).isEqualTo(MIXED);
+            assertThat(fk.referencedColumns()).containsExactly("Id");
+            assertThat(fk.onDelete()).isEqualTo("CASCADE");
+        });
+        assertThat(insp.hasType("Mood Ring")).isTrue();
+        assertThat(insp.enums("public")).extracting(EnumInfo::name).contains("Mood Ring");
+        assertThat(insp.domains("public")).extracting(DomainInfo::name).contains("Pos!");
+        assertThat(insp.materializedViews("public")).extracting(TableInfo::name).contains("Mat View");
+
+        // the schema manager takes the same names: indexes on odd columns, comments, constraints, drops
+        schema.createIndex(Index.on(MIXED).named("On " + ODD).columns(ODD, "(a)"));
+        assertThat(insp.indexes(MIXED)).filteredOn(i -> i.name().equals("On " + ODD)).singleElement()
+                .satisfies(i -> assertThat(i.columns()).containsExactly(ODD, "(a)"));
+        schema.commentOnTable(MIXED, "mixed");
+        schema.commentOnColumn(MIXED, ODD, "odd");
+        assertThat(insp.tables("public")).filteredOn(t -> t.name().equals(MIXED)).singleElement()
+                .satisfies(t -> assertThat(t.comment()).isEqualTo("mixed"));
+        schema.dropIndex("On " + ODD);
+        schema.dropIndex("public.Idx MiXeD");
+        schema.dropIndexIfExists("Idx MiXeD");
+        assertThat(insp.indexes(MIXED)).extracting(IndexInfo::name).containsExactly("Key!", "Uniq Mail");
+        schema.dropConstraint(CHILD, "FK to MiXeD");
+        schema.dropConstraint(MIXED, "Uniq Mail");
+        assertThat(insp.foreignKeys(CHILD)).isEmpty();
+        assertThat(insp.constraints(MIXED)).extracting(ConstraintInfo::name).containsExactly("Key!");
+        schema.dropEnum("Mood Ring");
+        schema.dropDomain("Pos!");
+        schema.dropMaterializedView("Mat View");
+        schema.dropTable(CHILD);
+        schema.dropTable("public." + MIXED);
+        assertThat(insp.hasTable(MIXED)).isFalse();
+        assertThat(insp.hasTable(CHILD)).isFalse();
+        assertThat(insp.hasType("Mood Ring")).isFalse();
+        assertThat(insp.domains("public")).extracting(DomainInfo::name).doesNotContain("Pos!");
+        assertThat(insp.materializedViews("public")).extracting(TableInfo::name).doesNotContain("Mat View");
+        // the look-alikes are untouched
+        assertThat(insp.hasTable("mixedcase!")).isTrue();
+        assertThat(insp.hasTable("y")).isTrue();
+        schema.dropTable("mixedcase!");
+        schema.dropTable("y");
+    }
+
     /** A backend of its own with one pooled connection, so every statement is in one session. */
     private record Session(AutoCloseable backend, SchemaManager schema, Inspector inspector) implements AutoCloseable {
         static Session open(Exec exec, PostgresConnectionConfig config) {

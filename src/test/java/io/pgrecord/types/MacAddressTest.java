@@ -3,6 +3,9 @@ package io.pgrecord.types;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -63,5 +66,24 @@ class MacAddressTest {
         assertThat(mac).hasToString("01:02:03:04:05:06");
         assertThat(mac).isNotEqualTo(MacAddress.parse("01:02:03:04:05:07"));
         assertThat(mac.hashCode()).isEqualTo(MacAddress.parse("01-02-03-04-05-06").hashCode());
+    }
+
+    @Test
+    void aBindOfMacaddrIsCastByTheValuesLength() {
+        DSLContext dsl = DSL.using(SQLDialect.POSTGRES);
+        MacAddress six = MacAddress.parse("08:00:2b:01:02:03");
+        MacAddress eight = MacAddress.parse("08:00:2b:01:02:03:04:05");
+        assertThat(dsl.render(DSL.val(six, PgTypes.MACADDR))).isEqualTo("cast(? as macaddr)");
+        assertThat(dsl.render(DSL.val(eight, PgTypes.MACADDR))).isEqualTo("cast(? as macaddr8)");
+        assertThat(dsl.renderInlined(DSL.val(eight, PgTypes.MACADDR))).isEqualTo("cast('08:00:2b:01:02:03:04:05' as macaddr8)");
+        assertThat(dsl.render(DSL.val((MacAddress) null, PgTypes.MACADDR))).isEqualTo("cast(? as macaddr)");
+        // MACADDR8 is macaddr8 whatever the length
+        assertThat(dsl.render(DSL.val(six, PgTypes.MACADDR8))).isEqualTo("cast(? as macaddr8)");
+        // an array is a macaddr8[] once any element has 8 bytes
+        var array = PgTypes.MACADDR.getArrayDataType();
+        assertThat(dsl.render(DSL.val(new MacAddress[] {six, null}, array))).isEqualTo("cast(? as macaddr[])");
+        assertThat(dsl.render(DSL.val(new MacAddress[] {six, null, eight}, array))).isEqualTo("cast(? as macaddr8[])");
+        assertThat(dsl.render(DSL.val(new MacAddress[0], array))).isEqualTo("cast(? as macaddr[])");
+        assertThat(dsl.render(DSL.val(new MacAddress[] {six}, PgTypes.MACADDR8.getArrayDataType()))).isEqualTo("cast(? as macaddr8[])");
     }
 }

@@ -124,7 +124,7 @@ public final class BulkOps {
                 if (v == null) {
                     defaults.set(position);
                 } else {
-                    values.add(BindValues.check(f.column(), f.dataType().getType(), v));
+                    values.add(BindValues.check(f.column(), f.dataType(), v));
                 }
                 position++;
             }

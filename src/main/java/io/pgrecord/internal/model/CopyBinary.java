@@ -1,6 +1,7 @@
 package io.pgrecord.internal.model;
 
 import io.pgrecord.internal.types.BinaryValues;
+import io.pgrecord.internal.types.BindValues;
 import io.pgrecord.internal.types.CopyBuffer;
 import io.pgrecord.internal.types.TypeMapper;
 import java.util.List;
@@ -24,11 +25,15 @@ final class CopyBinary {
         out.int32(0); // flags: no OIDs
         out.int32(0); // no header extension
         int n = columns.size();
+        boolean[] json = CopyIn.jsonColumns(columns);
         for (T model : models) {
             out.int16(n);
             for (int i = 0; i < n; i++) {
                 FieldMeta f = columns.get(i);
                 Object value = f.get(model);
+                if (json[i]) {
+                    BindValues.check(f.column(), f.dataType(), value);
+                }
                 Object db = value == null ? null : TypeMapper.databaseValue(f.dataType(), value);
                 if (db == null) {
                     out.int32(-1);

@@ -2,6 +2,7 @@ package io.pgrecord.internal.model;
 
 import io.pgrecord.internal.exec.Work;
 import io.pgrecord.internal.types.BinaryValues;
+import io.pgrecord.internal.types.BindValues;
 import io.pgrecord.internal.types.ColumnKind;
 import java.util.HashMap;
 import java.util.List;
@@ -60,6 +61,18 @@ final class CopyIn {
             }
             return new Work.Copy<>(data.sql(), data.chunks(), Work::done);
         });
+    }
+
+    /**
+     * Which columns Jackson writes as JSON: their values are checked for unpaired surrogates
+     * before Jackson writes them, so the error names the column, as it does for text.
+     */
+    static boolean[] jsonColumns(List<FieldMeta> columns) {
+        boolean[] json = new boolean[columns.size()];
+        for (int i = 0; i < json.length; i++) {
+            json[i] = BindValues.isJson(columns.get(i).dataType());
+        }
+        return json;
     }
 
     /** The fields set in some model, refused before any SQL when one is money or none is set. */

@@ -26,6 +26,7 @@ final class CopyText {
     static <T> CopyData encode(String head, List<FieldMeta> columns, List<T> models) {
         CopyBuffer out = new CopyBuffer();
         StringBuilder line = new StringBuilder(256);
+        boolean[] json = CopyIn.jsonColumns(columns);
         for (T model : models) {
             line.setLength(0);
             for (int i = 0; i < columns.size(); i++) {
@@ -33,7 +34,11 @@ final class CopyText {
                     line.append('\t');
                 }
                 FieldMeta f = columns.get(i);
-                appendValue(line, f, f.get(model));
+                Object value = f.get(model);
+                if (json[i]) {
+                    BindValues.check(f.column(), f.dataType(), value);
+                }
+                appendValue(line, f, value);
             }
             line.append('\n');
             out.bytes(line.toString().getBytes(StandardCharsets.UTF_8));

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import io.pgrecord.internal.types.BindValues;
+import io.pgrecord.internal.types.TypeMapper;
 import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.Name;
@@ -63,7 +64,9 @@ public final class MergeOps {
         for (T m : models) {
             List<Field<?>> values = new ArrayList<>();
             for (FieldMeta f : columns) {
-                values.add(DSL.cast(BindValues.of(f.column(), f.get(m), f.dataType()), f.dataType()));
+                Field<?> bind = BindValues.of(f.column(), f.get(m), f.dataType());
+                // the VALUES rows need typed columns; a binding that casts itself already gives one
+                values.add(TypeMapper.rendersOwnCast(f.dataType()) ? bind : DSL.cast(bind, f.dataType()));
             }
             rows.add(DSL.row(values));
         }
@@ -93,7 +96,9 @@ public final class MergeOps {
             int sourceRows = models.size();
             return new Work.Execute<>(merge, n -> Work.done(n == 0 ? sourceRows : n));
         }
-        var returning = DSL.resultQuery("{0} returning {1}", merge, DSL.list(meta.selectFields()));
+        // coerced, so each column is read with its field's binding (a plain-SQL query would read driver objects)
+        var returning = DSL.resultQuery("{0} returning {1}", merge, DSL.list(meta.selectFields()))
+                .coerce(meta.selectFields().stream().map(f -> (Field<?>) f).toList());
         return new Work.Fetch<>(returning, meta, result -> {
             Map<List<Object>, T> byKey = new HashMap<>();
             for (T m : models) {

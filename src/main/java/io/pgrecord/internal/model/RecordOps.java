@@ -64,7 +64,7 @@ public final class RecordOps {
         for (FieldMeta f : fields) {
             Object v = f.get(model);
             if (v != null && !f.isGenerated()) {
-                values[n++] = BindValues.check(f.column(), f.dataType().getType(), v);
+                values[n++] = BindValues.check(f.column(), f.dataType(), v);
                 columns |= bit(f);
             }
         }
@@ -126,7 +126,7 @@ public final class RecordOps {
         long columns = 0;
         long nulls = 0;
         for (FieldMeta f : dirty) {
-            Object v = BindValues.check(f.column(), f.dataType().getType(), f.get(model));
+            Object v = BindValues.check(f.column(), f.dataType(), f.get(model));
             values.add(v);
             columns |= bit(f);
             nulls |= v == null ? bit(f) : 0;
@@ -341,7 +341,7 @@ public final class RecordOps {
             if (v == null) {
                 throw new IllegalStateException(meta.type().getSimpleName() + "." + id.javaName() + " is null");
             }
-            values[i] = BindValues.check(id.column(), id.dataType().getType(), v);
+            values[i] = BindValues.check(id.column(), id.dataType(), v);
         }
         if (locked) {
             values[ids.size()] = lockState.persistedValue(meta, meta.version());
@@ -419,7 +419,7 @@ public final class RecordOps {
         Object[] values = new Object[ids.size()];
         for (int i = 0; i < values.length; i++) {
             FieldMeta f = ids.get(i);
-            values[i] = BindValues.check(f.column(), f.dataType().getType(), parts.get(i));
+            values[i] = BindValues.check(f.column(), f.dataType(), parts.get(i));
         }
         return values;
     }

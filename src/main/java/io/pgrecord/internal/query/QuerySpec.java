@@ -188,7 +188,7 @@ public final class QuerySpec {
             Object[] array = (Object[]) java.lang.reflect.Array.newInstance(kind.type(), keys.size());
             int i = 0;
             for (Object k : keys) {
-                array[i++] = BindValues.check(field.column(), field.dataType().getType(), k);
+                array[i++] = BindValues.check(field.column(), field.dataType(), k);
             }
             Param<Object> p = DSL.val(array, (org.jooq.DataType<Object>) arrayKind.arrayDataType());
             QuerySpec c = copy();
@@ -198,7 +198,7 @@ public final class QuerySpec {
         }
         List<Param<?>> params = new ArrayList<>(keys.size());
         for (Object k : keys) {
-            params.add(DSL.val(BindValues.check(field.column(), field.dataType().getType(), k), field.dataType()));
+            params.add(DSL.val(BindValues.check(field.column(), field.dataType(), k), field.dataType()));
         }
         QuerySpec c = copy();
         c.where = plus(where, List.of(field.field().in(params)));

@@ -67,7 +67,7 @@ public final class Sql {
     @SuppressWarnings("unchecked")
     static org.jooq.Param<Object> param(Object value) {
         org.jooq.DataType<Object> type = (org.jooq.DataType<Object>) TypeMapper.forValue(value);
-        return DSL.val(io.pgrecord.internal.types.BindValues.check("a bind value", Object.class, value), type);
+        return DSL.val(io.pgrecord.internal.types.BindValues.check("a bind value", type, value), type);
     }
 
     /** A bind as SQL text embeds it: cast where the server could not infer the type. */

@@ -83,7 +83,7 @@ final class ColumnTypes {
     /** The checked name of a Java enum's type, from {@link TypeMapper#enumTypeName}. */
     static org.jooq.Name enumName(Class<?> enumType) {
         org.jooq.Name rendered = DSL.using(SQLDialect.POSTGRES).parser().parseName(TypeMapper.enumTypeName(enumType));
-        return Identifiers.qualified("enum type name of " + enumType.getName(), String.join(".", rendered.getName()));
+        return Identifiers.qualified("enum type name of " + enumType.getName(), rendered);
     }
 
     /** The element class of a {@code List<X>} or {@code X[]} field, else null. */

@@ -34,17 +34,21 @@ final class IndexDdl {
         List<QueryPart> args = new ArrayList<>();
         args.add(Identifiers.simple("index name", index.name()));
         args.add(Identifiers.qualified("table name", index.table()));
-        args.add(DSL.list(index.columns().stream().map(IndexDdl::key).toList()));
+        List<QueryPart> keys = new ArrayList<>();
+        for (int i = 0; i < index.columns().size(); i++) {
+            keys.add(key(index.columns().get(i), index.isExpression(i)));
+        }
+        args.add(DSL.list(keys));
         StringBuilder sql = new StringBuilder("create ");
         sql.append(index.isUnique() ? "unique " : "").append("index ").append(index.isConcurrently() ? "concurrently " : "")
                 .append(index.isIfNotExists() ? "if not exists " : "").append("{0} on {1}");
         if (index.method() != null) {
-            args.add(DSL.name(index.method()));
+            args.add(DSL.quotedName(index.method()));
             sql.append(" using {").append(args.size() - 1).append("}");
         }
         sql.append(" ({2})");
         if (!index.include().isEmpty()) {
-            args.add(DSL.list(index.include().stream().map(DSL::name).toList()));
+            args.add(DSL.list(index.include().stream().map(DSL::quotedName).toList()));
             sql.append(" include ({").append(args.size() - 1).append("})");
         }
         if (index.isNullsNotDistinct()) {
@@ -64,9 +68,10 @@ final class IndexDdl {
         }
         List<QueryPart> args = new ArrayList<>();
         args.add(Identifiers.qualified("table name", exclude.table()));
-        args.add(DSL.name(exclude.method()));
+        args.add(DSL.quotedName(exclude.method()));
         args.add(DSL.list(exclude.elements().stream()
-                .map(e -> DSL.sql("{0} with {1}", key(e.key()), DSL.keyword(SqlFragments.operator("exclusion operator", e.operator()))))
+                .map(e -> DSL.sql("{0} with {1}", key(e.key(), e.expression()),
+                        DSL.keyword(SqlFragments.operator("exclusion operator", e.operator()))))
                 .toList()));
         StringBuilder sql = new StringBuilder("alter table {0} add ");
         if (exclude.name() != null) {
@@ -88,8 +93,8 @@ final class IndexDdl {
     }
 
     /** A column name, or an expression key kept in its parentheses. */
-    private static QueryPart key(String key) {
-        if (key.startsWith("(")) {
+    private static QueryPart key(String key, boolean expression) {
+        if (expression) {
             return DSL.sql(SqlFragments.check("index expression", key));
         }
         return Identifiers.simple("index column", key);

@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import org.jooq.Converter;
 import org.jooq.Name;
 import org.jooq.Query;
@@ -37,8 +36,6 @@ public final class SchemaStatements {
     /** A DDL plan: capabilities in, work out. */
     public interface Plan extends Function<Capabilities, Work<Void>> {
     }
-
-    private static final Pattern EXTENSION = Pattern.compile("[A-Za-z_][A-Za-z0-9_-]{0,62}");
 
     private SchemaStatements() {
     }
@@ -214,12 +211,9 @@ public final class SchemaStatements {
         return always(DSL.query("drop extension if exists {0}", extension(name)));
     }
 
+    /** An extension name: any name, quoted; the server says whether such an extension is available. */
     private static Name extension(String name) {
-        if (name == null || !EXTENSION.matcher(name).matches()) {
-            throw new IllegalArgumentException("invalid extension name '" + (name == null ? null : Identifiers.printable(name))
-                    + "': use letters, digits, _ and -, starting with a letter or _");
-        }
-        return DSL.name(name);
+        return Identifiers.simple("extension name", name);
     }
 
     public static Plan commentOnTable(String table, String comment) {

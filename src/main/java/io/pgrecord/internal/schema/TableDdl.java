@@ -61,7 +61,7 @@ final class TableDdl {
 
     /** The model's table name, checked. */
     static Name tableName(ModelMeta<?> meta) {
-        return Identifiers.qualified("table name of model " + meta.type().getSimpleName(), String.join(".", meta.tableName().getName()));
+        return Identifiers.qualified("table name of model " + meta.type().getSimpleName(), meta.tableName());
     }
 
     private Query create(TableOptions options, boolean ifNotExists) {
@@ -180,7 +180,7 @@ final class TableDdl {
     }
 
     private Index index(Indexed indexed, boolean ifNotExists) {
-        Index index = Index.on(String.join(".", tableName(meta).getName()));
+        Index index = Index.on(Identifiers.text(tableName(meta)));
         for (String key : indexed.value()) {
             index = index.columns(meta.resolve(key).column());
         }

@@ -1,5 +1,7 @@
 package io.pgrecord.internal.types;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.POJONode;
 import io.pgrecord.error.DataException;
 import io.pgrecord.error.ServerErrorFields;
 import io.pgrecord.types.MultiRange;
@@ -10,8 +12,11 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.util.Collection;
+import java.util.Map;
 import org.jooq.DataType;
 import org.jooq.Field;
+import org.jooq.JSON;
+import org.jooq.JSONB;
 import org.jooq.impl.DSL;
 import org.jooq.postgres.extensions.types.Range;
 
@@ -23,16 +28,40 @@ import org.jooq.postgres.extensions.types.Range;
  * {@code ±infinity}; a Duration past the interval's time part could not be stored). A number
  * out of range raises {@link DataException} with SQLSTATE 22003, a date, time or interval out of
  * range SQLSTATE 22008, as the server would.
+ *
+ * <p>Text is looked for wherever a value holds it: in strings, in the elements of arrays and
+ * collections, in the keys and values of maps (hstore), in {@code JSON}/{@code JSONB} text and
+ * in JSON trees. For a json or jsonb column, {@link #check(String, DataType, Object)} also
+ * looks inside what Jackson will write: every key and string of nested maps and lists, and for
+ * a record, POJO or anything else it does not walk, the JSON text Jackson makes of it.
  */
 public final class BindValues {
 
     private BindValues() {
     }
 
-    /** A bind of {@code value} for {@code column} of {@code type}. */
+    /** A bind of {@code value} for {@code column} of {@code type}, {@link #check(String, DataType, Object) checked}. */
     @SuppressWarnings("unchecked")
     public static <T> Field<T> of(String column, Object value, DataType<T> type) {
-        return DSL.val((T) check(column, type.getType(), value), type);
+        return DSL.val((T) check(column, type, value), type);
+    }
+
+    /**
+     * The value checked for a column of this type: as {@link #check(String, Class, Object)}, and
+     * for a json or jsonb type (or an array or list of one) whatever JSON Jackson will write of
+     * it, keys included.
+     */
+    public static Object check(String column, DataType<?> type, Object value) {
+        if (value != null && JsonTypes.isJackson(type)) {
+            checkJson(column, value);
+            return value;
+        }
+        return check(column, type.getType(), value);
+    }
+
+    /** Whether values of this type are written as JSON by Jackson, so {@link #check(String, DataType, Object)} walks them. */
+    public static boolean isJson(DataType<?> type) {
+        return JsonTypes.isJackson(type);
     }
 
     /** The value checked, and converted exactly when it is a number for an integral column. */
@@ -48,6 +77,13 @@ public final class BindValues {
             for (Object e : a) {
                 check(column, Object.class, e);
             }
+        } else if (value instanceof Map<?, ?> m) {
+            m.forEach((k, v) -> {
+                check(column, Object.class, k);
+                check(column, Object.class, v);
+            });
+        } else if (value instanceof JSONB || value instanceof JSON || value instanceof JsonNode) {
+            checkJson(column, value);
         } else if (value instanceof Number n && isIntegral(target) && !target.isInstance(value)) {
             return exactIntegral(column, target, n);
         } else if (value instanceof java.time.temporal.Temporal || value instanceof Duration
@@ -88,6 +124,14 @@ public final class BindValues {
     }
 
     private static void checkText(String column, String s) {
+        int at = unpairedSurrogate(s);
+        if (at >= 0) {
+            throw unpaired(column, "at index " + at);
+        }
+    }
+
+    /** The index of the first unpaired UTF-16 surrogate in {@code s}, or -1. */
+    static int unpairedSurrogate(String s) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (Character.isHighSurrogate(c)) {
@@ -95,17 +139,88 @@ public final class BindValues {
                     i++;
                     continue;
                 }
-                throw unpaired(column, i);
+                return i;
             }
             if (Character.isLowSurrogate(c)) {
-                throw unpaired(column, i);
+                return i;
             }
+        }
+        return -1;
+    }
+
+    private static IllegalArgumentException unpaired(String column, String where) {
+        return new IllegalArgumentException("value for " + column + " is not valid UTF-16: unpaired surrogate " + where
+                + "; it cannot be stored as UTF-8 text");
+    }
+
+    /**
+     * Every key and string of the JSON that Jackson writes of {@code value}. Strings, numbers,
+     * booleans, JDK maps with string keys, JDK collections, arrays, {@code JSON}/{@code JSONB}
+     * text and trees are walked, without writing any JSON; anything else (a record, a POJO, a map with
+     * other keys, whose text Jackson's serializers decide) is written with Jackson and its
+     * text checked. Jackson itself passes an unpaired surrogate through unescaped.
+     */
+    private static void checkJson(String column, Object value) {
+        switch (value) {
+            case null -> {
+            }
+            case String s -> checkJsonText(column, s, "in a JSON string");
+            case Boolean b -> {
+            }
+            case Number n when jdk(n) -> {
+            }
+            case JSONB j -> checkJsonText(column, j.data(), "in its JSON text");
+            case JSON j -> checkJsonText(column, j.data(), "in its JSON text");
+            case POJONode p -> checkJson(column, p.getPojo());
+            case JsonNode node -> checkTree(column, node);
+            case Map<?, ?> m when jdk(m) && stringKeys(m) -> m.forEach((k, v) -> {
+                checkJsonText(column, (String) k, "in a JSON key");
+                checkJson(column, v);
+            });
+            case Collection<?> c when jdk(c) -> c.forEach(e -> checkJson(column, e));
+            case Object[] a -> {
+                for (Object e : a) {
+                    checkJson(column, e);
+                }
+            }
+            default -> checkJsonText(column, Json.serialise(value), "in the JSON of its " + value.getClass().getName());
         }
     }
 
-    private static IllegalArgumentException unpaired(String column, int index) {
-        return new IllegalArgumentException("value for " + column + " is not valid UTF-16: unpaired surrogate at index "
-                + index + "; it cannot be stored as UTF-8 text");
+    private static void checkTree(String column, JsonNode node) {
+        if (node.isTextual()) {
+            checkJsonText(column, node.textValue(), "in a JSON string");
+        } else if (node.isObject()) {
+            for (Map.Entry<String, JsonNode> e : node.properties()) {
+                checkJsonText(column, e.getKey(), "in a JSON key");
+                checkJson(column, e.getValue());
+            }
+        } else if (node.isArray()) {
+            node.forEach(e -> checkJson(column, e));
+        }
+        // numbers, booleans, null and binary (base64) hold no text of the caller's
+    }
+
+    private static void checkJsonText(String column, String s, String where) {
+        int at = s == null ? -1 : unpairedSurrogate(s);
+        if (at >= 0) {
+            throw unpaired(column, where + " (at index " + at + ")");
+        }
+    }
+
+    /** Whether every key is a string, which Jackson writes as it is; other keys go through its key serializers. */
+    private static boolean stringKeys(Map<?, ?> m) {
+        for (Object k : m.keySet()) {
+            if (!(k instanceof String)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A JDK class, whose JSON form Jackson's defaults decide (a user's subclass may carry its own serializer). */
+    private static boolean jdk(Object o) {
+        return o.getClass().getName().startsWith("java.");
     }
 
     private static boolean isIntegral(Class<?> c) {

@@ -20,7 +20,26 @@ public final class Json {
     private Json() {
     }
 
+    /**
+     * The JSON text of a value. Jackson passes an unpaired UTF-16 surrogate through unescaped,
+     * and the drivers would send it as {@code ?}: such text is refused here, whatever path the
+     * value took. Model and {@code where} binds are checked earlier, naming the column, by
+     * {@link BindValues#check(String, org.jooq.DataType, Object)}.
+     *
+     * @throws IllegalArgumentException when a key or string holds an unpaired surrogate
+     */
     public static String write(Object value) {
+        String json = serialise(value);
+        int at = BindValues.unpairedSurrogate(json);
+        if (at >= 0) {
+            throw new IllegalArgumentException("JSON of " + value.getClass().getName() + " is not valid UTF-16: unpaired surrogate"
+                    + " in a key or string (at index " + at + " of its JSON text); it cannot be stored as UTF-8 text");
+        }
+        return json;
+    }
+
+    /** The JSON text of a value as Jackson writes it, unchecked. */
+    static String serialise(Object value) {
         try {
             return MAPPER.writeValueAsString(value);
         } catch (JsonProcessingException e) {

@@ -19,7 +19,25 @@ import org.jooq.impl.SQLDataType;
  */
 final class JsonTypes {
 
+    /** A Jackson-mapped value bound as jsonb where no column tells its type: a {@code Map} or a tree in raw SQL. */
+    @SuppressWarnings("unchecked")
+    static final DataType<Object> BIND = (DataType<Object>) of(Object.class, Object.class, true);
+
     private JsonTypes() {
+    }
+
+    /**
+     * Whether Jackson writes this type's values: a json or jsonb type of {@link #of}, or an array
+     * or list of one. The bind check looks inside such values.
+     */
+    static boolean isJackson(DataType<?> type) {
+        Object binding = type.getBinding();
+        if (binding instanceof ListBinding<?> list) {
+            binding = list.array();
+        }
+        String cast = binding instanceof TextBinding<?> text ? text.castType()
+                : binding instanceof TextArrayBinding<?, ?> array ? array.elementType() : null;
+        return "jsonb".equals(cast) || "json".equals(cast);
     }
 
     /** The type of a field marked {@code @Column(type = "json" | "jsonb")}. */

@@ -99,17 +99,14 @@ public final class Operands {
         return field instanceof TableField<?, ?> || field instanceof Param<?> ? field : DSL.field("({0})", field.getDataType(), field);
     }
 
+    /** The JSON text of an operand; an unpaired surrogate is refused, as in any bind. */
     private static String jsonText(Object value) {
-        if (value instanceof String s) {
-            return s;
-        }
-        if (value instanceof JSONB j) {
-            return j.data();
-        }
-        if (value instanceof JSON j) {
-            return j.data();
-        }
-        return Json.write(value);
+        String text = value instanceof String s ? s
+                : value instanceof JSONB j ? j.data()
+                : value instanceof JSON j ? j.data()
+                : Json.write(value);
+        BindValues.check("a JSON operand", String.class, text);
+        return text;
     }
 
     private static String[] strings(Object value) {

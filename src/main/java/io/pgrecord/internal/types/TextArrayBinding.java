@@ -45,6 +45,11 @@ final class TextArrayBinding<D, A> implements Binding<D, A> {
                 user -> (D) map(user, dims, String.class, this.element::to));
     }
 
+    /** The PostgreSQL type of the elements, e.g. {@code mood} or {@code jsonb}. */
+    String elementType() {
+        return elementType;
+    }
+
     /** The one-dimensional array binding of a text element type. */
     static <U> Binding<String[], U[]> of(String elementType, Converter<String, U> element) {
         return new TextArrayBinding<>(elementType, 1, element);

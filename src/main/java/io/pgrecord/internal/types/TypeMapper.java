@@ -77,10 +77,16 @@ public final class TypeMapper {
         return column;
     }
 
-    /** The data type for a bind value in a raw SQL fragment; strings stay untyped. */
+    /**
+     * The data type for a bind value in a raw SQL fragment; strings stay untyped, and a
+     * {@code Map} or a Jackson tree is jsonb, {@code cast(? as jsonb)}.
+     */
     public static DataType<?> forValue(Object value) {
         if (value == null) {
             return SQLDataType.OTHER;
+        }
+        if (value instanceof Map<?, ?> || value instanceof com.fasterxml.jackson.databind.JsonNode) {
+            return JsonTypes.BIND;
         }
         if (value instanceof MultiRange<?> m) {
             return m.ranges().isEmpty() ? TEXT : ScalarTypes.multirange(m.ranges().get(0).getClass());
@@ -221,6 +227,18 @@ public final class TypeMapper {
         String binding = b.getClass().getName();
         return type != TEXT && type != SQLDataType.OTHER && !binding.startsWith("io.pgrecord.internal.types")
                 && !binding.startsWith("org.jooq.postgres.extensions") && !binding.startsWith("io.pgrecord.types");
+    }
+
+    /**
+     * Whether a bind of this type renders its own cast, {@code cast(? as jsonb)}: pgrecord's
+     * text-carried types, {@code io.pgrecord.types} values and their arrays. Casting such a bind
+     * again to its data type would cast to the carrier ({@code varchar}), or, for a
+     * {@code MacAddress} whose cast follows its length, to the wrong type.
+     */
+    public static boolean rendersOwnCast(DataType<?> type) {
+        Object b = type.getBinding() instanceof ListBinding<?> list ? list.array() : type.getBinding();
+        return (b instanceof TextBinding<?> text && text.castType() != null) || b instanceof TextArrayBinding<?, ?>
+                || b.getClass().getName().startsWith("io.pgrecord.types.");
     }
 
     /**
