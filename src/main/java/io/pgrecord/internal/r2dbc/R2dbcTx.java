@@ -8,10 +8,13 @@ import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.util.context.Context;
 
 /**
  * One reactive transaction's connection: taken from the pool when the transaction begins and
- * returned when it ends; in between, statements run on it through a pinned, non-closing view.
+ * returned when it ends; in between, statements run on it through a pinned, non-closing view,
+ * lent to the transaction's own DSLContext, to models, and through the Reactor context
+ * ({@link #join}) to raw publishers of the pool's DSLContext.
  */
 public final class R2dbcTx {
 
@@ -29,7 +32,7 @@ public final class R2dbcTx {
 
     /** Takes a connection from the pool and sends {@code beginSql} on it. */
     public static Mono<R2dbcTx> begin(R2dbcRuntime runtime, String beginSql) {
-        return Mono.from(runtime.connections().create())
+        return runtime.connections().acquire()
                 .map(c -> new R2dbcTx((ObservedConnection) c, runtime))
                 .flatMap(tx -> tx.execute(beginSql).thenReturn(tx)
                         .onErrorResume(e -> tx.release().then(Mono.error(e))));
@@ -37,7 +40,7 @@ public final class R2dbcTx {
 
     /** Takes a connection from the pool, outside any transaction: for session-level work such as locks. */
     public static Mono<R2dbcTx> connection(R2dbcRuntime runtime) {
-        return Mono.from(runtime.connections().create()).map(c -> new R2dbcTx((ObservedConnection) c, runtime));
+        return runtime.connections().acquire().map(c -> new R2dbcTx((ObservedConnection) c, runtime));
     }
 
     /** The first column of the first row of a query on this connection. */
@@ -60,6 +63,15 @@ public final class R2dbcTx {
     /** Returns the connection to the pool. */
     public Mono<Void> release() {
         return Mono.from(connection.close());
+    }
+
+    /**
+     * The context with this transaction's connection under its pool's key, where that pool's
+     * {@link ObservedConnectionFactory#create()} finds it: raw {@code dsl()} publishers
+     * subscribed in this context join the transaction.
+     */
+    public Context join(Context context) {
+        return context.put(connection.owner(), pinned);
     }
 
     /** Statements attached here run on this transaction's connection. */
