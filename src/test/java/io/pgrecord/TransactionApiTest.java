@@ -289,6 +289,13 @@ class TransactionApiTest {
         assertThat(kept).isEqualTo(1L);
         assertThat(db.query("SELECT id FROM raw_joins").stream().map(r -> r.get(0))).containsExactly(6);
 
+        // after the end, a raw publisher still carrying the transaction's context is refused:
+        // the connection is back in the pool
+        AsyncTransaction ended = tm.begin().block(WAIT);
+        ended.commit().block(WAIT);
+        assertThatThrownBy(() -> ended.run(() -> count).blockLast(WAIT)).isInstanceOf(TransactionException.class)
+                .hasMessageContaining("already ended");
+
         // outside any transaction the same publishers take pooled connections, autocommitted
         assertThat(show.apply("SHOW transaction_isolation").block(WAIT)).isEqualTo("read committed");
         assertThat(Mono.from(dsl.batch(dsl.deleteFrom(t))).block(WAIT)).isEqualTo(1);

@@ -48,8 +48,8 @@ public final class ObservedConnectionFactory implements ConnectionFactory {
     @Override
     public Publisher<? extends Connection> create() {
         return Mono.deferContextual(context -> {
-            Connection joined = context.getOrDefault(this, null);
-            return joined != null ? Mono.just(joined) : acquire();
+            R2dbcTx tx = context.getOrDefault(this, null);
+            return tx != null ? tx.joined() : acquire();
         });
     }
 

@@ -1,5 +1,6 @@
 package io.pgrecord.internal.r2dbc;
 
+import io.pgrecord.error.TransactionException;
 import io.pgrecord.internal.core.JooqDefaults;
 import io.pgrecord.internal.exec.ReactiveScope;
 import io.r2dbc.spi.Connection;
@@ -21,6 +22,7 @@ public final class R2dbcTx {
     private final ObservedConnection connection;
     private final ObservedConnection pinned;
     private final DSLContext dsl;
+    private volatile boolean released;
 
     private R2dbcTx(ObservedConnection connection, R2dbcRuntime runtime) {
         this.connection = connection;
@@ -62,7 +64,10 @@ public final class R2dbcTx {
 
     /** Returns the connection to the pool. */
     public Mono<Void> release() {
-        return Mono.from(connection.close());
+        return Mono.defer(() -> {
+            released = true;
+            return Mono.from(connection.close());
+        });
     }
 
     /**
@@ -71,7 +76,17 @@ public final class R2dbcTx {
      * subscribed in this context join the transaction.
      */
     public Context join(Context context) {
-        return context.put(connection.owner(), pinned);
+        return context.put(connection.owner(), this);
+    }
+
+    /**
+     * The connection for a raw publisher subscribed in this transaction's context; an error once
+     * the transaction has ended, since its connection may be lent to other work by then.
+     */
+    Mono<Connection> joined() {
+        return released ? Mono.error(new TransactionException("the transaction this statement was subscribed in has"
+                + " already ended; subscribe it inside inTransaction(...) or AsyncTransaction.run(...) before the end"))
+                : Mono.just(pinned);
     }
 
     /** Statements attached here run on this transaction's connection. */
