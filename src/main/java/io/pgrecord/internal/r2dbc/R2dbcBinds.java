@@ -13,8 +13,12 @@ import io.r2dbc.spi.Parameters;
  */
 public final class R2dbcBinds {
 
-    /** A null of unspecified type, as pgjdbc sends a null string. */
-    public static final Parameter UNTYPED_NULL = Parameters.in(PostgresqlObjectId.UNSPECIFIED);
+    /**
+     * A null of unspecified type, as pgjdbc sends a null string. Inferred as Object, so the
+     * driver sends it in text format: a binary-format null needs the type's binary input
+     * function, which some types lack (ltree before PostgreSQL 13).
+     */
+    public static final Parameter UNTYPED_NULL = Parameters.in(Object.class);
 
     private R2dbcBinds() {
     }
