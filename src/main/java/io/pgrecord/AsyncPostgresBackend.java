@@ -112,7 +112,9 @@ public final class AsyncPostgresBackend implements AutoCloseable {
 
     /**
      * Raw jOOQ over R2DBC on this backend's pool: subscribe to its queries
-     * ({@code Flux.from(dsl().selectFrom(...))}). Statements appear in the
+     * ({@code Flux.from(dsl().selectFrom(...))}). Queries and batches subscribed inside a
+     * transaction of this backend ({@code inTransaction}, {@code AsyncTransaction.run}) run on
+     * its connection; others take a pooled one. Statements appear in the
      * {@link #statementLog()} and failures raise {@code io.pgrecord.error} types.
      */
     public DSLContext dsl() {

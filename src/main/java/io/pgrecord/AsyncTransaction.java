@@ -32,9 +32,9 @@ public final class AsyncTransaction {
         this.level = level;
     }
 
-    /** Runs work in this transaction: models and statements subscribed inside join it. */
+    /** Runs work in this transaction: models and {@code dsl()} publishers subscribed inside join it. */
     public <T> Flux<T> run(Supplier<? extends Publisher<T>> work) {
-        return Flux.defer(() -> Flux.<T>from(work.get())).contextWrite(c -> c.put(manager, open));
+        return Flux.defer(() -> Flux.<T>from(work.get())).contextWrite(c -> manager.enter(c, open));
     }
 
     /** A jOOQ context whose statements run in this transaction. */

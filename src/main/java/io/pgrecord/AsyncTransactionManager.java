@@ -12,14 +12,15 @@ import org.jooq.DSLContext;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.util.context.Context;
 import reactor.util.context.ContextView;
 import reactor.util.retry.Retry;
 
 /**
  * Transactions on the reactive backend. The open transaction travels in the Reactor context:
- * every model operation subscribed inside {@code inTransaction} joins it, and so do statements
- * of the {@link DSLContext} handed to {@code inTransaction(dsl -> ...)}. jOOQ does not pass the
- * Reactor context on, so raw queries must use that DSLContext rather than {@code backend.dsl()}.
+ * every model operation and every publisher of the backend's {@code dsl()} (queries and
+ * batches) subscribed inside {@code inTransaction} or {@link AsyncTransaction#run} joins it, as
+ * do statements of the {@link DSLContext} handed to {@code inTransaction(dsl -> ...)}.
  * Nested {@code inTransaction} or {@code begin()} opens a savepoint. Thread-safe; one per backend.
  * {@snippet :
  * AsyncTransactionManager tm = async.transactionManager();
@@ -49,6 +50,14 @@ public final class AsyncTransactionManager {
 
     AsyncTransactionManager(AsyncPostgresBackend backend) {
         this.backend = backend;
+    }
+
+    /**
+     * The context of work in a transaction: the transaction for models and this manager, and
+     * its connection for raw publishers of the backend's {@code dsl()}.
+     */
+    Context enter(Context context, Open open) {
+        return open.tx.join(context.put(this, open));
     }
 
     /** The transaction of a subscriber chain, or null. */
@@ -84,7 +93,7 @@ public final class AsyncTransactionManager {
 
     private <T> Mono<List<T>> topLevel(TransactionOptions options, Function<DSLContext, ? extends Publisher<T>> work) {
         Mono<List<T>> attempt = open(options).flatMap(open -> scoped(
-                Flux.from(work.apply(open.tx.dsl())).contextWrite(c -> c.put(this, open)).collectList(),
+                Flux.from(work.apply(open.tx.dsl())).contextWrite(c -> enter(c, open)).collectList(),
                 end(open, TxSql.COMMIT),
                 end(open, TxSql.ROLLBACK)));
         if (options.retries() == 0) {

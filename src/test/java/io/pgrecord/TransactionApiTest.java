@@ -309,6 +309,74 @@ class TransactionApiTest {
         assertThat(b.statementLog().stop()).first().isEqualTo("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
     }
 
+    /**
+     * Raw {@code async.dsl()} publishers, single statements and batches, join the transaction
+     * they are subscribed in, whichever way it was opened: they see its settings and its
+     * uncommitted rows, and roll back with it.
+     */
+    @Test
+    void rawDslPublishersJoinTheReactiveTransaction(TestDatabase db) {
+        AsyncPostgresBackend b = db.async();
+        AsyncTransactionManager tm = b.transactionManager();
+        org.jooq.DSLContext dsl = b.dsl();
+        db.execute("CREATE TABLE raw_joins (id int PRIMARY KEY, note text)");
+        org.jooq.Table<?> t = org.jooq.impl.DSL.table("raw_joins");
+        org.jooq.Field<Integer> id = org.jooq.impl.DSL.field("id", Integer.class);
+        org.jooq.Field<String> note = org.jooq.impl.DSL.field("note", String.class);
+        java.util.function.Function<String, Mono<String>> show = sql -> Mono.from(dsl.resultQuery(sql)).map(r -> r.get(0, String.class));
+        Mono<Long> count = Mono.from(dsl.selectCount().from(t)).map(r -> r.value1().longValue());
+
+        // begin + run: the transaction's settings, and an insert that rolls back with it
+        List<String> seen = tm.begin(TransactionOptions.serializable().readOnly(true))
+                .flatMap(tx -> tx.run(() -> Flux.concat(show.apply("SHOW transaction_isolation"),
+                                show.apply("SHOW transaction_read_only"))).collectList()
+                        .flatMap(v -> tx.rollback().thenReturn(v)))
+                .block(WAIT);
+        assertThat(seen).containsExactly("serializable", "on");
+        List<Long> counts = tm.begin().flatMap(tx -> tx.run(() -> Mono.from(dsl.insertInto(t, id, note).values(1, "begun"))
+                        .then(count).doOnNext(n -> assertThat(db.queryValue("SELECT count(*) FROM raw_joins"))
+                                .as("uncommitted, invisible outside").isEqualTo(0L))).collectList()
+                        .flatMap(v -> tx.rollback().thenReturn(v)))
+                .block(WAIT);
+        assertThat(counts).containsExactly(1L);
+        assertThat(db.queryValue("SELECT count(*) FROM raw_joins")).isEqualTo(0L);
+
+        // inTransaction(() -> ...): batches of both kinds join, and roll back on an error
+        IllegalStateException boom = new IllegalStateException("roll back");
+        assertThatThrownBy(() -> tm.inTransaction(() -> Mono.from(dsl.batch(
+                                dsl.insertInto(t, id, note).values(2, "static"), dsl.insertInto(t, id, note).values(3, "static")))
+                        .then(Mono.from(dsl.batch(dsl.insertInto(t, id, note).values((Integer) null, null))
+                                .bind(4, "bound").bind(5, "bound")))
+                        .then(count)
+                        .doOnNext(n -> assertThat(n).as("the batches' rows, seen inside").isEqualTo(4L))
+                        .then(Mono.error(boom)))
+                .blockLast(WAIT)).isSameAs(boom);
+        assertThat(db.queryValue("SELECT count(*) FROM raw_joins")).isEqualTo(0L);
+
+        // inTransaction(dsl -> ...) using the backend's dsl(), a nested savepoint rolled back,
+        // and repeatable read seen by the raw query
+        Long kept = tm.inTransaction(TransactionOptions.repeatableRead(), given -> show.apply("SHOW transaction_isolation")
+                .doOnNext(level -> assertThat(level).isEqualTo("repeatable read"))
+                .then(Mono.from(dsl.insertInto(t, id, note).values(6, "kept")))
+                .then(tm.inTransaction(() -> Mono.from(dsl.insertInto(t, id, note).values(7, "savepoint"))
+                        .then(Mono.error(boom))).then().onErrorResume(e -> e == boom, e -> Mono.empty()))
+                .then(count)).blockLast(WAIT);
+        assertThat(kept).isEqualTo(1L);
+        assertThat(db.query("SELECT id FROM raw_joins").stream().map(r -> r.get(0))).containsExactly(6);
+
+        // after the end, a raw publisher still carrying the transaction's context is refused:
+        // the connection is back in the pool
+        AsyncTransaction ended = tm.begin().block(WAIT);
+        ended.commit().block(WAIT);
+        assertThatThrownBy(() -> ended.run(() -> count).blockLast(WAIT)).isInstanceOf(TransactionException.class)
+                .hasMessageContaining("already ended");
+
+        // outside any transaction the same publishers take pooled connections, autocommitted
+        assertThat(show.apply("SHOW transaction_isolation").block(WAIT)).isEqualTo("read committed");
+        assertThat(Mono.from(dsl.batch(dsl.deleteFrom(t))).block(WAIT)).isEqualTo(1);
+        assertThat(db.queryValue("SELECT count(*) FROM raw_joins")).isEqualTo(0L);
+    }
+
     private static AUser named(AsyncPostgresBackend b, String name) {
         AUser u = new AUser().using(b);
         u.name = name;

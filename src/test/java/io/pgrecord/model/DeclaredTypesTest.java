@@ -9,6 +9,7 @@ import io.pgrecord.Model;
 import io.pgrecord.QueryBuilder;
 import io.pgrecord.error.CheckViolationException;
 import io.pgrecord.models.SpecimenSchema;
+import io.pgrecord.testing.AnyBackend;
 import io.pgrecord.testing.BothBackends;
 import io.pgrecord.testing.Exec;
 import io.pgrecord.testing.ModelOps;
@@ -23,6 +24,7 @@ import java.util.UUID;
 import org.jooq.postgres.extensions.types.Cidr;
 import org.jooq.postgres.extensions.types.Inet;
 import org.jooq.postgres.extensions.types.Ltree;
+import org.jooq.impl.DSL;
 import org.jooq.types.YearToSecond;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -61,6 +63,33 @@ class DeclaredTypesTest {
         Object one = ops.one(mine(ops, tag));
         assertThat((Object) get(one, "rel")).isEqualTo("specimens");
         assertThat((Object) get(one, "tsconfig")).isEqualTo("english");
+    }
+
+    /**
+     * String binds go out untyped on both paths, so the server compares them as the column's
+     * type: citext case-insensitively, whether the string comes from a jOOQ condition, plain SQL
+     * binds, {@code where(sql, binds)}, a model query's jOOQ condition or a batch.
+     */
+    @BothBackends
+    void stringBindsCompareAsTheColumnTypeOnBothPaths(Exec exec, TestDatabase db) {
+        ModelOps ops = ModelOps.on(exec, db);
+        AnyBackend backend = db.on(exec);
+        String tag = "untyped " + exec;
+        ops.insert("Specimen", "vc", tag, "ci", "Hello World");
+        org.jooq.Field<String> ci = DSL.field("ci", String.class);
+        org.jooq.Field<String> vc = DSL.field("vc", String.class);
+        assertThat(backend.fetch(backend.dsl().select(vc).from("specimens").where(ci.eq("HELLO WORLD")).and(vc.eq(tag))))
+                .as("jOOQ condition").hasSize(1);
+        assertThat(backend.fetchValue("SELECT count(*) FROM specimens WHERE ci = ? AND vc = ?", "hello world", tag))
+                .as("plain SQL binds").isEqualTo(1L);
+        assertThat(ops.all(mine(ops, tag).where("ci = ?", "HELLO world"))).as("where(sql, binds)").hasSize(1);
+        assertThat(ops.all(mine(ops, tag).where(ci.eq("hello WORLD")))).as("model query, jOOQ condition").hasSize(1);
+        assertThat(backend.fetchValue("SELECT count(*) FROM specimens WHERE ci IN (?, ?) AND vc = ?", "x", "HELLO WORLD", tag))
+                .isEqualTo(1L);
+        // a string null binds untyped too, and a string into a non-text column is typed by the server
+        assertThat(backend.execute("UPDATE specimens SET ci = ?, positive = ? WHERE vc = ?", DSL.val((String) null), "5", tag)).isEqualTo(1);
+        assertThat(db.queryValue("SELECT coalesce(ci, 'null') || ' ' || positive FROM specimens WHERE vc = '" + tag + "'"))
+                .isEqualTo("null 5");
     }
 
     @BothBackends

@@ -42,6 +42,10 @@ final class ObservedConnection implements Connection {
         return delegate;
     }
 
+    ObservedConnectionFactory owner() {
+        return owner;
+    }
+
     void record(String sql) {
         owner.recorder().record(sql);
     }

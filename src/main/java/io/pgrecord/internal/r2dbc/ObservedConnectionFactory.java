@@ -21,12 +21,14 @@ import reactor.core.publisher.Mono;
 public final class ObservedConnectionFactory implements ConnectionFactory {
 
     private final ConnectionPool pool;
+    private final String name;
     private final StatementRecorder recorder;
     private final int maxSize;
     private final Duration timeout;
 
-    ObservedConnectionFactory(ConnectionPool pool, StatementRecorder recorder, int maxSize, Duration timeout) {
+    ObservedConnectionFactory(ConnectionPool pool, String name, StatementRecorder recorder, int maxSize, Duration timeout) {
         this.pool = pool;
+        this.name = name;
         this.recorder = recorder;
         this.maxSize = maxSize;
         this.timeout = timeout;
@@ -38,9 +40,29 @@ public final class ObservedConnectionFactory implements ConnectionFactory {
     /** When each physical connection was last given back, for {@link #CHECK_AFTER_IDLE}. */
     private final java.util.concurrent.ConcurrentHashMap<Connection, Long> released = new java.util.concurrent.ConcurrentHashMap<>();
 
+    /**
+     * The subscriber's transaction's connection when its Reactor context holds one of this pool
+     * (jOOQ passes the context on through {@link ReactorSubscribers}), so raw {@code dsl()}
+     * publishers join it; a pooled connection otherwise.
+     */
     @Override
     public Publisher<? extends Connection> create() {
-        return acquire(maxSize + 1).onErrorMap(this::acquireFailure);
+        return Mono.deferContextual(context -> {
+            R2dbcTx tx = context.getOrDefault(this, null);
+            return tx != null ? tx.joined() : acquire();
+        });
+    }
+
+    /**
+     * A pooled connection of its own, whatever transaction the subscriber is in: for
+     * transactions, locks and work already routed by its scope. Waits at most the pool timeout
+     * for one, as HikariCP does: a timed-out acquisition is not retried (r2dbc-pool's
+     * {@code acquireRetry} would retry it, multiplying the wait), while a dead connection,
+     * which fails fast, is dropped and the next one tried while time is left.
+     */
+    public Mono<Connection> acquire() {
+        return Mono.defer(() -> acquire(System.nanoTime() + timeout.toNanos(), maxSize + 1))
+                .onErrorMap(this::acquireFailure);
     }
 
     /**
@@ -49,25 +71,43 @@ public final class ObservedConnectionFactory implements ConnectionFactory {
      * a dead one is closed and the next one tried. The pool itself only checks locally, which
      * costs nothing on the hot path.
      */
-    private Mono<Connection> acquire(int attempts) {
-        return pool.create().flatMap(c -> {
-            Connection physical = physical(c);
-            Long last = released.get(physical);
-            long now = System.nanoTime();
-            if (last == null || (now - last < CHECK_AFTER_IDLE && last - R2dbcErrors.connectionLostAt() > 0)) {
+    private Mono<Connection> acquire(long deadline, int attempts) {
+        // empty means: this attempt found a dead connection, try the next one
+        return pool.create()
+                .onErrorResume(e -> retry(e, deadline, attempts), e -> Mono.empty())
+                .flatMap(c -> live(c, deadline, attempts))
+                .switchIfEmpty(Mono.defer(() -> acquire(deadline, attempts - 1)));
+    }
+
+    /** The connection, checked when due; empty when it was dead and was dropped, and another may be tried. */
+    private Mono<Connection> live(Connection c, long deadline, int attempts) {
+        Connection physical = physical(c);
+        Long last = released.get(physical);
+        long now = System.nanoTime();
+        if (last == null || (now - last < CHECK_AFTER_IDLE && last - R2dbcErrors.connectionLostAt() > 0)) {
+            return Mono.just(new ObservedConnection(c, this, physical));
+        }
+        return Mono.from(c.validate(io.r2dbc.spi.ValidationDepth.REMOTE)).flatMap(alive -> {
+            if (alive) {
                 return Mono.just(new ObservedConnection(c, this, physical));
             }
-            return Mono.from(c.validate(io.r2dbc.spi.ValidationDepth.REMOTE)).flatMap(alive -> {
-                if (alive) {
-                    return Mono.just(new ObservedConnection(c, this, physical));
-                }
-                released.remove(physical);
-                Mono<Void> discard = Mono.from(physical.close()).onErrorResume(e -> Mono.empty())
-                        .then(Mono.from(c.close()).onErrorResume(e -> Mono.empty()));
-                return attempts > 1 ? discard.then(acquire(attempts - 1)) : discard.then(Mono.error(
-                        new io.r2dbc.spi.R2dbcNonTransientResourceException("no live connection after " + maxSize + " attempts")));
-            });
+            released.remove(physical);
+            Mono<Void> discard = Mono.from(physical.close()).onErrorResume(e -> Mono.empty())
+                    .then(Mono.from(c.close()).onErrorResume(e -> Mono.empty()));
+            return attempts > 1 && deadline - System.nanoTime() > 0 ? discard.then(Mono.empty())
+                    : discard.then(Mono.error(new io.r2dbc.spi.R2dbcNonTransientResourceException(
+                            "no live connection after " + maxSize + " attempts")));
         });
+    }
+
+    /**
+     * Whether a failed acquisition is tried again: not after a timeout, which has already waited
+     * its share, nor once the attempts or the time are used up; a connection that failed the
+     * pool's local check (closed since it was pooled) is.
+     */
+    private static boolean retry(Throwable e, long deadline, int attempts) {
+        return attempts > 1 && deadline - System.nanoTime() > 0
+                && !Causes.has(e, TimeoutException.class, io.r2dbc.spi.R2dbcTimeoutException.class);
     }
 
     private static Connection physical(Connection pooled) {
@@ -85,7 +125,7 @@ public final class ObservedConnectionFactory implements ConnectionFactory {
     private Throwable acquireFailure(Throwable failure) {
         if (Causes.has(failure, TimeoutException.class, io.r2dbc.spi.R2dbcTimeoutException.class)
                 && !Causes.has(failure, IOException.class)) {
-            return ErrorTranslator.poolExhausted(pool.getMetadata().getName(), maxSize, timeout, failure);
+            return ErrorTranslator.poolExhausted(name, maxSize, timeout, failure);
         }
         return R2dbcErrors.translate(failure);
     }

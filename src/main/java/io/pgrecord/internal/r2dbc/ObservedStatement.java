@@ -5,7 +5,10 @@ import io.r2dbc.spi.Statement;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 
-/** A statement whose execution is logged at subscription and whose errors come out translated. */
+/**
+ * A statement whose execution is logged at subscription, whose errors come out translated, and
+ * whose string binds go out untyped, as pgjdbc's {@code stringtype=unspecified} sends them.
+ */
 final class ObservedStatement implements Statement {
 
     private final Statement delegate;
@@ -24,27 +27,36 @@ final class ObservedStatement implements Statement {
         return this;
     }
 
+    /** Strings go out untyped, see {@link R2dbcBinds#bindValue}. */
     @Override
     public Statement bind(int index, Object value) {
-        delegate.bind(index, value);
+        delegate.bind(index, R2dbcBinds.bindValue(value));
         return this;
     }
 
     @Override
     public Statement bind(String name, Object value) {
-        delegate.bind(name, value);
+        delegate.bind(name, R2dbcBinds.bindValue(value));
         return this;
     }
 
     @Override
     public Statement bindNull(int index, Class<?> type) {
-        delegate.bindNull(index, type);
+        if (type == String.class) {
+            delegate.bind(index, R2dbcBinds.UNTYPED_NULL);
+        } else {
+            delegate.bindNull(index, type);
+        }
         return this;
     }
 
     @Override
     public Statement bindNull(String name, Class<?> type) {
-        delegate.bindNull(name, type);
+        if (type == String.class) {
+            delegate.bind(name, R2dbcBinds.UNTYPED_NULL);
+        } else {
+            delegate.bindNull(name, type);
+        }
         return this;
     }
 

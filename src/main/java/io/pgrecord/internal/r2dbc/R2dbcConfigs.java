@@ -54,20 +54,28 @@ final class R2dbcConfigs {
         return b.build();
     }
 
-    static ConnectionPoolConfiguration pool(PostgresConnectionConfig config) {
+    /** A new pool's name, as errors and JMX show it. */
+    static String nextPoolName() {
+        return "pgrecord-r2dbc-" + POOL_IDS.incrementAndGet();
+    }
+
+    static ConnectionPoolConfiguration pool(PostgresConnectionConfig config, String name) {
         Duration timeout = config.poolTimeout();
         return ConnectionPoolConfiguration.builder(new PostgresqlConnectionFactory(connection(config)))
-                .name("pgrecord-r2dbc-" + POOL_IDS.incrementAndGet())
+                .name(name)
                 .initialSize(config.poolMinSize())
                 .minIdle(config.poolMinSize())
                 .maxSize(config.poolMaxSize())
                 .maxAcquireTime(timeout)
                 .maxCreateConnectionTime(timeout)
                 // checkout only checks that the socket is open; ObservedConnectionFactory adds a
-                // round trip after 500 ms idle or a connection loss. After a server restart every
-                // pooled connection may be dead: retry through all of them
+                // round trip after 500 ms idle or a connection loss
                 .validationDepth(ValidationDepth.LOCAL)
-                .acquireRetry(config.poolMaxSize() + 1)
+                // no retry here: the pool retries every failure, timeouts included, so each retry
+                // would wait maxAcquireTime again. ObservedConnectionFactory.acquire() retries the
+                // fast failures (a dead connection, e.g. after a server restart) within one
+                // poolTimeout and never a timeout
+                .acquireRetry(0)
                 .build();
     }
 

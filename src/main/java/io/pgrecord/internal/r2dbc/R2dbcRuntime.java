@@ -22,10 +22,14 @@ public final class R2dbcRuntime {
     private final io.pgrecord.internal.exec.ReactiveScope poolScope;
 
     public R2dbcRuntime(PostgresConnectionConfig config, StatementRecorder recorder) {
-        ConnectionPool pool = new ConnectionPool(R2dbcConfigs.pool(config));
-        this.connections = new ObservedConnectionFactory(pool, recorder, config.poolMaxSize(), config.poolTimeout());
+        String name = R2dbcConfigs.nextPoolName();
+        ConnectionPool pool = new ConnectionPool(R2dbcConfigs.pool(config, name));
+        this.connections = new ObservedConnectionFactory(pool, name, recorder, config.poolMaxSize(), config.poolTimeout());
         this.dsl = DSL.using(connections, JooqDefaults.DIALECT, JooqDefaults.settings());
         dsl.configuration().data(JooqDefaults.R2DBC_FLAG, Boolean.TRUE);
+        // jOOQ's subscribers carry the Reactor context, so a raw publisher of this DSLContext
+        // subscribed inside a transaction gets the transaction's connection from the factory
+        dsl.configuration().set(ReactorSubscribers.INSTANCE);
         this.poolScope = new io.pgrecord.internal.exec.ReactiveScope(dsl, R2dbcStatements.pooled(connections));
     }
 
@@ -33,7 +37,9 @@ public final class R2dbcRuntime {
     public Mono<ServerVersion> connect() {
         ConnectionPool pool = connections.pool();
         return pool.warmup()
-                .then(Mono.usingWhen(pool.create(), R2dbcRuntime::readVersion, Connection::close))
+                // the driver's statement under the observed connection: outside the statement log
+                .then(Mono.usingWhen(connections.acquire(), c -> readVersion(((ObservedConnection) c).delegate()),
+                        Connection::close))
                 .onErrorMap(R2dbcErrors::translate);
     }
 

@@ -5,7 +5,7 @@ import io.pgrecord.internal.exec.ReactiveScope;
 import io.pgrecord.internal.exec.RowTarget;
 import io.pgrecord.internal.types.ColumnKind;
 import io.r2dbc.spi.Connection;
-import io.r2dbc.spi.ConnectionFactory;
+import io.r2dbc.spi.Readable;
 import io.r2dbc.spi.Row;
 import io.r2dbc.spi.RowMetadata;
 import io.r2dbc.spi.Statement;
@@ -30,8 +30,8 @@ final class R2dbcStatements implements ReactiveScope.Statements {
     }
 
     /** Each call takes a pooled connection and returns it when done. */
-    static R2dbcStatements pooled(ConnectionFactory factory) {
-        return new R2dbcStatements(work -> Mono.usingWhen(Mono.from(factory.create()), c -> Mono.from(work.apply(c)),
+    static R2dbcStatements pooled(ObservedConnectionFactory factory) {
+        return new R2dbcStatements(work -> Mono.usingWhen(factory.acquire(), c -> Mono.from(work.apply(c)),
                 Connection::close));
     }
 
@@ -71,7 +71,8 @@ final class R2dbcStatements implements ReactiveScope.Statements {
     }
 
     private static void bind(Statement st, int i, ColumnKind kind, Object v) {
-        if (kind == ColumnKind.UNTYPED_TEXT) {
+        if (kind == ColumnKind.UNTYPED_TEXT || kind == ColumnKind.TEXT) {
+            // every string untyped, as on pgjdbc with stringtype=unspecified (see R2dbcBinds)
             st.bind(i, R2dbcBinds.untyped((String) v));
         } else if (v == null) {
             st.bindNull(i, kind.type());

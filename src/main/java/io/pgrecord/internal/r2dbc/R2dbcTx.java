@@ -1,5 +1,6 @@
 package io.pgrecord.internal.r2dbc;
 
+import io.pgrecord.error.TransactionException;
 import io.pgrecord.internal.core.JooqDefaults;
 import io.pgrecord.internal.exec.ReactiveScope;
 import io.r2dbc.spi.Connection;
@@ -8,16 +9,20 @@ import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.util.context.Context;
 
 /**
  * One reactive transaction's connection: taken from the pool when the transaction begins and
- * returned when it ends; in between, statements run on it through a pinned, non-closing view.
+ * returned when it ends; in between, statements run on it through a pinned, non-closing view,
+ * lent to the transaction's own DSLContext, to models, and through the Reactor context
+ * ({@link #join}) to raw publishers of the pool's DSLContext.
  */
 public final class R2dbcTx {
 
     private final ObservedConnection connection;
     private final ObservedConnection pinned;
     private final DSLContext dsl;
+    private volatile boolean released;
 
     private R2dbcTx(ObservedConnection connection, R2dbcRuntime runtime) {
         this.connection = connection;
@@ -29,7 +34,7 @@ public final class R2dbcTx {
 
     /** Takes a connection from the pool and sends {@code beginSql} on it. */
     public static Mono<R2dbcTx> begin(R2dbcRuntime runtime, String beginSql) {
-        return Mono.from(runtime.connections().create())
+        return runtime.connections().acquire()
                 .map(c -> new R2dbcTx((ObservedConnection) c, runtime))
                 .flatMap(tx -> tx.execute(beginSql).thenReturn(tx)
                         .onErrorResume(e -> tx.release().then(Mono.error(e))));
@@ -37,7 +42,7 @@ public final class R2dbcTx {
 
     /** Takes a connection from the pool, outside any transaction: for session-level work such as locks. */
     public static Mono<R2dbcTx> connection(R2dbcRuntime runtime) {
-        return Mono.from(runtime.connections().create()).map(c -> new R2dbcTx((ObservedConnection) c, runtime));
+        return runtime.connections().acquire().map(c -> new R2dbcTx((ObservedConnection) c, runtime));
     }
 
     /** The first column of the first row of a query on this connection. */
@@ -59,7 +64,29 @@ public final class R2dbcTx {
 
     /** Returns the connection to the pool. */
     public Mono<Void> release() {
-        return Mono.from(connection.close());
+        return Mono.defer(() -> {
+            released = true;
+            return Mono.from(connection.close());
+        });
+    }
+
+    /**
+     * The context with this transaction's connection under its pool's key, where that pool's
+     * {@link ObservedConnectionFactory#create()} finds it: raw {@code dsl()} publishers
+     * subscribed in this context join the transaction.
+     */
+    public Context join(Context context) {
+        return context.put(connection.owner(), this);
+    }
+
+    /**
+     * The connection for a raw publisher subscribed in this transaction's context; an error once
+     * the transaction has ended, since its connection may be lent to other work by then.
+     */
+    Mono<Connection> joined() {
+        return released ? Mono.error(new TransactionException("the transaction this statement was subscribed in has"
+                + " already ended; subscribe it inside inTransaction(...) or AsyncTransaction.run(...) before the end"))
+                : Mono.just(pinned);
     }
 
     /** Statements attached here run on this transaction's connection. */
