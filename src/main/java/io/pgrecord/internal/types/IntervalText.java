@@ -114,7 +114,8 @@ final class IntervalText {
 
     /** {@code [+-]H:MM[:SS[.ffffff]]} in microseconds. */
     private static long time(String token) {
-        Matcher m = TIME.matcher(token);
+        // before 15 the server prints a time part of exactly -2^31 hours as "--2147483648:00:00"
+        Matcher m = TIME.matcher(token.startsWith("--") ? token.substring(1) : token);
         if (!m.matches()) {
             throw new IllegalArgumentException("bad time part " + token);
         }

@@ -36,6 +36,9 @@ class IntervalTextTest {
         assertThat(IntervalText.parse("PT0S")).isEqualTo(new PgInterval(0, 0, 0));
         assertThat(IntervalText.parse("-00:00:00.5")).isEqualTo(new PgInterval(0, 0, -500_000));
         assertThat(IntervalText.parse("2562047788:00:54.775807")).isEqualTo(new PgInterval(0, 0, Long.MAX_VALUE));
+        // PostgreSQL 12 to 14 print -2^31 hours with a doubled sign
+        assertThat(IntervalText.parse("-2147483648 days --2147483648:00:00"))
+                .isEqualTo(new PgInterval(0, Integer.MIN_VALUE, -2147483648L * 3_600_000_000L));
         assertThat(IntervalText.parse("-178000000 years")).isEqualTo(new PgInterval(-178000000L * 12, 0, 0));
     }
 
