@@ -78,6 +78,17 @@ class ReadmeExamplesTest {
     }
 
     @Test
+    void reactiveTransactionsHalfCommitsBothUsers(TestDatabase db) {
+        AsyncUser a = new AsyncUser();
+        a.name = "Tx A";
+        AsyncUser b = new AsyncUser();
+        b.name = "Tx B";
+        TransactionsExample.reactive(db.async(), a, b);
+        assertThat(db.query("SELECT name FROM users WHERE id IN (" + a.id + ", " + b.id + ") ORDER BY name"))
+                .containsExactly(List.of("Tx A"), List.of("Tx B"));
+    }
+
+    @Test
     void retryOnStaleBlockCountsOnceOnEachBackend(TestDatabase db) {
         Long id = ((Number) db.queryValue("INSERT INTO counters (value) VALUES (0) RETURNING id")).longValue();
         RetryOnStaleExample.run(db.blocking().transactionManager(), db.async().transactionManager(), id);
@@ -99,6 +110,8 @@ class ReadmeExamplesTest {
     @Test
     void schemaBlockBuildsOnAFreshDatabase() {
         try (TestDatabase fresh = TestDatabase.create("readme_schema")) {
+            assumeThat(fresh.query("SELECT 1 FROM pg_available_extensions WHERE name = 'btree_gist'"))
+                    .as("the block creates the btree_gist extension").isNotEmpty();
             fresh.execute("CREATE TABLE bookings (room_id integer, date_range daterange)");
             SchemaExample.run(fresh.blocking());
             assertThat(fresh.query("SELECT conname FROM pg_constraint WHERE conname = 'no_overlap'")).hasSize(1);
