@@ -78,6 +78,18 @@ class ReadmeExamplesTest {
     }
 
     @Test
+    void blockingTransactionsHalfRunsInsideAnOuterTransaction(TestDatabase db) {
+        User a = new User();
+        a.name = "Tx C";
+        User b = new User();
+        b.name = "Tx D";
+        // the savepoint line needs an open transaction: the whole half runs nested in one
+        db.blocking().transactionManager().inTransaction(() -> TransactionsExample.blocking(db.blocking(), a, b));
+        assertThat(db.query("SELECT name FROM users WHERE id IN (" + a.id + ", " + b.id + ") ORDER BY name"))
+                .containsExactly(List.of("Tx C -10"), List.of("Tx D +10"));
+    }
+
+    @Test
     void reactiveTransactionsHalfCommitsBothUsers(TestDatabase db) {
         AsyncUser a = new AsyncUser();
         a.name = "Tx A";

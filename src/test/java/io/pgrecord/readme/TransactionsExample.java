@@ -13,7 +13,8 @@ import reactor.core.publisher.Flux;
 
 /**
  * The README's "Transactions" block: its blocking half on {@link User}s, its reactive half on
- * {@link AsyncUser}s. Compiled, not run as a whole: the savepoint line needs an open transaction.
+ * {@link AsyncUser}s. The blocking half's savepoint line needs an open transaction, so the
+ * test runs that half inside one.
  */
 final class TransactionsExample {
 
