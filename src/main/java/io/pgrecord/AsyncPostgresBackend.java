@@ -1,7 +1,7 @@
 package io.pgrecord;
 
-import io.pgrecord.internal.exec.R2dbcRunner;
 import io.pgrecord.internal.r2dbc.R2dbcExecutor;
+import io.pgrecord.internal.r2dbc.R2dbcRunner;
 import io.pgrecord.schema.AsyncInspector;
 import io.pgrecord.schema.AsyncSchemaManager;
 import java.util.Objects;
@@ -31,7 +31,7 @@ public final class AsyncPostgresBackend implements AutoCloseable {
 
     public AsyncPostgresBackend(PostgresConnectionConfig config) {
         this.config = Objects.requireNonNull(config, "config");
-        this.executor = new R2dbcExecutor(config);
+        this.executor = new R2dbcExecutor(this, config);
         this.transactions = new AsyncTransactionManager(executor.transactions());
     }
 
@@ -126,13 +126,17 @@ public final class AsyncPostgresBackend implements AutoCloseable {
 
     /** Runs the work while holding the advisory lock {@code key}, releasing it however the work ends. */
     public <T> Flux<T> withAdvisoryLock(long key, Supplier<? extends Publisher<T>> work) {
-        return Flux.usingWhen(advisoryLock(key), lock -> work.get(), AsyncAdvisoryLock::release,
-                (lock, e) -> lock.release(), AsyncAdvisoryLock::release);
+        return executor.withLock(key, work);
     }
 
     /** The model executor on this backend. */
     R2dbcRunner runner() {
         return executor.runner();
+    }
+
+    /** What models loaded through this backend carry. */
+    R2dbcExecutor handle() {
+        return executor;
     }
 
     @Override

@@ -1,7 +1,7 @@
 package io.pgrecord;
 
-import io.pgrecord.internal.exec.JdbcRunner;
 import io.pgrecord.internal.jdbc.JdbcExecutor;
+import io.pgrecord.internal.jdbc.JdbcRunner;
 import io.pgrecord.schema.Inspector;
 import io.pgrecord.schema.SchemaManager;
 import java.util.Objects;
@@ -27,7 +27,7 @@ public final class PostgresBackend implements AutoCloseable {
 
     public PostgresBackend(PostgresConnectionConfig config) {
         this.config = Objects.requireNonNull(config, "config");
-        this.executor = new JdbcExecutor(config);
+        this.executor = new JdbcExecutor(this, config);
         this.transactions = new TransactionManager(executor.transactions());
     }
 
@@ -112,6 +112,11 @@ public final class PostgresBackend implements AutoCloseable {
     /** The model executor on this backend. */
     JdbcRunner runner() {
         return executor.runner();
+    }
+
+    /** What models loaded through this backend carry. */
+    JdbcExecutor handle() {
+        return executor;
     }
 
     @Override

@@ -1,11 +1,12 @@
 package io.pgrecord.internal.jdbc;
 
 import io.pgrecord.Capabilities;
+import io.pgrecord.PostgresBackend;
 import io.pgrecord.PostgresConnectionConfig;
 import io.pgrecord.ServerVersion;
 import io.pgrecord.TransactionOptions;
 import io.pgrecord.internal.core.StatementRecorder;
-import io.pgrecord.internal.exec.JdbcRunner;
+import io.pgrecord.internal.exec.BackendHandle;
 import io.pgrecord.internal.schema.Schemas;
 import io.pgrecord.internal.tx.LockSql;
 import io.pgrecord.schema.Inspector;
@@ -21,10 +22,11 @@ import java.util.function.Function;
  * Everything one blocking backend runs on: where statements get their connections (the
  * {@link JdbcConnectionSource}, opened on first use), which transaction they are in (the
  * thread-bound {@link JdbcTransactions}), the model runner, advisory locks and the schema
- * classes. Thread-safe; one per backend, closed with it.
+ * classes. It is the model's {@link BackendHandle}. Thread-safe; one per backend, closed with it.
  */
-public final class JdbcExecutor implements AutoCloseable {
+public final class JdbcExecutor implements BackendHandle, AutoCloseable {
 
+    private final PostgresBackend backend;
     private final PostgresConnectionConfig config;
     private final Function<PostgresConnectionConfig, JdbcConnectionSource> sources;
     private final StatementRecorder statementLog = new StatementRecorder();
@@ -36,15 +38,22 @@ public final class JdbcExecutor implements AutoCloseable {
     private volatile JdbcRuntime runtime;
     private volatile boolean closed;
 
-    /** An executor on its own HikariCP pool. */
-    public JdbcExecutor(PostgresConnectionConfig config) {
-        this(config, HikariSource::open);
+    /** The executor of {@code backend}, on its own HikariCP pool. */
+    public JdbcExecutor(PostgresBackend backend, PostgresConnectionConfig config) {
+        this(backend, config, HikariSource::open);
     }
 
-    /** An executor on the connections of {@code sources}, opened on first use. */
-    public JdbcExecutor(PostgresConnectionConfig config, Function<PostgresConnectionConfig, JdbcConnectionSource> sources) {
+    /** The executor of {@code backend}, on the connections of {@code sources}, opened on first use. */
+    public JdbcExecutor(PostgresBackend backend, PostgresConnectionConfig config,
+            Function<PostgresConnectionConfig, JdbcConnectionSource> sources) {
+        this.backend = backend;
         this.config = config;
         this.sources = sources;
+    }
+
+    /** The public backend this executor runs. */
+    public PostgresBackend backend() {
+        return backend;
     }
 
     /** The live state, started on first use. */

@@ -1,25 +1,31 @@
 package io.pgrecord.internal.r2dbc;
 
+import io.pgrecord.AsyncPostgresBackend;
 import io.pgrecord.Capabilities;
 import io.pgrecord.PostgresConnectionConfig;
 import io.pgrecord.ServerVersion;
 import io.pgrecord.TransactionOptions;
 import io.pgrecord.internal.core.ServerGates;
 import io.pgrecord.internal.core.StatementRecorder;
-import io.pgrecord.internal.exec.R2dbcRunner;
+import io.pgrecord.internal.exec.BackendHandle;
 import io.pgrecord.internal.schema.Schemas;
 import io.pgrecord.internal.tx.LockSql;
 import io.pgrecord.schema.AsyncInspector;
 import io.pgrecord.schema.AsyncSchemaManager;
+import java.util.function.Supplier;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
  * Everything one reactive backend runs on: the pool and its connect state (connect, reconnect
  * after a failure, disconnect), the context-bound {@link R2dbcTransactions}, the model runner,
- * advisory locks and the schema classes. Thread-safe; one per backend.
+ * advisory locks and the schema classes. It is the model's {@link BackendHandle}. Thread-safe;
+ * one per backend.
  */
-public final class R2dbcExecutor {
+public final class R2dbcExecutor implements BackendHandle {
 
+    private final AsyncPostgresBackend backend;
     private final PostgresConnectionConfig config;
     private final StatementRecorder statementLog = new StatementRecorder();
     private final Object lock = new Object();
@@ -30,8 +36,14 @@ public final class R2dbcExecutor {
     private final R2dbcRunner runner = new R2dbcRunner(this::ensureConnected, transactions::scope, this::capabilities,
             work -> transactions.inTransaction(TransactionOptions.defaults(), dsl -> work.get()).next());
 
-    public R2dbcExecutor(PostgresConnectionConfig config) {
+    public R2dbcExecutor(AsyncPostgresBackend backend, PostgresConnectionConfig config) {
+        this.backend = backend;
         this.config = config;
+    }
+
+    /** The public backend this executor runs. */
+    public AsyncPostgresBackend backend() {
+        return backend;
     }
 
     /** Warms the pool and reads the server version once; after a failure a later call tries again. */
@@ -132,6 +144,12 @@ public final class R2dbcExecutor {
                         .flatMap(acquired -> acquired ? Mono.just(new R2dbcLock(c, key))
                                 : c.release().then(Mono.<R2dbcLock>empty()))
                         .onErrorResume(e -> c.release().then(Mono.error(e))));
+    }
+
+    /** Runs the work while holding the advisory lock {@code key}, releasing it however the work ends. */
+    public <T> Flux<T> withLock(long key, Supplier<? extends Publisher<T>> work) {
+        return Flux.usingWhen(lock(key, false), lock -> work.get(), R2dbcLock::release,
+                (lock, e) -> lock.release(), R2dbcLock::release);
     }
 
     public AsyncSchemaManager schema() {
