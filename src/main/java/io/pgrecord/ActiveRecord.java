@@ -52,12 +52,13 @@ public abstract non-sealed class ActiveRecord<T extends ActiveRecord<T>> extends
     /** Binds this instance to a backend; loaded instances are bound to the backend they came from. */
     @SuppressWarnings("unchecked")
     public T using(PostgresBackend backend) {
-        state().backend(backend);
+        state().backend(ModelBackends.handle(backend));
         return (T) this;
     }
 
     private PostgresBackend backend() {
-        return state().backend() instanceof PostgresBackend b ? b : ModelBackends.blocking(getClass());
+        PostgresBackend b = ModelBackends.bound(state().backend());
+        return b != null ? b : ModelBackends.blocking(getClass());
     }
 
     @SuppressWarnings("unchecked")
@@ -65,7 +66,7 @@ public abstract non-sealed class ActiveRecord<T extends ActiveRecord<T>> extends
         PostgresBackend b = backend();
         try {
             X result = b.runner().run(plan);
-            state().backend(b);
+            state().backend(b.handle());
             return result;
         } catch (RuntimeException e) {
             throw ModelErrors.explainRuntime(meta(), e);

@@ -1,8 +1,6 @@
 package io.pgrecord;
 
-import io.pgrecord.internal.jdbc.JdbcStatements;
-import io.pgrecord.internal.tx.LockSql;
-import java.sql.Connection;
+import io.pgrecord.internal.jdbc.JdbcLock;
 
 /**
  * A held session-level advisory lock ({@code pg_advisory_lock}) on a connection of its own;
@@ -15,32 +13,19 @@ import java.sql.Connection;
  */
 public final class AdvisoryLock implements AutoCloseable {
 
-    private final PostgresBackend backend;
-    private final Connection connection;
-    private final long key;
-    private boolean released;
+    private final JdbcLock held;
 
-    AdvisoryLock(PostgresBackend backend, Connection connection, long key) {
-        this.backend = backend;
-        this.connection = connection;
-        this.key = key;
+    AdvisoryLock(JdbcLock held) {
+        this.held = held;
     }
 
     public long key() {
-        return key;
+        return held.key();
     }
 
     /** Unlocks and returns the connection to the pool. Idempotent. */
     @Override
     public void close() {
-        if (released) {
-            return;
-        }
-        released = true;
-        try {
-            JdbcStatements.execute(connection, LockSql.unlock(key), backend.recorder());
-        } finally {
-            backend.runtime().connections().releaseToPool(connection);
-        }
+        held.close();
     }
 }

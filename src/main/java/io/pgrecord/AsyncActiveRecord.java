@@ -44,15 +44,15 @@ public abstract non-sealed class AsyncActiveRecord<T extends AsyncActiveRecord<T
 
     @SuppressWarnings("unchecked")
     public T using(AsyncPostgresBackend backend) {
-        state().backend(backend);
+        state().backend(ModelBackends.handle(backend));
         return (T) this;
     }
 
     private <X> Mono<X> run(Function<Capabilities, Work<X>> plan) {
         return Mono.defer(() -> {
-            AsyncPostgresBackend b = state().backend() instanceof AsyncPostgresBackend bound ? bound
-                    : ModelBackends.async(getClass());
-            return b.runner().run(plan).doOnSuccess(x -> state().backend(b));
+            AsyncPostgresBackend bound = ModelBackends.boundAsync(state().backend());
+            AsyncPostgresBackend b = bound != null ? bound : ModelBackends.async(getClass());
+            return b.runner().run(plan).doOnSuccess(x -> state().backend(b.handle()));
         }).onErrorMap(e -> ModelErrors.explain(meta(), e));
     }
 

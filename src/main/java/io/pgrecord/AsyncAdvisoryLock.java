@@ -1,31 +1,23 @@
 package io.pgrecord;
 
-import io.pgrecord.internal.r2dbc.R2dbcTx;
-import io.pgrecord.internal.tx.LockSql;
-import java.util.concurrent.atomic.AtomicBoolean;
+import io.pgrecord.internal.r2dbc.R2dbcLock;
 import reactor.core.publisher.Mono;
 
 /** The reactive twin of {@link AdvisoryLock}: {@link #release()} unlocks and returns the connection. */
 public final class AsyncAdvisoryLock {
 
-    private final R2dbcTx connection;
-    private final long key;
-    private final AtomicBoolean released = new AtomicBoolean();
+    private final R2dbcLock held;
 
-    AsyncAdvisoryLock(R2dbcTx connection, long key) {
-        this.connection = connection;
-        this.key = key;
+    AsyncAdvisoryLock(R2dbcLock held) {
+        this.held = held;
     }
 
     public long key() {
-        return key;
+        return held.key();
     }
 
     /** Unlocks; completes at once when already released. */
     public Mono<Void> release() {
-        return Mono.defer(() -> released.compareAndSet(false, true)
-                ? connection.execute(LockSql.unlock(key)).then(connection.release())
-                        .onErrorResume(e -> connection.release().then(Mono.error(e)))
-                : Mono.empty());
+        return held.release();
     }
 }

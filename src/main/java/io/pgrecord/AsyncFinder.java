@@ -67,7 +67,7 @@ public final class AsyncFinder<T> {
     public Mono<T> findById(Object id) {
         return Mono.defer(() -> {
             AsyncPostgresBackend b = backend();
-            return b.runner().run(caps -> QueryOps.byId(meta(), id, caps, b));
+            return b.runner().run(caps -> QueryOps.byId(meta(), id, caps, b.handle()));
         }).onErrorMap(e -> ModelErrors.explain(meta(), e));
     }
 
@@ -118,7 +118,7 @@ public final class AsyncFinder<T> {
     private Mono<Integer> run(Function<Capabilities, Work<Integer>> plan, List<T> models) {
         return Mono.defer(() -> {
             AsyncPostgresBackend b = backend();
-            return b.runner().run(plan).doOnNext(n -> models.forEach(m -> ((Model) m).state().backend(b)));
+            return b.runner().run(plan).doOnNext(n -> models.forEach(m -> ((Model) m).state().backend(b.handle())));
         }).onErrorMap(e -> ModelErrors.explain(meta(), e));
     }
 
@@ -140,6 +140,6 @@ public final class AsyncFinder<T> {
 
     public RecordMapper<Record, T> mapper() {
         ModelMeta<T> meta = meta();
-        return r -> RowMapper.mapByName(meta, r, backend);
+        return r -> RowMapper.mapByName(meta, r, ModelBackends.handle(backend));
     }
 }

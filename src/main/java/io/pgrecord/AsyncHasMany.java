@@ -29,6 +29,6 @@ public final class AsyncHasMany<T> extends Relation<T> {
     }
 
     static AsyncPostgresBackend ownerBackend(Model owner) {
-        return owner.state().backend() instanceof AsyncPostgresBackend b ? b : null;
+        return ModelBackends.boundAsync(owner.state().backend());
     }
 }

@@ -1,13 +1,15 @@
 package io.pgrecord;
 
-import io.pgrecord.internal.core.StatementRecorder;
-import io.pgrecord.internal.exec.R2dbcRunner;
-import io.pgrecord.internal.exec.ReactiveScope;
-import io.pgrecord.internal.r2dbc.R2dbcRuntime;
+import io.pgrecord.internal.r2dbc.R2dbcExecutor;
+import io.pgrecord.internal.r2dbc.R2dbcRunner;
+import io.pgrecord.schema.AsyncInspector;
+import io.pgrecord.schema.AsyncSchemaManager;
 import java.util.Objects;
+import java.util.function.Supplier;
 import org.jooq.DSLContext;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.util.context.ContextView;
 
 /**
  * The reactive backend: r2dbc-postgresql connections pooled by r2dbc-pool. Thread-safe.
@@ -24,17 +26,13 @@ import reactor.util.context.ContextView;
 public final class AsyncPostgresBackend implements AutoCloseable {
 
     private final PostgresConnectionConfig config;
-    private final StatementRecorder statementLog = new StatementRecorder();
-    private final Object lock = new Object();
-    private R2dbcRuntime runtime;
-    private Mono<ServerVersion> connecting;
-    private volatile ServerVersion serverVersion;
-    private final AsyncTransactionManager transactions = new AsyncTransactionManager(this);
-    private final R2dbcRunner runner = new R2dbcRunner(this::ensureConnected, this::scope, this::capabilities,
-            work -> transactions.inTransaction(dsl -> work.get()).next());
+    private final R2dbcExecutor executor;
+    private final AsyncTransactionManager transactions;
 
     public AsyncPostgresBackend(PostgresConnectionConfig config) {
         this.config = Objects.requireNonNull(config, "config");
+        this.executor = new R2dbcExecutor(this, config);
+        this.transactions = new AsyncTransactionManager(executor.transactions());
     }
 
     /**
@@ -43,43 +41,12 @@ public final class AsyncPostgresBackend implements AutoCloseable {
      * tries again.
      */
     public Mono<Void> connect() {
-        return Mono.defer(() -> {
-            Mono<ServerVersion> m;
-            synchronized (lock) {
-                if (connecting == null) {
-                    R2dbcRuntime r = runtime();
-                    connecting = r.connect()
-                            .doOnNext(v -> {
-                                io.pgrecord.internal.core.ServerGates.remember(r.dsl().configuration(), v);
-                                serverVersion = v;
-                            })
-                            .doOnError(e -> resetConnecting())
-                            .cache();
-                }
-                m = connecting;
-            }
-            return m;
-        }).then();
-    }
-
-    private void resetConnecting() {
-        synchronized (lock) {
-            connecting = null;
-        }
+        return executor.connect();
     }
 
     /** Closes the pool. A later {@link #connect()} or {@link #dsl()} opens a new one. */
     public Mono<Void> disconnect() {
-        return Mono.defer(() -> {
-            R2dbcRuntime r;
-            synchronized (lock) {
-                r = runtime;
-                runtime = null;
-                connecting = null;
-                serverVersion = null;
-            }
-            return r == null ? Mono.empty() : r.close();
-        });
+        return executor.disconnect();
     }
 
     /** Blocks until {@link #disconnect()} completes. */
@@ -94,11 +61,7 @@ public final class AsyncPostgresBackend implements AutoCloseable {
      * @throws IllegalStateException before {@link #connect()} has completed
      */
     public ServerVersion serverVersion() {
-        ServerVersion v = serverVersion;
-        if (v == null) {
-            throw new IllegalStateException("call connect() first");
-        }
-        return v;
+        return executor.serverVersion();
     }
 
     /**
@@ -107,7 +70,7 @@ public final class AsyncPostgresBackend implements AutoCloseable {
      * @throws IllegalStateException before {@link #connect()} has completed
      */
     public Capabilities capabilities() {
-        return Capabilities.of(serverVersion());
+        return executor.capabilities();
     }
 
     /**
@@ -118,22 +81,22 @@ public final class AsyncPostgresBackend implements AutoCloseable {
      * {@link #statementLog()} and failures raise {@code io.pgrecord.error} types.
      */
     public DSLContext dsl() {
-        return runtime().dsl();
+        return executor.runtime().dsl();
     }
 
     /** DDL on this backend, each method returning a {@code Mono<Void>}; it connects on first use. */
-    public io.pgrecord.schema.AsyncSchemaManager schema() {
-        return io.pgrecord.internal.schema.Schemas.manager(runner);
+    public AsyncSchemaManager schema() {
+        return executor.schema();
     }
 
     /** Reads the catalog back, each method returning a {@code Mono}; it connects on first use. */
-    public io.pgrecord.schema.AsyncInspector inspector() {
-        return io.pgrecord.internal.schema.Schemas.inspector(runner);
+    public AsyncInspector inspector() {
+        return executor.inspector();
     }
 
     /** The SQL this backend sends, for tests that count statements. */
     public StatementLog statementLog() {
-        return statementLog;
+        return executor.statementLog();
     }
 
     public PostgresConnectionConfig config() {
@@ -147,62 +110,33 @@ public final class AsyncPostgresBackend implements AutoCloseable {
 
     /** The pool's current figures; all zero before the pool exists. */
     public PoolStats poolStats() {
-        R2dbcRuntime r;
-        synchronized (lock) {
-            r = runtime;
-        }
-        int[] f = r == null ? new int[4] : r.poolFigures();
+        int[] f = executor.poolFigures();
         return new PoolStats(f[0], f[1], f[2], f[3], config.poolMaxSize());
     }
 
     /** Waits for the session-level advisory lock {@code key}; release it with {@link AsyncAdvisoryLock#release()}. */
     public Mono<AsyncAdvisoryLock> advisoryLock(long key) {
-        return lock(key, false);
+        return executor.lock(key, false).map(AsyncAdvisoryLock::new);
     }
 
     /** Takes the advisory lock {@code key} if free; empty when another session holds it. */
     public Mono<AsyncAdvisoryLock> tryAdvisoryLock(long key) {
-        return lock(key, true);
+        return executor.lock(key, true).map(AsyncAdvisoryLock::new);
     }
 
     /** Runs the work while holding the advisory lock {@code key}, releasing it however the work ends. */
-    public <T> reactor.core.publisher.Flux<T> withAdvisoryLock(long key, java.util.function.Supplier<? extends org.reactivestreams.Publisher<T>> work) {
-        return reactor.core.publisher.Flux.usingWhen(advisoryLock(key), lock -> work.get(), AsyncAdvisoryLock::release,
-                (lock, e) -> lock.release(), AsyncAdvisoryLock::release);
-    }
-
-    private Mono<AsyncAdvisoryLock> lock(long key, boolean attempt) {
-        String sql = attempt ? io.pgrecord.internal.tx.LockSql.tryLock(key) : io.pgrecord.internal.tx.LockSql.lock(key);
-        return connect().then(Mono.defer(() -> io.pgrecord.internal.r2dbc.R2dbcTx.connection(runtime())))
-                .flatMap(c -> (attempt ? c.queryValue(sql, Boolean.class) : c.execute(sql).thenReturn(Boolean.TRUE))
-                        .flatMap(acquired -> acquired ? Mono.just(new AsyncAdvisoryLock(c, key))
-                                : c.release().then(Mono.<AsyncAdvisoryLock>empty()))
-                        .onErrorResume(e -> c.release().then(Mono.error(e))));
-    }
-
-    /** Where a subscriber's work runs: its transaction's connection, or the pool. */
-    private ReactiveScope scope(ContextView context) {
-        AsyncTransactionManager.Open open = transactions.current(context);
-        return open != null ? open.tx.scope() : runtime().poolScope();
+    public <T> Flux<T> withAdvisoryLock(long key, Supplier<? extends Publisher<T>> work) {
+        return executor.withLock(key, work);
     }
 
     /** The model executor on this backend. */
     R2dbcRunner runner() {
-        return runner;
+        return executor.runner();
     }
 
-    /** Completes at once when connected; connects otherwise. */
-    private Mono<Void> ensureConnected() {
-        return serverVersion != null ? R2dbcRunner.CONNECTED : connect();
-    }
-
-    R2dbcRuntime runtime() {
-        synchronized (lock) {
-            if (runtime == null) {
-                runtime = new R2dbcRuntime(config, statementLog);
-            }
-            return runtime;
-        }
+    /** What models loaded through this backend carry. */
+    R2dbcExecutor handle() {
+        return executor;
     }
 
     @Override

@@ -61,17 +61,17 @@ public final class AsyncQuery<T> extends QueryBuilder<T, AsyncQuery<T>> {
     }
 
     public Flux<T> all() {
-        return this.<List<T>>runOn(b -> caps -> QueryOps.all(spec, caps, b)).flatMapIterable(list -> list);
+        return this.<List<T>>runOn(b -> caps -> QueryOps.all(spec, caps, b.handle())).flatMapIterable(list -> list);
     }
 
     /** The first row in query order; empty when none. */
     public Mono<T> first() {
-        return runOn(b -> caps -> QueryOps.first(spec, caps, b));
+        return runOn(b -> caps -> QueryOps.first(spec, caps, b.handle()));
     }
 
     /** Exactly one row; errors with {@code RecordNotFoundException} or {@code TooManyRowsException}. */
     public Mono<T> one() {
-        return runOn(b -> caps -> QueryOps.one(spec, caps, b));
+        return runOn(b -> caps -> QueryOps.one(spec, caps, b.handle()));
     }
 
     public Mono<Long> count() {
@@ -117,7 +117,7 @@ public final class AsyncQuery<T> extends QueryBuilder<T, AsyncQuery<T>> {
         ModelMeta<T> meta = (ModelMeta<T>) spec.meta();
         return Flux.defer(() -> {
             AsyncPostgresBackend b = backend();
-            return b.runner().stream(caps -> QueryPlanner.select(spec, caps), 1000).map(r -> RowMapper.map(meta, r, b));
+            return b.runner().stream(caps -> QueryPlanner.select(spec, caps), 1000).map(r -> RowMapper.map(meta, r, b.handle()));
         }).onErrorMap(e -> ModelErrors.explain(spec.meta(), e));
     }
 
@@ -127,7 +127,7 @@ public final class AsyncQuery<T> extends QueryBuilder<T, AsyncQuery<T>> {
 
     /** As {@link Query#updateAllReturning(Map)} (PostgreSQL 18+). */
     public Flux<Change<T>> updateAllReturning(Map<String, ?> values) {
-        return this.<List<Change<T>>>runOn(b -> caps -> QueryOps.updateAllReturning(spec, values, caps, b))
+        return this.<List<Change<T>>>runOn(b -> caps -> QueryOps.updateAllReturning(spec, values, caps, b.handle()))
                 .flatMapIterable(list -> list);
     }
 

@@ -1,6 +1,6 @@
 package io.pgrecord;
 
-import java.util.concurrent.atomic.AtomicBoolean;
+import io.pgrecord.internal.r2dbc.R2dbcTransactions;
 import java.util.function.Supplier;
 import org.jooq.DSLContext;
 import org.reactivestreams.Publisher;
@@ -21,76 +21,58 @@ import reactor.core.publisher.Mono;
  */
 public final class AsyncTransaction {
 
-    private final AsyncTransactionManager manager;
-    private final AsyncTransactionManager.Open open;
-    private final String level;
-    private final AtomicBoolean done = new AtomicBoolean();
+    private final R2dbcTransactions.Tx tx;
 
-    AsyncTransaction(AsyncTransactionManager manager, AsyncTransactionManager.Open open, String level) {
-        this.manager = manager;
-        this.open = open;
-        this.level = level;
+    AsyncTransaction(R2dbcTransactions.Tx tx) {
+        this.tx = tx;
     }
 
     /** Runs work in this transaction: models and {@code dsl()} publishers subscribed inside join it. */
     public <T> Flux<T> run(Supplier<? extends Publisher<T>> work) {
-        return Flux.defer(() -> Flux.<T>from(work.get())).contextWrite(c -> manager.enter(c, open));
+        return tx.run(work);
     }
 
     /** A jOOQ context whose statements run in this transaction. */
     public DSLContext dsl() {
-        return open.tx.dsl();
+        return tx.dsl();
     }
 
     public Mono<Savepoint> savepoint() {
-        return AsyncTransactionManager.savepoint(open, null);
+        return savepoint(null);
     }
 
     public Mono<Savepoint> savepoint(String name) {
-        return AsyncTransactionManager.savepoint(open, name);
+        return tx.savepoint(name).map(Savepoint::new);
     }
 
     public Mono<Void> rollbackToSavepoint(Savepoint savepoint) {
-        return AsyncTransactionManager.rollbackTo(open, savepoint);
+        return tx.rollbackToSavepoint(savepoint.name());
     }
 
     public Mono<Void> releaseSavepoint(Savepoint savepoint) {
-        return AsyncTransactionManager.release(open, savepoint);
+        return tx.releaseSavepoint(savepoint.name());
     }
 
     /** COMMIT (RELEASE SAVEPOINT when nested); the connection returns to the pool. */
     public Mono<Void> commit() {
-        return manager.finish(this, true);
+        return tx.finish(true);
     }
 
     /** {@code PREPARE TRANSACTION gid}: ends this transaction, keeping its work prepared on the server. */
     public Mono<Void> prepare(String gid) {
-        return manager.prepare(this, gid);
+        return tx.prepare(gid);
     }
 
     /** ROLLBACK (ROLLBACK TO SAVEPOINT when nested). */
     public Mono<Void> rollback() {
-        return manager.finish(this, false);
+        return tx.finish(false);
     }
 
     public boolean isActive() {
-        return !done.get();
+        return tx.isActive();
     }
 
     public boolean isNested() {
-        return level != null;
-    }
-
-    AsyncTransactionManager.Open open() {
-        return open;
-    }
-
-    String level() {
-        return level;
-    }
-
-    /** Marks the transaction finished; false when it already was. */
-    boolean markDone() {
-        return done.compareAndSet(false, true);
+        return tx.isNested();
     }
 }

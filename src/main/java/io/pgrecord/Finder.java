@@ -68,7 +68,7 @@ public final class Finder<T> {
     public Optional<T> findById(Object id) {
         PostgresBackend b = backend();
         try {
-            return Optional.ofNullable(b.runner().run(caps -> QueryOps.byId(meta(), id, caps, b)));
+            return Optional.ofNullable(b.runner().run(caps -> QueryOps.byId(meta(), id, caps, b.handle())));
         } catch (RuntimeException e) {
             throw ModelErrors.explainRuntime(meta(), e);
         }
@@ -144,7 +144,7 @@ public final class Finder<T> {
         PostgresBackend b = backend();
         try {
             int n = b.runner().run(plan);
-            models.forEach(m -> ((Model) m).state().backend(b));
+            models.forEach(m -> ((Model) m).state().backend(b.handle()));
             return n;
         } catch (RuntimeException e) {
             throw ModelErrors.explainRuntime(meta(), e);
@@ -171,6 +171,6 @@ public final class Finder<T> {
     /** Maps raw jOOQ records into models by column name: {@code dsl.select(...).fetch(User.find.mapper())}. */
     public RecordMapper<Record, T> mapper() {
         ModelMeta<T> meta = meta();
-        return r -> RowMapper.mapByName(meta, r, backend);
+        return r -> RowMapper.mapByName(meta, r, ModelBackends.handle(backend));
     }
 }

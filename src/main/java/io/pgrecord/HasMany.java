@@ -35,6 +35,6 @@ public final class HasMany<T> extends Relation<T> {
     }
 
     static PostgresBackend ownerBackend(Model owner) {
-        return owner.state().backend() instanceof PostgresBackend b ? b : null;
+        return ModelBackends.bound(owner.state().backend());
     }
 }

@@ -36,11 +36,6 @@ public abstract sealed class Model permits ActiveRecord, AsyncActiveRecord {
             }
 
             @Override
-            public boolean isRelationType(Class<?> type) {
-                return Relation.class.isAssignableFrom(type);
-            }
-
-            @Override
             public RelationSpec relationSpec(Object relation) {
                 return ((Relation<?>) relation).spec;
             }

@@ -1,9 +1,12 @@
 package io.pgrecord;
 
+import io.pgrecord.internal.exec.BackendHandle;
+import io.pgrecord.internal.jdbc.JdbcExecutor;
+import io.pgrecord.internal.r2dbc.R2dbcExecutor;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Which backend a model class uses when none is given explicitly. */
+/** Which backend a model class uses when none is given explicitly, and the handle a loaded model carries. */
 final class ModelBackends {
 
     private static volatile PostgresBackend defaultBlocking;
@@ -48,5 +51,24 @@ final class ModelBackends {
                     + ": call AsyncActiveRecord.configure(backend) or use AsyncFinder.using(backend)");
         }
         return b;
+    }
+
+    /** The handle models carry for a backend that may be null. */
+    static BackendHandle handle(PostgresBackend backend) {
+        return backend == null ? null : backend.handle();
+    }
+
+    static BackendHandle handle(AsyncPostgresBackend backend) {
+        return backend == null ? null : backend.handle();
+    }
+
+    /** The blocking backend of a model's handle; null when it has none or a reactive one. */
+    static PostgresBackend bound(BackendHandle handle) {
+        return handle instanceof JdbcExecutor e ? e.backend() : null;
+    }
+
+    /** The reactive backend of a model's handle; null when it has none or a blocking one. */
+    static AsyncPostgresBackend boundAsync(BackendHandle handle) {
+        return handle instanceof R2dbcExecutor e ? e.backend() : null;
     }
 }

@@ -1,10 +1,11 @@
 package io.pgrecord;
 
-import io.pgrecord.internal.core.StatementRecorder;
-import io.pgrecord.internal.exec.JdbcRunner;
-import io.pgrecord.internal.jdbc.JdbcRuntime;
-import io.pgrecord.internal.jdbc.TxBinding;
+import io.pgrecord.internal.jdbc.JdbcExecutor;
+import io.pgrecord.internal.jdbc.JdbcRunner;
+import io.pgrecord.schema.Inspector;
+import io.pgrecord.schema.SchemaManager;
 import java.util.Objects;
+import java.util.Optional;
 import org.jooq.DSLContext;
 
 /**
@@ -21,17 +22,13 @@ import org.jooq.DSLContext;
 public final class PostgresBackend implements AutoCloseable {
 
     private final PostgresConnectionConfig config;
-    private final StatementRecorder statementLog = new StatementRecorder();
-    private final Object lock = new Object();
-    private volatile JdbcRuntime runtime;
-    private volatile boolean closed;
-    private final TxBinding binding = new TxBinding();
-    private final TransactionManager transactions = new TransactionManager(this);
-    private final JdbcRunner runner = new JdbcRunner(this::runtime, this::capabilities, statementLog::record,
-            work -> transactions.inTransaction(work));
+    private final JdbcExecutor executor;
+    private final TransactionManager transactions;
 
     public PostgresBackend(PostgresConnectionConfig config) {
         this.config = Objects.requireNonNull(config, "config");
+        this.executor = new JdbcExecutor(this, config);
+        this.transactions = new TransactionManager(executor.transactions());
     }
 
     /**
@@ -40,18 +37,18 @@ public final class PostgresBackend implements AutoCloseable {
      * @throws io.pgrecord.error.ConnectionException when the server cannot be reached
      */
     public PostgresBackend connect() {
-        runtime();
+        executor.runtime();
         return this;
     }
 
     /** The connected server's version, e.g. {@code 16.4}. Connects if needed. */
     public ServerVersion serverVersion() {
-        return runtime().serverVersion();
+        return executor.serverVersion();
     }
 
     /** What the connected server supports. Connects if needed. */
     public Capabilities capabilities() {
-        return Capabilities.of(serverVersion());
+        return executor.capabilities();
     }
 
     /**
@@ -59,7 +56,7 @@ public final class PostgresBackend implements AutoCloseable {
      * and its failures raise the same {@code io.pgrecord.error} types as model calls.
      */
     public DSLContext dsl() {
-        return runtime().dsl();
+        return executor.runtime().dsl();
     }
 
     /** Transactions on this backend; models and {@link #dsl()} on the calling thread join them. */
@@ -69,63 +66,33 @@ public final class PostgresBackend implements AutoCloseable {
 
     /** The pool's current figures; all zero before the first connection. */
     public PoolStats poolStats() {
-        JdbcRuntime r = runtime;
-        if (r == null || r.dataSource().getHikariPoolMXBean() == null) {
-            return new PoolStats(0, 0, 0, 0, config.poolMaxSize());
-        }
-        var mx = r.dataSource().getHikariPoolMXBean();
-        return new PoolStats(mx.getActiveConnections(), mx.getIdleConnections(), mx.getTotalConnections(),
-                mx.getThreadsAwaitingConnection(), config.poolMaxSize());
+        int[] f = executor.poolFigures();
+        return new PoolStats(f[0], f[1], f[2], f[3], config.poolMaxSize());
     }
 
     /** Waits for the session-level advisory lock {@code key} and holds it until the lock is closed. */
     public AdvisoryLock advisoryLock(long key) {
-        return lock(key, false).orElseThrow();
+        return executor.lock(key, false).map(AdvisoryLock::new).orElseThrow();
     }
 
     /** Takes the advisory lock {@code key} if it is free; empty when another session holds it. */
-    public java.util.Optional<AdvisoryLock> tryAdvisoryLock(long key) {
-        return lock(key, true);
-    }
-
-    private java.util.Optional<AdvisoryLock> lock(long key, boolean attempt) {
-        var pool = runtime().connections();
-        java.sql.Connection c = pool.acquireFromPool();
-        try {
-            String sql = attempt ? io.pgrecord.internal.tx.LockSql.tryLock(key) : io.pgrecord.internal.tx.LockSql.lock(key);
-            statementLog.record(sql);
-            boolean acquired;
-            try (var s = c.createStatement(); var rs = s.executeQuery(sql)) {
-                rs.next();
-                acquired = !attempt || rs.getBoolean(1);
-            }
-            if (acquired) {
-                return java.util.Optional.of(new AdvisoryLock(this, c, key));
-            }
-        } catch (java.sql.SQLException e) {
-            pool.releaseToPool(c);
-            throw io.pgrecord.internal.jdbc.JdbcErrors.translate(e);
-        } catch (RuntimeException e) {
-            pool.releaseToPool(c);
-            throw e;
-        }
-        pool.releaseToPool(c);
-        return java.util.Optional.empty();
+    public Optional<AdvisoryLock> tryAdvisoryLock(long key) {
+        return executor.lock(key, true).map(AdvisoryLock::new);
     }
 
     /** DDL on this backend: tables from models, enums, domains, indexes... It joins the thread's transaction. */
-    public io.pgrecord.schema.SchemaManager schema() {
-        return io.pgrecord.internal.schema.Schemas.manager(runner);
+    public SchemaManager schema() {
+        return executor.schema();
     }
 
     /** Reads tables, columns, indexes, keys, enums and domains back from the catalog. */
-    public io.pgrecord.schema.Inspector inspector() {
-        return io.pgrecord.internal.schema.Schemas.inspector(runner);
+    public Inspector inspector() {
+        return executor.inspector();
     }
 
     /** The SQL this backend sends, for tests that count statements. */
     public StatementLog statementLog() {
-        return statementLog;
+        return executor.statementLog();
     }
 
     public PostgresConnectionConfig config() {
@@ -133,47 +100,23 @@ public final class PostgresBackend implements AutoCloseable {
     }
 
     public boolean isClosed() {
-        return closed;
+        return executor.isClosed();
     }
 
     /** Closes the pool. Connections in use are closed as they are returned. Idempotent. */
     @Override
     public void close() {
-        synchronized (lock) {
-            closed = true;
-            if (runtime != null) {
-                runtime.close();
-            }
-        }
-    }
-
-    StatementRecorder recorder() {
-        return statementLog;
-    }
-
-    TxBinding binding() {
-        return binding;
+        executor.close();
     }
 
     /** The model executor on this backend. */
     JdbcRunner runner() {
-        return runner;
+        return executor.runner();
     }
 
-    JdbcRuntime runtime() {
-        JdbcRuntime r = runtime;
-        if (r != null && !closed) {
-            return r;
-        }
-        synchronized (lock) {
-            if (closed) {
-                throw new IllegalStateException("backend is closed");
-            }
-            if (runtime == null) {
-                runtime = JdbcRuntime.start(config, statementLog, binding, new ManagedTransactionProvider(transactions));
-            }
-            return runtime;
-        }
+    /** What models loaded through this backend carry. */
+    JdbcExecutor handle() {
+        return executor;
     }
 
     @Override

@@ -59,13 +59,13 @@ public final class Query<T> extends QueryBuilder<T, Query<T>> {
 
     public List<T> all() {
         PostgresBackend b = backend();
-        return run(caps -> QueryOps.all(spec, caps, b));
+        return run(caps -> QueryOps.all(spec, caps, b.handle()));
     }
 
     /** The first row in query order, if any. */
     public Optional<T> first() {
         PostgresBackend b = backend();
-        return Optional.ofNullable(run(caps -> QueryOps.first(spec, caps, b)));
+        return Optional.ofNullable(run(caps -> QueryOps.first(spec, caps, b.handle())));
     }
 
     /**
@@ -76,7 +76,7 @@ public final class Query<T> extends QueryBuilder<T, Query<T>> {
      */
     public T one() {
         PostgresBackend b = backend();
-        return run(caps -> QueryOps.one(spec, caps, b));
+        return run(caps -> QueryOps.one(spec, caps, b.handle()));
     }
 
     /** The number of rows the query returns (ORDER BY is dropped; LIMIT and OFFSET count). */
@@ -133,7 +133,7 @@ public final class Query<T> extends QueryBuilder<T, Query<T>> {
         io.pgrecord.internal.model.ModelMeta<T> meta = (io.pgrecord.internal.model.ModelMeta<T>) spec.meta();
         try {
             return ModelErrors.explained(meta, b.runner().stream(QueryPlanner.select(spec, b.capabilities()), 1000))
-                    .map(r -> RowMapper.map(meta, r, b));
+                    .map(r -> RowMapper.map(meta, r, b.handle()));
         } catch (RuntimeException e) {
             throw ModelErrors.explainRuntime(spec.meta(), e);
         }
@@ -156,7 +156,7 @@ public final class Query<T> extends QueryBuilder<T, Query<T>> {
      */
     public List<Change<T>> updateAllReturning(Map<String, ?> values) {
         PostgresBackend b = backend();
-        return run(caps -> QueryOps.updateAllReturning(spec, values, caps, b));
+        return run(caps -> QueryOps.updateAllReturning(spec, values, caps, b.handle()));
     }
 
     /** Deletes every matching row in one statement (soft-deletes for a {@code @SoftDelete} model). */

@@ -117,12 +117,6 @@ public final class TransactionOptions {
         return retryOnStale;
     }
 
-    /** These options with unset parts taken from {@code defaults}. */
-    TransactionOptions orElse(IsolationLevel iso, Boolean ro, Boolean def) {
-        return new TransactionOptions(isolation != null ? isolation : iso, readOnly != null ? readOnly : ro,
-                deferrable != null ? deferrable : def, retries, retryOnStale);
-    }
-
     @Override
     public String toString() {
         return "TransactionOptions[isolation=" + isolation + ", readOnly=" + readOnly + ", deferrable=" + deferrable

@@ -10,7 +10,7 @@ import org.jooq.ResultQuery;
 /**
  * Database work described once and run by either executor: a chain of statements, each
  * followed by a continuation that turns its result into the next step. The model layer builds
- * {@code Work}; {@link JdbcRunner} runs it blocking and {@link R2dbcRunner} reactively, so
+ * {@code Work}; {@code JdbcRunner} runs it blocking and {@code R2dbcRunner} reactively, so
  * every rule (hooks, dirty checks, eager loading) exists once.
  */
 public sealed interface Work<T> {
@@ -51,7 +51,7 @@ public sealed interface Work<T> {
         }
 
         /** The statement to send without jOOQ, rendered for the given driver if need be; null when jOOQ must run it. */
-        Shape.Bound direct(boolean r2dbc) {
+        public Shape.Bound direct(boolean r2dbc) {
             return columns == null ? null : bound != null ? bound : Shape.once(query, r2dbc);
         }
     }

@@ -1,7 +1,5 @@
 package io.pgrecord.internal.jdbc;
 
-import com.zaxxer.hikari.HikariDataSource;
-import io.pgrecord.PostgresConnectionConfig;
 import io.pgrecord.ServerVersion;
 import io.pgrecord.internal.core.JooqDefaults;
 import io.pgrecord.internal.core.StatementRecorder;
@@ -15,21 +13,21 @@ import org.jooq.impl.DefaultConfiguration;
 import org.jooq.impl.DefaultExecuteListenerProvider;
 
 /**
- * The blocking executor's live state: the HikariCP pool, the jOOQ context on it and the server
- * version read at connect. Created on first use by {@code PostgresBackend}; closed with it.
+ * The blocking executor's live state: the connection source, the jOOQ context on it and the server
+ * version read at connect. Created on first use by {@link JdbcExecutor}; closed with it.
  */
 public final class JdbcRuntime implements AutoCloseable {
 
-    private final HikariDataSource dataSource;
+    private final JdbcConnectionSource source;
     private final PooledConnectionProvider connections;
     private final DSLContext dsl;
     private final JdbcDirect direct;
     private final ServerVersion serverVersion;
 
-    private JdbcRuntime(HikariDataSource dataSource, StatementRecorder recorder, TxBinding binding,
+    private JdbcRuntime(JdbcConnectionSource source, StatementRecorder recorder, TxBinding binding,
             org.jooq.TransactionProvider transactions) {
-        this.dataSource = dataSource;
-        this.connections = new PooledConnectionProvider(dataSource, binding);
+        this.source = source;
+        this.connections = new PooledConnectionProvider(source, binding);
         DefaultConfiguration configuration = new DefaultConfiguration();
         configuration.set(JooqDefaults.DIALECT);
         configuration.set(JooqDefaults.settings());
@@ -42,19 +40,13 @@ public final class JdbcRuntime implements AutoCloseable {
         io.pgrecord.internal.core.ServerGates.remember(configuration, serverVersion);
     }
 
-    /** Opens the pool and reads the server version; a failure closes the pool again. */
-    public static JdbcRuntime start(PostgresConnectionConfig config, StatementRecorder recorder, TxBinding binding,
+    /** Reads the server version from the opened source; a failure closes the source again. */
+    static JdbcRuntime start(JdbcConnectionSource source, StatementRecorder recorder, TxBinding binding,
             org.jooq.TransactionProvider transactions) {
-        HikariDataSource dataSource;
         try {
-            dataSource = new HikariDataSource(HikariConfigs.from(config));
+            return new JdbcRuntime(source, recorder, binding, transactions);
         } catch (RuntimeException e) {
-            throw JdbcErrors.translate(e);
-        }
-        try {
-            return new JdbcRuntime(dataSource, recorder, binding, transactions);
-        } catch (RuntimeException e) {
-            dataSource.close();
+            source.close();
             throw e;
         }
     }
@@ -73,9 +65,7 @@ public final class JdbcRuntime implements AutoCloseable {
 
     /** Replaces the pool's connections: idle ones now, busy ones when they come back. */
     void evictIdle() {
-        if (dataSource.getHikariPoolMXBean() != null) {
-            dataSource.getHikariPoolMXBean().softEvictConnections();
-        }
+        source.evictIdle();
     }
 
     public DSLContext dsl() {
@@ -95,12 +85,12 @@ public final class JdbcRuntime implements AutoCloseable {
         return connections;
     }
 
-    public HikariDataSource dataSource() {
-        return dataSource;
+    public JdbcConnectionSource source() {
+        return source;
     }
 
     @Override
     public void close() {
-        dataSource.close();
+        source.close();
     }
 }

@@ -1,25 +1,19 @@
 package io.pgrecord.internal.jdbc;
 
-import com.zaxxer.hikari.HikariDataSource;
-import io.pgrecord.internal.error.ErrorTranslator;
 import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.SQLTransientConnectionException;
-import java.time.Duration;
 import org.jooq.ConnectionProvider;
 
 /**
  * Hands out connections to jOOQ and to the model executor: the thread's transaction connection
- * when there is one, a pooled one otherwise, turning a pool timeout into a {@code ConnectionException}
- * that names the pool limit.
+ * when there is one, one from the connection source otherwise.
  */
 public final class PooledConnectionProvider implements ConnectionProvider {
 
-    private final HikariDataSource dataSource;
+    private final JdbcConnectionSource source;
     private final TxBinding binding;
 
-    PooledConnectionProvider(HikariDataSource dataSource, TxBinding binding) {
-        this.dataSource = dataSource;
+    PooledConnectionProvider(JdbcConnectionSource source, TxBinding binding) {
+        this.source = source;
         this.binding = binding;
     }
 
@@ -27,23 +21,12 @@ public final class PooledConnectionProvider implements ConnectionProvider {
     @Override
     public Connection acquire() {
         Connection bound = binding.current();
-        return bound != null ? bound : acquireFromPool();
+        return bound != null ? bound : source.get();
     }
 
     /** A connection from the pool, whatever the thread's transaction. */
     public Connection acquireFromPool() {
-        try {
-            return dataSource.getConnection();
-        } catch (SQLTransientConnectionException e) {
-            // Hikari attaches the last connect failure as the cause; none means every connection was busy.
-            if (e.getCause() == null) {
-                throw ErrorTranslator.poolExhausted(dataSource.getPoolName(), dataSource.getMaximumPoolSize(),
-                        Duration.ofMillis(dataSource.getConnectionTimeout()), e);
-            }
-            throw JdbcErrors.translate(e);
-        } catch (SQLException e) {
-            throw JdbcErrors.translate(e);
-        }
+        return source.get();
     }
 
     /** Returns a pooled connection; the thread's transaction connection stays open until the transaction ends. */
@@ -52,14 +35,10 @@ public final class PooledConnectionProvider implements ConnectionProvider {
         if (connection == binding.current()) {
             return;
         }
-        releaseToPool(connection);
+        source.giveBack(connection);
     }
 
     public void releaseToPool(Connection connection) {
-        try {
-            connection.close();
-        } catch (SQLException e) {
-            throw JdbcErrors.translate(e);
-        }
+        source.giveBack(connection);
     }
 }

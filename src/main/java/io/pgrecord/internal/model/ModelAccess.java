@@ -3,8 +3,10 @@ package io.pgrecord.internal.model;
 import io.pgrecord.Errors;
 
 /**
- * A bridge to the bookkeeping and hooks of {@code io.pgrecord.Model} instances, installed by
- * that class, so the core can drive models without making their internals public.
+ * A bridge to the bookkeeping and hooks of {@code io.pgrecord.Model} instances, so the core can
+ * drive models without making their internals public. {@code Model} installs it when it is
+ * initialised; every call passes a model or one of its relations, whose existence means
+ * {@code Model} is initialised, so the bridge is always there when asked for.
  */
 public abstract class ModelAccess {
 
@@ -17,12 +19,7 @@ public abstract class ModelAccess {
     public static ModelAccess get() {
         ModelAccess a = instance;
         if (a == null) {
-            try {
-                Class.forName("io.pgrecord.Model", true, ModelAccess.class.getClassLoader());
-            } catch (ClassNotFoundException e) {
-                throw new IllegalStateException(e);
-            }
-            a = instance;
+            throw new IllegalStateException("the model bridge is not installed: no io.pgrecord.Model is initialised");
         }
         return a;
     }
@@ -31,9 +28,6 @@ public abstract class ModelAccess {
 
     /** Calls the model's hook method; an exception from it propagates unchanged. */
     public abstract void fire(Object model, Hook hook);
-
-    /** Whether a field type is one of the relation classes. */
-    public abstract boolean isRelationType(Class<?> type);
 
     /** The join of a relation object. */
     public abstract RelationSpec relationSpec(Object relation);

@@ -1,5 +1,6 @@
 package io.pgrecord.internal.model;
 
+import io.pgrecord.Relation;
 import io.pgrecord.Table;
 import io.pgrecord.Transient;
 import io.pgrecord.error.MappingException;
@@ -83,7 +84,7 @@ public final class ModelMeta<T> implements io.pgrecord.internal.exec.RowTarget {
         List<FieldMeta> all = new ArrayList<>();
         for (Field f : persistentCandidates(type)) {
             try {
-                if (ModelAccess.get().isRelationType(f.getType())) {
+                if (Relation.class.isAssignableFrom(f.getType())) {
                     relations.put(f.getName(), lookup.unreflectVarHandle(f));
                     continue;
                 }

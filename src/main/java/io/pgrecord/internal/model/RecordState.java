@@ -1,5 +1,6 @@
 package io.pgrecord.internal.model;
 
+import io.pgrecord.internal.exec.BackendHandle;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -11,7 +12,7 @@ import java.util.Set;
 public final class RecordState {
 
     private Object[] snapshot;
-    private Object backend;
+    private BackendHandle backend;
     private boolean deleted;
 
     public boolean isNew() {
@@ -105,11 +106,11 @@ public final class RecordState {
         return snapshot == null ? null : snapshot[field.index()];
     }
 
-    public Object backend() {
+    public BackendHandle backend() {
         return backend;
     }
 
-    public void backend(Object backend) {
+    public void backend(BackendHandle backend) {
         this.backend = backend;
     }
 }

@@ -1,5 +1,6 @@
 package io.pgrecord.internal.model;
 
+import io.pgrecord.internal.exec.BackendHandle;
 import java.util.ArrayList;
 import java.util.List;
 import org.jooq.Converter;
@@ -15,7 +16,7 @@ public final class RowMapper {
     }
 
     /** Rows selected with {@link ModelMeta#selectFields()}, in that order, as value arrays. */
-    public static <T> List<T> mapAll(ModelMeta<T> meta, List<Object[]> rows, Object backend) {
+    public static <T> List<T> mapAll(ModelMeta<T> meta, List<Object[]> rows, BackendHandle backend) {
         ModelAccess access = ModelAccess.get();
         List<T> models = new ArrayList<>(rows.size());
         for (Object[] r : rows) {
@@ -24,11 +25,11 @@ public final class RowMapper {
         return models;
     }
 
-    public static <T> T map(ModelMeta<T> meta, Object[] row, Object backend) {
+    public static <T> T map(ModelMeta<T> meta, Object[] row, BackendHandle backend) {
         return map(meta, row, backend, ModelAccess.get());
     }
 
-    private static <T> T map(ModelMeta<T> meta, Object[] row, Object backend, ModelAccess access) {
+    private static <T> T map(ModelMeta<T> meta, Object[] row, BackendHandle backend, ModelAccess access) {
         T model = meta.newFilled(row);
         RecordState state = access.state(model);
         state.markPersisted(meta, model, row);
@@ -36,7 +37,7 @@ public final class RowMapper {
         return model;
     }
 
-    public static <T> T map(ModelMeta<T> meta, Record row, Object backend) {
+    public static <T> T map(ModelMeta<T> meta, Record row, BackendHandle backend) {
         return map(meta, row.intoArray(), backend);
     }
 
@@ -46,7 +47,7 @@ public final class RowMapper {
     }
 
     /** Any record, e.g. from raw jOOQ: columns are matched by name and converted when needed. */
-    public static <T> T mapByName(ModelMeta<T> meta, Record row, Object backend) {
+    public static <T> T mapByName(ModelMeta<T> meta, Record row, BackendHandle backend) {
         T model = meta.newInstance();
         for (FieldMeta f : meta.fields()) {
             int index = row.indexOf(f.column());
@@ -62,7 +63,7 @@ public final class RowMapper {
     }
 
     /** Attaches a model just read and marked persisted to its backend, then runs its after-load hook if it has one. */
-    private static void loaded(ModelMeta<?> meta, Object model, RecordState state, Object backend, ModelAccess access) {
+    private static void loaded(ModelMeta<?> meta, Object model, RecordState state, BackendHandle backend, ModelAccess access) {
         state.backend(backend);
         if (meta.overrides(Hook.AFTER_LOAD)) {
             access.fire(model, Hook.AFTER_LOAD);

@@ -2,6 +2,7 @@ package io.pgrecord.internal.query;
 
 import io.pgrecord.Capabilities;
 import io.pgrecord.error.MappingException;
+import io.pgrecord.internal.exec.BackendHandle;
 import io.pgrecord.internal.exec.Work;
 import io.pgrecord.internal.model.FieldMeta;
 import io.pgrecord.internal.model.ModelAccess;
@@ -48,7 +49,7 @@ public final class Includes {
     }
 
     /** Loads every relation of the tree into the given models, then returns them. */
-    public static <T> Work<List<T>> load(ModelMeta<T> meta, List<T> models, Map<String, Object> tree, Object backend,
+    public static <T> Work<List<T>> load(ModelMeta<T> meta, List<T> models, Map<String, Object> tree, BackendHandle backend,
             Capabilities caps) {
         Work<Void> work = Work.done(null);
         for (Map.Entry<String, Object> e : tree.entrySet()) {
@@ -60,13 +61,13 @@ public final class Includes {
     }
 
     private static Work<Void> loadOne(ModelMeta<?> meta, List<?> owners, String name, Map<String, Object> children,
-            Object backend, Capabilities caps) {
+            BackendHandle backend, Capabilities caps) {
         RelationSpec spec = meta.relationSpec(name);
         return loadInto(meta, owners, name, spec, ModelMeta.of(spec.target()), children, backend, caps);
     }
 
     private static <C> Work<Void> loadInto(ModelMeta<?> meta, List<?> owners, String name, RelationSpec spec,
-            ModelMeta<C> target, Map<String, Object> children, Object backend, Capabilities caps) {
+            ModelMeta<C> target, Map<String, Object> children, BackendHandle backend, Capabilities caps) {
         if (owners.isEmpty()) {
             return Work.done(null);
         }
@@ -79,7 +80,7 @@ public final class Includes {
     }
 
     private static <C> Work<List<C>> belongsTo(ModelMeta<?> meta, List<?> owners, String name, RelationSpec spec,
-            ModelMeta<C> target, Object backend, Capabilities caps) {
+            ModelMeta<C> target, BackendHandle backend, Capabilities caps) {
         FieldMeta fk = ownerField(meta, spec.foreignKey(), name);
         FieldMeta pk = target.singleId();
         Set<Object> keys = new LinkedHashSet<>();
@@ -104,7 +105,7 @@ public final class Includes {
     }
 
     private static <C> Work<List<C>> hasMany(ModelMeta<?> meta, List<?> owners, String name, RelationSpec spec,
-            ModelMeta<C> target, Object backend, Capabilities caps) {
+            ModelMeta<C> target, BackendHandle backend, Capabilities caps) {
         FieldMeta pk = meta.singleId();
         FieldMeta fk = target.byColumn(spec.foreignKey());
         if (fk == null) {
@@ -138,7 +139,7 @@ public final class Includes {
     }
 
     private static <C> Work<List<C>> through(ModelMeta<?> meta, List<?> owners, String name, RelationSpec spec,
-            ModelMeta<C> target, Object backend, Capabilities caps) {
+            ModelMeta<C> target, BackendHandle backend, Capabilities caps) {
         FieldMeta pk = meta.singleId();
         FieldMeta targetPk = target.singleId();
         Table<?> join = DSL.table(DSL.name(spec.joinTable()));

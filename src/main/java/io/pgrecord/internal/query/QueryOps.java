@@ -3,6 +3,7 @@ package io.pgrecord.internal.query;
 import io.pgrecord.Capabilities;
 import io.pgrecord.error.RecordNotFoundException;
 import io.pgrecord.error.TooManyRowsException;
+import io.pgrecord.internal.exec.BackendHandle;
 import io.pgrecord.internal.exec.Work;
 import io.pgrecord.internal.model.FieldMeta;
 import io.pgrecord.internal.model.ModelMeta;
@@ -31,7 +32,7 @@ public final class QueryOps {
     }
 
     @SuppressWarnings("unchecked")
-    public static <T> Work<List<T>> all(QuerySpec s, Capabilities caps, Object backend) {
+    public static <T> Work<List<T>> all(QuerySpec s, Capabilities caps, BackendHandle backend) {
         ModelMeta<T> meta = (ModelMeta<T>) s.meta;
         Map<String, Object> includes = s.includes.isEmpty() ? Map.of() : Includes.tree(meta, s.includes);
         return timed(s, modelRows(s, caps, rows -> {
@@ -83,7 +84,7 @@ public final class QueryOps {
      * finder's fresh query, without building that query once its statement is cached (building
      * it was most of pgrecord's own time in a load by id).
      */
-    public static <T> Work<T> byId(ModelMeta<T> meta, Object id, Capabilities caps, Object backend) {
+    public static <T> Work<T> byId(ModelMeta<T> meta, Object id, Capabilities caps, BackendHandle backend) {
         Object[] key = RecordOps.idValues(meta, id);
         meta.requireCapabilities(caps);
         return meta.shapes().rows(BY_ID, key, meta.columnKinds(), () -> {
@@ -93,12 +94,12 @@ public final class QueryOps {
     }
 
     /** The first row, or null. */
-    public static <T> Work<T> first(QuerySpec s, Capabilities caps, Object backend) {
+    public static <T> Work<T> first(QuerySpec s, Capabilities caps, BackendHandle backend) {
         return QueryOps.<T>all(s.limit(1), caps, backend).map(list -> list.isEmpty() ? null : list.get(0));
     }
 
     /** Exactly one row. */
-    public static <T> Work<T> one(QuerySpec s, Capabilities caps, Object backend) {
+    public static <T> Work<T> one(QuerySpec s, Capabilities caps, BackendHandle backend) {
         QuerySpec two = s.limit(s.limit != null ? Math.min(s.limit, 2) : 2);
         return QueryOps.<T>all(two, caps, backend).map(list -> {
             if (list.isEmpty()) {
@@ -211,7 +212,7 @@ public final class QueryOps {
      */
     @SuppressWarnings("unchecked")
     public static <T> Work<List<io.pgrecord.Change<T>>> updateAllReturning(QuerySpec s, Map<String, ?> values,
-            Capabilities caps, Object backend) {
+            Capabilities caps, BackendHandle backend) {
         caps.require(io.pgrecord.Capability.RETURNING_OLD_NEW);
         ModelMeta<T> meta = (ModelMeta<T>) s.meta;
         org.jooq.Query update = updateStatement(s, values, caps);

@@ -1,6 +1,6 @@
 package io.pgrecord.internal.schema;
 
-import io.pgrecord.internal.exec.JdbcRunner;
+import io.pgrecord.internal.jdbc.JdbcRunner;
 import io.pgrecord.schema.ColumnInfo;
 import io.pgrecord.schema.ConstraintInfo;
 import io.pgrecord.schema.DomainInfo;

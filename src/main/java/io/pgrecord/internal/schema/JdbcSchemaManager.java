@@ -1,6 +1,6 @@
 package io.pgrecord.internal.schema;
 
-import io.pgrecord.internal.exec.JdbcRunner;
+import io.pgrecord.internal.jdbc.JdbcRunner;
 import io.pgrecord.schema.Domain;
 import io.pgrecord.schema.Exclude;
 import io.pgrecord.schema.Index;

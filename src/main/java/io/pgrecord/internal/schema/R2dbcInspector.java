@@ -1,6 +1,6 @@
 package io.pgrecord.internal.schema;
 
-import io.pgrecord.internal.exec.R2dbcRunner;
+import io.pgrecord.internal.r2dbc.R2dbcRunner;
 import io.pgrecord.schema.AsyncInspector;
 import io.pgrecord.schema.ColumnInfo;
 import io.pgrecord.schema.ConstraintInfo;

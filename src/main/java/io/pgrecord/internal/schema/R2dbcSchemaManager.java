@@ -1,6 +1,6 @@
 package io.pgrecord.internal.schema;
 
-import io.pgrecord.internal.exec.R2dbcRunner;
+import io.pgrecord.internal.r2dbc.R2dbcRunner;
 import io.pgrecord.schema.AsyncSchemaManager;
 import io.pgrecord.schema.Domain;
 import io.pgrecord.schema.Exclude;
@@ -8,9 +8,9 @@ import io.pgrecord.schema.Index;
 import io.pgrecord.schema.Partition;
 import io.pgrecord.schema.TableOptions;
 import java.util.List;
+import java.util.function.Supplier;
 import org.jooq.Select;
 import org.jspecify.annotations.Nullable;
-import java.util.function.Supplier;
 import reactor.core.publisher.Mono;
 
 /**

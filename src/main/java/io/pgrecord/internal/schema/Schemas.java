@@ -1,7 +1,7 @@
 package io.pgrecord.internal.schema;
 
-import io.pgrecord.internal.exec.JdbcRunner;
-import io.pgrecord.internal.exec.R2dbcRunner;
+import io.pgrecord.internal.jdbc.JdbcRunner;
+import io.pgrecord.internal.r2dbc.R2dbcRunner;
 import io.pgrecord.schema.AsyncInspector;
 import io.pgrecord.schema.AsyncSchemaManager;
 import io.pgrecord.schema.Inspector;

@@ -25,6 +25,11 @@ public final class TxRetry {
                 || stale && e instanceof StaleRecordException;
     }
 
+    /** Whether a failed attempt (0-based) of {@code attempts} in all runs again. */
+    public static boolean again(int attempt, int attempts, Throwable e, boolean stale) {
+        return attempt + 1 < attempts && isRetryable(e, stale);
+    }
+
     /** Exponential backoff with full jitter: up to 5 ms, 10 ms, 20 ms ... capped at 500 ms. */
     public static Duration backoff(int attempt) {
         long ceiling = Math.min(MAX_MILLIS, BASE_MILLIS << Math.min(attempt, 10));

@@ -1,13 +1,15 @@
-package io.pgrecord.internal.exec;
+package io.pgrecord.internal.jdbc;
 
 import io.pgrecord.Capabilities;
+import io.pgrecord.internal.error.UnreadableColumnException;
+import io.pgrecord.internal.exec.RowTarget;
+import io.pgrecord.internal.exec.Shape;
+import io.pgrecord.internal.exec.Work;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import io.pgrecord.internal.error.UnreadableColumnException;
-import io.pgrecord.internal.jdbc.JdbcErrors;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.stream.Stream;
 import org.jooq.ConnectionProvider;
 import org.jooq.Cursor;
@@ -20,7 +22,7 @@ import org.jooq.impl.DefaultConnectionProvider;
 /** Runs {@link Work} on the blocking backend's jOOQ context, which joins the thread's transaction. */
 public final class JdbcRunner {
 
-    private final Supplier<io.pgrecord.internal.jdbc.JdbcRuntime> runtime;
+    private final Supplier<JdbcRuntime> runtime;
     private final Supplier<Capabilities> capabilities;
     private final java.util.function.Consumer<String> log;
     private final Function<Supplier<Object>, Object> transactional;
@@ -30,7 +32,7 @@ public final class JdbcRunner {
      * @param transactional runs a step in a transaction of the calling thread (a savepoint when
      *     one is already open): the backend's transaction manager
      */
-    public JdbcRunner(Supplier<io.pgrecord.internal.jdbc.JdbcRuntime> runtime, Supplier<Capabilities> capabilities,
+    public JdbcRunner(Supplier<JdbcRuntime> runtime, Supplier<Capabilities> capabilities,
             java.util.function.Consumer<String> log, Function<Supplier<Object>, Object> transactional) {
         this.runtime = runtime;
         this.capabilities = capabilities;
@@ -129,7 +131,7 @@ public final class JdbcRunner {
         boolean ownTransaction;
         try {
             // pgjdbc only opens a cursor with autocommit off; inside a transaction one is already open
-            ownTransaction = c.getAutoCommit() && !io.pgrecord.internal.jdbc.JdbcStatements.inTransaction(c);
+            ownTransaction = c.getAutoCommit() && !JdbcStatements.inTransaction(c);
             if (ownTransaction) {
                 c.setAutoCommit(false);
             }

@@ -1,8 +1,11 @@
-package io.pgrecord.internal.exec;
+package io.pgrecord.internal.r2dbc;
 
 import io.pgrecord.Capabilities;
 import io.pgrecord.internal.error.UnreadableColumnException;
-import io.pgrecord.internal.r2dbc.R2dbcErrors;
+import io.pgrecord.internal.exec.ReactiveScope;
+import io.pgrecord.internal.exec.RowTarget;
+import io.pgrecord.internal.exec.Shape;
+import io.pgrecord.internal.exec.Work;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -52,7 +55,7 @@ public final class R2dbcRunner {
         // jOOQ signals a failure of its own (a value it could not convert, say) past the observed
         // connection: translate it here, as JdbcRunner does on the blocking path
         return Mono.deferContextual(context -> run(work, scope.apply(context)))
-                .onErrorMap(io.pgrecord.internal.r2dbc.R2dbcErrors::translate);
+                .onErrorMap(R2dbcErrors::translate);
     }
 
     private <T> Mono<T> run(Work<T> work, ReactiveScope s) {

@@ -1,0 +1,9 @@
+package io.pgrecord.internal.exec;
+
+/**
+ * The backend a model instance belongs to, as the core carries it: the blocking or the reactive
+ * executor ({@code JdbcExecutor}, {@code R2dbcExecutor}). The core only stores it on loaded
+ * models; the public side reads its facade back from the executor.
+ */
+public interface BackendHandle {
+}

@@ -1,0 +1,25 @@
+package io.pgrecord.internal.jdbc;
+
+import java.sql.Connection;
+
+/**
+ * Where the blocking executor gets its connections: its own HikariCP pool today
+ * ({@link HikariSource}); an application's DataSource or framework-managed connections later.
+ */
+public interface JdbcConnectionSource extends AutoCloseable {
+
+    /** A connection; failures arrive as {@code io.pgrecord.error} types. */
+    Connection get();
+
+    /** Gives a connection from {@link #get()} back. */
+    void giveBack(Connection connection);
+
+    /** Replaces the source's idle connections, after a session-state change made them stale. */
+    void evictIdle();
+
+    /** {active, idle, total, waiting}; zeros when the source keeps no figures. */
+    int[] figures();
+
+    @Override
+    void close();
+}

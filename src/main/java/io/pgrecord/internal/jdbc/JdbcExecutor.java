@@ -1,0 +1,151 @@
+package io.pgrecord.internal.jdbc;
+
+import io.pgrecord.Capabilities;
+import io.pgrecord.PostgresBackend;
+import io.pgrecord.PostgresConnectionConfig;
+import io.pgrecord.ServerVersion;
+import io.pgrecord.TransactionOptions;
+import io.pgrecord.internal.core.StatementRecorder;
+import io.pgrecord.internal.exec.BackendHandle;
+import io.pgrecord.internal.schema.Schemas;
+import io.pgrecord.internal.tx.LockSql;
+import io.pgrecord.schema.Inspector;
+import io.pgrecord.schema.SchemaManager;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Everything one blocking backend runs on: where statements get their connections (the
+ * {@link JdbcConnectionSource}, opened on first use), which transaction they are in (the
+ * thread-bound {@link JdbcTransactions}), the model runner, advisory locks and the schema
+ * classes. It is the model's {@link BackendHandle}. Thread-safe; one per backend, closed with it.
+ */
+public final class JdbcExecutor implements BackendHandle, AutoCloseable {
+
+    private final PostgresBackend backend;
+    private final PostgresConnectionConfig config;
+    private final Function<PostgresConnectionConfig, JdbcConnectionSource> sources;
+    private final StatementRecorder statementLog = new StatementRecorder();
+    private final Object lock = new Object();
+    private final TxBinding binding = new TxBinding();
+    private final JdbcTransactions transactions = new JdbcTransactions(this::runtime, binding, statementLog);
+    private final JdbcRunner runner = new JdbcRunner(this::runtime, this::capabilities, statementLog::record,
+            work -> transactions.inTransaction(TransactionOptions.defaults(), work));
+    private volatile JdbcRuntime runtime;
+    private volatile boolean closed;
+
+    /** The executor of {@code backend}, on its own HikariCP pool. */
+    public JdbcExecutor(PostgresBackend backend, PostgresConnectionConfig config) {
+        this(backend, config, HikariSource::open);
+    }
+
+    /** The executor of {@code backend}, on the connections of {@code sources}, opened on first use. */
+    public JdbcExecutor(PostgresBackend backend, PostgresConnectionConfig config,
+            Function<PostgresConnectionConfig, JdbcConnectionSource> sources) {
+        this.backend = backend;
+        this.config = config;
+        this.sources = sources;
+    }
+
+    /** The public backend this executor runs. */
+    public PostgresBackend backend() {
+        return backend;
+    }
+
+    /** The live state, started on first use. */
+    public JdbcRuntime runtime() {
+        JdbcRuntime r = runtime;
+        if (r != null && !closed) {
+            return r;
+        }
+        synchronized (lock) {
+            if (closed) {
+                throw new IllegalStateException("backend is closed");
+            }
+            if (runtime == null) {
+                runtime = JdbcRuntime.start(sources.apply(config), statementLog, binding,
+                        new JdbcTransactionProvider(transactions));
+            }
+            return runtime;
+        }
+    }
+
+    public ServerVersion serverVersion() {
+        return runtime().serverVersion();
+    }
+
+    public Capabilities capabilities() {
+        return Capabilities.of(serverVersion());
+    }
+
+    public JdbcRunner runner() {
+        return runner;
+    }
+
+    public JdbcTransactions transactions() {
+        return transactions;
+    }
+
+    public StatementRecorder statementLog() {
+        return statementLog;
+    }
+
+    /** {active, idle, total, waiting}; zeros before the first connection. */
+    public int[] poolFigures() {
+        JdbcRuntime r = runtime;
+        return r == null ? new int[4] : r.source().figures();
+    }
+
+    /** Takes the advisory lock {@code key}, waiting for it, or with {@code attempt} only if free. */
+    public Optional<JdbcLock> lock(long key, boolean attempt) {
+        PooledConnectionProvider pool = runtime().connections();
+        Connection c = pool.acquireFromPool();
+        try {
+            String sql = attempt ? LockSql.tryLock(key) : LockSql.lock(key);
+            statementLog.record(sql);
+            boolean acquired;
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+                rs.next();
+                acquired = !attempt || rs.getBoolean(1);
+            }
+            if (acquired) {
+                return Optional.of(new JdbcLock(pool, statementLog, c, key));
+            }
+        } catch (SQLException e) {
+            pool.releaseToPool(c);
+            throw JdbcErrors.translate(e);
+        } catch (RuntimeException e) {
+            pool.releaseToPool(c);
+            throw e;
+        }
+        pool.releaseToPool(c);
+        return Optional.empty();
+    }
+
+    public SchemaManager schema() {
+        return Schemas.manager(runner);
+    }
+
+    public Inspector inspector() {
+        return Schemas.inspector(runner);
+    }
+
+    public boolean isClosed() {
+        return closed;
+    }
+
+    /** Closes the source. Connections in use are closed as they are returned. Idempotent. */
+    @Override
+    public void close() {
+        synchronized (lock) {
+            closed = true;
+            if (runtime != null) {
+                runtime.close();
+            }
+        }
+    }
+}

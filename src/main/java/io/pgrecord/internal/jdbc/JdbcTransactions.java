@@ -1,0 +1,294 @@
+package io.pgrecord.internal.jdbc;
+
+import io.pgrecord.IsolationLevel;
+import io.pgrecord.TransactionOptions;
+import io.pgrecord.error.TransactionException;
+import io.pgrecord.internal.core.StatementRecorder;
+import io.pgrecord.internal.tx.LockSql;
+import io.pgrecord.internal.tx.TxDefaults;
+import io.pgrecord.internal.tx.TxFrames;
+import io.pgrecord.internal.tx.TxRetry;
+import io.pgrecord.internal.tx.TxRules;
+import io.pgrecord.internal.tx.TxSql;
+import java.sql.Connection;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * The blocking transaction engine: a transaction is bound to the thread that began it, and its
+ * connection to {@link TxBinding}, where models and raw jOOQ on that thread find it. Nested
+ * begins are savepoints. Thread-safe; one per backend.
+ */
+public final class JdbcTransactions {
+
+    private static final String BEGIN_HINT = "begin() one first";
+
+    private final Supplier<JdbcRuntime> runtime;
+    private final TxBinding binding;
+    private final StatementRecorder recorder;
+    private final ThreadLocal<Open> current = new ThreadLocal<>();
+    private final TxDefaults defaults = new TxDefaults(() -> TxRules.activeOnThread(isActive()));
+
+    /** The transaction open on one thread. */
+    private static final class Open {
+        final Connection connection;
+        final TxFrames frames = new TxFrames();
+        final Deque<Tx> handles = new ArrayDeque<>();
+
+        Open(Connection connection) {
+            this.connection = connection;
+        }
+    }
+
+    /** One transaction or nested level, as handed to the caller. Not thread-safe. */
+    public final class Tx {
+        private final Open owner;
+        private final String level;
+        private boolean done;
+
+        private Tx(Open owner, String level) {
+            this.owner = owner;
+            this.level = level;
+        }
+
+        public void commit() {
+            finish(this, true);
+        }
+
+        public void rollback() {
+            finish(this, false);
+        }
+
+        public void prepare(String gid) {
+            TxRules.checkPreparable(level != null);
+            JdbcTransactions.this.prepare(gid);
+        }
+
+        public boolean isActive() {
+            return !done;
+        }
+
+        public boolean isNested() {
+            return level != null;
+        }
+    }
+
+    JdbcTransactions(Supplier<JdbcRuntime> runtime, TxBinding binding, StatementRecorder recorder) {
+        this.runtime = runtime;
+        this.binding = binding;
+        this.recorder = recorder;
+    }
+
+    public TxDefaults defaults() {
+        return defaults;
+    }
+
+    /** A transaction with the defaults merged in, or a savepoint inside the thread's open one. */
+    public Tx begin(TransactionOptions options) {
+        Open open = current.get();
+        if (open != null) {
+            String level = open.frames.pushLevel();
+            try {
+                send(open, TxSql.savepoint(level));
+            } catch (RuntimeException e) {
+                open.frames.popLevel(level);
+                throw e;
+            }
+            return push(open, level);
+        }
+        String sql = defaults.beginSql(options);
+        PooledConnectionProvider pool = runtime.get().connections();
+        Connection c = pool.acquireFromPool();
+        open = new Open(c);
+        try {
+            JdbcStatements.execute(c, sql, recorder);
+        } catch (RuntimeException e) {
+            pool.releaseToPool(c);
+            throw e;
+        }
+        current.set(open);
+        binding.bind(c);
+        return push(open, null);
+    }
+
+    private Tx push(Open open, String level) {
+        Tx tx = new Tx(open, level);
+        open.handles.push(tx);
+        return tx;
+    }
+
+    /** The innermost open transaction of this thread; {@code what} names the refused action. */
+    public Tx innermost(String what) {
+        Open open = current.get();
+        if (open == null || open.handles.isEmpty()) {
+            throw new TransactionException("no transaction to " + what + " on this thread");
+        }
+        return open.handles.peek();
+    }
+
+    public boolean isActive() {
+        return current.get() != null;
+    }
+
+    private void finish(Tx tx, boolean commit) {
+        Open open = current.get();
+        TxRules.checkFinish(tx.done, open != null && tx.owner == open, open != null && open.handles.peek() == tx);
+        if (tx.level != null) {
+            open.frames.popLevel(tx.level);
+            open.handles.pop();
+            tx.done = true;
+            if (!commit) {
+                send(open, TxSql.rollbackTo(tx.level));
+            }
+            send(open, TxSql.release(tx.level));
+            return;
+        }
+        end(open, commit ? TxSql.COMMIT : TxSql.ROLLBACK);
+    }
+
+    /** Ends the thread's top-level transaction with {@code sql} and returns its connection. */
+    private void end(Open open, String sql) {
+        open.handles.pop().done = true;
+        current.remove();
+        binding.unbind();
+        open.frames.close();
+        try {
+            JdbcStatements.execute(open.connection, sql, recorder);
+        } finally {
+            runtime.get().connections().releaseToPool(open.connection);
+        }
+    }
+
+    /** {@code PREPARE TRANSACTION gid} for the thread's transaction, which has no nested level open. */
+    public void prepare(String gid) {
+        Open open = requireOpen("prepare a transaction");
+        TxRules.checkNothingNested(open.handles.size());
+        end(open, LockSql.prepare(gid));
+    }
+
+    public void commitPrepared(String gid) {
+        outsideTransaction(LockSql.commitPrepared(gid));
+    }
+
+    public void rollbackPrepared(String gid) {
+        outsideTransaction(LockSql.rollbackPrepared(gid));
+    }
+
+    public List<String> preparedTransactions() {
+        return runtime.get().dsl().fetch(LockSql.PREPARED).getValues(0, String.class);
+    }
+
+    private void outsideTransaction(String sql) {
+        defaults.requireIdle("prepared transactions from inside a transaction (" + sql + ")");
+        PooledConnectionProvider pool = runtime.get().connections();
+        Connection c = pool.acquireFromPool();
+        try {
+            JdbcStatements.execute(c, sql, recorder);
+        } finally {
+            pool.releaseToPool(c);
+        }
+    }
+
+    /** A savepoint in the thread's transaction; null picks a name. Returns its name. */
+    public String savepoint(String name) {
+        Open open = requireOpen("savepoint");
+        String n = open.frames.addSavepoint(name);
+        try {
+            send(open, TxSql.savepoint(n));
+        } catch (RuntimeException e) {
+            open.frames.release(n);
+            throw e;
+        }
+        return n;
+    }
+
+    public void rollbackToSavepoint(String name) {
+        Open open = requireOpen("roll back to a savepoint");
+        open.frames.rollbackTo(name);
+        send(open, TxSql.rollbackTo(name));
+    }
+
+    public void releaseSavepoint(String name) {
+        Open open = requireOpen("release a savepoint");
+        open.frames.release(name);
+        send(open, TxSql.release(name));
+    }
+
+    /** {@code SET CONSTRAINTS ... DEFERRED}; no names defers all. */
+    public void deferConstraints(boolean all, String... names) {
+        if (!all && names.length == 0) {
+            throw TxRules.noConstraintNames();
+        }
+        send(requireOpen("defer constraints"), TxSql.deferConstraints(names));
+    }
+
+    private Open requireOpen(String what) {
+        Open open = current.get();
+        if (open == null) {
+            throw TxRules.outside(what, BEGIN_HINT);
+        }
+        return open;
+    }
+
+    private void send(Open open, String sql) {
+        JdbcStatements.execute(open.connection, sql, recorder);
+    }
+
+    /**
+     * Runs the work in a transaction (a savepoint inside an open one): COMMIT when it returns,
+     * ROLLBACK and rethrow the same instance when it throws; a top-level transaction runs again
+     * after a retryable failure, as {@link TxRetry} decides.
+     */
+    public <T> T inTransaction(TransactionOptions options, Supplier<T> work) {
+        int attempts = isActive() ? 1 : options.retries() + 1;
+        for (int attempt = 0; ; attempt++) {
+            Tx tx = begin(options);
+            T result;
+            try {
+                result = work.get();
+            } catch (Throwable e) {
+                rollbackQuietly(tx, e);
+                if (TxRetry.again(attempt, attempts, e, options.isRetryOnStale())) {
+                    pause(attempt);
+                    continue;
+                }
+                throw e;
+            }
+            try {
+                tx.commit();
+                return result;
+            } catch (RuntimeException e) {
+                if (TxRetry.again(attempt, attempts, e, options.isRetryOnStale())) {
+                    pause(attempt);
+                    continue;
+                }
+                throw e;
+            }
+        }
+    }
+
+    private static void rollbackQuietly(Tx tx, Throwable cause) {
+        if (tx.isActive()) {
+            try {
+                tx.rollback();
+            } catch (RuntimeException e) {
+                cause.addSuppressed(e);
+            }
+        }
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(TxRetry.backoff(attempt));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TransactionException("interrupted while waiting to retry the transaction", e);
+        }
+    }
+
+    public IsolationLevel isolationLevel() {
+        return defaults.isolationLevel();
+    }
+}

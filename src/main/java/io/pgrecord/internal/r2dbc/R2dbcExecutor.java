@@ -1,0 +1,162 @@
+package io.pgrecord.internal.r2dbc;
+
+import io.pgrecord.AsyncPostgresBackend;
+import io.pgrecord.Capabilities;
+import io.pgrecord.PostgresConnectionConfig;
+import io.pgrecord.ServerVersion;
+import io.pgrecord.TransactionOptions;
+import io.pgrecord.internal.core.ServerGates;
+import io.pgrecord.internal.core.StatementRecorder;
+import io.pgrecord.internal.exec.BackendHandle;
+import io.pgrecord.internal.schema.Schemas;
+import io.pgrecord.internal.tx.LockSql;
+import io.pgrecord.schema.AsyncInspector;
+import io.pgrecord.schema.AsyncSchemaManager;
+import java.util.function.Supplier;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Everything one reactive backend runs on: the pool and its connect state (connect, reconnect
+ * after a failure, disconnect), the context-bound {@link R2dbcTransactions}, the model runner,
+ * advisory locks and the schema classes. It is the model's {@link BackendHandle}. Thread-safe;
+ * one per backend.
+ */
+public final class R2dbcExecutor implements BackendHandle {
+
+    private final AsyncPostgresBackend backend;
+    private final PostgresConnectionConfig config;
+    private final StatementRecorder statementLog = new StatementRecorder();
+    private final Object lock = new Object();
+    private R2dbcRuntime runtime;
+    private Mono<ServerVersion> connecting;
+    private volatile ServerVersion serverVersion;
+    private final R2dbcTransactions transactions = new R2dbcTransactions(this::connect, this::runtime);
+    private final R2dbcRunner runner = new R2dbcRunner(this::ensureConnected, transactions::scope, this::capabilities,
+            work -> transactions.inTransaction(TransactionOptions.defaults(), dsl -> work.get()).next());
+
+    public R2dbcExecutor(AsyncPostgresBackend backend, PostgresConnectionConfig config) {
+        this.backend = backend;
+        this.config = config;
+    }
+
+    /** The public backend this executor runs. */
+    public AsyncPostgresBackend backend() {
+        return backend;
+    }
+
+    /** Warms the pool and reads the server version once; after a failure a later call tries again. */
+    public Mono<Void> connect() {
+        return Mono.defer(() -> {
+            Mono<ServerVersion> m;
+            synchronized (lock) {
+                if (connecting == null) {
+                    R2dbcRuntime r = runtime();
+                    connecting = r.connect()
+                            .doOnNext(v -> {
+                                ServerGates.remember(r.dsl().configuration(), v);
+                                serverVersion = v;
+                            })
+                            .doOnError(e -> resetConnecting())
+                            .cache();
+                }
+                m = connecting;
+            }
+            return m;
+        }).then();
+    }
+
+    private void resetConnecting() {
+        synchronized (lock) {
+            connecting = null;
+        }
+    }
+
+    /** Completes at once when connected; connects otherwise. */
+    private Mono<Void> ensureConnected() {
+        return serverVersion != null ? R2dbcRunner.CONNECTED : connect();
+    }
+
+    /** Closes the pool; a later connect opens a new one. */
+    public Mono<Void> disconnect() {
+        return Mono.defer(() -> {
+            R2dbcRuntime r;
+            synchronized (lock) {
+                r = runtime;
+                runtime = null;
+                connecting = null;
+                serverVersion = null;
+            }
+            return r == null ? Mono.empty() : r.close();
+        });
+    }
+
+    /** The live state, created on first use; the pool connects lazily. */
+    public R2dbcRuntime runtime() {
+        synchronized (lock) {
+            if (runtime == null) {
+                runtime = new R2dbcRuntime(config, statementLog);
+            }
+            return runtime;
+        }
+    }
+
+    /** @throws IllegalStateException before {@link #connect()} has completed */
+    public ServerVersion serverVersion() {
+        ServerVersion v = serverVersion;
+        if (v == null) {
+            throw new IllegalStateException("call connect() first");
+        }
+        return v;
+    }
+
+    public Capabilities capabilities() {
+        return Capabilities.of(serverVersion());
+    }
+
+    public R2dbcRunner runner() {
+        return runner;
+    }
+
+    public R2dbcTransactions transactions() {
+        return transactions;
+    }
+
+    public StatementRecorder statementLog() {
+        return statementLog;
+    }
+
+    /** {active, idle, total, pending}; zeros before the pool exists. */
+    public int[] poolFigures() {
+        R2dbcRuntime r;
+        synchronized (lock) {
+            r = runtime;
+        }
+        return r == null ? new int[4] : r.poolFigures();
+    }
+
+    /** Takes the advisory lock {@code key}, waiting for it, or with {@code attempt} only if free (else empty). */
+    public Mono<R2dbcLock> lock(long key, boolean attempt) {
+        String sql = attempt ? LockSql.tryLock(key) : LockSql.lock(key);
+        return connect().then(Mono.defer(() -> R2dbcTx.connection(runtime())))
+                .flatMap(c -> (attempt ? c.queryValue(sql, Boolean.class) : c.execute(sql).thenReturn(Boolean.TRUE))
+                        .flatMap(acquired -> acquired ? Mono.just(new R2dbcLock(c, key))
+                                : c.release().then(Mono.<R2dbcLock>empty()))
+                        .onErrorResume(e -> c.release().then(Mono.error(e))));
+    }
+
+    /** Runs the work while holding the advisory lock {@code key}, releasing it however the work ends. */
+    public <T> Flux<T> withLock(long key, Supplier<? extends Publisher<T>> work) {
+        return Flux.usingWhen(lock(key, false), lock -> work.get(), R2dbcLock::release,
+                (lock, e) -> lock.release(), R2dbcLock::release);
+    }
+
+    public AsyncSchemaManager schema() {
+        return Schemas.manager(runner);
+    }
+
+    public AsyncInspector inspector() {
+        return Schemas.inspector(runner);
+    }
+}

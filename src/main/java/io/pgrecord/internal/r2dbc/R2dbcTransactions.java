@@ -1,0 +1,299 @@
+package io.pgrecord.internal.r2dbc;
+
+import io.pgrecord.IsolationLevel;
+import io.pgrecord.TransactionOptions;
+import io.pgrecord.error.TransactionException;
+import io.pgrecord.internal.exec.ReactiveScope;
+import io.pgrecord.internal.tx.LockSql;
+import io.pgrecord.internal.tx.TxDefaults;
+import io.pgrecord.internal.tx.TxFrames;
+import io.pgrecord.internal.tx.TxRetry;
+import io.pgrecord.internal.tx.TxRules;
+import io.pgrecord.internal.tx.TxSql;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.jooq.DSLContext;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.util.context.Context;
+import reactor.util.context.ContextView;
+import reactor.util.retry.Retry;
+
+/**
+ * The reactive transaction engine: the open transaction travels in the Reactor context under
+ * this engine's key, so work subscribed inside joins it; nested begins are savepoints.
+ * Thread-safe; one per backend.
+ */
+public final class R2dbcTransactions {
+
+    private static final String RUN_HINT = "subscribe inside inTransaction(...) or use an AsyncTransaction";
+
+    private final Supplier<Mono<Void>> connect;
+    private final Supplier<R2dbcRuntime> runtime;
+    /** Top-level transactions begun and not yet ended: the setters refuse while there are any. */
+    private final AtomicInteger openTransactions = new AtomicInteger();
+    private final TxDefaults defaults = new TxDefaults(() -> TxRules.openInManager(openTransactions.get()));
+
+    /** One open transaction: its connection and nesting. */
+    private static final class Open {
+        final R2dbcTx tx;
+        final TxFrames frames = new TxFrames();
+        final AtomicBoolean ended = new AtomicBoolean();
+
+        Open(R2dbcTx tx) {
+            this.tx = tx;
+        }
+    }
+
+    /** A transaction or nested level whose end is up to the caller. */
+    public final class Tx {
+        private final Open open;
+        private final String level;
+        private final AtomicBoolean done = new AtomicBoolean();
+
+        private Tx(Open open, String level) {
+            this.open = open;
+            this.level = level;
+        }
+
+        /** Runs work in this transaction: models and {@code dsl()} publishers subscribed inside join it. */
+        public <T> Flux<T> run(Supplier<? extends Publisher<T>> work) {
+            return Flux.defer(() -> Flux.<T>from(work.get())).contextWrite(c -> enter(c, open));
+        }
+
+        public DSLContext dsl() {
+            return open.tx.dsl();
+        }
+
+        public Mono<String> savepoint(String name) {
+            return R2dbcTransactions.savepoint(open, name);
+        }
+
+        public Mono<Void> rollbackToSavepoint(String name) {
+            return R2dbcTransactions.rollbackTo(open, name);
+        }
+
+        public Mono<Void> releaseSavepoint(String name) {
+            return R2dbcTransactions.release(open, name);
+        }
+
+        public Mono<Void> finish(boolean commit) {
+            return Mono.defer(() -> {
+                if (!done.compareAndSet(false, true)) {
+                    return Mono.error(TxRules.alreadyFinished());
+                }
+                return level != null ? popLevel(open, level, commit) : end(open, commit ? TxSql.COMMIT : TxSql.ROLLBACK);
+            });
+        }
+
+        public Mono<Void> prepare(String gid) {
+            return Mono.defer(() -> {
+                TxRules.checkPreparable(level != null);
+                String sql = LockSql.prepare(gid);
+                if (!done.compareAndSet(false, true)) {
+                    return Mono.error(new TransactionException("transaction already finished"));
+                }
+                return end(open, sql);
+            });
+        }
+
+        public boolean isActive() {
+            return !done.get();
+        }
+
+        public boolean isNested() {
+            return level != null;
+        }
+    }
+
+    R2dbcTransactions(Supplier<Mono<Void>> connect, Supplier<R2dbcRuntime> runtime) {
+        this.connect = connect;
+        this.runtime = runtime;
+    }
+
+    public TxDefaults defaults() {
+        return defaults;
+    }
+
+    public IsolationLevel isolationLevel() {
+        return defaults.isolationLevel();
+    }
+
+    /** The context of work in a transaction: the transaction for models, its connection for raw publishers. */
+    private Context enter(Context context, Open open) {
+        return open.tx.join(context.put(this, open));
+    }
+
+    private Open current(ContextView context) {
+        return context.getOrDefault(this, null);
+    }
+
+    /** Where a subscriber's work runs: its transaction's connection, or the pool. */
+    public ReactiveScope scope(ContextView context) {
+        Open open = current(context);
+        return open != null ? open.tx.scope() : runtime.get().poolScope();
+    }
+
+    /**
+     * Runs the publisher in a transaction, emitting its values after COMMIT; an error rolls back
+     * and propagates as the same instance. Nested: a savepoint. Top-level: retried as
+     * {@link TxRetry} decides.
+     */
+    public <T> Flux<T> inTransaction(TransactionOptions options, Function<DSLContext, ? extends Publisher<T>> work) {
+        return Mono.deferContextual(context -> {
+            Open open = current(context);
+            return open != null ? nested(open, work) : topLevel(options, work);
+        }).flatMapIterable(list -> list);
+    }
+
+    private <T> Mono<List<T>> topLevel(TransactionOptions options, Function<DSLContext, ? extends Publisher<T>> work) {
+        Mono<List<T>> attempt = open(options).flatMap(open -> scoped(
+                Flux.from(work.apply(open.tx.dsl())).contextWrite(c -> enter(c, open)).collectList(),
+                end(open, TxSql.COMMIT),
+                end(open, TxSql.ROLLBACK)));
+        if (options.retries() == 0) {
+            return attempt;
+        }
+        return attempt.retryWhen(Retry.max(options.retries())
+                .filter(e -> TxRetry.isRetryable(e, options.isRetryOnStale()))
+                .doBeforeRetryAsync(signal -> Mono.delay(TxRetry.backoff((int) signal.totalRetries())).then())
+                .onRetryExhaustedThrow((spec, signal) -> signal.failure()));
+    }
+
+    private <T> Mono<List<T>> nested(Open open, Function<DSLContext, ? extends Publisher<T>> work) {
+        return Mono.defer(() -> pushLevel(open)).flatMap(level -> scoped(
+                Flux.from(work.apply(open.tx.dsl())).collectList(),
+                popLevel(open, level, true),
+                popLevel(open, level, false)));
+    }
+
+    /**
+     * Runs the work, then {@code commit}, and emits the work's values only after the commit
+     * completed; on an error or a cancellation runs {@code rollback} and propagates the error as
+     * the same instance (a failing rollback is added to it as suppressed).
+     */
+    private static <T> Mono<T> scoped(Mono<T> work, Mono<Void> commit, Mono<Void> rollback) {
+        return work
+                .onErrorResume(error -> rollback
+                        .onErrorResume(e -> {
+                            error.addSuppressed(e);
+                            return Mono.empty();
+                        })
+                        .then(Mono.error(error)))
+                .flatMap(value -> commit.thenReturn(value))
+                .doOnCancel(() -> rollback.onErrorResume(e -> Mono.empty()).subscribe());
+    }
+
+    private Mono<Open> open(TransactionOptions options) {
+        String sql = defaults.beginSql(options);
+        return connect.get().then(Mono.defer(() -> R2dbcTx.begin(runtime.get(), sql))).map(tx -> {
+            openTransactions.incrementAndGet();
+            return new Open(tx);
+        });
+    }
+
+    private Mono<Void> end(Open open, String sql) {
+        return Mono.defer(() -> {
+            open.frames.close();
+            return open.tx.execute(sql);
+        }).onErrorResume(e -> open.tx.release().then(Mono.error(e))).then(open.tx.release())
+                // before the signal goes downstream, so a caller that has seen the end sees the count
+                .doOnTerminate(() -> ended(open))
+                .doOnCancel(() -> ended(open));
+    }
+
+    private void ended(Open open) {
+        if (open.ended.compareAndSet(false, true)) {
+            openTransactions.decrementAndGet();
+        }
+    }
+
+    private static Mono<String> pushLevel(Open open) {
+        String level = open.frames.pushLevel();
+        return open.tx.execute(TxSql.savepoint(level)).thenReturn(level);
+    }
+
+    private static Mono<Void> popLevel(Open open, String level, boolean commit) {
+        return Mono.defer(() -> {
+            open.frames.popLevel(level);
+            return commit ? open.tx.execute(TxSql.release(level))
+                    : open.tx.execute(TxSql.rollbackTo(level)).then(open.tx.execute(TxSql.release(level)));
+        });
+    }
+
+    /** A transaction whose end is up to the caller; a savepoint inside the subscriber's transaction. */
+    public Mono<Tx> begin(TransactionOptions options) {
+        return Mono.deferContextual(context -> {
+            Open open = current(context);
+            if (open != null) {
+                return pushLevel(open).map(level -> new Tx(open, level));
+            }
+            return open(options).map(o -> new Tx(o, null));
+        });
+    }
+
+    /** {@code COMMIT PREPARED gid} or {@code ROLLBACK PREPARED gid}, on a connection of its own. */
+    public Mono<Void> finishPrepared(String gid, boolean commit) {
+        // an invalid gid throws here, at assembly, as before
+        String sql = commit ? LockSql.commitPrepared(gid) : LockSql.rollbackPrepared(gid);
+        return connect.get().then(Mono.usingWhen(Mono.defer(() -> R2dbcTx.connection(runtime.get())),
+                c -> c.execute(sql), R2dbcTx::release));
+    }
+
+    public Flux<String> preparedTransactions() {
+        return connect.get().thenMany(Flux.usingWhen(Mono.defer(() -> R2dbcTx.connection(runtime.get())),
+                c -> c.queryValues(LockSql.PREPARED, String.class), R2dbcTx::release));
+    }
+
+    public Mono<String> savepoint(String name) {
+        return withOpen("savepoint", open -> savepoint(open, name));
+    }
+
+    private static Mono<String> savepoint(Open open, String name) {
+        return Mono.defer(() -> {
+            String n = open.frames.addSavepoint(name);
+            return open.tx.execute(TxSql.savepoint(n)).thenReturn(n);
+        });
+    }
+
+    public Mono<Void> rollbackToSavepoint(String name) {
+        return withOpen("roll back to a savepoint", open -> rollbackTo(open, name));
+    }
+
+    private static Mono<Void> rollbackTo(Open open, String name) {
+        return Mono.defer(() -> {
+            open.frames.rollbackTo(name);
+            return open.tx.execute(TxSql.rollbackTo(name));
+        });
+    }
+
+    public Mono<Void> releaseSavepoint(String name) {
+        return withOpen("release a savepoint", open -> release(open, name));
+    }
+
+    private static Mono<Void> release(Open open, String name) {
+        return Mono.defer(() -> {
+            open.frames.release(name);
+            return open.tx.execute(TxSql.release(name));
+        });
+    }
+
+    /** {@code SET CONSTRAINTS ... DEFERRED} in the subscriber's transaction; no names defers all. */
+    public Mono<Void> deferConstraints(boolean all, String... names) {
+        if (!all && names.length == 0) {
+            return Mono.error(TxRules.noConstraintNames());
+        }
+        return withOpen("defer constraints", open -> open.tx.execute(TxSql.deferConstraints(names)));
+    }
+
+    private <X> Mono<X> withOpen(String what, Function<Open, Mono<X>> action) {
+        return Mono.deferContextual(context -> {
+            Open open = current(context);
+            return open == null ? Mono.error(TxRules.outside(what, RUN_HINT)) : action.apply(open);
+        });
+    }
+}

@@ -1,0 +1,65 @@
+package io.pgrecord.internal.tx;
+
+import io.pgrecord.error.TransactionException;
+
+/** The misuse checks both transaction engines make, with the same messages on both paths. */
+public final class TxRules {
+
+    private TxRules() {
+    }
+
+    /** A second commit() or rollback() of the same transaction. */
+    public static TransactionException alreadyFinished() {
+        return new TransactionException("transaction already finished; commit() or rollback() runs once");
+    }
+
+    /**
+     * Checks a blocking finish: the transaction runs once, on the thread whose transaction it
+     * belongs to, innermost first.
+     */
+    public static void checkFinish(boolean done, boolean owned, boolean innermost) {
+        if (done) {
+            throw alreadyFinished();
+        }
+        if (!owned) {
+            throw new TransactionException("transaction belongs to another thread or has ended");
+        }
+        if (!innermost) {
+            throw new TransactionException("finish the inner transaction first");
+        }
+    }
+
+    /** PREPARE TRANSACTION ends the whole transaction, so it is refused on a nested one. */
+    public static void checkPreparable(boolean nested) {
+        if (nested) {
+            throw new TransactionException("a nested transaction cannot be prepared");
+        }
+    }
+
+    /** PREPARE TRANSACTION from the manager: only with no nested transaction left open. */
+    public static void checkNothingNested(int openHandles) {
+        if (openHandles != 1) {
+            throw new TransactionException("finish the nested transactions before PREPARE TRANSACTION");
+        }
+    }
+
+    /** An operation that needs an open transaction found none; {@code hint} says how to get one. */
+    public static TransactionException outside(String what, String hint) {
+        return new TransactionException("cannot " + what + " outside a transaction; " + hint);
+    }
+
+    /** deferConstraints() needs names; deferAllConstraints() is the call without. */
+    public static IllegalArgumentException noConstraintNames() {
+        return new IllegalArgumentException("name at least one constraint, or call deferAllConstraints()");
+    }
+
+    /** The idle reason of the blocking engine. */
+    public static String activeOnThread(boolean active) {
+        return active ? "a transaction is active on this thread" : null;
+    }
+
+    /** The idle reason of the reactive engine, whose setters cannot see a subscriber's context. */
+    public static String openInManager(int open) {
+        return open > 0 ? open + " transaction(s) of this manager are open; set it before beginning them" : null;
+    }
+}
