@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jooq.DSLContext;
+import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -31,9 +32,9 @@ import reactor.util.retry.Retry;
 public final class AsyncTransactionManager {
 
     private final AsyncPostgresBackend backend;
-    private volatile IsolationLevel isolation;
-    private volatile Boolean readOnly;
-    private volatile Boolean deferrable;
+    private volatile @Nullable IsolationLevel isolation;
+    private volatile @Nullable Boolean readOnly;
+    private volatile @Nullable Boolean deferrable;
     /** Top-level transactions begun and not yet ended: the setters refuse while there are any. */
     private final java.util.concurrent.atomic.AtomicInteger openTransactions = new java.util.concurrent.atomic.AtomicInteger();
 
@@ -299,7 +300,7 @@ public final class AsyncTransactionManager {
      * {@code TransactionException} while any transaction of this manager is open, not only the
      * caller's.
      */
-    public void setIsolationLevel(IsolationLevel level) {
+    public void setIsolationLevel(@Nullable IsolationLevel level) {
         requireIdle("isolation level");
         this.isolation = level;
     }
@@ -322,7 +323,7 @@ public final class AsyncTransactionManager {
         }
     }
 
-    public IsolationLevel isolationLevel() {
+    public @Nullable IsolationLevel isolationLevel() {
         return isolation;
     }
 }

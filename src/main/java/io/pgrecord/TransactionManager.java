@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Transactions on the blocking backend. A transaction is bound to the thread that began it:
@@ -26,9 +27,9 @@ public final class TransactionManager {
 
     private final PostgresBackend backend;
     private final ThreadLocal<Open> current = new ThreadLocal<>();
-    private volatile IsolationLevel isolation;
-    private volatile Boolean readOnly;
-    private volatile Boolean deferrable;
+    private volatile @Nullable IsolationLevel isolation;
+    private volatile @Nullable Boolean readOnly;
+    private volatile @Nullable Boolean deferrable;
 
     /** The transaction open on one thread. */
     private static final class Open {
@@ -261,7 +262,7 @@ public final class TransactionManager {
         });
     }
 
-    public <T> T inTransaction(Supplier<T> work) {
+    public <T extends @Nullable Object> T inTransaction(Supplier<T> work) {
         return inTransaction(TransactionOptions.defaults(), work);
     }
 
@@ -273,7 +274,7 @@ public final class TransactionManager {
      * {@link TransactionOptions#retryOnStale(boolean)}), each time after a jittered backoff;
      * when retries run out the last such exception is thrown.
      */
-    public <T> T inTransaction(TransactionOptions options, Supplier<T> work) {
+    public <T extends @Nullable Object> T inTransaction(TransactionOptions options, Supplier<T> work) {
         boolean nested = isActive();
         int attempts = nested ? 1 : options.retries() + 1;
         for (int attempt = 0; ; attempt++) {
@@ -322,7 +323,7 @@ public final class TransactionManager {
     }
 
     /** The isolation level of transactions begun afterwards; null for the server's default. */
-    public void setIsolationLevel(IsolationLevel level) {
+    public void setIsolationLevel(@Nullable IsolationLevel level) {
         requireIdle("isolation level");
         this.isolation = level;
     }
@@ -337,7 +338,7 @@ public final class TransactionManager {
         this.deferrable = deferrable;
     }
 
-    public IsolationLevel isolationLevel() {
+    public @Nullable IsolationLevel isolationLevel() {
         return isolation;
     }
 
