@@ -304,7 +304,6 @@ public final class ModelMeta<T> implements io.pgrecord.internal.exec.RowTarget {
         return found.isEmpty() ? null : found.get(0);
     }
 
-    @SuppressWarnings("unchecked")
     /**
      * Fails before any SQL when a field's type is newer than the server, e.g. a MultiRange
      * field on PostgreSQL 13, whatever the field's value.
@@ -317,6 +316,7 @@ public final class ModelMeta<T> implements io.pgrecord.internal.exec.RowTarget {
         }
     }
 
+    @SuppressWarnings("unchecked")
     public T newInstance() {
         try {
             return (T) (Object) constructor.invokeExact();
