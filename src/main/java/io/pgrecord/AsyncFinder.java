@@ -16,6 +16,7 @@ import org.jooq.Condition;
 import org.jooq.Record;
 import org.jooq.RecordMapper;
 import org.jooq.Table;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -32,9 +33,9 @@ import reactor.core.publisher.Mono;
 public final class AsyncFinder<T> {
 
     private final Class<T> type;
-    private final AsyncPostgresBackend backend;
+    private final @Nullable AsyncPostgresBackend backend;
 
-    AsyncFinder(Class<T> type, AsyncPostgresBackend backend) {
+    AsyncFinder(Class<T> type, @Nullable AsyncPostgresBackend backend) {
         this.type = type;
         this.backend = backend;
     }
@@ -59,7 +60,7 @@ public final class AsyncFinder<T> {
         return query().where(conditions);
     }
 
-    public AsyncQuery<T> where(String sql, Object... binds) {
+    public AsyncQuery<T> where(String sql, @Nullable Object... binds) {
         return query().where(sql, binds);
     }
 

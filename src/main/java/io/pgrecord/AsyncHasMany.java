@@ -3,6 +3,7 @@ package io.pgrecord;
 import io.pgrecord.internal.model.RelationSpec;
 import io.pgrecord.internal.query.RelationQueries;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 
 /**
@@ -28,7 +29,7 @@ public final class AsyncHasMany<T> extends Relation<T> {
         return new AsyncQuery<>(RelationQueries.forOwner(owner, spec), ownerBackend(owner));
     }
 
-    static AsyncPostgresBackend ownerBackend(Model owner) {
+    static @Nullable AsyncPostgresBackend ownerBackend(Model owner) {
         return ModelBackends.boundAsync(owner.state().backend());
     }
 }

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.function.Function;
 import org.jooq.Record;
 import org.jooq.Result;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -27,9 +28,9 @@ import reactor.core.publisher.Mono;
  */
 public final class AsyncQuery<T> extends QueryBuilder<T, AsyncQuery<T>> {
 
-    private final AsyncPostgresBackend backend;
+    private final @Nullable AsyncPostgresBackend backend;
 
-    AsyncQuery(QuerySpec spec, AsyncPostgresBackend backend) {
+    AsyncQuery(QuerySpec spec, @Nullable AsyncPostgresBackend backend) {
         super(spec);
         this.backend = backend;
     }

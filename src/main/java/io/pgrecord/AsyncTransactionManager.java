@@ -4,6 +4,7 @@ import io.pgrecord.internal.r2dbc.R2dbcTransactions;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jooq.DSLContext;
+import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -111,7 +112,7 @@ public final class AsyncTransactionManager {
      * {@code TransactionException} while any transaction of this manager is open, not only the
      * caller's.
      */
-    public void setIsolationLevel(IsolationLevel level) {
+    public void setIsolationLevel(@Nullable IsolationLevel level) {
         engine.defaults().setIsolationLevel(level);
     }
 
@@ -123,7 +124,7 @@ public final class AsyncTransactionManager {
         engine.defaults().setDeferrable(deferrable);
     }
 
-    public IsolationLevel isolationLevel() {
+    public @Nullable IsolationLevel isolationLevel() {
         return engine.isolationLevel();
     }
 }

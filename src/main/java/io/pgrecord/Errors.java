@@ -22,6 +22,10 @@ public final class Errors {
 
     private final Map<String, List<String>> messages = new LinkedHashMap<>();
 
+    /** An empty set of messages. */
+    public Errors() {
+    }
+
     /** Records a message against a field; a field may collect several. */
     public Errors add(String field, String message) {
         messages.computeIfAbsent(field, f -> new ArrayList<>()).add(message);

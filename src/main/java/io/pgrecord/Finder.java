@@ -17,6 +17,7 @@ import org.jooq.Condition;
 import org.jooq.Record;
 import org.jooq.RecordMapper;
 import org.jooq.Table;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The entry point for a blocking model's queries and bulk writes, usually held in a static
@@ -32,9 +33,9 @@ import org.jooq.Table;
 public final class Finder<T> {
 
     private final Class<T> type;
-    private final PostgresBackend backend;
+    private final @Nullable PostgresBackend backend;
 
-    Finder(Class<T> type, PostgresBackend backend) {
+    Finder(Class<T> type, @Nullable PostgresBackend backend) {
         this.type = type;
         this.backend = backend;
     }
@@ -60,7 +61,7 @@ public final class Finder<T> {
         return query().where(conditions);
     }
 
-    public Query<T> where(String sql, Object... binds) {
+    public Query<T> where(String sql, @Nullable Object... binds) {
         return query().where(sql, binds);
     }
 

@@ -3,6 +3,7 @@ package io.pgrecord;
 import io.pgrecord.internal.model.RelationSpec;
 import io.pgrecord.internal.query.RelationQueries;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The models on the other side of a one-to-many (or many-to-many, through a join table) link.
@@ -34,7 +35,7 @@ public final class HasMany<T> extends Relation<T> {
         return new Query<>(RelationQueries.forOwner(owner, spec), ownerBackend(owner));
     }
 
-    static PostgresBackend ownerBackend(Model owner) {
+    static @Nullable PostgresBackend ownerBackend(Model owner) {
         return ModelBackends.bound(owner.state().backend());
     }
 }

@@ -2,6 +2,7 @@ package io.pgrecord;
 
 import io.pgrecord.internal.model.RelationSpec;
 import io.pgrecord.internal.query.RelationQueries;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The model on the other side of a one-to-one link whose key is on the target's table.
@@ -20,7 +21,7 @@ public final class HasOne<T> extends Relation<T> {
 
     /** The related model or null, loaded on first access and then cached until {@link #reset()}. */
     @SuppressWarnings("unchecked")
-    public T get() {
+    public @Nullable T get() {
         if (!loaded) {
             preload(query().first().orElse(null));
         }

@@ -5,6 +5,7 @@ import io.pgrecord.internal.jdbc.JdbcExecutor;
 import io.pgrecord.internal.r2dbc.R2dbcExecutor;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /** Which backend a model class uses when none is given explicitly, and the handle a loaded model carries. */
 final class ModelBackends {
@@ -63,12 +64,12 @@ final class ModelBackends {
     }
 
     /** The blocking backend of a model's handle; null when it has none or a reactive one. */
-    static PostgresBackend bound(BackendHandle handle) {
+    static @Nullable PostgresBackend bound(BackendHandle handle) {
         return handle instanceof JdbcExecutor e ? e.backend() : null;
     }
 
     /** The reactive backend of a model's handle; null when it has none or a blocking one. */
-    static AsyncPostgresBackend boundAsync(BackendHandle handle) {
+    static @Nullable AsyncPostgresBackend boundAsync(BackendHandle handle) {
         return handle instanceof R2dbcExecutor e ? e.backend() : null;
     }
 }

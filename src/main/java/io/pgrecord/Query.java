@@ -14,6 +14,7 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 import org.jooq.Record;
 import org.jooq.Result;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A blocking model query. Immutable and thread-safe; the terminals run it on the model's
@@ -28,9 +29,9 @@ import org.jooq.Result;
  */
 public final class Query<T> extends QueryBuilder<T, Query<T>> {
 
-    private final PostgresBackend backend;
+    private final @Nullable PostgresBackend backend;
 
-    Query(QuerySpec spec, PostgresBackend backend) {
+    Query(QuerySpec spec, @Nullable PostgresBackend backend) {
         super(spec);
         this.backend = backend;
     }
@@ -99,19 +100,19 @@ public final class Query<T> extends QueryBuilder<T, Query<T>> {
     }
 
     /** The average of a column; null when no row matches. */
-    public BigDecimal avg(String column) {
+    public @Nullable BigDecimal avg(String column) {
         return (BigDecimal) run(caps -> QueryOps.aggregate(spec, QueryOps.Aggregate.AVG, column, caps));
     }
 
     /** The smallest value of a column, in the field's Java type; null when no row matches. */
     @SuppressWarnings("unchecked")
-    public <X> X min(String column) {
+    public <X> @Nullable X min(String column) {
         return (X) run(caps -> QueryOps.aggregate(spec, QueryOps.Aggregate.MIN, column, caps));
     }
 
     /** The largest value of a column, in the field's Java type; null when no row matches. */
     @SuppressWarnings("unchecked")
-    public <X> X max(String column) {
+    public <X> @Nullable X max(String column) {
         return (X) run(caps -> QueryOps.aggregate(spec, QueryOps.Aggregate.MAX, column, caps));
     }
 

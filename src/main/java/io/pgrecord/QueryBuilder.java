@@ -24,6 +24,7 @@ import org.jooq.SelectField;
 import org.jooq.Table;
 import org.jooq.TableLike;
 import org.jooq.impl.DSL;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The builders shared by {@link Query} and {@link AsyncQuery}. Queries are immutable: every
@@ -58,7 +59,7 @@ public abstract sealed class QueryBuilder<T, Q extends QueryBuilder<T, Q>> permi
      * Adds a SQL condition with {@code ?} binds. String binds are typed by the server, so
      * {@code where("attributes @> ?", "{\"brand\": \"Dell\"}")} compares jsonb.
      */
-    public Q where(String sql, Object... binds) {
+    public Q where(String sql, @Nullable Object... binds) {
         return with(spec.whereSql(sql, binds));
     }
 
@@ -98,7 +99,7 @@ public abstract sealed class QueryBuilder<T, Q extends QueryBuilder<T, Q>> permi
         return with(spec.having(List.of(condition)));
     }
 
-    public Q having(String sql, Object... binds) {
+    public Q having(String sql, @Nullable Object... binds) {
         return with(spec.having(List.of(Sql.condition(sql, binds))));
     }
 

@@ -1,6 +1,7 @@
 package io.pgrecord;
 
 import io.pgrecord.internal.model.RelationSpec;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A model's link to related models, declared as a field initialised with {@code hasMany(...)}
@@ -13,7 +14,7 @@ public abstract sealed class Relation<T> permits BelongsTo, HasOne, HasMany, Asy
 
     final Model owner;
     final RelationSpec spec;
-    Object cached;
+    @Nullable Object cached;
     boolean loaded;
 
     Relation(Model owner, RelationSpec spec) {
@@ -32,7 +33,7 @@ public abstract sealed class Relation<T> permits BelongsTo, HasOne, HasMany, Asy
         return loaded;
     }
 
-    void preload(Object value) {
+    void preload(@Nullable Object value) {
         cached = value;
         loaded = true;
     }

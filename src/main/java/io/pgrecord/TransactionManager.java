@@ -3,6 +3,7 @@ package io.pgrecord;
 import io.pgrecord.internal.jdbc.JdbcTransactions;
 import java.util.List;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Transactions on the blocking backend. A transaction is bound to the thread that began it:
@@ -116,7 +117,7 @@ public final class TransactionManager {
         });
     }
 
-    public <T> T inTransaction(Supplier<T> work) {
+    public <T extends @Nullable Object> T inTransaction(Supplier<T> work) {
         return engine.inTransaction(TransactionOptions.defaults(), work);
     }
 
@@ -128,12 +129,12 @@ public final class TransactionManager {
      * {@link TransactionOptions#retryOnStale(boolean)}), each time after a jittered backoff;
      * when retries run out the last such exception is thrown.
      */
-    public <T> T inTransaction(TransactionOptions options, Supplier<T> work) {
+    public <T extends @Nullable Object> T inTransaction(TransactionOptions options, Supplier<T> work) {
         return engine.inTransaction(options, work);
     }
 
     /** The isolation level of transactions begun afterwards; null for the server's default. */
-    public void setIsolationLevel(IsolationLevel level) {
+    public void setIsolationLevel(@Nullable IsolationLevel level) {
         engine.defaults().setIsolationLevel(level);
     }
 
@@ -145,7 +146,7 @@ public final class TransactionManager {
         engine.defaults().setDeferrable(deferrable);
     }
 
-    public IsolationLevel isolationLevel() {
+    public @Nullable IsolationLevel isolationLevel() {
         return engine.isolationLevel();
     }
 }

@@ -1,6 +1,7 @@
 package io.pgrecord;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How a transaction starts and whether it is retried. Immutable; combine the factories with
@@ -18,14 +19,14 @@ public final class TransactionOptions {
 
     private static final TransactionOptions DEFAULTS = new TransactionOptions(null, null, null, 0, false);
 
-    private final IsolationLevel isolation;
-    private final Boolean readOnly;
-    private final Boolean deferrable;
+    private final @Nullable IsolationLevel isolation;
+    private final @Nullable Boolean readOnly;
+    private final @Nullable Boolean deferrable;
     private final int retries;
     private final boolean retryOnStale;
 
-    private TransactionOptions(IsolationLevel isolation, Boolean readOnly, Boolean deferrable, int retries,
-            boolean retryOnStale) {
+    private TransactionOptions(@Nullable IsolationLevel isolation, @Nullable Boolean readOnly,
+            @Nullable Boolean deferrable, int retries, boolean retryOnStale) {
         this.isolation = isolation;
         this.readOnly = readOnly;
         this.deferrable = deferrable;
@@ -94,17 +95,17 @@ public final class TransactionOptions {
     }
 
     /** The isolation level, or null for the default. */
-    public IsolationLevel isolation() {
+    public @Nullable IsolationLevel isolation() {
         return isolation;
     }
 
     /** READ ONLY (true), READ WRITE (false), or null for the default. */
-    public Boolean isReadOnly() {
+    public @Nullable Boolean isReadOnly() {
         return readOnly;
     }
 
     /** DEFERRABLE (true), NOT DEFERRABLE (false), or null for the default. */
-    public Boolean isDeferrable() {
+    public @Nullable Boolean isDeferrable() {
         return deferrable;
     }
 

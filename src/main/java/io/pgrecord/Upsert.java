@@ -3,6 +3,7 @@ package io.pgrecord;
 import java.util.List;
 import java.util.Objects;
 import org.jooq.Condition;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How an upsert resolves a conflict: the conflict target (columns, optionally with the
@@ -20,14 +21,14 @@ import org.jooq.Condition;
 public final class Upsert {
 
     private final List<String> columns;
-    private final String constraint;
-    private final Condition indexPredicate;
+    private final @Nullable String constraint;
+    private final @Nullable Condition indexPredicate;
     private final boolean doNothing;
     private final List<String> set;
-    private final Condition updateWhere;
+    private final @Nullable Condition updateWhere;
 
-    private Upsert(List<String> columns, String constraint, Condition indexPredicate, boolean doNothing,
-            List<String> set, Condition updateWhere) {
+    private Upsert(List<String> columns, @Nullable String constraint, @Nullable Condition indexPredicate,
+            boolean doNothing, List<String> set, @Nullable Condition updateWhere) {
         this.columns = columns;
         this.constraint = constraint;
         this.indexPredicate = indexPredicate;
@@ -54,7 +55,7 @@ public final class Upsert {
     }
 
     /** As {@link #where(Condition)}, as SQL with {@code ?} binds. */
-    public Upsert where(String sql, Object... binds) {
+    public Upsert where(String sql, @Nullable Object... binds) {
         return where(io.pgrecord.internal.query.Sql.condition(sql, binds));
     }
 
@@ -83,11 +84,11 @@ public final class Upsert {
         return columns;
     }
 
-    public String constraint() {
+    public @Nullable String constraint() {
         return constraint;
     }
 
-    public Condition indexPredicate() {
+    public @Nullable Condition indexPredicate() {
         return indexPredicate;
     }
 
@@ -99,7 +100,7 @@ public final class Upsert {
         return set;
     }
 
-    public Condition updateWhere() {
+    public @Nullable Condition updateWhere() {
         return updateWhere;
     }
 }

@@ -50,7 +50,13 @@ public final class MultiRange<R extends Range<?>> {
     /** The union of the given ranges, normalised; all must be of the same jOOQ range class. */
     @SafeVarargs
     public static <R extends Range<?>> MultiRange<R> of(R... ranges) {
-        return copyOf(List.of(ranges));
+        // copied element by element: handing the generic varargs array itself to another method
+        // is what javac's varargs lint flags as possible heap pollution
+        List<R> list = new ArrayList<>(ranges.length);
+        for (R r : ranges) {
+            list.add(r);
+        }
+        return copyOf(list);
     }
 
     /** The union of the given ranges, normalised; all must be of the same jOOQ range class. */

@@ -76,6 +76,9 @@ public final class ModelMeta<T> implements io.pgrecord.internal.exec.RowTarget {
         this.table = DSL.table(tableName);
         MethodHandles.Lookup lookup;
         try {
+            // a named io.pgrecord reads only the modules it requires; the model's module opening
+            // its package is the consent, and privateLookupIn also needs the read edge
+            ModelMeta.class.getModule().addReads(type.getModule());
             lookup = MethodHandles.privateLookupIn(type, MethodHandles.lookup());
         } catch (IllegalAccessException e) {
             throw new MappingException("cannot access the fields of " + type.getName() + ": "
@@ -126,8 +129,8 @@ public final class ModelMeta<T> implements io.pgrecord.internal.exec.RowTarget {
 
     /**
      * What to add to the model's module so that pgrecord may read and write its fields. The
-     * module to name is the one pgrecord's classes are in: on the module path the jar is an
-     * automatic module (named after the jar, {@code pgrecord}), on the class path it is unnamed.
+     * module to name is the one pgrecord's classes are in: on the module path it is the named
+     * module {@code io.pgrecord}, on the class path it is unnamed.
      */
     static String openHint(Class<?> model, Module library) {
         String pkg = model.getPackageName();
@@ -302,7 +305,6 @@ public final class ModelMeta<T> implements io.pgrecord.internal.exec.RowTarget {
         return found.isEmpty() ? null : found.get(0);
     }
 
-    @SuppressWarnings("unchecked")
     /**
      * Fails before any SQL when a field's type is newer than the server, e.g. a MultiRange
      * field on PostgreSQL 13, whatever the field's value.
@@ -315,6 +317,7 @@ public final class ModelMeta<T> implements io.pgrecord.internal.exec.RowTarget {
         }
     }
 
+    @SuppressWarnings("unchecked")
     public T newInstance() {
         try {
             return (T) (Object) constructor.invokeExact();

@@ -70,6 +70,6 @@ final class ArrayTypes {
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static DataType<?> listOf(DataType<?> arrayType, int depth) {
         DataType<Object> array = (DataType<Object>) arrayType;
-        return array.asConvertedDataType(new ListBinding<>(array.getBinding(), (Class<Object>) array.getType(), depth));
+        return array.asConvertedDataType(new ListBinding<>(array.getBinding(), array.getType(), depth));
     }
 }

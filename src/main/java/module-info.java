@@ -1,0 +1,38 @@
+/**
+ * pgrecord: an ActiveRecord layer for PostgreSQL on jOOQ, blocking (pgjdbc + HikariCP) and
+ * reactive (R2DBC).
+ *
+ * <p>pgrecord reads and writes model fields reflectively, so a module that holds models opens
+ * their package to it: {@code opens com.example.models to io.pgrecord;}.
+ */
+// pgjdbc, Reactor, Reactive Streams and R2DBC ship no module descriptor, only an
+// Automatic-Module-Name: requiring them by that name is the only way, so the warning is moot
+@SuppressWarnings({"requires-automatic", "requires-transitive-automatic"})
+module io.pgrecord {
+    exports io.pgrecord;
+    exports io.pgrecord.error;
+    exports io.pgrecord.schema;
+    exports io.pgrecord.types;
+
+    // in public signatures: DSLContext, Record and the jOOQ data types; the ranges of PgTypes;
+    // Mono and Flux; Publisher; SQLException in the bindings of io.pgrecord.types
+    requires transitive org.jooq;
+    requires transitive org.jooq.postgres.extensions;
+    requires transitive reactor.core;
+    requires transitive org.reactivestreams;
+    requires transitive java.sql;
+    // nullness annotations on the API: seen by consumers' tools, not needed at run time
+    requires static transitive org.jspecify;
+    // Bean Validation is honoured when the application has a provider, optional otherwise
+    requires static jakarta.validation;
+
+    requires org.postgresql.jdbc;
+    requires com.zaxxer.hikari;
+    requires r2dbc.spi;
+    requires r2dbc.postgresql;
+    requires r2dbc.pool;
+    requires io.netty.buffer;
+    requires com.fasterxml.jackson.core;
+    requires com.fasterxml.jackson.databind;
+    requires com.fasterxml.jackson.datatype.jsr310;
+}
