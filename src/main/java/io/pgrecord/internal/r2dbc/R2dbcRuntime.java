@@ -26,7 +26,6 @@ public final class R2dbcRuntime {
         ConnectionPool pool = new ConnectionPool(R2dbcConfigs.pool(config, name));
         this.connections = new ObservedConnectionFactory(pool, name, recorder, config.poolMaxSize(), config.poolTimeout());
         this.dsl = DSL.using(connections, JooqDefaults.DIALECT, JooqDefaults.settings());
-        dsl.configuration().data(JooqDefaults.R2DBC_FLAG, Boolean.TRUE);
         // jOOQ's subscribers carry the Reactor context, so a raw publisher of this DSLContext
         // subscribed inside a transaction gets the transaction's connection from the factory
         dsl.configuration().set(ReactorSubscribers.INSTANCE);
