@@ -1,8 +1,8 @@
 package io.pgrecord;
 
-import io.pgrecord.internal.core.StatementRecorder;
 import io.pgrecord.internal.exec.R2dbcRunner;
 import io.pgrecord.internal.exec.ReactiveScope;
+import io.pgrecord.internal.exec.StatementRecorder;
 import io.pgrecord.internal.r2dbc.R2dbcRuntime;
 import java.util.Objects;
 import org.jooq.DSLContext;

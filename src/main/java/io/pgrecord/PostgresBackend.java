@@ -1,7 +1,7 @@
 package io.pgrecord;
 
-import io.pgrecord.internal.core.StatementRecorder;
 import io.pgrecord.internal.exec.JdbcRunner;
+import io.pgrecord.internal.exec.StatementRecorder;
 import io.pgrecord.internal.jdbc.JdbcRuntime;
 import io.pgrecord.internal.jdbc.TxBinding;
 import java.util.Objects;

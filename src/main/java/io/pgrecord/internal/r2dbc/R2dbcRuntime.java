@@ -2,8 +2,8 @@ package io.pgrecord.internal.r2dbc;
 
 import io.pgrecord.PostgresConnectionConfig;
 import io.pgrecord.ServerVersion;
-import io.pgrecord.internal.core.JooqDefaults;
-import io.pgrecord.internal.core.StatementRecorder;
+import io.pgrecord.internal.exec.JooqDefaults;
+import io.pgrecord.internal.exec.StatementRecorder;
 import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.spi.Connection;
 import org.jooq.DSLContext;

@@ -1,4 +1,4 @@
-package io.pgrecord.internal.core;
+package io.pgrecord.internal.exec;
 
 import org.jooq.SQLDialect;
 import org.jooq.conf.Settings;
