@@ -50,7 +50,7 @@ public final class AsyncPostgresBackend implements AutoCloseable {
                     R2dbcRuntime r = runtime();
                     connecting = r.connect()
                             .doOnNext(v -> {
-                                io.pgrecord.internal.core.ServerGates.remember(r.dsl().configuration(), v);
+                                io.pgrecord.internal.types.ServerGates.remember(r.dsl().configuration(), v);
                                 serverVersion = v;
                             })
                             .doOnError(e -> resetConnecting())

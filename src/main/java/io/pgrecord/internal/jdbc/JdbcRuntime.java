@@ -39,7 +39,7 @@ public final class JdbcRuntime implements AutoCloseable {
         this.dsl = DSL.using(configuration);
         this.direct = new JdbcDirect(recorder, this::evictIdle);
         this.serverVersion = readServerVersion();
-        io.pgrecord.internal.core.ServerGates.remember(configuration, serverVersion);
+        io.pgrecord.internal.types.ServerGates.remember(configuration, serverVersion);
     }
 
     /** Opens the pool and reads the server version; a failure closes the pool again. */

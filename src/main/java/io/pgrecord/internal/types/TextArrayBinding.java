@@ -1,7 +1,6 @@
 package io.pgrecord.internal.types;
 
 import io.pgrecord.Capability;
-import io.pgrecord.internal.core.ServerGates;
 import java.lang.reflect.Array;
 import java.sql.SQLException;
 import java.sql.Types;
