@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import org.jooq.DataType;
 import org.jooq.Param;
 
 /**
@@ -20,6 +21,9 @@ final class QueryShape {
 
     /** The shape of a query with no keyed part yet. */
     static final QueryShape EMPTY = new QueryShape(null, null, 0, true);
+
+    /** The part of a lookup by primary key. */
+    private static final String ID = "id";
 
     private final Part parts;
     private final Slot slots;
@@ -56,6 +60,44 @@ final class QueryShape {
         return keyed ? new QueryShape(new Part(parts, key), slots, slotCount, true) : this;
     }
 
+    /** SQL text whose binds are all plain values, keyed by the text and the binds' types. */
+    QueryShape plusSql(String sql, List<? extends Param<?>> params) {
+        if (!keyed) {
+            return this;
+        }
+        Object[] types = new Object[params.size()];
+        for (int i = 0; i < types.length; i++) {
+            // the cast a bind in SQL text gets follows its data type, so the type is part of the shape
+            DataType<?> type = params.get(i).getDataType();
+            ColumnKind kind = ColumnKind.of(type);
+            if (kind == null) {
+                return unkeyed();
+            }
+            types[i] = new BindType(type.getCastTypeName(), kind);
+        }
+        return plus(new SqlPart(sql, List.of(types)), params);
+    }
+
+    /** A lookup by primary key; {@code params} are the key's binds. */
+    QueryShape plusId(List<? extends Param<?>> params) {
+        return plus(ID, params);
+    }
+
+    /** {@code column IN (params)}: one statement per number of keys. */
+    QueryShape plusIn(String column, List<? extends Param<?>> params) {
+        return plus(new InPart(column, params.size()), params);
+    }
+
+    /** {@code column = any(array)}: one statement for any number of keys. */
+    QueryShape plusAny(String column, Param<?> array) {
+        return plus(new AnyPart(column), List.of(array));
+    }
+
+    /** ORDER BY model columns by name. */
+    QueryShape plusOrder(List<?> namedOrders) {
+        return keyed ? plus(List.copyOf(namedOrders)) : this;
+    }
+
     /** This shape once a part only jOOQ can render is added: it has no key, and gains no part. */
     QueryShape unkeyed() {
         return keyed ? new QueryShape(parts, slots, slotCount, false) : this;
@@ -68,6 +110,21 @@ final class QueryShape {
      */
     Object key(Integer limit, boolean offset, DeletedScope deleted) {
         return keyed ? new Key(parts, limit, offset, deleted) : null;
+    }
+
+    /** The key of the statement of {@code s}, or null when only jOOQ can render it. */
+    static Object keyOf(QuerySpec s) {
+        return s.shape.key(s.limit, s.offsetParam != null, s.deleted);
+    }
+
+    /** The binds whose values change between queries of the shape of {@code s}: its keyed parts' and the offset. */
+    static List<Param<?>> slotParamsOf(QuerySpec s) {
+        return s.shape.slotParams(s.offsetParam);
+    }
+
+    /** The values of {@link #slotParamsOf}, in that order. */
+    static Object[] slotValuesOf(QuerySpec s) {
+        return s.shape.slotValues(s.offsetParam, s.offset);
     }
 
     /** The binds whose values change between queries of this shape, then {@code offset} if any. */
@@ -148,5 +205,17 @@ final class QueryShape {
     }
 
     private record Key(Part parts, Integer limit, boolean offset, DeletedScope deleted) {
+    }
+
+    private record SqlPart(String sql, List<Object> types) {
+    }
+
+    private record BindType(String castType, ColumnKind kind) {
+    }
+
+    private record InPart(String column, int size) {
+    }
+
+    private record AnyPart(String column) {
     }
 }

@@ -76,7 +76,7 @@ public final class QuerySpec {
     Duration timeout;
     DeletedScope deleted = DeletedScope.DEFAULT;
     /** The SQL's shape so far, unkeyed once a jOOQ object only jOOQ can render is added. */
-    private QueryShape shape = QueryShape.EMPTY;
+    QueryShape shape = QueryShape.EMPTY;
     Param<Long> offsetParam;
 
     public QuerySpec(ModelMeta<?> meta) {
@@ -115,12 +115,6 @@ public final class QuerySpec {
         return c;
     }
 
-    /** {@code c}, a copy, with one more keyed part: {@code key} describes it, {@code params} are its binds. */
-    private QuerySpec shaped(QuerySpec c, Object key, List<? extends Param<?>> params) {
-        c.shape = shape.plus(key, params);
-        return c;
-    }
-
     /** SQL text with {@code ?} binds; keyed when every bind is a plain value. */
     public QuerySpec whereSql(String sql, Object... binds) {
         int n = binds == null ? 0 : binds.length;
@@ -128,28 +122,21 @@ public final class QuerySpec {
         @SuppressWarnings("unchecked")
         Param<Object>[] plain = new Param[n];
         List<Param<?>> params = new ArrayList<>(n);
-        List<Object> kinds = n == 0 ? List.of() : new ArrayList<>(n);
+        boolean plainOnly = true;
         for (int i = 0; i < n; i++) {
             if (binds[i] instanceof QueryPart part) {
                 parts[i] = part;
-                kinds = null;
+                plainOnly = false;
                 continue;
             }
             Param<Object> p = Sql.param(binds[i]);
             plain[i] = p;
             params.add(p);
-            if (kinds != null) {
-                // the cast embed() adds follows the data type, so the type is part of the shape
-                kinds.add(new BindType(p.getDataType().getCastTypeName(), ColumnKind.of(p.getDataType())));
-            }
         }
         QuerySpec c = copy();
         c.where = plus(where, List.of(Sql.deferred(sql, parts, plain)));
-        if (kinds == null) {
-            c.shape = shape.unkeyed();
-            return c;
-        }
-        return shaped(c, new SqlPart(sql, kinds), params);
+        c.shape = plainOnly ? shape.plusSql(sql, params) : shape.unkeyed();
+        return c;
     }
 
     /** The row with this primary key (a composite key takes an {@code Object[]} or a {@code List}). */
@@ -157,7 +144,8 @@ public final class QuerySpec {
         List<Param<?>> params = new ArrayList<>();
         QuerySpec c = copy();
         c.where = plus(where, List.of(RecordOps.idCondition(meta, id, params)));
-        return shaped(c, "id", params);
+        c.shape = shape.plusId(params);
+        return c;
     }
 
     /** {@code field IN (keys)}; keyed by the number of keys. */
@@ -176,7 +164,8 @@ public final class QuerySpec {
             QuerySpec c = copy();
             // a template, not eq(any(p)): jOOQ infers types for that on every call, about a microsecond
             c.where = plus(where, List.of(DSL.condition("{0} = any({1})", field.field(), p)));
-            return shaped(c, new AnyPart(field.column()), List.of(p));
+            c.shape = shape.plusAny(field.column(), p);
+            return c;
         }
         List<Param<?>> params = new ArrayList<>(keys.size());
         for (Object k : keys) {
@@ -184,34 +173,8 @@ public final class QuerySpec {
         }
         QuerySpec c = copy();
         c.where = plus(where, List.of(field.field().in(params)));
-        return shaped(c, new InPart(field.column(), params.size()), params);
-    }
-
-    private record SqlPart(String sql, List<Object> types) {
-    }
-
-    private record BindType(String castType, ColumnKind kind) {
-    }
-
-    private record InPart(String column, int size) {
-    }
-
-    private record AnyPart(String column) {
-    }
-
-    /** The key of this query's SQL shape, or null when only jOOQ can render it. */
-    public Object shapeKey() {
-        return shape.key(limit, offsetParam != null, deleted);
-    }
-
-    /** The binds whose values change between queries of one shape: those of the keyed parts and the offset. */
-    public List<Param<?>> slotParams() {
-        return shape.slotParams(offsetParam);
-    }
-
-    /** The values of {@link #slotParams()}, in that order. */
-    public Object[] slotValues() {
-        return shape.slotValues(offsetParam, offset);
+        c.shape = shape.plusIn(field.column(), params);
+        return c;
     }
 
     /** {@code list} and then {@code more}, unmodifiable, copied once; no element may be null. */
@@ -239,7 +202,7 @@ public final class QuerySpec {
     public QuerySpec orderBy(List<?> fields) {
         QuerySpec c = fields.stream().allMatch(NamedOrder.class::isInstance) ? copy() : unshaped();
         c.orderBy = plus(orderBy, fields);
-        c.shape = c.shape.plus(List.copyOf(fields));
+        c.shape = c.shape.plusOrder(fields);
         return c;
     }
 
