@@ -1,5 +1,6 @@
 package io.pgrecord.types;
 
+import io.pgrecord.internal.types.TextBinding;
 import org.jooq.DataType;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DefaultDataType;
@@ -45,7 +46,7 @@ public final class PgTypes {
      * {@code ff:fe}.
      */
     public static final DataType<MacAddress> MACADDR = DefaultDataType.getDefaultDataType(SQLDialect.POSTGRES, "macaddr")
-            .asConvertedDataType(new PgTextBinding<>("macaddr", (MacAddress mac) -> mac.isEui64() ? "macaddr8" : "macaddr",
+            .asConvertedDataType(TextBinding.named("macaddr", (MacAddress mac) -> mac.isEui64() ? "macaddr8" : "macaddr",
                     MacAddress.class, MacAddress::parse, null));
     /** {@code macaddr8} columns: every bind is cast to {@code macaddr8}, 6-byte addresses too. */
     public static final DataType<MacAddress> MACADDR8 = type("macaddr8", "macaddr8", MacAddress.class, MacAddress::parse);
@@ -88,7 +89,7 @@ public final class PgTypes {
         // A named DataType, as jOOQ's code generator makes for types it has no constant for, so
         // DDL renders "macaddr" and not "other".
         return DefaultDataType.getDefaultDataType(SQLDialect.POSTGRES, typeName)
-                .asConvertedDataType(new PgTextBinding<>(castType, null, type, parser, requires));
+                .asConvertedDataType(TextBinding.named(castType, null, type, parser, requires));
     }
 
     @SuppressWarnings("unchecked")

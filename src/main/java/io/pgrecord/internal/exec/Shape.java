@@ -1,6 +1,5 @@
 package io.pgrecord.internal.exec;
 
-import io.pgrecord.internal.core.JooqDefaults;
 import io.pgrecord.internal.types.ColumnKind;
 import java.util.List;
 import org.jooq.DSLContext;

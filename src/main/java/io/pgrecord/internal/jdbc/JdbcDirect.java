@@ -1,8 +1,8 @@
 package io.pgrecord.internal.jdbc;
 
 import io.pgrecord.error.ConnectionException;
-import io.pgrecord.internal.core.StatementRecorder;
 import io.pgrecord.internal.error.UnreadableColumnException;
+import io.pgrecord.internal.exec.StatementRecorder;
 import io.pgrecord.internal.types.ColumnKind;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

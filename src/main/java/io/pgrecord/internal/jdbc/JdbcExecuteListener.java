@@ -1,7 +1,7 @@
 package io.pgrecord.internal.jdbc;
 
-import io.pgrecord.internal.core.StatementRecorder;
 import io.pgrecord.internal.error.UnreadableColumnException;
+import io.pgrecord.internal.exec.StatementRecorder;
 import org.jooq.ExecuteContext;
 import org.jooq.ExecuteListener;
 

@@ -1,6 +1,6 @@
 package io.pgrecord.internal.jdbc;
 
-import io.pgrecord.internal.core.StatementRecorder;
+import io.pgrecord.internal.exec.StatementRecorder;
 import io.pgrecord.internal.tx.LockSql;
 import java.sql.Connection;
 

@@ -1,8 +1,8 @@
 package io.pgrecord.internal.jdbc;
 
 import io.pgrecord.ServerVersion;
-import io.pgrecord.internal.core.JooqDefaults;
-import io.pgrecord.internal.core.StatementRecorder;
+import io.pgrecord.internal.exec.JooqDefaults;
+import io.pgrecord.internal.exec.StatementRecorder;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -37,7 +37,7 @@ public final class JdbcRuntime implements AutoCloseable {
         this.dsl = DSL.using(configuration);
         this.direct = new JdbcDirect(recorder, this::evictIdle);
         this.serverVersion = readServerVersion();
-        io.pgrecord.internal.core.ServerGates.remember(configuration, serverVersion);
+        io.pgrecord.internal.types.ServerGates.remember(configuration, serverVersion);
     }
 
     /** Reads the server version from the opened source; a failure closes the source again. */

@@ -3,7 +3,7 @@ package io.pgrecord.internal.jdbc;
 import io.pgrecord.IsolationLevel;
 import io.pgrecord.TransactionOptions;
 import io.pgrecord.error.TransactionException;
-import io.pgrecord.internal.core.StatementRecorder;
+import io.pgrecord.internal.exec.StatementRecorder;
 import io.pgrecord.internal.tx.LockSql;
 import io.pgrecord.internal.tx.TxDefaults;
 import io.pgrecord.internal.tx.TxFrames;

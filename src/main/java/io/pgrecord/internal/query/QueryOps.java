@@ -4,6 +4,7 @@ import io.pgrecord.Capabilities;
 import io.pgrecord.error.RecordNotFoundException;
 import io.pgrecord.error.TooManyRowsException;
 import io.pgrecord.internal.exec.BackendHandle;
+import io.pgrecord.internal.exec.ShapeCache;
 import io.pgrecord.internal.exec.Work;
 import io.pgrecord.internal.model.FieldMeta;
 import io.pgrecord.internal.model.ModelMeta;
@@ -47,14 +48,14 @@ public final class QueryOps {
      */
     static <T> Work<T> modelRows(QuerySpec s, Capabilities caps, java.util.function.Function<List<Object[]>, Work<T>> next) {
         var columns = s.select == null ? s.meta.columnKinds() : null;
-        Object key = s.shapeKey();
+        Object key = QueryShape.keyOf(s);
         if (key == null || columns == null) {
             // the model names a column it cannot read only when the rows are in its projection
             return new Work.Rows<>(QueryPlanner.select(s, caps), null, columns, s.select == null ? s.meta : null, next);
         }
         s.meta.requireCapabilities(caps);
-        return s.meta.shapes().rows(key, s.slotValues(), columns,
-                () -> new io.pgrecord.internal.exec.ShapeCache.Source<>(QueryPlanner.select(s, caps), s.slotParams()), next);
+        return s.meta.shapes().rows(key, QueryShape.slotValuesOf(s), columns,
+                () -> new ShapeCache.Source<>(QueryPlanner.select(s, caps), QueryShape.slotParamsOf(s)), next);
     }
 
     /**
@@ -89,7 +90,7 @@ public final class QueryOps {
         meta.requireCapabilities(caps);
         return meta.shapes().rows(BY_ID, key, meta.columnKinds(), () -> {
             QuerySpec s = new QuerySpec(meta).whereId(id).limit(1);
-            return new io.pgrecord.internal.exec.ShapeCache.Source<>(QueryPlanner.select(s, caps), s.slotParams());
+            return new ShapeCache.Source<>(QueryPlanner.select(s, caps), QueryShape.slotParamsOf(s));
         }, rows -> Work.done(rows.isEmpty() ? null : RowMapper.map(meta, rows.get(0), backend)));
     }
 

@@ -10,7 +10,10 @@ import org.jooq.QueryPart;
 import org.jooq.impl.DSL;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 import org.jooq.Condition;
 import org.jooq.GroupField;
 import org.jooq.JoinType;
@@ -72,14 +75,8 @@ public final class QuerySpec {
     List<String> includes = List.of();
     Duration timeout;
     DeletedScope deleted = DeletedScope.DEFAULT;
-    /**
-     * What decides the SQL so far, while every part is SQL text, a model column or a key lookup;
-     * null once a jOOQ object only jOOQ can render is added. With the slot binds it lets the
-     * statement be rendered once per shape (see {@link #shapeKey()}).
-     */
-    private List<Object> shape = List.of();
-    private List<Param<?>> slotParams = List.of();
-    private List<Object> slotValues = List.of();
+    /** The SQL's shape so far, unkeyed once a jOOQ object only jOOQ can render is added. */
+    QueryShape shape = QueryShape.EMPTY;
     Param<Long> offsetParam;
 
     public QuerySpec(ModelMeta<?> meta) {
@@ -107,8 +104,6 @@ public final class QuerySpec {
         c.timeout = timeout;
         c.deleted = deleted;
         c.shape = shape;
-        c.slotParams = slotParams;
-        c.slotValues = slotValues;
         c.offsetParam = offsetParam;
         return c;
     }
@@ -116,26 +111,7 @@ public final class QuerySpec {
     /** A copy whose SQL cannot be keyed: it holds a part only jOOQ can render. */
     private QuerySpec unshaped() {
         QuerySpec c = copy();
-        c.shape = null;
-        return c;
-    }
-
-    /** A copy with one more keyed part: {@code key} describes it, {@code params} are its binds. */
-    private QuerySpec shaped(QuerySpec c, Object key, List<Param<?>> params) {
-        if (shape == null) {
-            return c;
-        }
-        for (Param<?> p : params) {
-            if (ColumnKind.of(p.getDataType()) == null) {
-                c.shape = null;
-                return c;
-            }
-        }
-        c.shape = plus(shape, List.of(key));
-        c.slotParams = plus(slotParams, params);
-        List<Object> values = new ArrayList<>(slotValues);
-        params.forEach(p -> values.add(p.getValue()));
-        c.slotValues = values;
+        c.shape = shape.unkeyed();
         return c;
     }
 
@@ -146,28 +122,21 @@ public final class QuerySpec {
         @SuppressWarnings("unchecked")
         Param<Object>[] plain = new Param[n];
         List<Param<?>> params = new ArrayList<>(n);
-        List<Object> kinds = new ArrayList<>(n);
+        boolean plainOnly = true;
         for (int i = 0; i < n; i++) {
             if (binds[i] instanceof QueryPart part) {
                 parts[i] = part;
-                kinds = null;
+                plainOnly = false;
                 continue;
             }
             Param<Object> p = Sql.param(binds[i]);
             plain[i] = p;
             params.add(p);
-            if (kinds != null) {
-                // the cast embed() adds follows the data type, so the type is part of the shape
-                kinds.add(List.of(p.getDataType().getCastTypeName(), String.valueOf(ColumnKind.of(p.getDataType()))));
-            }
         }
         QuerySpec c = copy();
         c.where = plus(where, List.of(Sql.deferred(sql, parts, plain)));
-        if (kinds == null) {
-            c.shape = null;
-            return c;
-        }
-        return shaped(c, new SqlPart(sql, kinds), params);
+        c.shape = plainOnly ? shape.plusSql(sql, params) : shape.unkeyed();
+        return c;
     }
 
     /** The row with this primary key (a composite key takes an {@code Object[]} or a {@code List}). */
@@ -175,7 +144,8 @@ public final class QuerySpec {
         List<Param<?>> params = new ArrayList<>();
         QuerySpec c = copy();
         c.where = plus(where, List.of(RecordOps.idCondition(meta, id, params)));
-        return shaped(c, "id", params);
+        c.shape = shape.plusId(params);
+        return c;
     }
 
     /** {@code field IN (keys)}; keyed by the number of keys. */
@@ -194,7 +164,8 @@ public final class QuerySpec {
             QuerySpec c = copy();
             // a template, not eq(any(p)): jOOQ infers types for that on every call, about a microsecond
             c.where = plus(where, List.of(DSL.condition("{0} = any({1})", field.field(), p)));
-            return shaped(c, new AnyPart(field.column()), List.of(p));
+            c.shape = shape.plusAny(field.column(), p);
+            return c;
         }
         List<Param<?>> params = new ArrayList<>(keys.size());
         for (Object k : keys) {
@@ -202,53 +173,19 @@ public final class QuerySpec {
         }
         QuerySpec c = copy();
         c.where = plus(where, List.of(field.field().in(params)));
-        return shaped(c, new InPart(field.column(), params.size()), params);
+        c.shape = shape.plusIn(field.column(), params);
+        return c;
     }
 
-    private record SqlPart(String sql, List<Object> types) {
-    }
-
-    private record InPart(String column, int size) {
-    }
-
-    private record AnyPart(String column) {
-    }
-
-    private record ShapeKey(List<Object> parts, Integer limit, boolean offset, DeletedScope deleted) {
-    }
-
-    /** The key of this query's SQL shape, or null when only jOOQ can render it. */
-    public Object shapeKey() {
-        return shape == null ? null : new ShapeKey(shape, limit, offsetParam != null, deleted);
-    }
-
-    /**
-     * The binds whose values change between queries of one shape: those of the keyed parts and
-     * the offset. The limit is written into the SQL, and so is part of the key: with a bound
-     * LIMIT the server cannot cost a generic plan and plans the statement again on every run.
-     */
-    public List<Param<?>> slotParams() {
-        List<Param<?>> all = new ArrayList<>(slotParams);
-        if (offsetParam != null) {
-            all.add(offsetParam);
-        }
-        return all;
-    }
-
-    /** The values of {@link #slotParams()}, in that order. */
-    public Object[] slotValues() {
-        int n = slotValues.size();
-        Object[] values = slotValues.toArray(new Object[n + (offsetParam != null ? 1 : 0)]);
-        if (offsetParam != null) {
-            values[n] = (long) offset;
-        }
-        return values;
-    }
-
+    /** {@code list} and then {@code more}, unmodifiable, copied once; no element may be null. */
+    @SuppressWarnings("unchecked")
     private static <E> List<E> plus(List<E> list, List<? extends E> more) {
-        List<E> l = new ArrayList<>(list);
-        l.addAll(more);
-        return List.copyOf(l);
+        int n = list.size();
+        Object[] all = list.toArray(new Object[n + more.size()]);
+        for (Object e : more) {
+            all[n++] = Objects.requireNonNull(e);
+        }
+        return (List<E>) Collections.unmodifiableList(Arrays.asList(all));
     }
 
     public ModelMeta<?> meta() {
@@ -265,9 +202,7 @@ public final class QuerySpec {
     public QuerySpec orderBy(List<?> fields) {
         QuerySpec c = fields.stream().allMatch(NamedOrder.class::isInstance) ? copy() : unshaped();
         c.orderBy = plus(orderBy, fields);
-        if (c.shape != null) {
-            c.shape = plus(c.shape, List.of(List.copyOf(fields)));
-        }
+        c.shape = c.shape.plusOrder(fields);
         return c;
     }
 

@@ -1,8 +1,8 @@
 package io.pgrecord.internal.r2dbc;
 
-import io.pgrecord.internal.core.StatementRecorder;
 import io.pgrecord.internal.error.Causes;
 import io.pgrecord.internal.error.ErrorTranslator;
+import io.pgrecord.internal.exec.StatementRecorder;
 import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactory;

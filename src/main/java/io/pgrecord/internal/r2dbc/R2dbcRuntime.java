@@ -2,8 +2,8 @@ package io.pgrecord.internal.r2dbc;
 
 import io.pgrecord.PostgresConnectionConfig;
 import io.pgrecord.ServerVersion;
-import io.pgrecord.internal.core.JooqDefaults;
-import io.pgrecord.internal.core.StatementRecorder;
+import io.pgrecord.internal.exec.JooqDefaults;
+import io.pgrecord.internal.exec.StatementRecorder;
 import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.spi.Connection;
 import org.jooq.DSLContext;
@@ -26,7 +26,6 @@ public final class R2dbcRuntime {
         ConnectionPool pool = new ConnectionPool(R2dbcConfigs.pool(config, name));
         this.connections = new ObservedConnectionFactory(pool, name, recorder, config.poolMaxSize(), config.poolTimeout());
         this.dsl = DSL.using(connections, JooqDefaults.DIALECT, JooqDefaults.settings());
-        dsl.configuration().data(JooqDefaults.R2DBC_FLAG, Boolean.TRUE);
         // jOOQ's subscribers carry the Reactor context, so a raw publisher of this DSLContext
         // subscribed inside a transaction gets the transaction's connection from the factory
         dsl.configuration().set(ReactorSubscribers.INSTANCE);

@@ -1,7 +1,7 @@
 package io.pgrecord.internal.r2dbc;
 
 import io.pgrecord.error.TransactionException;
-import io.pgrecord.internal.core.JooqDefaults;
+import io.pgrecord.internal.exec.JooqDefaults;
 import io.pgrecord.internal.exec.ReactiveScope;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.Result;

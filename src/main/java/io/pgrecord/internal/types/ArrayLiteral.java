@@ -9,11 +9,11 @@ import java.util.List;
  * element texts ({@code String}), {@code null} for SQL NULL, or nested {@code Object[]} for the
  * next dimension.
  *
- * <p>Writing quotes every element, so no text (a label {@code NULL}, a comma, a brace, a
- * backslash) can change the literal's meaning; only a real null becomes the bare word
- * {@code NULL}.
+ * <p>{@link #format} quotes every element, so no text (a label {@code NULL}, a comma, a brace,
+ * a backslash) can change the literal's meaning; only a real null becomes the bare word
+ * {@code NULL}. {@link #formatAsServer} quotes only where {@code array_out} does.
  */
-final class ArrayLiteral {
+public final class ArrayLiteral {
 
     private final String text;
     private final char delimiter;
@@ -27,13 +27,20 @@ final class ArrayLiteral {
     }
 
     /** The literal for nested element texts; {@code delimiter} is {@code ;} for box, {@code ,} for the rest. */
-    static String format(Object[] array, char delimiter) {
+    public static String format(Object[] array, char delimiter) {
         StringBuilder out = new StringBuilder();
-        append(out, array, delimiter);
+        append(out, array, delimiter, true);
         return out.toString();
     }
 
-    private static void append(StringBuilder out, Object[] array, char delimiter) {
+    /** The literal as the server's {@code array_out} writes it: elements quoted only when they need it. */
+    public static String formatAsServer(Object[] array, char delimiter) {
+        StringBuilder out = new StringBuilder();
+        append(out, array, delimiter, false);
+        return out.toString();
+    }
+
+    private static void append(StringBuilder out, Object[] array, char delimiter, boolean quoteAll) {
         out.append('{');
         for (int i = 0; i < array.length; i++) {
             if (i > 0) {
@@ -43,9 +50,13 @@ final class ArrayLiteral {
             if (item == null) {
                 out.append("NULL");
             } else if (item instanceof Object[] inner) {
-                append(out, inner, delimiter);
+                append(out, inner, delimiter, quoteAll);
             } else {
                 String s = item.toString();
+                if (!quoteAll && !needsQuotes(s, delimiter)) {
+                    out.append(s);
+                    continue;
+                }
                 out.append('"');
                 for (int k = 0; k < s.length(); k++) {
                     char c = s.charAt(k);
@@ -60,13 +71,27 @@ final class ArrayLiteral {
         out.append('}');
     }
 
+    /** Whether {@code array_out} quotes this element text. */
+    private static boolean needsQuotes(String s, char delimiter) {
+        if (s.isEmpty() || s.equalsIgnoreCase("NULL")) {
+            return true;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == delimiter || c == '{' || c == '}' || c == '"' || c == '\\' || Character.isWhitespace(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * The nested element texts of a literal.
      *
      * @param type the array type for error messages, e.g. {@code mood[]}
      * @throws IllegalArgumentException when the text is not an array literal
      */
-    static Object[] parse(String text, char delimiter, String type) {
+    public static Object[] parse(String text, char delimiter, String type) {
         ArrayLiteral p = new ArrayLiteral(text, delimiter, type);
         p.skipBounds();
         Object[] result = p.array();
@@ -123,7 +148,7 @@ final class ArrayLiteral {
                 pos++;
                 quoted = true;
                 trailingSpace = 0;
-                while ((c = next()) != '"') {
+                while ((c = nextQuoted()) != '"') {
                     value.append(c == '\\' ? next() : c);
                 }
             } else if (c == '\\') {
@@ -161,6 +186,14 @@ final class ArrayLiteral {
         char c = peek();
         pos++;
         return c;
+    }
+
+    /** The next character inside a quoted element, whose end must come before the input's. */
+    private char nextQuoted() {
+        if (pos >= text.length()) {
+            throw malformed("unexpected end of input in an unterminated quoted element");
+        }
+        return text.charAt(pos++);
     }
 
     private void expect(char c) {

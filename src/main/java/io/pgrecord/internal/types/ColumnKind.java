@@ -62,7 +62,7 @@ public enum ColumnKind {
             // range-checked by BindValues before it gets here, then passed to the driver as is
             return temporal.kind();
         }
-        if (binding instanceof TextBinding<?> text) {
+        if (binding instanceof TextBinding<?, ?> text) {
             return text.castType() == null ? UNTYPED_TEXT : null;
         }
         Converter<?, ?> converter = dataType.getConverter();

@@ -55,7 +55,7 @@ final class EnumTypes {
                     return constant;
                 },
                 labels::get);
-        return SQLDataType.VARCHAR.asConvertedDataType(new TextBinding<>(type, converter));
+        return SQLDataType.VARCHAR.asConvertedDataType(TextBinding.of(type, converter));
     }
 
     /** The quoted PostgreSQL type name of a Java enum, schema-qualified when {@code @PgEnum} says so. */

@@ -33,11 +33,11 @@ import org.jooq.types.YearToSecond;
 final class IntervalTypes {
 
     static final DataType<Duration> DURATION = SQLDataType.VARCHAR.asConvertedDataType(
-            new TextBinding<>("interval", Converter.ofNullable(String.class, Duration.class,
+            TextBinding.of("interval", Converter.ofNullable(String.class, Duration.class,
                     IntervalTypes::duration, IntervalTypes::text)));
 
     static final DataType<YearToSecond> YEAR_TO_SECOND = SQLDataType.VARCHAR.asConvertedDataType(
-            new TextBinding<>("interval", Converter.ofNullable(String.class, YearToSecond.class,
+            TextBinding.of("interval", Converter.ofNullable(String.class, YearToSecond.class,
                     IntervalTypes::yearToSecond, IntervalTypes::text)));
 
     private IntervalTypes() {

@@ -35,7 +35,7 @@ final class JsonTypes {
         if (binding instanceof ListBinding<?> list) {
             binding = list.array();
         }
-        String cast = binding instanceof TextBinding<?> text ? text.castType()
+        String cast = binding instanceof TextBinding<?, ?> text ? text.castType()
                 : binding instanceof TextArrayBinding<?, ?> array ? array.elementType() : null;
         return "jsonb".equals(cast) || "json".equals(cast);
     }

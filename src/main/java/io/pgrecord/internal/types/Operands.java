@@ -35,7 +35,7 @@ public final class Operands {
 
     private static final DataType<Hstore> HSTORE = SQLDataType.OTHER.asConvertedDataType(new HstoreBinding());
     private static final DataType<String> JSONB_TEXT = SQLDataType.VARCHAR.asConvertedDataType(
-            new TextBinding<>("jsonb", Converter.ofNullable(String.class, String.class, s -> s, s -> s)));
+            TextBinding.of("jsonb", Converter.ofNullable(String.class, String.class, s -> s, s -> s)));
     private static final DataType<String> UNTYPED = SQLDataType.VARCHAR.asConvertedDataType(TextBinding.untyped());
 
     private Operands() {

@@ -1,10 +1,9 @@
 package io.pgrecord.internal.types;
 
-import io.pgrecord.internal.core.JooqDefaults;
-import io.pgrecord.internal.r2dbc.R2dbcBinds;
+import io.pgrecord.Capability;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Types;
+import java.util.function.Function;
 import org.jooq.Binding;
 import org.jooq.BindingGetResultSetContext;
 import org.jooq.BindingGetSQLInputContext;
@@ -20,40 +19,88 @@ import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 
 /**
- * A value that travels as its PostgreSQL text form. With a SQL type it renders
- * {@code cast(? as type)}; without one the bind is untyped and the server infers its type from
- * context (pgjdbc's {@code stringtype=unspecified}, and an unspecified parameter on R2DBC), so a
- * string can be compared with jsonb, citext or enum columns on both paths.
+ * A value that travels as its PostgreSQL text form: the one text codec of pgrecord's JSON, enum,
+ * network and interval types and of the {@code io.pgrecord.types} values. With a SQL type it
+ * renders {@code cast(? as type)}; without one the bind is untyped and the server infers its type
+ * from context, so a string can be compared with jsonb, citext or enum columns. Results are read
+ * with {@code getString}, which both drivers answer with the column's text output.
+ *
+ * <p>The binding knows no driver: it sets a string or a VARCHAR null, which pgjdbc (with
+ * {@code stringtype=unspecified}) and the reactive executor's statements both send untyped.
+ * Its contexts are jOOQ's, whose {@link Binding} SPI speaks {@code java.sql}.
+ *
+ * @param <D> what jOOQ takes for the database side: {@code String} for a type carried by
+ *     {@code varchar}, {@code Object} for one named after its PostgreSQL type (see {@link #named})
  */
-public class TextBinding<U> implements Binding<String, U> {
+public final class TextBinding<D, U> implements Binding<D, U> {
 
     private final String castType;
-    private final Converter<String, U> converter;
+    private final Function<? super U, String> castOf;
+    private final Capability requires;
+    private final boolean named;
+    private final Converter<String, U> text;
+    private final Converter<D, U> converter;
 
-    public TextBinding(String castType, Converter<String, U> converter) {
+    private TextBinding(String castType, Function<? super U, String> castOf, Capability requires, boolean named,
+            Converter<String, U> text, Converter<D, U> converter) {
         this.castType = castType;
+        this.castOf = castOf;
+        this.requires = requires;
+        this.named = named;
+        this.text = text;
         this.converter = converter;
+    }
+
+    /** A type cast to {@code castType}, or untyped when it is null, carried by {@code varchar}. */
+    public static <U> TextBinding<String, U> of(String castType, Converter<String, U> converter) {
+        return new TextBinding<>(castType, null, null, false, converter, converter);
     }
 
     /** A data type carried by this binding; converters must go in here, not on top, for arrays to work. */
     public static <U> DataType<U> type(String castType, Converter<String, U> converter) {
-        return SQLDataType.VARCHAR.asConvertedDataType(new TextBinding<>(castType, converter));
+        return SQLDataType.VARCHAR.asConvertedDataType(of(castType, converter));
+    }
+
+    /**
+     * The binding of a value type whose {@code toString} is its PostgreSQL text, for a data type
+     * named after the PostgreSQL type, so DDL renders that name.
+     *
+     * @param castOf for a type whose values say which PostgreSQL type they are, the cast of one
+     *     value (a 6-byte MAC address is a macaddr, an 8-byte one a macaddr8); null when every
+     *     value takes {@code castType}
+     * @param requires what the server needs for a bind of this type to render, or null
+     */
+    public static <U> TextBinding<Object, U> named(String castType, Function<? super U, String> castOf, Class<U> type,
+            Function<String, U> parser, Capability requires) {
+        return new TextBinding<>(castType, castOf, requires, true,
+                Converter.ofNullable(String.class, type, parser::apply, Object::toString),
+                Converter.ofNullable(Object.class, type, db -> parser.apply(db.toString()), Object::toString));
     }
 
     /** Untyped text. */
-    public static TextBinding<String> untyped() {
-        return new TextBinding<>(null, Converter.ofNullable(String.class, String.class, s -> s, s -> s));
+    public static TextBinding<String, String> untyped() {
+        return of(null, Converter.ofNullable(String.class, String.class, s -> s, s -> s));
     }
 
     @Override
-    public Converter<String, U> converter() {
+    public Converter<D, U> converter() {
         return converter;
     }
 
-    /** Arrays of any dimension as one literal, {@code cast(? as type[])}; untyped text has no array form here. */
+    /**
+     * Arrays as one literal, {@code cast(? as type[])}, of any dimension, or of one for a
+     * {@link #named} type; {@code box} is the one type whose delimiter is {@code ;}. Untyped
+     * text has no array form here.
+     */
     @Override
-    public Binding<String[], U[]> arrayBinding() {
-        return castType == null ? null : TextArrayBinding.of(castType, converter);
+    @SuppressWarnings("unchecked")
+    public Binding<D[], U[]> arrayBinding() {
+        if (castType == null) {
+            return null;
+        }
+        Class<?> leaf = converter.fromType();
+        return (Binding<D[], U[]>) (Binding<?, ?>) new TextArrayBinding<>(castType, 1, leaf, text, castOf,
+                castType.equals("box") ? ';' : ',', requires, !named);
     }
 
     /** The SQL type the bind is cast to, or null for untyped text. */
@@ -63,17 +110,25 @@ public class TextBinding<U> implements Binding<String, U> {
 
     @Override
     public void sql(BindingSQLContext<U> ctx) throws SQLException {
+        if (requires != null) {
+            ServerGates.require(ctx.configuration(), requires);
+        }
         if (castType != null) {
             ctx.render().sql("cast(");
         }
         if (ctx.render().paramType() == ParamType.INLINED) {
-            ctx.render().visit(DSL.inline(converter.to(ctx.value())));
+            ctx.render().visit(DSL.inline(text.to(ctx.value()), String.class));
         } else {
             ctx.render().sql(ctx.variable());
         }
         if (castType != null) {
-            ctx.render().sql(" as ").sql(castType).sql(")");
+            ctx.render().sql(" as ").sql(castFor(ctx.value())).sql(")");
         }
+    }
+
+    /** The cast of this value: its own type when it says, else the binding's. */
+    private String castFor(U value) {
+        return castOf == null || value == null ? castType : castOf.apply(value);
     }
 
     @Override
@@ -81,35 +136,34 @@ public class TextBinding<U> implements Binding<String, U> {
         ctx.statement().registerOutParameter(ctx.index(), Types.VARCHAR);
     }
 
+    /** A null goes out as a VARCHAR null, which both drivers send untyped (pgjdbc with stringtype=unspecified). */
     @Override
     public void set(BindingSetStatementContext<U> ctx) throws SQLException {
-        String text = converter.to(ctx.value());
-        if (castType == null && ctx.configuration().data(JooqDefaults.R2DBC_FLAG) != null) {
-            ctx.statement().setObject(ctx.index(), R2dbcBinds.untyped(text));
-        } else if (text == null) {
-            ctx.statement().setNull(ctx.index(), castType == null ? Types.OTHER : Types.VARCHAR);
+        String value = text.to(ctx.value());
+        if (value == null) {
+            ctx.statement().setNull(ctx.index(), Types.VARCHAR);
         } else {
-            ctx.statement().setString(ctx.index(), text);
+            ctx.statement().setString(ctx.index(), value);
         }
     }
 
     @Override
     public void get(BindingGetResultSetContext<U> ctx) throws SQLException {
-        ctx.value(converter.from(ctx.resultSet().getString(ctx.index())));
+        ctx.value(text.from(ctx.resultSet().getString(ctx.index())));
     }
 
     @Override
     public void get(BindingGetStatementContext<U> ctx) throws SQLException {
-        ctx.value(converter.from(ctx.statement().getString(ctx.index())));
+        ctx.value(text.from(ctx.statement().getString(ctx.index())));
     }
 
     @Override
     public void set(BindingSetSQLOutputContext<U> ctx) throws SQLException {
-        throw new SQLFeatureNotSupportedException();
+        ctx.output().writeString(text.to(ctx.value()));
     }
 
     @Override
     public void get(BindingGetSQLInputContext<U> ctx) throws SQLException {
-        throw new SQLFeatureNotSupportedException();
+        ctx.value(text.from(ctx.input().readString()));
     }
 }

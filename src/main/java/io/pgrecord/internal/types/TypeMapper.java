@@ -226,7 +226,7 @@ public final class TypeMapper {
         org.jooq.Binding<?, ?> b = type.getBinding() instanceof ListBinding<?> list ? list.array() : type.getBinding();
         String binding = b.getClass().getName();
         return type != TEXT && type != SQLDataType.OTHER && !binding.startsWith("io.pgrecord.internal.types")
-                && !binding.startsWith("org.jooq.postgres.extensions") && !binding.startsWith("io.pgrecord.types");
+                && !binding.startsWith("org.jooq.postgres.extensions");
     }
 
     /**
@@ -237,8 +237,7 @@ public final class TypeMapper {
      */
     public static boolean rendersOwnCast(DataType<?> type) {
         Object b = type.getBinding() instanceof ListBinding<?> list ? list.array() : type.getBinding();
-        return (b instanceof TextBinding<?> text && text.castType() != null) || b instanceof TextArrayBinding<?, ?>
-                || b.getClass().getName().startsWith("io.pgrecord.types.");
+        return (b instanceof TextBinding<?, ?> text && text.castType() != null) || b instanceof TextArrayBinding<?, ?>;
     }
 
     /**

@@ -1,4 +1,4 @@
-package io.pgrecord.internal.core;
+package io.pgrecord.internal.types;
 
 import io.pgrecord.Capabilities;
 import io.pgrecord.Capability;

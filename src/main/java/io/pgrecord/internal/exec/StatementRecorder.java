@@ -1,4 +1,4 @@
-package io.pgrecord.internal.core;
+package io.pgrecord.internal.exec;
 
 import io.pgrecord.StatementLog;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package io.pgrecord.internal.core;
+package io.pgrecord.internal.exec;
 
 import org.jooq.SQLDialect;
 import org.jooq.conf.Settings;
@@ -10,9 +10,6 @@ public final class JooqDefaults {
 
     /** The SQL that reads the server version; both executors send it once, at connect. */
     public static final String SERVER_VERSION_SQL = "SHOW server_version_num";
-
-    /** Configuration data key marking a jOOQ configuration that executes over R2DBC. */
-    public static final String R2DBC_FLAG = "io.pgrecord.r2dbc";
 
     static {
         // jOOQ prints a banner and tips on first use; a library must stay quiet.
