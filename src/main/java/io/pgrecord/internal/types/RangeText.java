@@ -50,39 +50,9 @@ final class RangeText {
 
     /** One bound's value, or null when it is left out (unbounded). */
     private Object bound(Function<String, Object> parser) {
-        StringBuilder text = new StringBuilder();
-        boolean quoted = false;
-        boolean inQuotes = false;
-        while (pos < input.length()) {
-            char c = input.charAt(pos);
-            if (!inQuotes && (c == ',' || c == ')' || c == ']')) {
-                break;
-            }
-            pos++;
-            if (c == '\\' && pos < input.length()) {
-                text.append(input.charAt(pos++));
-            } else if (c == '"' && inQuotes && pos < input.length() && input.charAt(pos) == '"') {
-                text.append('"');
-                pos++;
-            } else if (c == '"') {
-                inQuotes = !inQuotes;
-                quoted = true;
-            } else {
-                text.append(c);
-            }
-        }
-        if (inQuotes) {
-            throw error("unterminated quoted bound");
-        }
-        String value = quoted ? text.toString() : text.toString().strip();
-        if (!quoted && value.isEmpty()) {
-            return null;
-        }
-        try {
-            return parser.apply(value);
-        } catch (RuntimeException e) {
-            throw error("\"" + value + "\" is not a valid bound");
-        }
+        RangeBoundText scanned = RangeBoundText.scan(input, pos, this::error);
+        pos = scanned.end();
+        return scanned.parse(parser, this::error);
     }
 
     private IllegalArgumentException error(String reason) {
