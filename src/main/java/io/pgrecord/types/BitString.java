@@ -8,12 +8,7 @@ import java.util.Arrays;
  *
  * <p>The operations follow the server: {@link #and}, {@link #or} and {@link #xor} need equal
  * lengths, and shifts keep the length and fill with zeros. The text form is the bits themselves.
- * {@snippet :
- * BitString a = BitString.parse("1100");
- * assert a.and(BitString.parse("1010")).toString().equals("1000");
- * assert a.shiftLeft(1).toString().equals("1000") && a.get(0);
- * assert BitString.fromInt(5, 4).toString().equals("0101");
- * }
+ * {@snippet class=io.pgrecord.types.BitStringTest region=javadoc}
  */
 public final class BitString {
 

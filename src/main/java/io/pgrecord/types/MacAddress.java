@@ -10,11 +10,7 @@ import java.util.HexFormat;
  * {@code -} or {@code .} between groups, or no separator at all, such as
  * {@code 08:00:2b:01:02:03}, {@code 08-00-2b-01-02-03}, {@code 08002b:010203},
  * {@code 0800.2b01.0203} or {@code 08002b010203}. The text form is lower-case and colon-separated.
- * {@snippet :
- * MacAddress mac = MacAddress.parse("0800.2b01.0203");
- * assert mac.toString().equals("08:00:2b:01:02:03") && !mac.isEui64();
- * assert mac.toEui64().toString().equals("08:00:2b:ff:fe:01:02:03");
- * }
+ * {@snippet class=io.pgrecord.types.MacAddressTest region=javadoc}
  */
 public final class MacAddress {
 

@@ -10,6 +10,18 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class BitStringTest {
 
+    @Test
+    void theJavadocExample() {
+        // BitString's Javadoc shows this region (javadoc's --snippet-path is src/test/java)
+        // @start region="javadoc"
+        BitString a = BitString.parse("1100");
+        assertThat(a.and(BitString.parse("1010"))).hasToString("1000");
+        assertThat(a.shiftLeft(1)).hasToString("1000");
+        assertThat(a.get(0)).isTrue();
+        assertThat(BitString.fromInt(5, 4)).hasToString("0101");
+        // @end
+    }
+
     private static BitString b(String bits) {
         return BitString.parse(bits);
     }

@@ -12,6 +12,17 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class MacAddressTest {
 
+    @Test
+    void theJavadocExample() {
+        // MacAddress's Javadoc shows this region (javadoc's --snippet-path is src/test/java)
+        // @start region="javadoc"
+        MacAddress mac = MacAddress.parse("0800.2b01.0203");
+        assertThat(mac).hasToString("08:00:2b:01:02:03");
+        assertThat(mac.isEui64()).isFalse();
+        assertThat(mac.toEui64()).hasToString("08:00:2b:ff:fe:01:02:03");
+        // @end
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"08:00:2b:01:02:03", "08-00-2b-01-02-03", "08002b:010203", "08002b-010203",
         "0800.2b01.0203", "0800-2b01-0203", "08002b010203", "08:00:2B:01:02:03", " 08:00:2b:01:02:03 "})

@@ -11,10 +11,17 @@ public final class JooqDefaults {
     /** The SQL that reads the server version; both executors send it once, at connect. */
     public static final String SERVER_VERSION_SQL = "SHOW server_version_num";
 
+    /** jOOQ's per-logger level property for its check of the server version against the dialect. */
+    private static final String VERSION_CHECK_LEVEL = "org.jooq.log.org.jooq.impl.DefaultExecuteContext.logVersionSupport";
+
     static {
         // jOOQ prints a banner and tips on first use; a library must stay quiet.
         System.setProperty("org.jooq.no-logo", System.getProperty("org.jooq.no-logo", "true"));
         System.setProperty("org.jooq.no-tips", System.getProperty("org.jooq.no-tips", "true"));
+        // jOOQ's open-source POSTGRES dialect has no versioned variants and claims only the newest
+        // server, so it WARNs "Version mismatch" on PostgreSQL 12-17, which pgrecord supports (its own
+        // capability gates handle the differences). Raise only that one logger to ERROR, unless set.
+        System.setProperty(VERSION_CHECK_LEVEL, System.getProperty(VERSION_CHECK_LEVEL, "ERROR"));
     }
 
     private JooqDefaults() {
