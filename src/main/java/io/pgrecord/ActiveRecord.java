@@ -1,5 +1,8 @@
 package io.pgrecord;
 
+import io.pgrecord.error.RecordNotFoundException;
+import io.pgrecord.error.StaleRecordException;
+import io.pgrecord.error.ValidationException;
 import io.pgrecord.internal.exec.Work;
 import io.pgrecord.internal.model.ModelErrors;
 import io.pgrecord.internal.model.ModelMeta;
@@ -88,8 +91,8 @@ public abstract non-sealed class ActiveRecord<T extends ActiveRecord<T>> extends
      * when nothing changed. Afterwards the instance holds what the database stored.
      *
      * @return rows written
-     * @throws io.pgrecord.error.ValidationException before any SQL, when validation fails
-     * @throws io.pgrecord.error.StaleRecordException when the {@code @Version} changed meanwhile
+     * @throws ValidationException before any SQL, when validation fails
+     * @throws StaleRecordException when the {@code @Version} changed meanwhile
      */
     public int save() {
         return run(caps -> RecordOps.save(typedMeta(), self(), caps));
@@ -113,7 +116,7 @@ public abstract non-sealed class ActiveRecord<T extends ActiveRecord<T>> extends
     /**
      * Reloads every field from the database.
      *
-     * @throws io.pgrecord.error.RecordNotFoundException when the row is gone
+     * @throws RecordNotFoundException when the row is gone
      */
     public void refresh() {
         run(caps -> RecordOps.refresh(typedMeta(), self(), caps));

@@ -3,6 +3,7 @@ package io.pgrecord;
 import io.pgrecord.error.RecordNotFoundException;
 import io.pgrecord.internal.exec.Work;
 import io.pgrecord.internal.model.BulkOps;
+import io.pgrecord.internal.model.MergeOps;
 import io.pgrecord.internal.model.ModelErrors;
 import io.pgrecord.internal.model.ModelMeta;
 import io.pgrecord.internal.model.RecordOps;
@@ -132,7 +133,7 @@ public final class AsyncFinder<T> {
      */
     public Mono<Integer> mergeAll(Collection<T> models, String... matchColumns) {
         List<T> list = List.copyOf(models);
-        return run(caps -> io.pgrecord.internal.model.MergeOps.mergeAll(meta(), list, caps, matchColumns), list);
+        return run(caps -> MergeOps.mergeAll(meta(), list, caps, matchColumns), list);
     }
 
     public Table<Record> table() {

@@ -3,12 +3,14 @@ package io.pgrecord;
 import io.pgrecord.error.RecordNotFoundException;
 import io.pgrecord.internal.exec.Work;
 import io.pgrecord.internal.model.BulkOps;
+import io.pgrecord.internal.model.MergeOps;
 import io.pgrecord.internal.model.ModelErrors;
 import io.pgrecord.internal.model.ModelMeta;
 import io.pgrecord.internal.model.RecordOps;
 import io.pgrecord.internal.model.RowMapper;
 import io.pgrecord.internal.query.QueryOps;
 import io.pgrecord.internal.query.QuerySpec;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -86,7 +88,7 @@ public final class Finder<T> {
     }
 
     static String describe(Object id) {
-        return id instanceof Object[] a ? java.util.Arrays.toString(a) : String.valueOf(id);
+        return id instanceof Object[] a ? Arrays.toString(a) : String.valueOf(id);
     }
 
     public List<T> findAll() {
@@ -161,7 +163,7 @@ public final class Finder<T> {
      */
     public int mergeAll(Collection<T> models, String... matchColumns) {
         List<T> list = List.copyOf(models);
-        return run(caps -> io.pgrecord.internal.model.MergeOps.mergeAll(meta(), list, caps, matchColumns), list);
+        return run(caps -> MergeOps.mergeAll(meta(), list, caps, matchColumns), list);
     }
 
     /** The model's jOOQ table, to join or select from with raw jOOQ. */

@@ -1,7 +1,11 @@
 package io.pgrecord;
 
+import io.pgrecord.error.RecordNotFoundException;
+import io.pgrecord.error.TooManyRowsException;
+import io.pgrecord.error.UnsupportedCapabilityException;
 import io.pgrecord.internal.exec.Work;
 import io.pgrecord.internal.model.ModelErrors;
+import io.pgrecord.internal.model.ModelMeta;
 import io.pgrecord.internal.model.RowMapper;
 import io.pgrecord.internal.query.QueryOps;
 import io.pgrecord.internal.query.QueryPlanner;
@@ -72,8 +76,8 @@ public final class Query<T> extends QueryBuilder<T, Query<T>> {
     /**
      * Exactly one row.
      *
-     * @throws io.pgrecord.error.RecordNotFoundException when none matches
-     * @throws io.pgrecord.error.TooManyRowsException when several match
+     * @throws RecordNotFoundException when none matches
+     * @throws TooManyRowsException when several match
      */
     public T one() {
         PostgresBackend b = backend();
@@ -131,7 +135,7 @@ public final class Query<T> extends QueryBuilder<T, Query<T>> {
         }
         PostgresBackend b = backend();
         @SuppressWarnings("unchecked")
-        io.pgrecord.internal.model.ModelMeta<T> meta = (io.pgrecord.internal.model.ModelMeta<T>) spec.meta();
+        ModelMeta<T> meta = (ModelMeta<T>) spec.meta();
         try {
             return ModelErrors.explained(meta, b.runner().stream(QueryPlanner.select(spec, b.capabilities()), 1000))
                     .map(r -> RowMapper.map(meta, r, b.handle()));
@@ -153,7 +157,7 @@ public final class Query<T> extends QueryBuilder<T, Query<T>> {
      * Updates every matching row and returns each as it was and as it is
      * ({@code RETURNING old.*, new.*}, PostgreSQL 18+).
      *
-     * @throws io.pgrecord.error.UnsupportedCapabilityException on older servers, before any SQL
+     * @throws UnsupportedCapabilityException on older servers, before any SQL
      */
     public List<Change<T>> updateAllReturning(Map<String, ?> values) {
         PostgresBackend b = backend();

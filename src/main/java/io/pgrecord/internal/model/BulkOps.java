@@ -2,17 +2,23 @@ package io.pgrecord.internal.model;
 
 import io.pgrecord.Capabilities;
 import io.pgrecord.Capability;
+import io.pgrecord.Upsert;
+import io.pgrecord.internal.exec.ShapeCache;
 import io.pgrecord.internal.exec.Work;
+import io.pgrecord.internal.types.BindValues;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import io.pgrecord.internal.types.BindValues;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.jooq.Field;
 import org.jooq.InsertValuesStepN;
 import org.jooq.Param;
 import org.jooq.Record;
 import org.jooq.ResultQuery;
-import io.pgrecord.internal.exec.ShapeCache;
 import org.jooq.impl.DSL;
 
 /**
@@ -32,7 +38,7 @@ public final class BulkOps {
     }
 
     public static <T> Work<Integer> upsertAll(ModelMeta<T> meta, List<T> models, Capabilities caps, String... conflictColumns) {
-        return upsertAll(meta, models, caps, io.pgrecord.Upsert.on(conflictColumns));
+        return upsertAll(meta, models, caps, Upsert.on(conflictColumns));
     }
 
     /**
@@ -42,7 +48,7 @@ public final class BulkOps {
      *
      * @return the rows inserted or updated
      */
-    public static <T> Work<Integer> upsertAll(ModelMeta<T> meta, List<T> models, Capabilities caps, io.pgrecord.Upsert upsert) {
+    public static <T> Work<Integer> upsertAll(ModelMeta<T> meta, List<T> models, Capabilities caps, Upsert upsert) {
         meta.requireCapabilities(caps);
         caps.require(Capability.UPSERT);
         return write(meta, models, caps, new UpsertPlan(meta, upsert));
@@ -69,7 +75,7 @@ public final class BulkOps {
         for (T m : models) {
             RecordOps.validate(m);
         }
-        java.time.OffsetDateTime now = RecordOps.clock();
+        OffsetDateTime now = RecordOps.clock();
         for (T m : models) {
             RecordOps.fire(m, Hook.BEFORE_SAVE);
             if (conflict == null) {
@@ -115,7 +121,7 @@ public final class BulkOps {
 
     private static <T> Work<Integer> chunk(ModelMeta<T> meta, List<T> part, List<FieldMeta> columns, UpsertPlan conflict) {
         // a null value is sent as DEFAULT, so which values are null is part of the statement's shape
-        java.util.BitSet defaults = new java.util.BitSet();
+        BitSet defaults = new BitSet();
         List<Object> values = new ArrayList<>(part.size() * columns.size());
         int position = 0;
         for (T m : part) {
@@ -130,7 +136,7 @@ public final class BulkOps {
             }
         }
         Object[] slots = values.toArray();
-        java.util.function.Supplier<ShapeCache.Source<ResultQuery<Record>>> source = () -> {
+        Supplier<ShapeCache.Source<ResultQuery<Record>>> source = () -> {
             InsertValuesStepN<Record> insert = DSL.insertInto(meta.table(), columns.stream().map(FieldMeta::unqualified).toList());
             List<Param<?>> params = new ArrayList<>(slots.length);
             int at = 0;
@@ -150,7 +156,7 @@ public final class BulkOps {
             ResultQuery<Record> statement = conflict == null ? insert.returning(meta.selectFields()) : conflict.apply(meta, insert, columns);
             return new ShapeCache.Source<>(statement, params);
         };
-        java.util.function.Function<List<Object[]>, Work<Integer>> filled = rows -> {
+        Function<List<Object[]>, Work<Integer>> filled = rows -> {
             if (conflict == null || conflict.returnsEveryRow()) {
                 // INSERT ... VALUES returns rows in VALUES order
                 for (int i = 0; i < part.size(); i++) {
@@ -172,7 +178,7 @@ public final class BulkOps {
     }
 
     /** What decides a multi-row INSERT's SQL: its columns, its row count, which values are DEFAULT. */
-    private record ChunkKey(long columns, int rows, java.util.BitSet defaults) {
+    private record ChunkKey(long columns, int rows, BitSet defaults) {
     }
 
     private static <T> void written(ModelMeta<T> meta, T m, Object[] row, boolean inserted) {
@@ -189,7 +195,7 @@ public final class BulkOps {
         if (key.isEmpty()) {
             return;     // a constraint target: the key columns are unknown
         }
-        Map<List<Object>, T> byKey = new java.util.HashMap<>();
+        Map<List<Object>, T> byKey = new HashMap<>();
         for (T m : part) {
             byKey.put(key.stream().map(f -> f.get(m)).toList(), m);
         }

@@ -7,6 +7,7 @@ import io.pgrecord.internal.types.ColumnKind;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jooq.Record;
 import org.jooq.ResultQuery;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
@@ -52,7 +53,7 @@ final class CopyIn {
             head.append(i == 0 ? "" : ", ").append(dsl.render(DSL.name(columns.get(i).column())));
         }
         String sql = head.append(") FROM STDIN").toString();
-        ResultQuery<org.jooq.Record> types = DSL.resultQuery(COLUMN_TYPES, DSL.val(table, SQLDataType.VARCHAR));
+        ResultQuery<Record> types = DSL.resultQuery(COLUMN_TYPES, DSL.val(table, SQLDataType.VARCHAR));
         return new Work.Rows<>(types, null, COLUMN_TYPE_KINDS, rows -> {
             BinaryValues.Writer[] writers = writers(columns, rows);
             CopyData data = writers == null ? null : CopyBinary.encode(sql, columns, writers, models);

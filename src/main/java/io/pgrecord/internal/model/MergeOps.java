@@ -3,13 +3,14 @@ package io.pgrecord.internal.model;
 import io.pgrecord.Capabilities;
 import io.pgrecord.Capability;
 import io.pgrecord.internal.exec.Work;
+import io.pgrecord.internal.types.BindValues;
+import io.pgrecord.internal.types.TypeMapper;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import io.pgrecord.internal.types.BindValues;
-import io.pgrecord.internal.types.TypeMapper;
 import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.Name;
@@ -44,7 +45,7 @@ public final class MergeOps {
         for (T m : models) {
             RecordOps.validate(m);
         }
-        java.time.OffsetDateTime now = RecordOps.clock();
+        OffsetDateTime now = RecordOps.clock();
         for (T m : models) {
             RecordOps.fire(m, Hook.BEFORE_SAVE);
             RecordOps.stampForInsert(meta, m, now);

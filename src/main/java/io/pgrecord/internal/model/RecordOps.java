@@ -3,24 +3,29 @@ package io.pgrecord.internal.model;
 import io.pgrecord.Capabilities;
 import io.pgrecord.Capability;
 import io.pgrecord.Errors;
+import io.pgrecord.Upsert;
 import io.pgrecord.error.RecordNotFoundException;
 import io.pgrecord.error.StaleRecordException;
 import io.pgrecord.error.ValidationException;
+import io.pgrecord.internal.exec.ShapeCache;
 import io.pgrecord.internal.exec.Work;
+import io.pgrecord.internal.types.BindValues;
+import io.pgrecord.internal.types.ColumnKind;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import io.pgrecord.internal.types.BindValues;
 import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.Param;
-import io.pgrecord.internal.exec.ShapeCache;
-import io.pgrecord.internal.types.ColumnKind;
+import org.jooq.Record;
+import org.jooq.ResultQuery;
 import org.jooq.impl.DSL;
 
 /**
@@ -68,7 +73,7 @@ public final class RecordOps {
                 columns |= bit(f);
             }
         }
-        Object[] slots = java.util.Arrays.copyOf(values, n);
+        Object[] slots = Arrays.copyOf(values, n);
         return meta.shapes().rows(new Key(Op.INSERT, columns, 0, false), slots, cacheable(meta), () -> {
             List<Field<?>> names = new ArrayList<>();
             List<Param<?>> params = new ArrayList<>();
@@ -137,7 +142,7 @@ public final class RecordOps {
         }
         int setCount = values.size();
         Object[] key = keyValues(meta, model, state);
-        values.addAll(java.util.Arrays.asList(key));
+        values.addAll(Arrays.asList(key));
         Object[] slots = values.toArray();
         return meta.shapes().rows(new Key(Op.UPDATE, columns, nulls, versionNull(meta, key)), slots, cacheable(meta), () -> {
             List<Param<?>> params = new ArrayList<>();
@@ -258,14 +263,14 @@ public final class RecordOps {
 
     /** {@code INSERT ... ON CONFLICT (cols) DO UPDATE SET <non-key cols> = EXCLUDED.<col> RETURNING *}. */
     public static <T> Work<Integer> upsert(ModelMeta<T> meta, T model, Capabilities caps, String... conflictColumns) {
-        return upsert(meta, model, caps, io.pgrecord.Upsert.on(conflictColumns));
+        return upsert(meta, model, caps, Upsert.on(conflictColumns));
     }
 
     /**
-     * An upsert as the {@link io.pgrecord.Upsert} describes; 0 when DO NOTHING or the update's
+     * An upsert as the {@link Upsert} describes; 0 when DO NOTHING or the update's
      * WHERE left an existing row untouched (the instance is then unchanged).
      */
-    public static <T> Work<Integer> upsert(ModelMeta<T> meta, T model, Capabilities caps, io.pgrecord.Upsert upsert) {
+    public static <T> Work<Integer> upsert(ModelMeta<T> meta, T model, Capabilities caps, Upsert upsert) {
         meta.requireCapabilities(caps);
         caps.require(Capability.UPSERT);
         UpsertPlan plan = new UpsertPlan(meta, upsert);
@@ -410,7 +415,7 @@ public final class RecordOps {
         if (id == null) {
             throw new IllegalArgumentException("id must not be null");
         }
-        List<?> parts = ids.size() == 1 ? java.util.Collections.singletonList(id)
+        List<?> parts = ids.size() == 1 ? Collections.singletonList(id)
                 : id instanceof Object[] a ? List.of(a) : id instanceof List<?> l ? l : null;
         if (parts == null || parts.size() != ids.size()) {
             throw new IllegalArgumentException(meta.type().getSimpleName() + " has a composite key of " + ids.size()
@@ -491,7 +496,7 @@ public final class RecordOps {
      * identity, or a default of its domain. No row when the table does not exist (the INSERT then
      * reports that), so nothing is kept.
      */
-    private static org.jooq.ResultQuery<org.jooq.Record> versionDefaultQuery(ModelMeta<?> meta, FieldMeta v) {
+    private static ResultQuery<Record> versionDefaultQuery(ModelMeta<?> meta, FieldMeta v) {
         StringBuilder table = new StringBuilder();
         for (String part : meta.tableName().getName()) {
             table.append(table.isEmpty() ? "" : ".").append('"').append(part.replace("\"", "\"\"")).append('"');

@@ -1,6 +1,7 @@
 package io.pgrecord.internal.model;
 
 import io.pgrecord.internal.exec.BackendHandle;
+import java.lang.invoke.MethodType;
 import java.util.ArrayList;
 import java.util.List;
 import org.jooq.Converter;
@@ -110,6 +111,6 @@ public final class RowMapper {
         if (!c.isPrimitive()) {
             return c;
         }
-        return java.lang.invoke.MethodType.methodType(c).wrap().returnType();
+        return MethodType.methodType(c).wrap().returnType();
     }
 }

@@ -1,23 +1,29 @@
 package io.pgrecord.internal.query;
 
 import io.pgrecord.Capabilities;
+import io.pgrecord.Capability;
+import io.pgrecord.Change;
 import io.pgrecord.error.RecordNotFoundException;
 import io.pgrecord.error.TooManyRowsException;
 import io.pgrecord.internal.exec.BackendHandle;
+import io.pgrecord.internal.exec.RowTarget;
 import io.pgrecord.internal.exec.ShapeCache;
 import io.pgrecord.internal.exec.Work;
 import io.pgrecord.internal.model.FieldMeta;
 import io.pgrecord.internal.model.ModelMeta;
 import io.pgrecord.internal.model.RecordOps;
 import io.pgrecord.internal.model.RowMapper;
+import io.pgrecord.internal.types.BindValues;
 import java.math.BigDecimal;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import io.pgrecord.internal.types.BindValues;
+import java.util.function.Function;
 import org.jooq.Condition;
 import org.jooq.Field;
+import org.jooq.Query;
 import org.jooq.Record;
 import org.jooq.Result;
 import org.jooq.SQLDialect;
@@ -46,7 +52,7 @@ public final class QueryOps {
      * The rows of a query in the model's projection, as value arrays: from the model's cached
      * statement when the query is keyed (SQL text, columns, key lookups), else rendered now.
      */
-    static <T> Work<T> modelRows(QuerySpec s, Capabilities caps, java.util.function.Function<List<Object[]>, Work<T>> next) {
+    static <T> Work<T> modelRows(QuerySpec s, Capabilities caps, Function<List<Object[]>, Work<T>> next) {
         var columns = s.select == null ? s.meta.columnKinds() : null;
         Object key = QueryShape.keyOf(s);
         if (key == null || columns == null) {
@@ -195,7 +201,7 @@ public final class QueryOps {
         return timed(s, new Work.Execute<>(updateStatement(s, values, caps), Work::done));
     }
 
-    private static org.jooq.Query updateStatement(QuerySpec s, Map<String, ?> values, Capabilities caps) {
+    private static Query updateStatement(QuerySpec s, Map<String, ?> values, Capabilities caps) {
         if (values.isEmpty()) {
             throw new IllegalArgumentException("updateAll needs at least one column to set");
         }
@@ -212,12 +218,12 @@ public final class QueryOps {
      * UPDATE ... RETURNING old.*, new.* (PostgreSQL 18+): each changed row as it was and as it is.
      */
     @SuppressWarnings("unchecked")
-    public static <T> Work<List<io.pgrecord.Change<T>>> updateAllReturning(QuerySpec s, Map<String, ?> values,
+    public static <T> Work<List<Change<T>>> updateAllReturning(QuerySpec s, Map<String, ?> values,
             Capabilities caps, BackendHandle backend) {
-        caps.require(io.pgrecord.Capability.RETURNING_OLD_NEW);
+        caps.require(Capability.RETURNING_OLD_NEW);
         ModelMeta<T> meta = (ModelMeta<T>) s.meta;
-        org.jooq.Query update = updateStatement(s, values, caps);
-        List<org.jooq.Field<?>> returned = new ArrayList<>();
+        Query update = updateStatement(s, values, caps);
+        List<Field<?>> returned = new ArrayList<>();
         for (String side : List.of("old", "new")) {
             for (FieldMeta f : meta.fields()) {
                 returned.add(DSL.field(DSL.name(side).append(f.column()), f.dataType()));
@@ -226,17 +232,17 @@ public final class QueryOps {
         var query = DSL.resultQuery("{0} returning {1}", update, DSL.list(returned));
         int n = meta.fields().size();
         // old.* then new.*: column i and n + i fill the same field
-        io.pgrecord.internal.exec.RowTarget target = e -> meta.unreadable(e.index() % n, e);
+        RowTarget target = e -> meta.unreadable(e.index() % n, e);
         return timed(s, new Work.Fetch<>(query, target, rows -> {
-            List<io.pgrecord.Change<T>> changes = new ArrayList<>(rows.size());
+            List<Change<T>> changes = new ArrayList<>(rows.size());
             for (Record r : rows) {
-                Record before = DSL.using(SQLDialect.POSTGRES).newRecord(meta.selectFields().toArray(org.jooq.Field[]::new));
-                Record after = DSL.using(SQLDialect.POSTGRES).newRecord(meta.selectFields().toArray(org.jooq.Field[]::new));
+                Record before = DSL.using(SQLDialect.POSTGRES).newRecord(meta.selectFields().toArray(Field[]::new));
+                Record after = DSL.using(SQLDialect.POSTGRES).newRecord(meta.selectFields().toArray(Field[]::new));
                 for (int i = 0; i < n; i++) {
-                    before.set((org.jooq.Field<Object>) before.field(i), r.get(i));
-                    after.set((org.jooq.Field<Object>) after.field(i), r.get(n + i));
+                    before.set((Field<Object>) before.field(i), r.get(i));
+                    after.set((Field<Object>) after.field(i), r.get(n + i));
                 }
-                changes.add(new io.pgrecord.Change<>(RowMapper.map(meta, before, backend), RowMapper.map(meta, after, backend)));
+                changes.add(new Change<>(RowMapper.map(meta, before, backend), RowMapper.map(meta, after, backend)));
             }
             return Work.done(changes);
         }));
@@ -247,7 +253,7 @@ public final class QueryOps {
         FieldMeta deleted = s.meta.softDelete();
         if (deleted != null) {
             Map<Field<?>, Object> set = Map.of(deleted.unqualified(),
-                    BindValues.of(deleted.column(), java.time.OffsetDateTime.now(), deleted.dataType()));
+                    BindValues.of(deleted.column(), OffsetDateTime.now(), deleted.dataType()));
             return new Work.Execute<>(DSL.update(s.meta.table()).set(set).where(target(s, caps)), Work::done);
         }
         return new Work.Execute<>(DSL.deleteFrom(s.meta.table()).where(target(s, caps)), Work::done);
