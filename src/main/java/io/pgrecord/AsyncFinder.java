@@ -2,14 +2,14 @@ package io.pgrecord;
 
 import io.pgrecord.error.RecordNotFoundException;
 import io.pgrecord.internal.exec.Work;
-import io.pgrecord.internal.model.BulkOps;
-import io.pgrecord.internal.model.MergeOps;
+import io.pgrecord.internal.model.BulkMerge;
+import io.pgrecord.internal.model.BulkWrites;
 import io.pgrecord.internal.model.ModelErrors;
 import io.pgrecord.internal.model.ModelMeta;
-import io.pgrecord.internal.model.RecordOps;
+import io.pgrecord.internal.model.RecordPersistence;
 import io.pgrecord.internal.model.RowMapper;
-import io.pgrecord.internal.query.QueryOps;
 import io.pgrecord.internal.query.QuerySpec;
+import io.pgrecord.internal.query.QueryTerminals;
 import java.util.Collection;
 import java.util.List;
 import java.util.function.Function;
@@ -69,7 +69,7 @@ public final class AsyncFinder<T> {
     public Mono<T> findById(Object id) {
         return Mono.defer(() -> {
             AsyncPostgresBackend b = backend();
-            return b.runner().run(caps -> QueryOps.byId(meta(), id, caps, b.handle()));
+            return b.runner().run(caps -> QueryTerminals.byId(meta(), id, caps, b.handle()));
         }).onErrorMap(e -> ModelErrors.explain(meta(), e));
     }
 
@@ -89,7 +89,7 @@ public final class AsyncFinder<T> {
 
     public Mono<Integer> insertAll(Collection<T> models) {
         List<T> list = List.copyOf(models);
-        return run(caps -> BulkOps.insertAll(meta(), list, caps), list);
+        return run(caps -> BulkWrites.insertAll(meta(), list, caps), list);
     }
 
     /**
@@ -100,12 +100,12 @@ public final class AsyncFinder<T> {
      */
     public Mono<Integer> upsertAll(Collection<T> models, Upsert upsert) {
         List<T> list = List.copyOf(models);
-        return run(caps -> BulkOps.upsertAll(meta(), list, caps, upsert), list);
+        return run(caps -> BulkWrites.upsertAll(meta(), list, caps, upsert), list);
     }
 
     public Mono<Integer> upsertAll(Collection<T> models, String... conflictColumns) {
         List<T> list = List.copyOf(models);
-        return run(caps -> BulkOps.upsertAll(meta(), list, caps, conflictColumns), list);
+        return run(caps -> BulkWrites.upsertAll(meta(), list, caps, conflictColumns), list);
     }
 
     /** As {@link Finder#copyIn(Collection)}: emits the rows copied. */
@@ -113,7 +113,7 @@ public final class AsyncFinder<T> {
         List<T> list = List.copyOf(models);
         return Mono.defer(() -> {
             AsyncPostgresBackend b = backend();
-            return b.runner().run(caps -> BulkOps.copyIn(meta(), list, caps));
+            return b.runner().run(caps -> BulkWrites.copyIn(meta(), list, caps));
         }).onErrorMap(e -> ModelErrors.explain(meta(), e));
     }
 
@@ -133,7 +133,7 @@ public final class AsyncFinder<T> {
      */
     public Mono<Integer> mergeAll(Collection<T> models, String... matchColumns) {
         List<T> list = List.copyOf(models);
-        return run(caps -> MergeOps.mergeAll(meta(), list, caps, matchColumns), list);
+        return run(caps -> BulkMerge.mergeAll(meta(), list, caps, matchColumns), list);
     }
 
     public Table<Record> table() {

@@ -78,7 +78,7 @@ final class CopyIn {
 
     /** The fields set in some model, refused before any SQL when one is money or none is set. */
     private static <T> List<FieldMeta> columns(ModelMeta<T> meta, List<T> models) {
-        List<FieldMeta> columns = BulkOps.setColumns(meta, models);
+        List<FieldMeta> columns = BulkWrites.setColumns(meta, models);
         for (FieldMeta f : columns) {
             if (f.sqlType().equals("money")) {
                 // COPY reads money with cash_in, whose decimal and group separators follow

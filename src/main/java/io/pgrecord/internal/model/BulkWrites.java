@@ -25,12 +25,12 @@ import org.jooq.impl.DSL;
  * Multi-row writes: one {@code INSERT ... VALUES (...), (...) RETURNING} per chunk, so keys
  * and defaults come back into every instance in one round trip per chunk.
  */
-public final class BulkOps {
+public final class BulkWrites {
 
     /** PostgreSQL accepts at most 65535 bind values per statement. */
     private static final int MAX_BINDS = 65535;
 
-    private BulkOps() {
+    private BulkWrites() {
     }
 
     public static <T> Work<Integer> insertAll(ModelMeta<T> meta, List<T> models, Capabilities caps) {
@@ -73,18 +73,18 @@ public final class BulkOps {
             return Work.done(0);
         }
         for (T m : models) {
-            RecordOps.validate(m);
+            RecordPersistence.validate(m);
         }
-        OffsetDateTime now = RecordOps.clock();
+        OffsetDateTime now = RecordPersistence.clock();
         for (T m : models) {
-            RecordOps.fire(m, Hook.BEFORE_SAVE);
+            RecordPersistence.fire(m, Hook.BEFORE_SAVE);
             if (conflict == null) {
-                RecordOps.fire(m, Hook.BEFORE_INSERT);
+                RecordPersistence.fire(m, Hook.BEFORE_INSERT);
             }
-            RecordOps.stampForInsert(meta, m, now);
+            RecordPersistence.stampForInsert(meta, m, now);
         }
         // a null version is sent as DEFAULT where the column has one
-        return RecordOps.firstVersions(meta, models, false).then(ignored -> chunks(meta, models, conflict));
+        return RecordPersistence.firstVersions(meta, models, false).then(ignored -> chunks(meta, models, conflict));
     }
 
     private static <T> Work<Integer> chunks(ModelMeta<T> meta, List<T> models, UpsertPlan conflict) {
@@ -92,7 +92,7 @@ public final class BulkOps {
         if (columns.isEmpty()) {
             Work<Integer> w = Work.done(0);
             for (T m : models) {
-                w = w.then(n -> RecordOps.insertPlanned(meta, m).map(k -> n + k));
+                w = w.then(n -> RecordPersistence.insertPlanned(meta, m).map(k -> n + k));
             }
             return w;
         }
@@ -167,12 +167,12 @@ public final class BulkOps {
             }
             return Work.done(rows.size());
         };
-        if (conflict != null || position > CACHED_BINDS || RecordOps.cacheable(meta) == null) {
+        if (conflict != null || position > CACHED_BINDS || RecordPersistence.cacheable(meta) == null) {
             return new Work.Rows<>(source.get().query(), null, meta.columnKinds(), meta, filled);
         }
         long mask = 0;
         for (FieldMeta f : columns) {
-            mask |= RecordOps.bit(f);
+            mask |= RecordPersistence.bit(f);
         }
         return meta.shapes().rows(new ChunkKey(mask, part.size(), defaults), slots, meta.columnKinds(), source, filled);
     }
@@ -183,11 +183,11 @@ public final class BulkOps {
 
     private static <T> void written(ModelMeta<T> meta, T m, Object[] row, boolean inserted) {
         RowMapper.apply(meta, m, row);
-        RecordOps.state(m).markPersisted(meta, m, row);
+        RecordPersistence.state(m).markPersisted(meta, m, row);
         if (inserted) {
-            RecordOps.fire(m, Hook.AFTER_INSERT);
+            RecordPersistence.fire(m, Hook.AFTER_INSERT);
         }
-        RecordOps.fire(m, Hook.AFTER_SAVE);
+        RecordPersistence.fire(m, Hook.AFTER_SAVE);
     }
 
     /** Fills the models whose rows came back, found by their conflict-column values. */

@@ -11,7 +11,7 @@ import io.pgrecord.internal.exec.ShapeCache;
 import io.pgrecord.internal.exec.Work;
 import io.pgrecord.internal.model.FieldMeta;
 import io.pgrecord.internal.model.ModelMeta;
-import io.pgrecord.internal.model.RecordOps;
+import io.pgrecord.internal.model.RecordPersistence;
 import io.pgrecord.internal.model.RowMapper;
 import io.pgrecord.internal.types.BindValues;
 import java.math.BigDecimal;
@@ -33,9 +33,9 @@ import org.jooq.impl.DSL;
 import org.jooq.tools.Convert;
 
 /** The terminal operations of both query APIs, planned once as {@link Work}. */
-public final class QueryOps {
+public final class QueryTerminals {
 
-    private QueryOps() {
+    private QueryTerminals() {
     }
 
     @SuppressWarnings("unchecked")
@@ -92,7 +92,7 @@ public final class QueryOps {
      * it was most of pgrecord's own time in a load by id).
      */
     public static <T> Work<T> byId(ModelMeta<T> meta, Object id, Capabilities caps, BackendHandle backend) {
-        Object[] key = RecordOps.idValues(meta, id);
+        Object[] key = RecordPersistence.idValues(meta, id);
         meta.requireCapabilities(caps);
         return meta.shapes().rows(BY_ID, key, meta.columnKinds(), () -> {
             QuerySpec s = new QuerySpec(meta).whereId(id).limit(1);
@@ -102,13 +102,13 @@ public final class QueryOps {
 
     /** The first row, or null. */
     public static <T> Work<T> first(QuerySpec s, Capabilities caps, BackendHandle backend) {
-        return QueryOps.<T>all(s.limit(1), caps, backend).map(list -> list.isEmpty() ? null : list.get(0));
+        return QueryTerminals.<T>all(s.limit(1), caps, backend).map(list -> list.isEmpty() ? null : list.get(0));
     }
 
     /** Exactly one row. */
     public static <T> Work<T> one(QuerySpec s, Capabilities caps, BackendHandle backend) {
         QuerySpec two = s.limit(s.limit != null ? Math.min(s.limit, 2) : 2);
-        return QueryOps.<T>all(two, caps, backend).map(list -> {
+        return QueryTerminals.<T>all(two, caps, backend).map(list -> {
             if (list.isEmpty()) {
                 throw new RecordNotFoundException("no " + s.meta.type().getSimpleName() + " matched " + describe(s, caps));
             }

@@ -24,9 +24,9 @@ import org.jooq.impl.DSL;
  * WHEN NOT MATCHED THEN INSERT ...}: PostgreSQL 15+. From 17 it ends with {@code RETURNING}, and
  * the models are filled from the rows, matched by their key columns.
  */
-public final class MergeOps {
+public final class BulkMerge {
 
-    private MergeOps() {
+    private BulkMerge() {
     }
 
     public static <T> Work<Integer> mergeAll(ModelMeta<T> meta, List<T> models, Capabilities caps, String... matchColumns) {
@@ -43,14 +43,14 @@ public final class MergeOps {
             return Work.done(0);
         }
         for (T m : models) {
-            RecordOps.validate(m);
+            RecordPersistence.validate(m);
         }
-        OffsetDateTime now = RecordOps.clock();
+        OffsetDateTime now = RecordPersistence.clock();
         for (T m : models) {
-            RecordOps.fire(m, Hook.BEFORE_SAVE);
-            RecordOps.stampForInsert(meta, m, now);
+            RecordPersistence.fire(m, Hook.BEFORE_SAVE);
+            RecordPersistence.stampForInsert(meta, m, now);
         }
-        return RecordOps.firstVersions(meta, models, true).then(ignored -> merge(meta, models, caps, match));
+        return RecordPersistence.firstVersions(meta, models, true).then(ignored -> merge(meta, models, caps, match));
     }
 
     private static <T> Work<Integer> merge(ModelMeta<T> meta, List<T> models, Capabilities caps, List<FieldMeta> match) {
@@ -108,8 +108,8 @@ public final class MergeOps {
             for (Record row : result) {
                 T m = byKey.get(match.stream().map(f -> row.get(f.index())).toList());
                 if (m != null) {
-                    RecordOps.persisted(meta, m, row.intoArray());
-                    RecordOps.fire(m, Hook.AFTER_SAVE);
+                    RecordPersistence.persisted(meta, m, row.intoArray());
+                    RecordPersistence.fire(m, Hook.AFTER_SAVE);
                 }
             }
             return Work.done(result.size());

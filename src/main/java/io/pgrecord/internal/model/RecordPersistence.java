@@ -33,9 +33,9 @@ import org.jooq.impl.DSL;
  * before-hooks run while planning, so a failure there sends no SQL; after-hooks run in the
  * continuation, once the row is back.
  */
-public final class RecordOps {
+public final class RecordPersistence {
 
-    private RecordOps() {
+    private RecordPersistence() {
     }
 
     public static <T> Work<Integer> save(ModelMeta<T> meta, T model, Capabilities caps) {
