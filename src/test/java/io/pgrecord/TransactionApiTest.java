@@ -185,6 +185,7 @@ class TransactionApiTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the transaction is opened for its scope only
     void blockingTransactionIsBoundToItsThread(TestDatabase db) throws Exception {
         PostgresBackend b = db.blocking();
         TransactionManager tm = b.transactionManager();

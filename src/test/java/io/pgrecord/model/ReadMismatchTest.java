@@ -118,7 +118,7 @@ class ReadMismatchTest {
             e = mismatch(() -> b.dsl().fetch(select).map(Misfit.find.using(b).mapper()));
         } else {
             AsyncPostgresBackend b = db.async();
-            e = mismatch(() -> Flux.from(b.dsl().select(select.getSelect()).from("misfits"))
+            e = mismatch(() -> Flux.from(b.dsl().select(select.$select()).from("misfits"))
                     .map(r -> AsyncMisfit.find.using(b).mapper().map(r)).blockLast(Duration.ofSeconds(30)));
         }
         assertThat(e).hasMessageContaining(model(ModelOps.on(exec, db), "Misfit") + ".name")

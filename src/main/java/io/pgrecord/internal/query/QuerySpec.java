@@ -2,7 +2,7 @@ package io.pgrecord.internal.query;
 
 import io.pgrecord.internal.model.FieldMeta;
 import io.pgrecord.internal.model.ModelMeta;
-import io.pgrecord.internal.model.RecordOps;
+import io.pgrecord.internal.model.RecordPersistence;
 import io.pgrecord.internal.types.BindValues;
 import io.pgrecord.internal.types.ColumnKind;
 import java.lang.reflect.Array;
@@ -122,8 +122,7 @@ public final class QuerySpec {
     public QuerySpec whereSql(String sql, Object... binds) {
         int n = binds == null ? 0 : binds.length;
         QueryPart[] parts = new QueryPart[n];
-        @SuppressWarnings("unchecked")
-        Param<Object>[] plain = new Param[n];
+        Param<?>[] plain = new Param<?>[n];
         List<Param<?>> params = new ArrayList<>(n);
         boolean plainOnly = true;
         for (int i = 0; i < n; i++) {
@@ -146,7 +145,7 @@ public final class QuerySpec {
     public QuerySpec whereId(Object id) {
         List<Param<?>> params = new ArrayList<>();
         QuerySpec c = copy();
-        c.where = plus(where, List.of(RecordOps.idCondition(meta, id, params)));
+        c.where = plus(where, List.of(RecordPersistence.idCondition(meta, id, params)));
         c.shape = shape.plusId(params);
         return c;
     }

@@ -14,6 +14,7 @@ import io.pgrecord.internal.model.ModelMeta;
 import io.pgrecord.internal.model.RecordPersistence;
 import io.pgrecord.internal.model.RowMapper;
 import io.pgrecord.internal.types.BindValues;
+import io.pgrecord.internal.types.Conversions;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -30,7 +31,6 @@ import org.jooq.SQLDialect;
 import org.jooq.Select;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
-import org.jooq.tools.Convert;
 
 /** The terminal operations of both query APIs, planned once as {@link Work}. */
 public final class QueryTerminals {
@@ -149,7 +149,7 @@ public final class QueryTerminals {
         return new Work.Fetch<>(QueryPlanner.select(projected, caps), rows -> {
             List<X> values = new ArrayList<>(rows.size());
             for (Record r : rows) {
-                values.add(Convert.convert(r.get(0), type));
+                values.add(Conversions.convert(r.get(0), type));
             }
             return Work.done(values);
         });
@@ -170,8 +170,8 @@ public final class QueryTerminals {
         return new Work.Fetch<>(select, rows -> {
             Object v = rows.get(0).get(0);
             return Work.done(switch (kind) {
-                case SUM -> v == null ? BigDecimal.ZERO : Convert.convert(v, BigDecimal.class);
-                case AVG -> v == null ? null : Convert.convert(v, BigDecimal.class);
+                case SUM -> v == null ? BigDecimal.ZERO : Conversions.convert(v, BigDecimal.class);
+                case AVG -> v == null ? null : Conversions.convert(v, BigDecimal.class);
                 case MIN, MAX -> v;
             });
         });
@@ -187,6 +187,7 @@ public final class QueryTerminals {
     }
 
     /** The projection result, for {@code select(...)} and window functions. */
+    @SuppressWarnings("deprecation") // getSelect() gives the projection as written, as Fields; fields() qualifies them by a derived alias
     public static Work<Result<Record>> fetch(QuerySpec s, Capabilities caps) {
         Select<Record> select = QueryPlanner.select(s, caps);
         return timed(s, new Work.Fetch<>(select, rows -> {

@@ -41,7 +41,7 @@ public final class Sql {
      * when the condition is rendered. A keyed query's statement is rendered once per shape, so on
      * its later calls only the binds are made (the casts were about half of {@code where}'s time).
      */
-    static Condition deferred(String sql, QueryPart[] parts, Param<Object>[] params) {
+    static Condition deferred(String sql, QueryPart[] parts, Param<?>[] params) {
         requireText(sql);
         return CustomCondition.of(ctx -> {
             QueryPart[] embedded = parts.clone();
@@ -75,7 +75,7 @@ public final class Sql {
     }
 
     /** A bind as SQL text embeds it: cast where the server could not infer the type. */
-    static QueryPart embed(Param<Object> bind) {
+    static <X> QueryPart embed(Param<X> bind) {
         return TypeMapper.castInRawSql(bind.getDataType()) ? DSL.cast(bind, bind.getDataType()) : bind;
     }
 }
