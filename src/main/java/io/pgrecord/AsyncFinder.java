@@ -6,7 +6,6 @@ import io.pgrecord.internal.model.BulkMerge;
 import io.pgrecord.internal.model.BulkWrites;
 import io.pgrecord.internal.model.ModelErrors;
 import io.pgrecord.internal.model.ModelMeta;
-import io.pgrecord.internal.model.RecordPersistence;
 import io.pgrecord.internal.model.RowMapper;
 import io.pgrecord.internal.query.QuerySpec;
 import io.pgrecord.internal.query.QueryTerminals;
