@@ -1,9 +1,12 @@
 package io.pgrecord;
 
+import io.pgrecord.error.RecordNotFoundException;
+import io.pgrecord.error.StaleRecordException;
+import io.pgrecord.error.ValidationException;
 import io.pgrecord.internal.exec.Work;
 import io.pgrecord.internal.model.ModelErrors;
 import io.pgrecord.internal.model.ModelMeta;
-import io.pgrecord.internal.model.RecordOps;
+import io.pgrecord.internal.model.RecordPersistence;
 import io.pgrecord.internal.model.RelationSpec;
 import java.util.function.Function;
 
@@ -88,35 +91,35 @@ public abstract non-sealed class ActiveRecord<T extends ActiveRecord<T>> extends
      * when nothing changed. Afterwards the instance holds what the database stored.
      *
      * @return rows written
-     * @throws io.pgrecord.error.ValidationException before any SQL, when validation fails
-     * @throws io.pgrecord.error.StaleRecordException when the {@code @Version} changed meanwhile
+     * @throws ValidationException before any SQL, when validation fails
+     * @throws StaleRecordException when the {@code @Version} changed meanwhile
      */
     public int save() {
-        return run(caps -> RecordOps.save(typedMeta(), self(), caps));
+        return run(caps -> RecordPersistence.save(typedMeta(), self(), caps));
     }
 
     /** INSERT, even when a caller set the id; a caller-set id is kept. */
     public int insert() {
-        return run(caps -> RecordOps.insert(typedMeta(), self(), caps, false));
+        return run(caps -> RecordPersistence.insert(typedMeta(), self(), caps, false));
     }
 
     /** UPDATE of the changed columns. */
     public int update() {
-        return run(caps -> RecordOps.update(typedMeta(), self(), caps, false));
+        return run(caps -> RecordPersistence.update(typedMeta(), self(), caps, false));
     }
 
     /** DELETE (an UPDATE of the {@code @SoftDelete} field for soft-deleted models). */
     public int delete() {
-        return run(caps -> RecordOps.delete(typedMeta(), self(), caps));
+        return run(caps -> RecordPersistence.delete(typedMeta(), self(), caps));
     }
 
     /**
      * Reloads every field from the database.
      *
-     * @throws io.pgrecord.error.RecordNotFoundException when the row is gone
+     * @throws RecordNotFoundException when the row is gone
      */
     public void refresh() {
-        run(caps -> RecordOps.refresh(typedMeta(), self(), caps));
+        run(caps -> RecordPersistence.refresh(typedMeta(), self(), caps));
     }
 
     /**
@@ -124,7 +127,7 @@ public abstract non-sealed class ActiveRecord<T extends ActiveRecord<T>> extends
      * without columns, the conflict target is the primary key.
      */
     public int upsert(String... conflictColumns) {
-        return run(caps -> RecordOps.upsert(typedMeta(), self(), caps, conflictColumns));
+        return run(caps -> RecordPersistence.upsert(typedMeta(), self(), caps, conflictColumns));
     }
 
     /**
@@ -134,12 +137,12 @@ public abstract non-sealed class ActiveRecord<T extends ActiveRecord<T>> extends
      * @return 1 when a row was inserted or updated, 0 when an existing row was left as it was
      */
     public int upsert(Upsert upsert) {
-        return run(caps -> RecordOps.upsert(typedMeta(), self(), caps, upsert));
+        return run(caps -> RecordPersistence.upsert(typedMeta(), self(), caps, upsert));
     }
 
     /** Clears the {@code @SoftDelete} mark. */
     public int restore() {
-        return run(caps -> RecordOps.restore(typedMeta(), self(), caps));
+        return run(caps -> RecordPersistence.restore(typedMeta(), self(), caps));
     }
 
     /** The model this one references through {@code <target>_id} on this table. */

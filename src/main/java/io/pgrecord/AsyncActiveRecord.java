@@ -3,7 +3,7 @@ package io.pgrecord;
 import io.pgrecord.internal.exec.Work;
 import io.pgrecord.internal.model.ModelErrors;
 import io.pgrecord.internal.model.ModelMeta;
-import io.pgrecord.internal.model.RecordOps;
+import io.pgrecord.internal.model.RecordPersistence;
 import io.pgrecord.internal.model.RelationSpec;
 import java.util.function.Function;
 import reactor.core.publisher.Mono;
@@ -68,37 +68,37 @@ public abstract non-sealed class AsyncActiveRecord<T extends AsyncActiveRecord<T
 
     /** As {@link ActiveRecord#save()}: emits the rows written, 0 (and no SQL) when nothing changed. */
     public Mono<Integer> save() {
-        return run(caps -> RecordOps.save(typedMeta(), self(), caps));
+        return run(caps -> RecordPersistence.save(typedMeta(), self(), caps));
     }
 
     public Mono<Integer> insert() {
-        return run(caps -> RecordOps.insert(typedMeta(), self(), caps, false));
+        return run(caps -> RecordPersistence.insert(typedMeta(), self(), caps, false));
     }
 
     public Mono<Integer> update() {
-        return run(caps -> RecordOps.update(typedMeta(), self(), caps, false));
+        return run(caps -> RecordPersistence.update(typedMeta(), self(), caps, false));
     }
 
     public Mono<Integer> delete() {
-        return run(caps -> RecordOps.delete(typedMeta(), self(), caps));
+        return run(caps -> RecordPersistence.delete(typedMeta(), self(), caps));
     }
 
     /** Reloads every field; errors with {@code RecordNotFoundException} when the row is gone. */
     public Mono<Void> refresh() {
-        return run(caps -> RecordOps.refresh(typedMeta(), self(), caps)).then();
+        return run(caps -> RecordPersistence.refresh(typedMeta(), self(), caps)).then();
     }
 
     public Mono<Integer> upsert(String... conflictColumns) {
-        return run(caps -> RecordOps.upsert(typedMeta(), self(), caps, conflictColumns));
+        return run(caps -> RecordPersistence.upsert(typedMeta(), self(), caps, conflictColumns));
     }
 
     /** As {@link ActiveRecord#upsert(Upsert)}. */
     public Mono<Integer> upsert(Upsert upsert) {
-        return run(caps -> RecordOps.upsert(typedMeta(), self(), caps, upsert));
+        return run(caps -> RecordPersistence.upsert(typedMeta(), self(), caps, upsert));
     }
 
     public Mono<Integer> restore() {
-        return run(caps -> RecordOps.restore(typedMeta(), self(), caps));
+        return run(caps -> RecordPersistence.restore(typedMeta(), self(), caps));
     }
 
     protected final <R extends AsyncActiveRecord<R>> AsyncBelongsTo<R> belongsTo(Class<R> target) {

@@ -2,13 +2,13 @@ package io.pgrecord;
 
 import io.pgrecord.error.RecordNotFoundException;
 import io.pgrecord.internal.exec.Work;
-import io.pgrecord.internal.model.BulkOps;
+import io.pgrecord.internal.model.BulkMerge;
+import io.pgrecord.internal.model.BulkWrites;
 import io.pgrecord.internal.model.ModelErrors;
 import io.pgrecord.internal.model.ModelMeta;
-import io.pgrecord.internal.model.RecordOps;
 import io.pgrecord.internal.model.RowMapper;
-import io.pgrecord.internal.query.QueryOps;
 import io.pgrecord.internal.query.QuerySpec;
+import io.pgrecord.internal.query.QueryTerminals;
 import java.util.Collection;
 import java.util.List;
 import java.util.function.Function;
@@ -68,7 +68,7 @@ public final class AsyncFinder<T> {
     public Mono<T> findById(Object id) {
         return Mono.defer(() -> {
             AsyncPostgresBackend b = backend();
-            return b.runner().run(caps -> QueryOps.byId(meta(), id, caps, b.handle()));
+            return b.runner().run(caps -> QueryTerminals.byId(meta(), id, caps, b.handle()));
         }).onErrorMap(e -> ModelErrors.explain(meta(), e));
     }
 
@@ -88,7 +88,7 @@ public final class AsyncFinder<T> {
 
     public Mono<Integer> insertAll(Collection<T> models) {
         List<T> list = List.copyOf(models);
-        return run(caps -> BulkOps.insertAll(meta(), list, caps), list);
+        return run(caps -> BulkWrites.insertAll(meta(), list, caps), list);
     }
 
     /**
@@ -99,12 +99,12 @@ public final class AsyncFinder<T> {
      */
     public Mono<Integer> upsertAll(Collection<T> models, Upsert upsert) {
         List<T> list = List.copyOf(models);
-        return run(caps -> BulkOps.upsertAll(meta(), list, caps, upsert), list);
+        return run(caps -> BulkWrites.upsertAll(meta(), list, caps, upsert), list);
     }
 
     public Mono<Integer> upsertAll(Collection<T> models, String... conflictColumns) {
         List<T> list = List.copyOf(models);
-        return run(caps -> BulkOps.upsertAll(meta(), list, caps, conflictColumns), list);
+        return run(caps -> BulkWrites.upsertAll(meta(), list, caps, conflictColumns), list);
     }
 
     /** As {@link Finder#copyIn(Collection)}: emits the rows copied. */
@@ -112,7 +112,7 @@ public final class AsyncFinder<T> {
         List<T> list = List.copyOf(models);
         return Mono.defer(() -> {
             AsyncPostgresBackend b = backend();
-            return b.runner().run(caps -> BulkOps.copyIn(meta(), list, caps));
+            return b.runner().run(caps -> BulkWrites.copyIn(meta(), list, caps));
         }).onErrorMap(e -> ModelErrors.explain(meta(), e));
     }
 
@@ -132,7 +132,7 @@ public final class AsyncFinder<T> {
      */
     public Mono<Integer> mergeAll(Collection<T> models, String... matchColumns) {
         List<T> list = List.copyOf(models);
-        return run(caps -> io.pgrecord.internal.model.MergeOps.mergeAll(meta(), list, caps, matchColumns), list);
+        return run(caps -> BulkMerge.mergeAll(meta(), list, caps, matchColumns), list);
     }
 
     public Table<Record> table() {

@@ -4,9 +4,9 @@ import io.pgrecord.internal.exec.Work;
 import io.pgrecord.internal.model.ModelErrors;
 import io.pgrecord.internal.model.ModelMeta;
 import io.pgrecord.internal.model.RowMapper;
-import io.pgrecord.internal.query.QueryOps;
 import io.pgrecord.internal.query.QueryPlanner;
 import io.pgrecord.internal.query.QuerySpec;
+import io.pgrecord.internal.query.QueryTerminals;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -62,51 +62,51 @@ public final class AsyncQuery<T> extends QueryBuilder<T, AsyncQuery<T>> {
     }
 
     public Flux<T> all() {
-        return this.<List<T>>runOn(b -> caps -> QueryOps.all(spec, caps, b.handle())).flatMapIterable(list -> list);
+        return this.<List<T>>runOn(b -> caps -> QueryTerminals.all(spec, caps, b.handle())).flatMapIterable(list -> list);
     }
 
     /** The first row in query order; empty when none. */
     public Mono<T> first() {
-        return runOn(b -> caps -> QueryOps.first(spec, caps, b.handle()));
+        return runOn(b -> caps -> QueryTerminals.first(spec, caps, b.handle()));
     }
 
     /** Exactly one row; errors with {@code RecordNotFoundException} or {@code TooManyRowsException}. */
     public Mono<T> one() {
-        return runOn(b -> caps -> QueryOps.one(spec, caps, b.handle()));
+        return runOn(b -> caps -> QueryTerminals.one(spec, caps, b.handle()));
     }
 
     public Mono<Long> count() {
-        return run(caps -> QueryOps.count(spec, caps));
+        return run(caps -> QueryTerminals.count(spec, caps));
     }
 
     public Mono<Boolean> exists() {
-        return run(caps -> QueryOps.exists(spec, caps));
+        return run(caps -> QueryTerminals.exists(spec, caps));
     }
 
     public <X> Flux<X> pluck(String column, Class<X> type) {
-        return this.<List<X>>run(caps -> QueryOps.pluck(spec, column, type, caps)).flatMapIterable(list -> list);
+        return this.<List<X>>run(caps -> QueryTerminals.pluck(spec, column, type, caps)).flatMapIterable(list -> list);
     }
 
     public Mono<BigDecimal> sum(String column) {
-        return run(caps -> QueryOps.aggregate(spec, QueryOps.Aggregate.SUM, column, caps)).cast(BigDecimal.class);
+        return run(caps -> QueryTerminals.aggregate(spec, QueryTerminals.Aggregate.SUM, column, caps)).cast(BigDecimal.class);
     }
 
     public Mono<BigDecimal> avg(String column) {
-        return run(caps -> QueryOps.aggregate(spec, QueryOps.Aggregate.AVG, column, caps)).cast(BigDecimal.class);
+        return run(caps -> QueryTerminals.aggregate(spec, QueryTerminals.Aggregate.AVG, column, caps)).cast(BigDecimal.class);
     }
 
     @SuppressWarnings("unchecked")
     public <X> Mono<X> min(String column) {
-        return run(caps -> QueryOps.aggregate(spec, QueryOps.Aggregate.MIN, column, caps)).map(v -> (X) v);
+        return run(caps -> QueryTerminals.aggregate(spec, QueryTerminals.Aggregate.MIN, column, caps)).map(v -> (X) v);
     }
 
     @SuppressWarnings("unchecked")
     public <X> Mono<X> max(String column) {
-        return run(caps -> QueryOps.aggregate(spec, QueryOps.Aggregate.MAX, column, caps)).map(v -> (X) v);
+        return run(caps -> QueryTerminals.aggregate(spec, QueryTerminals.Aggregate.MAX, column, caps)).map(v -> (X) v);
     }
 
     public Mono<Result<Record>> fetch() {
-        return run(caps -> QueryOps.fetch(spec, caps));
+        return run(caps -> QueryTerminals.fetch(spec, caps));
     }
 
     /** Streams rows as they arrive, with backpressure; cancelling releases the connection. */
@@ -123,20 +123,20 @@ public final class AsyncQuery<T> extends QueryBuilder<T, AsyncQuery<T>> {
     }
 
     public Mono<Integer> updateAll(Map<String, ?> values) {
-        return run(caps -> QueryOps.updateAll(spec, values, caps));
+        return run(caps -> QueryTerminals.updateAll(spec, values, caps));
     }
 
     /** As {@link Query#updateAllReturning(Map)} (PostgreSQL 18+). */
     public Flux<Change<T>> updateAllReturning(Map<String, ?> values) {
-        return this.<List<Change<T>>>runOn(b -> caps -> QueryOps.updateAllReturning(spec, values, caps, b.handle()))
+        return this.<List<Change<T>>>runOn(b -> caps -> QueryTerminals.updateAllReturning(spec, values, caps, b.handle()))
                 .flatMapIterable(list -> list);
     }
 
     public Mono<Integer> deleteAll() {
-        return run(caps -> QueryOps.deleteAll(spec, caps));
+        return run(caps -> QueryTerminals.deleteAll(spec, caps));
     }
 
     public Mono<String> explain() {
-        return run(caps -> QueryOps.explain(spec, caps));
+        return run(caps -> QueryTerminals.explain(spec, caps));
     }
 }

@@ -1,6 +1,7 @@
 package io.pgrecord;
 
 import io.pgrecord.error.UnsupportedCapabilityException;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
@@ -28,7 +29,7 @@ public final class Capabilities {
                 set.add(c);
             }
         }
-        this.supported = java.util.Collections.unmodifiableSet(set);
+        this.supported = Collections.unmodifiableSet(set);
     }
 
     /**

@@ -1,9 +1,11 @@
 package io.pgrecord;
 
+import io.pgrecord.error.UnsupportedCapabilityException;
+
 /**
  * A server feature that pgrecord gates by version. Each constant knows the first PostgreSQL
  * release that has it; {@link Capabilities#require(Capability)} turns a missing one into an
- * {@link io.pgrecord.error.UnsupportedCapabilityException} before any SQL is sent.
+ * {@link UnsupportedCapabilityException} before any SQL is sent.
  */
 public enum Capability {
     RETURNING(8, 2),

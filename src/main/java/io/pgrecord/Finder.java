@@ -2,13 +2,14 @@ package io.pgrecord;
 
 import io.pgrecord.error.RecordNotFoundException;
 import io.pgrecord.internal.exec.Work;
-import io.pgrecord.internal.model.BulkOps;
+import io.pgrecord.internal.model.BulkMerge;
+import io.pgrecord.internal.model.BulkWrites;
 import io.pgrecord.internal.model.ModelErrors;
 import io.pgrecord.internal.model.ModelMeta;
-import io.pgrecord.internal.model.RecordOps;
 import io.pgrecord.internal.model.RowMapper;
-import io.pgrecord.internal.query.QueryOps;
 import io.pgrecord.internal.query.QuerySpec;
+import io.pgrecord.internal.query.QueryTerminals;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -69,7 +70,7 @@ public final class Finder<T> {
     public Optional<T> findById(Object id) {
         PostgresBackend b = backend();
         try {
-            return Optional.ofNullable(b.runner().run(caps -> QueryOps.byId(meta(), id, caps, b.handle())));
+            return Optional.ofNullable(b.runner().run(caps -> QueryTerminals.byId(meta(), id, caps, b.handle())));
         } catch (RuntimeException e) {
             throw ModelErrors.explainRuntime(meta(), e);
         }
@@ -86,7 +87,7 @@ public final class Finder<T> {
     }
 
     static String describe(Object id) {
-        return id instanceof Object[] a ? java.util.Arrays.toString(a) : String.valueOf(id);
+        return id instanceof Object[] a ? Arrays.toString(a) : String.valueOf(id);
     }
 
     public List<T> findAll() {
@@ -105,7 +106,7 @@ public final class Finder<T> {
      */
     public int insertAll(Collection<T> models) {
         List<T> list = List.copyOf(models);
-        return run(caps -> BulkOps.insertAll(meta(), list, caps), list);
+        return run(caps -> BulkWrites.insertAll(meta(), list, caps), list);
     }
 
     /**
@@ -116,13 +117,13 @@ public final class Finder<T> {
      */
     public int upsertAll(Collection<T> models, Upsert upsert) {
         List<T> list = List.copyOf(models);
-        return run(caps -> BulkOps.upsertAll(meta(), list, caps, upsert), list);
+        return run(caps -> BulkWrites.upsertAll(meta(), list, caps, upsert), list);
     }
 
     /** {@code insertAll} with {@code ON CONFLICT (cols) DO UPDATE}; no columns means the primary key. */
     public int upsertAll(Collection<T> models, String... conflictColumns) {
         List<T> list = List.copyOf(models);
-        return run(caps -> BulkOps.upsertAll(meta(), list, caps, conflictColumns), list);
+        return run(caps -> BulkWrites.upsertAll(meta(), list, caps, conflictColumns), list);
     }
 
     /**
@@ -135,7 +136,7 @@ public final class Finder<T> {
     public long copyIn(Collection<T> models) {
         List<T> list = List.copyOf(models);
         try {
-            return backend().runner().run(caps -> BulkOps.copyIn(meta(), list, caps));
+            return backend().runner().run(caps -> BulkWrites.copyIn(meta(), list, caps));
         } catch (RuntimeException e) {
             throw ModelErrors.explainRuntime(meta(), e);
         }
@@ -161,7 +162,7 @@ public final class Finder<T> {
      */
     public int mergeAll(Collection<T> models, String... matchColumns) {
         List<T> list = List.copyOf(models);
-        return run(caps -> io.pgrecord.internal.model.MergeOps.mergeAll(meta(), list, caps, matchColumns), list);
+        return run(caps -> BulkMerge.mergeAll(meta(), list, caps, matchColumns), list);
     }
 
     /** The model's jOOQ table, to join or select from with raw jOOQ. */

@@ -1,5 +1,6 @@
 package io.pgrecord;
 
+import io.pgrecord.error.MappingException;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -13,7 +14,7 @@ import java.lang.annotation.Target;
  * <p>Every model needs an {@code @Id}, and it must be of a reference type ({@code Long},
  * {@code Integer}, {@code UUID}, {@code String}, ...). A model without one, or with a primitive
  * {@code @Id} such as {@code long id} (which cannot be null, so a new record would insert 0 as
- * its key), is refused with a {@link io.pgrecord.error.MappingException} when it is first used,
+ * its key), is refused with a {@link MappingException} when it is first used,
  * before any SQL: declare the key as {@code Long}.
  */
 @Documented

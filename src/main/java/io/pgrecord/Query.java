@@ -1,11 +1,15 @@
 package io.pgrecord;
 
+import io.pgrecord.error.RecordNotFoundException;
+import io.pgrecord.error.TooManyRowsException;
+import io.pgrecord.error.UnsupportedCapabilityException;
 import io.pgrecord.internal.exec.Work;
 import io.pgrecord.internal.model.ModelErrors;
+import io.pgrecord.internal.model.ModelMeta;
 import io.pgrecord.internal.model.RowMapper;
-import io.pgrecord.internal.query.QueryOps;
 import io.pgrecord.internal.query.QueryPlanner;
 import io.pgrecord.internal.query.QuerySpec;
+import io.pgrecord.internal.query.QueryTerminals;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -60,65 +64,65 @@ public final class Query<T> extends QueryBuilder<T, Query<T>> {
 
     public List<T> all() {
         PostgresBackend b = backend();
-        return run(caps -> QueryOps.all(spec, caps, b.handle()));
+        return run(caps -> QueryTerminals.all(spec, caps, b.handle()));
     }
 
     /** The first row in query order, if any. */
     public Optional<T> first() {
         PostgresBackend b = backend();
-        return Optional.ofNullable(run(caps -> QueryOps.first(spec, caps, b.handle())));
+        return Optional.ofNullable(run(caps -> QueryTerminals.first(spec, caps, b.handle())));
     }
 
     /**
      * Exactly one row.
      *
-     * @throws io.pgrecord.error.RecordNotFoundException when none matches
-     * @throws io.pgrecord.error.TooManyRowsException when several match
+     * @throws RecordNotFoundException when none matches
+     * @throws TooManyRowsException when several match
      */
     public T one() {
         PostgresBackend b = backend();
-        return run(caps -> QueryOps.one(spec, caps, b.handle()));
+        return run(caps -> QueryTerminals.one(spec, caps, b.handle()));
     }
 
     /** The number of rows the query returns (ORDER BY is dropped; LIMIT and OFFSET count). */
     public long count() {
-        return run(caps -> QueryOps.count(spec, caps));
+        return run(caps -> QueryTerminals.count(spec, caps));
     }
 
     public boolean exists() {
-        return run(caps -> QueryOps.exists(spec, caps));
+        return run(caps -> QueryTerminals.exists(spec, caps));
     }
 
     /** One column's values, in query order, converted to {@code type}. */
     public <X> List<X> pluck(String column, Class<X> type) {
-        return run(caps -> QueryOps.pluck(spec, column, type, caps));
+        return run(caps -> QueryTerminals.pluck(spec, column, type, caps));
     }
 
     /** The sum of a column; zero when no row matches. */
     public BigDecimal sum(String column) {
-        return (BigDecimal) run(caps -> QueryOps.aggregate(spec, QueryOps.Aggregate.SUM, column, caps));
+        return (BigDecimal) run(caps -> QueryTerminals.aggregate(spec, QueryTerminals.Aggregate.SUM, column, caps));
     }
 
     /** The average of a column; null when no row matches. */
     public @Nullable BigDecimal avg(String column) {
-        return (BigDecimal) run(caps -> QueryOps.aggregate(spec, QueryOps.Aggregate.AVG, column, caps));
+        return (BigDecimal) run(caps -> QueryTerminals.aggregate(spec, QueryTerminals.Aggregate.AVG, column, caps));
     }
 
     /** The smallest value of a column, in the field's Java type; null when no row matches. */
     @SuppressWarnings("unchecked")
     public <X> @Nullable X min(String column) {
-        return (X) run(caps -> QueryOps.aggregate(spec, QueryOps.Aggregate.MIN, column, caps));
+        return (X) run(caps -> QueryTerminals.aggregate(spec, QueryTerminals.Aggregate.MIN, column, caps));
     }
 
     /** The largest value of a column, in the field's Java type; null when no row matches. */
     @SuppressWarnings("unchecked")
     public <X> @Nullable X max(String column) {
-        return (X) run(caps -> QueryOps.aggregate(spec, QueryOps.Aggregate.MAX, column, caps));
+        return (X) run(caps -> QueryTerminals.aggregate(spec, QueryTerminals.Aggregate.MAX, column, caps));
     }
 
     /** The raw result, for {@code select(...)} projections and window functions. */
     public Result<Record> fetch() {
-        return run(caps -> QueryOps.fetch(spec, caps));
+        return run(caps -> QueryTerminals.fetch(spec, caps));
     }
 
     /**
@@ -131,7 +135,7 @@ public final class Query<T> extends QueryBuilder<T, Query<T>> {
         }
         PostgresBackend b = backend();
         @SuppressWarnings("unchecked")
-        io.pgrecord.internal.model.ModelMeta<T> meta = (io.pgrecord.internal.model.ModelMeta<T>) spec.meta();
+        ModelMeta<T> meta = (ModelMeta<T>) spec.meta();
         try {
             return ModelErrors.explained(meta, b.runner().stream(QueryPlanner.select(spec, b.capabilities()), 1000))
                     .map(r -> RowMapper.map(meta, r, b.handle()));
@@ -146,27 +150,27 @@ public final class Query<T> extends QueryBuilder<T, Query<T>> {
      * @return the rows updated
      */
     public int updateAll(Map<String, ?> values) {
-        return run(caps -> QueryOps.updateAll(spec, values, caps));
+        return run(caps -> QueryTerminals.updateAll(spec, values, caps));
     }
 
     /**
      * Updates every matching row and returns each as it was and as it is
      * ({@code RETURNING old.*, new.*}, PostgreSQL 18+).
      *
-     * @throws io.pgrecord.error.UnsupportedCapabilityException on older servers, before any SQL
+     * @throws UnsupportedCapabilityException on older servers, before any SQL
      */
     public List<Change<T>> updateAllReturning(Map<String, ?> values) {
         PostgresBackend b = backend();
-        return run(caps -> QueryOps.updateAllReturning(spec, values, caps, b.handle()));
+        return run(caps -> QueryTerminals.updateAllReturning(spec, values, caps, b.handle()));
     }
 
     /** Deletes every matching row in one statement (soft-deletes for a {@code @SoftDelete} model). */
     public int deleteAll() {
-        return run(caps -> QueryOps.deleteAll(spec, caps));
+        return run(caps -> QueryTerminals.deleteAll(spec, caps));
     }
 
     /** The server's {@code EXPLAIN} output. */
     public String explain() {
-        return run(caps -> QueryOps.explain(spec, caps));
+        return run(caps -> QueryTerminals.explain(spec, caps));
     }
 }

@@ -2,17 +2,18 @@ package io.pgrecord;
 
 import io.pgrecord.internal.model.FieldMeta;
 import io.pgrecord.internal.query.QueryPlanner;
-import io.pgrecord.internal.query.QuerySpec;
 import io.pgrecord.internal.query.QuerySpec.DeletedScope;
 import io.pgrecord.internal.query.QuerySpec.LockStrength;
 import io.pgrecord.internal.query.QuerySpec.LockWait;
 import io.pgrecord.internal.query.QuerySpec.SetOperator;
+import io.pgrecord.internal.query.QuerySpec;
 import io.pgrecord.internal.query.Sql;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.jooq.Condition;
+import org.jooq.Configuration;
 import org.jooq.Field;
 import org.jooq.GroupField;
 import org.jooq.JoinType;
@@ -40,7 +41,7 @@ public abstract sealed class QueryBuilder<T, Q extends QueryBuilder<T, Q>> permi
     /** Renders queries outside any connection; gates are checked when the query runs. */
     private static final Capabilities RENDER_ONLY = Capabilities.of(new ServerVersion(999, 0, 0));
 
-    private static final org.jooq.Configuration RENDERING = DSL.using(SQLDialect.POSTGRES).configuration();
+    private static final Configuration RENDERING = DSL.using(SQLDialect.POSTGRES).configuration();
 
     final QuerySpec spec;
 

@@ -1,5 +1,6 @@
 package io.pgrecord;
 
+import io.pgrecord.error.StaleRecordException;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -78,7 +79,7 @@ public final class TransactionOptions {
 
     /**
      * Also re-runs the work, within {@link #retries(int)}, when it fails with a
-     * {@link io.pgrecord.error.StaleRecordException}: the optimistic-locking loop of reading a
+     * {@link StaleRecordException}: the optimistic-locking loop of reading a
      * {@code @Version} row, changing it and saving it, with backoff instead of a busy retry.
      * The work must read the row again, as a fresh run of it does.
      * {@snippet :

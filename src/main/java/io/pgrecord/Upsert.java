@@ -1,5 +1,6 @@
 package io.pgrecord;
 
+import io.pgrecord.internal.query.Sql;
 import java.util.List;
 import java.util.Objects;
 import org.jooq.Condition;
@@ -56,7 +57,7 @@ public final class Upsert {
 
     /** As {@link #where(Condition)}, as SQL with {@code ?} binds. */
     public Upsert where(String sql, @Nullable Object... binds) {
-        return where(io.pgrecord.internal.query.Sql.condition(sql, binds));
+        return where(Sql.condition(sql, binds));
     }
 
     /** {@code DO NOTHING}: an existing row is kept as it is. */

@@ -1,5 +1,6 @@
 package io.pgrecord;
 
+import io.pgrecord.error.StaleRecordException;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -8,7 +9,7 @@ import java.lang.annotation.Target;
 
 /**
  * Marks an integer or long optimistic-lock field: every UPDATE checks and bumps it, and a stale
- * save raises {@link io.pgrecord.error.StaleRecordException}.
+ * save raises {@link StaleRecordException}.
  *
  * <p>On INSERT a null field is left out like any other, so the column's default applies (say
  * {@code DEFAULT 1}) and the field is filled from {@code RETURNING}; over a column without a

@@ -1,7 +1,6 @@
 package io.pgrecord;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.pgrecord.error.CheckViolationException;
 import io.pgrecord.error.DataException;

@@ -41,6 +41,7 @@ class GateTest {
     }
 
     @BothBackends
+    @SuppressWarnings("cast") // the (Object) cast makes assertThat take the generic field read as an Object
     void mergeIsGatedAt15AndReturningAt17(Exec exec, TestDatabase db) {
         ModelOps ops = ModelOps.on(exec, db);
         Capabilities caps = db.on(exec).capabilities();

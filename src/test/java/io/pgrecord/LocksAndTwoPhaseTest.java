@@ -75,6 +75,7 @@ class LocksAndTwoPhaseTest {
     }
 
     @BothBackends
+    @SuppressWarnings("try") // the transaction is opened for its scope only
     void twoPhaseCommit(Exec exec, TestDatabase db) {
         int id = exec == Exec.JDBC ? 1 : 2;
         String commitGid = "gid-commit-" + exec;

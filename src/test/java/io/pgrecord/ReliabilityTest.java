@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pgrecord.error.ConnectionException;
 import io.pgrecord.error.StaleRecordException;
-import io.pgrecord.models.ACounter;
+import io.pgrecord.models.AsyncCounter;
 import io.pgrecord.models.Counter;
 import io.pgrecord.models.Schema;
 import io.pgrecord.testing.BothBackends;
@@ -100,7 +100,7 @@ class ReliabilityTest {
             try (AsyncPostgresBackend b = new AsyncPostgresBackend(config(db, workers))) {
                 Mono<Void> increment = b.transactionManager().inTransaction(optimistic, () -> {
                             attempts.incrementAndGet();
-                            return ACounter.find.using(b).getById(id).flatMap(c -> {
+                            return AsyncCounter.find.using(b).getById(id).flatMap(c -> {
                                 c.value++;
                                 return c.save();
                             });
@@ -323,7 +323,7 @@ class ReliabilityTest {
                     }
                     for (java.util.function.Supplier<Mono<?>> request : List.<java.util.function.Supplier<Mono<?>>>of(
                             () -> Mono.from(b.dsl().selectOne()),
-                            () -> ACounter.find.using(b).findById(-1L),
+                            () -> AsyncCounter.find.using(b).findById(-1L),
                             () -> b.transactionManager().begin())) {
                         long start = System.nanoTime();
                         Throwable timeout = org.assertj.core.api.Assertions.catchThrowable(() -> request.get().block(WAIT));

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.pgrecord.error.StaleRecordException;
 import io.pgrecord.error.TransactionException;
-import io.pgrecord.models.AAccount;
-import io.pgrecord.models.ACounter;
-import io.pgrecord.models.AUser;
 import io.pgrecord.models.Account;
+import io.pgrecord.models.AsyncAccount;
+import io.pgrecord.models.AsyncCounter;
+import io.pgrecord.models.AsyncUser;
 import io.pgrecord.models.Counter;
 import io.pgrecord.models.Schema;
 import io.pgrecord.models.User;
@@ -63,7 +63,7 @@ class TransactionApiTest {
         } else {
             db.async().transactionManager().inTransaction(options, () -> {
                 attempts.incrementAndGet();
-                return ACounter.find.using(db.async()).getById(id).flatMap(c -> {
+                return AsyncCounter.find.using(db.async()).getById(id).flatMap(c -> {
                     between.run();
                     c.value++;
                     return c.save();
@@ -149,8 +149,8 @@ class TransactionApiTest {
             AsyncTransactionManager tm = db.async().transactionManager();
             Flux.range(0, transfers).flatMap(n -> tm.inTransaction(options, dsl -> {
                 attempts.incrementAndGet();
-                return Mono.zip(AAccount.find.using(db.async()).getById(ids.get(n % 5)),
-                                AAccount.find.using(db.async()).getById(ids.get((n + 1) % 5)))
+                return Mono.zip(AsyncAccount.find.using(db.async()).getById(ids.get(n % 5)),
+                                AsyncAccount.find.using(db.async()).getById(ids.get((n + 1) % 5)))
                         .flatMap(pair -> {
                             pair.getT1().balance -= n + 1;
                             pair.getT2().balance += n + 1;
@@ -175,7 +175,7 @@ class TransactionApiTest {
         AsyncTransactionManager tm = db.async().transactionManager();
         AtomicReference<Object> seenByOthers = new AtomicReference<>();
         Integer saved = tm.inTransaction(() -> {
-            AUser u = new AUser();
+            AsyncUser u = new AsyncUser();
             u.name = "visible-after-commit";
             return u.using(db.async()).save();
         }).doOnNext(n -> seenByOthers.set(db.queryValue("SELECT count(*) FROM users WHERE name = 'visible-after-commit'")))
@@ -185,6 +185,7 @@ class TransactionApiTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the transaction is opened for its scope only
     void blockingTransactionIsBoundToItsThread(TestDatabase db) throws Exception {
         PostgresBackend b = db.blocking();
         TransactionManager tm = b.transactionManager();
@@ -377,8 +378,8 @@ class TransactionApiTest {
         assertThat(db.queryValue("SELECT count(*) FROM raw_joins")).isEqualTo(0L);
     }
 
-    private static AUser named(AsyncPostgresBackend b, String name) {
-        AUser u = new AUser().using(b);
+    private static AsyncUser named(AsyncPostgresBackend b, String name) {
+        AsyncUser u = new AsyncUser().using(b);
         u.name = name;
         return u;
     }

@@ -6,9 +6,7 @@ import static org.jooq.impl.DSL.table;
 
 import io.pgrecord.AsyncFinder;
 import io.pgrecord.Finder;
-import io.pgrecord.bench.model.AsyncChild;
 import io.pgrecord.bench.model.AsyncParent;
-import io.pgrecord.bench.model.Child;
 import io.pgrecord.bench.model.Parent;
 import java.sql.Array;
 import java.sql.Connection;

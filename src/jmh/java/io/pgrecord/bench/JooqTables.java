@@ -24,6 +24,7 @@ public final class JooqTables {
     public static final class ItemsTable<R extends UpdatableRecordImpl<R>> extends TableImpl<R> {
         private static final long serialVersionUID = 1L;
         private final Class<R> recordType;
+        @SuppressWarnings("removal") // identity(true) is what jOOQ's code generator still emits
         public final TableField<R, Long> ID = createField(DSL.name("id"), SQLDataType.BIGINT.nullable(false).identity(true), this, "");
         public final TableField<R, String> NAME = createField(DSL.name("name"), SQLDataType.CLOB.nullable(false), this, "");
         public final TableField<R, Integer> QTY = createField(DSL.name("qty"), SQLDataType.INTEGER.nullable(false), this, "");
@@ -46,6 +47,7 @@ public final class JooqTables {
         }
 
         @Override
+        @SuppressWarnings({"unchecked", "rawtypes"}) // jOOQ takes a generic array of key fields, as in its generated code
         public UniqueKey<R> getPrimaryKey() {
             return Internal.createUniqueKey(this, DSL.name(getName() + "_pkey"), new TableField[] {ID}, true);
         }

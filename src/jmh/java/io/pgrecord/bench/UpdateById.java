@@ -3,7 +3,6 @@ package io.pgrecord.bench;
 import static io.pgrecord.bench.JooqTables.ITEMS;
 
 import io.pgrecord.bench.JooqTables.ItemRec;
-import io.pgrecord.bench.model.AsyncItem;
 import io.pgrecord.bench.model.Item;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

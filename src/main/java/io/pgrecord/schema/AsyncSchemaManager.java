@@ -13,7 +13,7 @@ import reactor.core.publisher.Mono;
  * {@snippet :
  * AsyncSchemaManager schema = async.schema();
  * schema.createEnum(Mood.class)
- *         .then(schema.createTable(AUser.class))
+ *         .then(schema.createTable(AsyncUser.class))
  *         .then(schema.createIndex(Index.on("users").columns("email").unique()))
  *         .block();
  * }

@@ -1,5 +1,6 @@
 package io.pgrecord.schema;
 
+import io.pgrecord.error.CheckViolationException;
 import io.pgrecord.internal.schema.Identifiers;
 import io.pgrecord.internal.schema.SqlFragments;
 import java.util.ArrayList;
@@ -13,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  * {@snippet :
  * schema.createDomain(Domain.named("positive_int").as("integer").notNull().check("VALUE > 0"));
  * }
- * A value that fails a check raises {@link io.pgrecord.error.CheckViolationException}. Model
+ * A value that fails a check raises {@link CheckViolationException}. Model
  * fields of a domain type use the base type's Java type.
  */
 public final class Domain {

@@ -1,5 +1,6 @@
 package io.pgrecord.schema;
 
+import io.pgrecord.error.ExclusionViolationException;
 import io.pgrecord.internal.schema.Identifiers;
 import io.pgrecord.internal.schema.SqlFragments;
 import java.util.ArrayList;
@@ -15,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * schema.addExcludeConstraint(Exclude.on("bookings").named("no_overlap").using("gist")
  *         .element("room_id", "=").element("date_range", "&&"));
  * }
- * A violation raises {@link io.pgrecord.error.ExclusionViolationException}.
+ * A violation raises {@link ExclusionViolationException}.
  */
 public final class Exclude {
 

@@ -1,5 +1,6 @@
 package io.pgrecord.schema;
 
+import io.pgrecord.ReferentialAction;
 import java.util.List;
 
 /**
@@ -10,7 +11,7 @@ import java.util.List;
  * @param referencedTable the referenced table's name, unqualified
  * @param referencedColumns the referenced columns, in order
  * @param onDelete {@code NO ACTION}, {@code RESTRICT}, {@code CASCADE}, {@code SET NULL} or
- *     {@code SET DEFAULT}, as in {@link io.pgrecord.ReferentialAction#sql()}
+ *     {@code SET DEFAULT}, as in {@link ReferentialAction#sql()}
  * @param referencedSchema the referenced table's schema
  * @param onUpdate the {@code ON UPDATE} action, in the same words as {@code onDelete}
  * @param deferrable whether the constraint is DEFERRABLE

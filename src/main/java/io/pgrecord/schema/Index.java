@@ -2,6 +2,7 @@ package io.pgrecord.schema;
 
 import io.pgrecord.internal.schema.Identifiers;
 import io.pgrecord.internal.schema.SqlFragments;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -189,7 +190,7 @@ public final class Index {
     /** Cuts a generated name to 63 bytes, keeping the suffix, as PostgreSQL does with its own. */
     static String truncate(String base, String suffix) {
         String name = base + suffix;
-        while (name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 63) {
+        while (name.getBytes(StandardCharsets.UTF_8).length > 63) {
             base = base.substring(0, base.length() - 1);
             name = base + suffix;
         }

@@ -1,6 +1,8 @@
 package io.pgrecord.schema;
 
 import io.pgrecord.internal.schema.Identifiers;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -69,7 +71,7 @@ public final class Partition {
         if (values.length == 0) {
             throw new IllegalArgumentException("a list partition needs at least one value");
         }
-        return new Partition(name, parent, Kind.LIST, java.util.Collections.unmodifiableList(java.util.Arrays.asList(values.clone())));
+        return new Partition(name, parent, Kind.LIST, Collections.unmodifiableList(Arrays.asList(values.clone())));
     }
 
     /** {@code FOR VALUES WITH (MODULUS m, REMAINDER r)}. */

@@ -2,6 +2,7 @@ package io.pgrecord.schema;
 
 import io.pgrecord.internal.schema.Identifiers;
 import java.util.List;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -85,7 +86,7 @@ public final class TableOptions {
     /** {@code TEMPORARY ... ON COMMIT PRESERVE ROWS | DELETE ROWS | DROP}. */
     public TableOptions temporary(OnCommit onCommit) {
         TableOptions t = temporary();
-        return new TableOptions(false, true, java.util.Objects.requireNonNull(onCommit, "onCommit"), t.inherits,
+        return new TableOptions(false, true, Objects.requireNonNull(onCommit, "onCommit"), t.inherits,
                 t.partitionBy, t.partitionKeys);
     }
 

@@ -1,6 +1,8 @@
 package io.pgrecord.types;
 
+import io.pgrecord.Capability;
 import io.pgrecord.internal.types.TextBinding;
+import java.util.function.Function;
 import org.jooq.DataType;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DefaultDataType;
@@ -79,13 +81,13 @@ public final class PgTypes {
     private PgTypes() {
     }
 
-    private static <T> DataType<T> type(String typeName, String castType, Class<T> type, java.util.function.Function<String, T> parser) {
+    private static <T> DataType<T> type(String typeName, String castType, Class<T> type, Function<String, T> parser) {
         return type(typeName, castType, type, parser, null);
     }
 
     /** @param requires what the server needs for a bind of this type to render, or null */
-    private static <T> DataType<T> type(String typeName, String castType, Class<T> type, java.util.function.Function<String, T> parser,
-            io.pgrecord.Capability requires) {
+    private static <T> DataType<T> type(String typeName, String castType, Class<T> type, Function<String, T> parser,
+            Capability requires) {
         // A named DataType, as jOOQ's code generator makes for types it has no constant for, so
         // DDL renders "macaddr" and not "other".
         return DefaultDataType.getDefaultDataType(SQLDialect.POSTGRES, typeName)
@@ -96,6 +98,6 @@ public final class PgTypes {
     private static <R extends Range<?>> DataType<MultiRange<R>> multirange(Class<R> rangeType) {
         String name = RangeKind.of(rangeType).typeName;
         Class<MultiRange<R>> type = (Class<MultiRange<R>>) (Class<?>) MultiRange.class;
-        return type(name, name, type, text -> MultiRange.parse(text, rangeType), io.pgrecord.Capability.MULTIRANGE);
+        return type(name, name, type, text -> MultiRange.parse(text, rangeType), Capability.MULTIRANGE);
     }
 }

@@ -55,6 +55,7 @@ class BadInputTest {
     }
 
     @BothBackends
+    @SuppressWarnings("cast") // the (Object) cast makes assertThat take the generic field read as an Object
     void unknownEnumLabelIsRefusedByTheServer(Exec exec, TestDatabase db) {
         ModelOps ops = ModelOps.on(exec, db);
         refused(db, () -> db.on(exec).execute("INSERT INTO scraps (name, mood) VALUES ('x', 'ecstatic')"),

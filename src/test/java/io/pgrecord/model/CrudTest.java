@@ -32,6 +32,7 @@ class CrudTest {
     }
 
     @BothBackends
+    @SuppressWarnings("unchecked") // fields read by name through ModelOps come back untyped
     void insertFillsIdsDefaultsAndTimestamps(Exec exec, TestDatabase db) {
         ModelOps ops = ModelOps.on(exec, db);
         Model u = ops.create("User", "name", "Ann " + exec, "email", "ann-" + exec + "@example.com",
@@ -81,6 +82,7 @@ class CrudTest {
     }
 
     @BothBackends
+    @SuppressWarnings("unchecked") // fields read by name through ModelOps come back untyped
     void jsonKeyOrderDoesNotMakeARecordDirty(Exec exec, TestDatabase db) {
         ModelOps ops = ModelOps.on(exec, db);
         Model u = ops.insert("User", "name", "Jo " + exec, "metadata", Map.of("a", 1, "b", 2));

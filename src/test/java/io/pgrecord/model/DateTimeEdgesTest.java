@@ -69,6 +69,7 @@ class DateTimeEdgesTest {
     }
 
     /** Inserts one field, checks RETURNING and a fresh read against {@code expected}, and returns the server's text of it. */
+    @SuppressWarnings("cast") // the (Object) cast makes assertThat take the generic field read as an Object
     private static String roundTrip(ModelOps ops, TestDatabase db, String model, String field, Object value, Object expected) {
         Model m = ops.insert(model, field, value);
         assertThat((Object) get(m, field)).as("%s %s from RETURNING", field, value).isEqualTo(expected);

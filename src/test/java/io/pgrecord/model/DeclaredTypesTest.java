@@ -50,6 +50,7 @@ class DeclaredTypesTest {
     }
 
     @BothBackends
+    @SuppressWarnings("cast") // the (Object) cast makes assertThat take the generic field read as an Object
     void citextRegclassAndRegconfigWorkAsTheirTypes(Exec exec, TestDatabase db) {
         ModelOps ops = ModelOps.on(exec, db);
         String tag = "names " + exec;

@@ -44,6 +44,7 @@ class EnumMappingTest {
     }
 
     @BothBackends
+    @SuppressWarnings("cast") // the (Object) cast makes assertThat take the generic field read as an Object
     void everyLabelArrivesExactly(Exec exec, TestDatabase db) {
         ModelOps ops = ModelOps.on(exec, db);
         for (Mood mood : Mood.values()) {
@@ -59,6 +60,7 @@ class EnumMappingTest {
     }
 
     @BothBackends
+    @SuppressWarnings({"cast", "unchecked"}) // the (Object) cast makes assertThat take the generic field read as an Object; fields read by name through ModelOps come back untyped
     void theLabelNullIsNotSqlNull(Exec exec, TestDatabase db) {
         ModelOps ops = ModelOps.on(exec, db);
         List<Mood> moods = new ArrayList<>(Arrays.asList(Mood.NULL_TEXT, null, Mood.EMPTY));
@@ -81,6 +83,7 @@ class EnumMappingTest {
     }
 
     @BothBackends
+    @SuppressWarnings("cast") // the (Object) cast makes assertThat take the generic field read as an Object
     void enumsAndEnumListsBindInRawSql(Exec exec, TestDatabase db) {
         ModelOps ops = ModelOps.on(exec, db);
         Model a = ops.insert("Specimen", "mood", Mood.COMMA, "status", OrderStatus.SHIPPED);

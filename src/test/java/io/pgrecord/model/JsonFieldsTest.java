@@ -34,6 +34,7 @@ class JsonFieldsTest {
     }
 
     @BothBackends
+    @SuppressWarnings("cast") // the (Object) cast makes assertThat take the generic field read as an Object
     void jsonNullIsKeptApartFromSqlNull(Exec exec, TestDatabase db) {
         ModelOps ops = ModelOps.on(exec, db);
         Model m = ops.insert("Specimen", "tree", NullNode.instance, "docb", JSONB.valueOf("null"), "trees",
@@ -70,6 +71,7 @@ class JsonFieldsTest {
     }
 
     @BothBackends
+    @SuppressWarnings("unchecked") // fields read by name through ModelOps come back untyped
     void jsonArraysEditedInPlaceAreDirty(Exec exec, TestDatabase db) {
         ModelOps ops = ModelOps.on(exec, db);
         Model m = ops.insert("Specimen", "attrList", TypeSamples.list(new java.util.HashMap<>(Map.of("a", 1)), null));
@@ -82,6 +84,7 @@ class JsonFieldsTest {
     }
 
     @BothBackends
+    @SuppressWarnings("unchecked") // fields read by name through ModelOps come back untyped
     void mapsAndNestedListsEditedInPlaceAreDirty(Exec exec, TestDatabase db) {
         ModelOps ops = ModelOps.on(exec, db);
         Model m = ops.insert("Specimen", "kv", new java.util.HashMap<>(Map.of("a", "1")),

@@ -58,6 +58,7 @@ class LifecycleTest {
     }
 
     @BothBackends
+    @SuppressWarnings("cast") // the (Object) cast makes assertThat take the generic field read as an Object
     void softDeleteFiltersAndRestores(Exec exec, TestDatabase db) {
         ModelOps ops = ModelOps.on(exec, db);
         String tag = "soft " + exec;
@@ -83,6 +84,7 @@ class LifecycleTest {
     }
 
     @BothBackends
+    @SuppressWarnings("unchecked") // fields read by name through ModelOps come back untyped
     void hooksRunInOrder(Exec exec, TestDatabase db) {
         ModelOps ops = ModelOps.on(exec, db);
         Model a = ops.create("Account", "owner", "hooks " + exec, "balance", 5);
@@ -122,6 +124,7 @@ class LifecycleTest {
     }
 
     @BothBackends
+    @SuppressWarnings("unchecked") // fields read by name through ModelOps come back untyped
     void failedValidationListsEveryMessageAndSendsNoSql(Exec exec, TestDatabase db) {
         ModelOps ops = ModelOps.on(exec, db);
         Model a = ops.create("Account", "owner", " ", "balance", -5);

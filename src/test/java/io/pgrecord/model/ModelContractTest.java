@@ -185,7 +185,7 @@ class ModelContractTest {
         ModelOps ops = ModelOps.on(exec, db);
         Model p = ops.create("Person", "name", "nobody");
         String simple = p.getClass().getSimpleName();
-        String derived = exec == Exec.JDBC ? "person" : "a_person";
+        String derived = exec == Exec.JDBC ? "person" : "async_person";
         assertThatThrownBy(() -> ops.save(p)).isInstanceOf(SqlSyntaxException.class)
                 .hasMessageContaining("relation \"" + derived + "\" does not exist")
                 .hasMessageContaining("add @Table(\"...\") to " + simple)

@@ -96,6 +96,7 @@ class QueryTest {
     }
 
     @BothBackends
+    @SuppressWarnings("cast") // the (Model) casts type List.of for the generic first/one
     void firstOneAndExists(Exec exec, TestDatabase db) {
         ModelOps ops = ModelOps.on(exec, db);
         assertThat(names(List.of((Model) ops.first(mine(ops).orderBy("name")).orElseThrow()))).containsExactly("ann");

@@ -7,7 +7,7 @@ import io.pgrecord.AsyncPostgresBackend;
 import io.pgrecord.Model;
 import io.pgrecord.PostgresBackend;
 import io.pgrecord.error.MappingException;
-import io.pgrecord.models.AMisfit;
+import io.pgrecord.models.AsyncMisfit;
 import io.pgrecord.models.Misfit;
 import io.pgrecord.testing.BothBackends;
 import io.pgrecord.testing.Exec;
@@ -36,7 +36,7 @@ class ReadMismatchTest {
                 "INSERT INTO misfits (id, name, born, meta) VALUES (1, 'Anne', 1980, '{}')");
     }
 
-    /** The model's simple name as the exec names it: {@code Misfit} or {@code AMisfit}. */
+    /** The model's simple name as the exec names it: {@code Misfit} or {@code AsyncMisfit}. */
     private static String model(ModelOps ops, String name) {
         return ops.type(name).getSimpleName();
     }
@@ -118,8 +118,8 @@ class ReadMismatchTest {
             e = mismatch(() -> b.dsl().fetch(select).map(Misfit.find.using(b).mapper()));
         } else {
             AsyncPostgresBackend b = db.async();
-            e = mismatch(() -> Flux.from(b.dsl().select(select.getSelect()).from("misfits"))
-                    .map(r -> AMisfit.find.using(b).mapper().map(r)).blockLast(Duration.ofSeconds(30)));
+            e = mismatch(() -> Flux.from(b.dsl().select(select.$select()).from("misfits"))
+                    .map(r -> AsyncMisfit.find.using(b).mapper().map(r)).blockLast(Duration.ofSeconds(30)));
         }
         assertThat(e).hasMessageContaining(model(ModelOps.on(exec, db), "Misfit") + ".name")
                 .hasMessageContaining("misfits.name").hasMessageContaining("java.lang.Integer")

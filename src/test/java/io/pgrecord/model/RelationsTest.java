@@ -119,6 +119,7 @@ class RelationsTest {
     }
 
     @BothBackends
+    @SuppressWarnings("cast") // the casts pick the overloads for generic reads
     void lazyRelationsLoadOnceUntilReset(Exec exec, TestDatabase db) {
         ModelOps ops = ModelOps.on(exec, db);
         Model user = ops.first(users(ops, 30).where("name LIKE ?", "%02")).orElseThrow();

@@ -37,6 +37,7 @@ class SeedTourTest {
     }
 
     @BothBackends
+    @SuppressWarnings("unchecked") // fields read by name through ModelOps come back untyped
     void arrayColumnWithAny(Exec exec, TestDatabase db) {
         ModelOps ops = ModelOps.on(exec, db);
         String t = "arr-" + exec;

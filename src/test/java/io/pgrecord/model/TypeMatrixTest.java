@@ -55,6 +55,7 @@ class TypeMatrixTest {
 
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("cases")
+    @SuppressWarnings("cast") // the (Object) cast makes assertThat take the generic field read as an Object
     void roundTrips(Exec exec, Case c, TestDatabase db) {
         int major = major(db);
         ModelOps ops = ModelOps.on(exec, db);

@@ -249,6 +249,7 @@ final class TypeSamples {
     }
 
     @SafeVarargs
+    @SuppressWarnings("varargs") // the generic varargs array is only read
     static <T> List<T> list(T... items) {
         return new ArrayList<>(Arrays.asList(items));
     }

@@ -47,6 +47,7 @@ class TypedFieldsTest {
     }
 
     @BothBackends
+    @SuppressWarnings("unchecked") // fields read by name through ModelOps come back untyped
     void valueTypesRoundTripThroughModels(Exec exec, TestDatabase db) {
         ModelOps ops = ModelOps.on(exec, db);
         Model g = ops.insert("Gadget", "location", Point.of(1.5, -2), "reach", Circle.of(Point.of(0, 0), 3),
@@ -72,6 +73,7 @@ class TypedFieldsTest {
     private static final MacAddress SIX_AS_EIGHT = MacAddress.parse("08:00:2b:ff:fe:01:02:03");
 
     @BothBackends
+    @SuppressWarnings("unchecked") // fields read by name through ModelOps come back untyped
     void macAddressFieldWithoutDeclaredTypeFitsAMacaddr8Column(Exec exec, TestDatabase db) {
         ModelOps ops = ModelOps.on(exec, db);
         db.execute("DELETE FROM nics");
@@ -147,6 +149,7 @@ class TypedFieldsTest {
     }
 
     @BothBackends
+    @SuppressWarnings("unchecked") // fields read by name through ModelOps come back untyped
     void multirangeFieldIsGatedBeforeAnySql(Exec exec, TestDatabase db) {
         ModelOps ops = ModelOps.on(exec, db);
         MultiRange<LocalDateRange> days = MultiRange.of(

@@ -74,6 +74,7 @@ class CreateTableFromModelTest {
     }
 
     @BothBackends
+    @SuppressWarnings("unchecked") // fields read by name through ModelOps come back untyped
     void theModelRoundTripsThroughTheCreatedTable(Exec exec, TestDatabase db) {
         SchemaManager schema = SchemaViews.schema(exec, db);
         ModelOps ops = ModelOps.on(exec, db);

@@ -12,7 +12,7 @@ import io.pgrecord.Model;
 import io.pgrecord.Pg;
 import io.pgrecord.error.ExclusionViolationException;
 import io.pgrecord.generated.tables.records.DevicesRecord;
-import io.pgrecord.models.AUser;
+import io.pgrecord.models.AsyncUser;
 import io.pgrecord.models.User;
 import io.pgrecord.testing.AnyBackend;
 import io.pgrecord.testing.BothBackends;
@@ -68,7 +68,7 @@ class GeneratedTablesTest {
 
         List<? extends Model> mapped = exec == Exec.JDBC
                 ? db.blocking().dsl().selectFrom(USERS).where(USERS.EMAIL.eq(email)).fetch(User.find.mapper())
-                : Flux.from(db.async().dsl().selectFrom(USERS).where(USERS.EMAIL.eq(email))).map(AUser.find.mapper()::map)
+                : Flux.from(db.async().dsl().selectFrom(USERS).where(USERS.EMAIL.eq(email))).map(AsyncUser.find.mapper()::map)
                         .collectList().block(Duration.ofSeconds(30));
         assertThat(mapped).singleElement().satisfies(u -> {
             assertThat((String) get(u, "name")).isEqualTo("Gen " + exec);

@@ -27,7 +27,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * Drives the blocking model API ({@code User}, {@code Query}) or the reactive one
- * ({@code AUser}, {@code AsyncQuery}) through one interface, so a scenario is written once and
+ * ({@code AsyncUser}, {@code AsyncQuery}) through one interface, so a scenario is written once and
  * runs on both. Model pairs share their fields; {@link #type(String)} picks the right class.
  * Everything is bound to the test class's own backends, never the global default.
  */
@@ -67,11 +67,11 @@ public final class ModelOps {
         return exec == Exec.JDBC ? blocking.statementLog() : async.statementLog();
     }
 
-    /** The model class for a simple name: {@code "User"} or its reactive twin {@code "AUser"}. */
+    /** The model class for a simple name: {@code "User"} or its reactive twin {@code "AsyncUser"}. */
     @SuppressWarnings("unchecked")
     public <M extends Model> Class<M> type(String name) {
         try {
-            return (Class<M>) Class.forName("io.pgrecord.models." + (exec == Exec.JDBC ? "" : "A") + name);
+            return (Class<M>) Class.forName("io.pgrecord.models." + (exec == Exec.JDBC ? "" : "Async") + name);
         } catch (ClassNotFoundException e) {
             throw new IllegalArgumentException(e);
         }

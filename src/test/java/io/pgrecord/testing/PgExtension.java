@@ -46,7 +46,7 @@ public final class PgExtension implements BeforeAllCallback, ParameterResolver {
         return database(extensionContext);
     }
 
-    private record Resource(TestDatabase db) implements ExtensionContext.Store.CloseableResource, AutoCloseable {
+    private record Resource(TestDatabase db) implements AutoCloseable {
         @Override
         public void close() {
             db.close();

@@ -74,6 +74,7 @@ class MultiRangeTest {
     }
 
     @SafeVarargs
+    @SuppressWarnings("varargs") // the generic varargs array is only read
     private static <R extends Range<?>> void roundTrip(String text, Class<R> type, R... ranges) {
         MultiRange<R> m = MultiRange.parse(text, type);
         assertThat(m).hasToString(text).isEqualTo(MultiRange.of(ranges)).hasSameHashCodeAs(MultiRange.of(ranges));

@@ -33,7 +33,6 @@ import org.jooq.DataType;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.Table;
-import org.jooq.conf.ParamType;
 import org.jooq.impl.DSL;
 import org.jooq.postgres.extensions.types.IntegerRange;
 import org.junit.jupiter.api.BeforeAll;
@@ -326,7 +325,7 @@ class PgTypesRoundTripTest {
             assertThat(b.dsl().render(inline)).as(c.name()).startsWith("cast('").endsWith("' as " + castType(c) + ")");
             assertThat(b.fetch(b.dsl().select(inline)).get(0).get(0)).as(c.name()).isEqualTo(c.value());
         }
-        assertThat(b.dsl().renderContext().paramType(ParamType.INDEXED).render(val(P12, PgTypes.POINT)))
+        assertThat(b.dsl().render(val(P12, PgTypes.POINT)))
                 .isEqualTo("cast(? as point)");
     }
 

@@ -2,6 +2,8 @@ package io.pgrecord.internal.error;
 
 import io.pgrecord.error.MappingException;
 import io.pgrecord.error.PgRecordException;
+import java.io.IOException;
+import java.sql.SQLException;
 import java.util.function.IntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -53,8 +55,8 @@ public final class UnreadableColumnException extends MappingException {
     public static UnreadableColumnException ofJooq(Throwable failure, IntFunction<String> serverType) {
         Matcher m = null;
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof PgRecordException || t instanceof java.io.IOException
-                    || t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+            if (t instanceof PgRecordException || t instanceof IOException
+                    || t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
                 return null;    // translated as before: a converter's own error, or a lost connection
             }
             Matcher candidate = t.getMessage() == null ? null : JOOQ_READ.matcher(t.getMessage());

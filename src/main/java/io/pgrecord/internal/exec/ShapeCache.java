@@ -1,10 +1,14 @@
 package io.pgrecord.internal.exec;
 
+import io.pgrecord.internal.types.ColumnKind;
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jooq.Param;
 import org.jooq.Query;
+import org.jooq.Record;
+import org.jooq.ResultQuery;
 
 /**
  * The {@link Shape}s of one model, keyed by operation and whatever changes its SQL (the columns
@@ -36,7 +40,7 @@ public final class ShapeCache {
     }
 
     /** A query to render, with the binds whose values change from call to call. */
-    public record Source<Q extends Query>(Q query, java.util.List<? extends Param<?>> slots) {
+    public record Source<Q extends Query>(Q query, List<? extends Param<?>> slots) {
     }
 
     /**
@@ -45,14 +49,14 @@ public final class ShapeCache {
      *
      * @param columns how to read each result column; null makes jOOQ run and read the statement
      */
-    public <T> Work<T> rows(Object key, Object[] slotValues, io.pgrecord.internal.types.ColumnKind[] columns,
-            Supplier<? extends Source<? extends org.jooq.ResultQuery<? extends org.jooq.Record>>> source,
-            Function<java.util.List<Object[]>, Work<T>> next) {
+    public <T> Work<T> rows(Object key, Object[] slotValues, ColumnKind[] columns,
+            Supplier<? extends Source<? extends ResultQuery<? extends Record>>> source,
+            Function<List<Object[]>, Work<T>> next) {
         Shape shape = columns == null ? JOOQ_ONLY : shapes.get(key);
         if (shape != null && shape != JOOQ_ONLY) {
             return new Work.Rows<>(null, shape.bind(slotValues), columns, target, next);
         }
-        Source<? extends org.jooq.ResultQuery<? extends org.jooq.Record>> s = source.get();
+        Source<? extends ResultQuery<? extends Record>> s = source.get();
         if (shape == null) {
             shape = Shape.of(s.query(), s.slots());
             if (shapes.size() < MAX) {

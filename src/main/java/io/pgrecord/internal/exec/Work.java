@@ -1,8 +1,11 @@
 package io.pgrecord.internal.exec;
 
+import io.pgrecord.internal.types.ColumnKind;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.IntFunction;
+import java.util.function.LongFunction;
 import org.jooq.Query;
 import org.jooq.Record;
 import org.jooq.ResultQuery;
@@ -36,16 +39,16 @@ public sealed interface Work<T> {
     /**
      * Fetch rows as value arrays, then continue. With {@code bound} set, or when {@code query}
      * renders into a {@link Shape}, the runner sends the SQL itself and reads each column as its
-     * {@link io.pgrecord.internal.types.ColumnKind}; otherwise jOOQ runs {@code query}.
+     * {@link ColumnKind}; otherwise jOOQ runs {@code query}.
      *
      * @param columns the kind of each result column, or null when any needs jOOQ to read it
      * @param target what the rows are read into, which names the field of a column that cannot
      *     be read; null when they are not a model's
      */
-    record Rows<T>(ResultQuery<? extends Record> query, Shape.Bound bound, io.pgrecord.internal.types.ColumnKind[] columns,
+    record Rows<T>(ResultQuery<? extends Record> query, Shape.Bound bound, ColumnKind[] columns,
             RowTarget target, Function<List<Object[]>, Work<T>> next) implements Work<T> {
 
-        public Rows(ResultQuery<? extends Record> query, Shape.Bound bound, io.pgrecord.internal.types.ColumnKind[] columns,
+        public Rows(ResultQuery<? extends Record> query, Shape.Bound bound, ColumnKind[] columns,
                 Function<List<Object[]>, Work<T>> next) {
             this(query, bound, columns, null, next);
         }
@@ -61,7 +64,7 @@ public sealed interface Work<T> {
     }
 
     /** {@code COPY ... FROM STDIN} of pre-encoded text, then continue with the rows copied. */
-    record Copy<T>(String sql, List<byte[]> data, java.util.function.LongFunction<Work<T>> next) implements Work<T> {
+    record Copy<T>(String sql, List<byte[]> data, LongFunction<Work<T>> next) implements Work<T> {
     }
 
     /**
@@ -104,7 +107,7 @@ public sealed interface Work<T> {
 
     /** Rows jOOQ fetched, as the value arrays {@link Rows} continues with. */
     static List<Object[]> arrays(List<? extends Record> records) {
-        List<Object[]> rows = new java.util.ArrayList<>(records.size());
+        List<Object[]> rows = new ArrayList<>(records.size());
         for (Record r : records) {
             rows.add(r.intoArray());
         }

@@ -4,9 +4,13 @@ import io.pgrecord.error.ConnectionException;
 import io.pgrecord.internal.error.UnreadableColumnException;
 import io.pgrecord.internal.exec.StatementRecorder;
 import io.pgrecord.internal.types.ColumnKind;
+import io.pgrecord.internal.types.DateTimeText;
+import java.math.BigDecimal;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,7 +79,7 @@ public final class JdbcDirect {
         String label = null;
         String type = null;
         try {
-            java.sql.ResultSetMetaData md = rs.getMetaData();
+            ResultSetMetaData md = rs.getMetaData();
             label = md.getColumnLabel(i + 1);
             type = md.getColumnTypeName(i + 1);
         } catch (SQLException ignored) {
@@ -98,11 +102,11 @@ public final class JdbcDirect {
             case BOOL -> ps.setBoolean(i, (Boolean) v);
             case DOUBLE -> ps.setDouble(i, (Double) v);
             case FLOAT -> ps.setFloat(i, (Float) v);
-            case DECIMAL -> ps.setBigDecimal(i, (java.math.BigDecimal) v);
+            case DECIMAL -> ps.setBigDecimal(i, (BigDecimal) v);
             // pgjdbc sends a boxed array as the matching array type
             case UUID, LONG_ARRAY, INT_ARRAY, TEXT_ARRAY, UUID_ARRAY -> ps.setObject(i, v);
             // range-checked by BindValues; the text of the few dates pgjdbc would make -infinity
-            case DATE, TIMESTAMP, TIMESTAMPTZ -> ps.setObject(i, io.pgrecord.internal.types.DateTimeText.forDriver(v));
+            case DATE, TIMESTAMP, TIMESTAMPTZ -> ps.setObject(i, DateTimeText.forDriver(v));
         }
     }
 
@@ -119,7 +123,7 @@ public final class JdbcDirect {
             case DECIMAL -> rs.getBigDecimal(i);
             case UUID, DATE, TIMESTAMP, TIMESTAMPTZ -> rs.getObject(i, kind.type());
             case LONG_ARRAY, INT_ARRAY, TEXT_ARRAY, UUID_ARRAY -> {
-                java.sql.Array a = rs.getArray(i);
+                Array a = rs.getArray(i);
                 yield a == null ? null : a.getArray();
             }
         };

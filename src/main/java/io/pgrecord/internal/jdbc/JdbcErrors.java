@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
+import org.jooq.exception.DataAccessException;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 
@@ -41,7 +42,7 @@ public final class JdbcErrors {
                 return ErrorTranslator.connectionFailure(state, Causes.messageOf(sql), failure);
             }
         }
-        if (failure instanceof RuntimeException r && !(failure instanceof org.jooq.exception.DataAccessException)) {
+        if (failure instanceof RuntimeException r && !(failure instanceof DataAccessException)) {
             return r;
         }
         return new PgRecordException(Causes.messageOf(failure), failure);

@@ -1,7 +1,10 @@
 package io.pgrecord.internal.jdbc;
 
+import io.pgrecord.error.ConnectionException;
 import io.pgrecord.internal.error.UnreadableColumnException;
 import io.pgrecord.internal.exec.StatementRecorder;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import org.jooq.ExecuteContext;
 import org.jooq.ExecuteListener;
 
@@ -44,7 +47,7 @@ final class JdbcExecuteListener implements ExecuteListener {
                 return;
             }
             RuntimeException translated = JdbcErrors.translate(failure);
-            if (translated instanceof io.pgrecord.error.ConnectionException) {
+            if (translated instanceof ConnectionException) {
                 connectionLost.run();
             }
             ctx.exception(translated);
@@ -54,9 +57,9 @@ final class JdbcExecuteListener implements ExecuteListener {
     /** The server type of a column of the result jOOQ was reading, or null. */
     private static String serverType(ExecuteContext ctx, int index) {
         try {
-            java.sql.ResultSet rs = ctx.resultSet();
+            ResultSet rs = ctx.resultSet();
             return rs == null ? null : rs.getMetaData().getColumnTypeName(index + 1);
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             return null;
         }
     }

@@ -5,9 +5,16 @@ import io.pgrecord.internal.error.UnreadableColumnException;
 import io.pgrecord.internal.exec.RowTarget;
 import io.pgrecord.internal.exec.Shape;
 import io.pgrecord.internal.exec.Work;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -18,22 +25,23 @@ import org.jooq.Record;
 import org.jooq.ResultQuery;
 import org.jooq.impl.DSL;
 import org.jooq.impl.DefaultConnectionProvider;
+import org.postgresql.PGConnection;
 
 /** Runs {@link Work} on the blocking backend's jOOQ context, which joins the thread's transaction. */
 public final class JdbcRunner {
 
     private final Supplier<JdbcRuntime> runtime;
     private final Supplier<Capabilities> capabilities;
-    private final java.util.function.Consumer<String> log;
+    private final Consumer<String> log;
     private final Function<Supplier<Object>, Object> transactional;
-    private final java.util.concurrent.ConcurrentHashMap<Object, Object> memo = new java.util.concurrent.ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Object, Object> memo = new ConcurrentHashMap<>();
 
     /**
      * @param transactional runs a step in a transaction of the calling thread (a savepoint when
      *     one is already open): the backend's transaction manager
      */
     public JdbcRunner(Supplier<JdbcRuntime> runtime, Supplier<Capabilities> capabilities,
-            java.util.function.Consumer<String> log, Function<Supplier<Object>, Object> transactional) {
+            Consumer<String> log, Function<Supplier<Object>, Object> transactional) {
         this.runtime = runtime;
         this.capabilities = capabilities;
         this.log = log;
@@ -109,10 +117,10 @@ public final class JdbcRunner {
         Connection connection = provider.acquire();
         try {
             log.accept(c.sql());
-            java.io.InputStream in = new java.io.SequenceInputStream(java.util.Collections.enumeration(
-                    c.data().stream().map(java.io.ByteArrayInputStream::new).toList()));
-            return connection.unwrap(org.postgresql.PGConnection.class).getCopyAPI().copyIn(c.sql(), in);
-        } catch (SQLException | java.io.IOException e) {
+            InputStream in = new SequenceInputStream(Collections.enumeration(
+                    c.data().stream().map(ByteArrayInputStream::new).toList()));
+            return connection.unwrap(PGConnection.class).getCopyAPI().copyIn(c.sql(), in);
+        } catch (SQLException | IOException e) {
             throw JdbcErrors.translate(e);
         } finally {
             provider.release(connection);

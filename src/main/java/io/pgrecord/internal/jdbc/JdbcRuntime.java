@@ -3,11 +3,13 @@ package io.pgrecord.internal.jdbc;
 import io.pgrecord.ServerVersion;
 import io.pgrecord.internal.exec.JooqDefaults;
 import io.pgrecord.internal.exec.StatementRecorder;
+import io.pgrecord.internal.types.ServerGates;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import org.jooq.DSLContext;
+import org.jooq.TransactionProvider;
 import org.jooq.impl.DSL;
 import org.jooq.impl.DefaultConfiguration;
 import org.jooq.impl.DefaultExecuteListenerProvider;
@@ -25,7 +27,7 @@ public final class JdbcRuntime implements AutoCloseable {
     private final ServerVersion serverVersion;
 
     private JdbcRuntime(JdbcConnectionSource source, StatementRecorder recorder, TxBinding binding,
-            org.jooq.TransactionProvider transactions) {
+            TransactionProvider transactions) {
         this.source = source;
         this.connections = new PooledConnectionProvider(source, binding);
         DefaultConfiguration configuration = new DefaultConfiguration();
@@ -37,12 +39,12 @@ public final class JdbcRuntime implements AutoCloseable {
         this.dsl = DSL.using(configuration);
         this.direct = new JdbcDirect(recorder, this::evictIdle);
         this.serverVersion = readServerVersion();
-        io.pgrecord.internal.types.ServerGates.remember(configuration, serverVersion);
+        ServerGates.remember(configuration, serverVersion);
     }
 
     /** Reads the server version from the opened source; a failure closes the source again. */
     static JdbcRuntime start(JdbcConnectionSource source, StatementRecorder recorder, TxBinding binding,
-            org.jooq.TransactionProvider transactions) {
+            TransactionProvider transactions) {
         try {
             return new JdbcRuntime(source, recorder, binding, transactions);
         } catch (RuntimeException e) {

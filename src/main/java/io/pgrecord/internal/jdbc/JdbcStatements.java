@@ -4,6 +4,8 @@ import io.pgrecord.internal.exec.StatementRecorder;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import org.postgresql.core.BaseConnection;
+import org.postgresql.core.TransactionState;
 
 /** Sends a control statement (BEGIN, SAVEPOINT ...) on a connection, logged and translated. */
 public final class JdbcStatements {
@@ -23,8 +25,8 @@ public final class JdbcStatements {
     /** Whether the server has a transaction open on this connection. */
     public static boolean inTransaction(Connection connection) {
         try {
-            return connection.unwrap(org.postgresql.core.BaseConnection.class).getTransactionState()
-                    != org.postgresql.core.TransactionState.IDLE;
+            return connection.unwrap(BaseConnection.class).getTransactionState()
+                    != TransactionState.IDLE;
         } catch (SQLException e) {
             throw JdbcErrors.translate(e);
         }

@@ -1,6 +1,8 @@
 package io.pgrecord.internal.model;
 
 import io.pgrecord.Errors;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
 
 /**
  * Jakarta Bean Validation, when both the API and a provider are on the classpath; otherwise
@@ -42,16 +44,16 @@ final class BeanValidation {
     /** Kept apart so the jakarta classes load only when present. */
     private static final class JakartaValidator {
         static Object create() {
-            return jakarta.validation.Validation.buildDefaultValidatorFactory().getValidator();
+            return Validation.buildDefaultValidatorFactory().getValidator();
         }
 
         /** Constraints on the class, its properties or its cascaded ({@code @Valid}) properties. */
         static boolean isConstrained(Object validator, Class<?> type) {
-            return ((jakarta.validation.Validator) validator).getConstraintsForClass(type).isBeanConstrained();
+            return ((Validator) validator).getConstraintsForClass(type).isBeanConstrained();
         }
 
         static void validate(Object validator, Object model, Errors errors) {
-            for (var v : ((jakarta.validation.Validator) validator).validate(model)) {
+            for (var v : ((Validator) validator).validate(model)) {
                 errors.add(v.getPropertyPath().toString(), v.getMessage());
             }
         }

@@ -7,6 +7,7 @@ import io.pgrecord.internal.types.ColumnKind;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jooq.Record;
 import org.jooq.ResultQuery;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
@@ -52,7 +53,7 @@ final class CopyIn {
             head.append(i == 0 ? "" : ", ").append(dsl.render(DSL.name(columns.get(i).column())));
         }
         String sql = head.append(") FROM STDIN").toString();
-        ResultQuery<org.jooq.Record> types = DSL.resultQuery(COLUMN_TYPES, DSL.val(table, SQLDataType.VARCHAR));
+        ResultQuery<Record> types = DSL.resultQuery(COLUMN_TYPES, DSL.val(table, SQLDataType.VARCHAR));
         return new Work.Rows<>(types, null, COLUMN_TYPE_KINDS, rows -> {
             BinaryValues.Writer[] writers = writers(columns, rows);
             CopyData data = writers == null ? null : CopyBinary.encode(sql, columns, writers, models);
@@ -77,7 +78,7 @@ final class CopyIn {
 
     /** The fields set in some model, refused before any SQL when one is money or none is set. */
     private static <T> List<FieldMeta> columns(ModelMeta<T> meta, List<T> models) {
-        List<FieldMeta> columns = BulkOps.setColumns(meta, models);
+        List<FieldMeta> columns = BulkWrites.setColumns(meta, models);
         for (FieldMeta f : columns) {
             if (f.sqlType().equals("money")) {
                 // COPY reads money with cash_in, whose decimal and group separators follow

@@ -4,7 +4,11 @@ import io.pgrecord.internal.types.BindValues;
 import io.pgrecord.internal.types.CopyBuffer;
 import io.pgrecord.internal.types.DateTimeText;
 import io.pgrecord.internal.types.TypeMapper;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -71,7 +75,7 @@ final class CopyText {
         return switch (v) {
             case String s -> s;
             case Boolean b -> b ? "t" : "f";
-            case java.math.BigDecimal d -> d.toPlainString();
+            case BigDecimal d -> d.toPlainString();
             case Double d -> d.isNaN() ? "NaN" : d.isInfinite() ? (d > 0 ? "Infinity" : "-Infinity") : d.toString();
             case Float d -> d.isNaN() ? "NaN" : d.isInfinite() ? (d > 0 ? "Infinity" : "-Infinity") : d.toString();
             case Number n -> n.toString();
@@ -79,13 +83,13 @@ final class CopyText {
             case JSONB j -> j.data();
             case JSON j -> j.data();
             case Object[] a -> array(a, ',');
-            case java.sql.Date d -> DateTimeText.formatDate(d.toLocalDate());
-            case java.sql.Timestamp t -> DateTimeText.formatTimestamp(t.toLocalDateTime());
+            case Date d -> DateTimeText.formatDate(d.toLocalDate());
+            case Timestamp t -> DateTimeText.formatTimestamp(t.toLocalDateTime());
             // BC as "0044-03-15 BC", no '+' past 9999, MAX and MIN as the infinities, as a bind has them
             case LocalDate d -> DateTimeText.formatDate(d);
             case LocalDateTime t -> DateTimeText.formatTimestamp(t);
             case OffsetDateTime t -> DateTimeText.formatTimestampTz(t);
-            case java.time.Instant t -> DateTimeText.formatInstant(t);
+            case Instant t -> DateTimeText.formatInstant(t);
             default -> v.toString();
         };
     }

@@ -1,15 +1,19 @@
 package io.pgrecord.internal.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.pgrecord.Capability;
 import io.pgrecord.Column;
 import io.pgrecord.CreatedAt;
 import io.pgrecord.Id;
+import io.pgrecord.Sensitive;
 import io.pgrecord.SoftDelete;
 import io.pgrecord.UpdatedAt;
 import io.pgrecord.Version;
 import io.pgrecord.internal.types.Json;
 import io.pgrecord.internal.types.TypeMapper;
+import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.invoke.VarHandle;
 import java.lang.reflect.Field;
 import java.math.BigDecimal;
@@ -33,8 +37,8 @@ public final class FieldMeta {
     private final String column;
     private final Class<?> type;
     private final boolean primitive;
-    private final java.lang.invoke.MethodHandle getter;
-    private final java.lang.invoke.MethodHandle setter;
+    private final MethodHandle getter;
+    private final MethodHandle setter;
     private final DataType<Object> dataType;
     private final org.jooq.Field<Object> field;
     private final org.jooq.Field<Object> unqualified;
@@ -48,7 +52,7 @@ public final class FieldMeta {
     private final boolean sensitive;
     private final Column columnAnnotation;
     private final String sqlType;
-    private final io.pgrecord.Capability requires;
+    private final Capability requires;
 
     @SuppressWarnings("unchecked")
     FieldMeta(Field f, int index, Name table, MethodHandles.Lookup lookup) throws IllegalAccessException {
@@ -63,9 +67,9 @@ public final class FieldMeta {
         // where a VarHandle held in a field would adapt its types on every call
         VarHandle handle = lookup.unreflectVarHandle(f);
         this.getter = handle.toMethodHandle(VarHandle.AccessMode.GET)
-                .asType(java.lang.invoke.MethodType.methodType(Object.class, Object.class));
+                .asType(MethodType.methodType(Object.class, Object.class));
         this.setter = handle.toMethodHandle(VarHandle.AccessMode.SET)
-                .asType(java.lang.invoke.MethodType.methodType(void.class, Object.class, Object.class));
+                .asType(MethodType.methodType(void.class, Object.class, Object.class));
         this.dataType = (DataType<Object>) TypeMapper.forField(f);
         this.sqlType = TypeMapper.sqlType(f);
         this.field = TypeMapper.readExpression(DSL.field(table.append(column), dataType), sqlType);
@@ -79,11 +83,11 @@ public final class FieldMeta {
         // json, jsonb and their arrays compare by parsed value, and snapshots are deep copies
         this.json = sqlType.matches("jsonb?(\\[])*") && type != String.class;
         this.requires = TypeMapper.requiredCapability(f);
-        this.sensitive = f.isAnnotationPresent(io.pgrecord.Sensitive.class);
+        this.sensitive = f.isAnnotationPresent(Sensitive.class);
     }
 
     /** The capability this field's PostgreSQL type needs, or null. */
-    public io.pgrecord.Capability requires() {
+    public Capability requires() {
         return requires;
     }
 
@@ -96,7 +100,7 @@ public final class FieldMeta {
     }
 
     /** The {@code (Object model, Object value) void} setter, for composing; {@link #set} checks nulls. */
-    java.lang.invoke.MethodHandle setter() {
+    MethodHandle setter() {
         return setter;
     }
 
@@ -233,7 +237,7 @@ public final class FieldMeta {
         return softDelete;
     }
 
-    /** {@link io.pgrecord.Sensitive}: its value is never printed. */
+    /** {@link Sensitive}: its value is never printed. */
     public boolean isSensitive() {
         return sensitive;
     }

@@ -1,22 +1,30 @@
 package io.pgrecord.internal.model;
 
+import io.pgrecord.Capabilities;
 import io.pgrecord.Relation;
 import io.pgrecord.Table;
 import io.pgrecord.Transient;
 import io.pgrecord.error.MappingException;
+import io.pgrecord.internal.error.UnreadableColumnException;
+import io.pgrecord.internal.exec.RowTarget;
+import io.pgrecord.internal.exec.ShapeCache;
+import io.pgrecord.internal.types.ColumnKind;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.invoke.VarHandle;
 import java.lang.reflect.Field;
+import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.jooq.Name;
 import org.jooq.Record;
@@ -27,7 +35,7 @@ import org.jooq.impl.DSL;
  * Everything pgrecord knows about a model class, computed once per class: table, fields,
  * keys, special columns and relations.
  */
-public final class ModelMeta<T> implements io.pgrecord.internal.exec.RowTarget {
+public final class ModelMeta<T> implements RowTarget {
 
     private static final ClassValue<ModelMeta<?>> CACHE = new ClassValue<>() {
         @Override
@@ -37,8 +45,8 @@ public final class ModelMeta<T> implements io.pgrecord.internal.exec.RowTarget {
     };
 
     /** pgrecord's own base classes, whose fields are bookkeeping, not columns. */
-    private static final java.util.Set<String> BASE_CLASSES =
-            java.util.Set.of("io.pgrecord.Model", "io.pgrecord.ActiveRecord", "io.pgrecord.AsyncActiveRecord");
+    private static final Set<String> BASE_CLASSES =
+            Set.of("io.pgrecord.Model", "io.pgrecord.ActiveRecord", "io.pgrecord.AsyncActiveRecord");
 
     private final Class<T> type;
     private final Name tableName;
@@ -56,10 +64,10 @@ public final class ModelMeta<T> implements io.pgrecord.internal.exec.RowTarget {
     private final MethodHandle constructor;
     private final MethodHandle fill;
     private final MethodHandle create;
-    private final io.pgrecord.internal.types.ColumnKind[] columnKinds;
+    private final ColumnKind[] columnKinds;
     private final FieldMeta[] primitiveFields;
-    private final java.util.Set<Hook> hooks;
-    private final io.pgrecord.internal.exec.ShapeCache shapes = new io.pgrecord.internal.exec.ShapeCache(this);
+    private final Set<Hook> hooks;
+    private final ShapeCache shapes = new ShapeCache(this);
     private volatile Object prototype;
 
     @SuppressWarnings("unchecked")
@@ -167,10 +175,10 @@ public final class ModelMeta<T> implements io.pgrecord.internal.exec.RowTarget {
     }
 
     /** How to read each column of the model's projection without jOOQ; null when some column needs jOOQ. */
-    private static io.pgrecord.internal.types.ColumnKind[] columnKinds(List<FieldMeta> fields) {
-        var kinds = new io.pgrecord.internal.types.ColumnKind[fields.size()];
+    private static ColumnKind[] columnKinds(List<FieldMeta> fields) {
+        var kinds = new ColumnKind[fields.size()];
         for (int i = 0; i < kinds.length; i++) {
-            kinds[i] = io.pgrecord.internal.types.ColumnKind.of(fields.get(i).dataType());
+            kinds[i] = ColumnKind.of(fields.get(i).dataType());
             if (kinds[i] == null || !kinds[i].immutable()) {
                 return null;
             }
@@ -182,7 +190,7 @@ public final class ModelMeta<T> implements io.pgrecord.internal.exec.RowTarget {
      * The kinds of the projection's columns, in {@link #fields()} order, or null when reading
      * them needs jOOQ's bindings. Callers must not modify the array.
      */
-    public io.pgrecord.internal.types.ColumnKind[] columnKinds() {
+    public ColumnKind[] columnKinds() {
         return columnKinds;
     }
 
@@ -221,12 +229,12 @@ public final class ModelMeta<T> implements io.pgrecord.internal.exec.RowTarget {
 
     /** A value of this model's projection that could not be read, as the field it was going to. */
     @Override
-    public MappingException unreadable(io.pgrecord.internal.error.UnreadableColumnException failure) {
+    public MappingException unreadable(UnreadableColumnException failure) {
         return unreadable(failure.index(), failure);
     }
 
     /** The same for rows in which the field at {@code index} of the projection holds that column. */
-    public MappingException unreadable(int index, io.pgrecord.internal.error.UnreadableColumnException failure) {
+    public MappingException unreadable(int index, UnreadableColumnException failure) {
         return ModelErrors.unreadable(this, index, failure);
     }
 
@@ -257,10 +265,10 @@ public final class ModelMeta<T> implements io.pgrecord.internal.exec.RowTarget {
         return hooks.contains(hook);
     }
 
-    private static java.util.Set<Hook> overriddenHooks(Class<?> type) {
-        java.util.Set<Hook> found = java.util.EnumSet.noneOf(Hook.class);
+    private static Set<Hook> overriddenHooks(Class<?> type) {
+        Set<Hook> found = EnumSet.noneOf(Hook.class);
         for (Class<?> c = type; c != null && !BASE_CLASSES.contains(c.getName()); c = c.getSuperclass()) {
-            for (java.lang.reflect.Method m : c.getDeclaredMethods()) {
+            for (Method m : c.getDeclaredMethods()) {
                 if (m.getParameterCount() == 0 && !Modifier.isStatic(m.getModifiers()) && !m.isSynthetic()) {
                     for (Hook h : Hook.values()) {
                         if (h.methodName().equals(m.getName())) {
@@ -274,7 +282,7 @@ public final class ModelMeta<T> implements io.pgrecord.internal.exec.RowTarget {
     }
 
     /** This model's rendered statements. */
-    public io.pgrecord.internal.exec.ShapeCache shapes() {
+    public ShapeCache shapes() {
         return shapes;
     }
 
@@ -309,7 +317,7 @@ public final class ModelMeta<T> implements io.pgrecord.internal.exec.RowTarget {
      * Fails before any SQL when a field's type is newer than the server, e.g. a MultiRange
      * field on PostgreSQL 13, whatever the field's value.
      */
-    public void requireCapabilities(io.pgrecord.Capabilities caps) {
+    public void requireCapabilities(Capabilities caps) {
         for (FieldMeta f : fields) {
             if (f.requires() != null) {
                 caps.require(f.requires());
@@ -427,7 +435,7 @@ public final class ModelMeta<T> implements io.pgrecord.internal.exec.RowTarget {
         return softDelete;
     }
 
-    public java.util.Set<String> relationNames() {
+    public Set<String> relationNames() {
         return Collections.unmodifiableSet(relations.keySet());
     }
 }

@@ -1,6 +1,7 @@
 package io.pgrecord.internal.model;
 
 import io.pgrecord.internal.exec.BackendHandle;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -83,7 +84,7 @@ public final class RecordState {
         if (snapshot == null) {
             return fields;
         }
-        List<FieldMeta> dirty = new java.util.ArrayList<>();
+        List<FieldMeta> dirty = new ArrayList<>();
         for (int i = 0; i < snapshot.length; i++) {
             FieldMeta f = fields.get(i);
             if (!f.sameAs(snapshot[i], f.get(model))) {

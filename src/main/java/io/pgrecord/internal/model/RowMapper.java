@@ -1,13 +1,14 @@
 package io.pgrecord.internal.model;
 
 import io.pgrecord.internal.exec.BackendHandle;
+import io.pgrecord.internal.types.Conversions;
+import java.lang.invoke.MethodType;
 import java.util.ArrayList;
 import java.util.List;
 import org.jooq.Converter;
 import org.jooq.JSON;
 import org.jooq.JSONB;
 import org.jooq.Record;
-import org.jooq.tools.Convert;
 
 /** Maps rows into model instances: straight by position for the model's own projection, by name otherwise. */
 public final class RowMapper {
@@ -89,12 +90,12 @@ public final class RowMapper {
                     return converted;
                 }
             }
-            converted = Convert.convert(value, target);
+            converted = Conversions.convert(value, target);
         } catch (RuntimeException e) {
             throw ModelErrors.mismatch(meta, f, "read as " + value.getClass().getName(), e.getMessage(), e);
         }
         if (converted == null) {
-            // jOOQ's Convert gives null for what it cannot parse, e.g. "Anne" as an Integer: no value to store silently
+            // jOOQ's conversions give null for what it cannot parse, e.g. "Anne" as an Integer: no value to store silently
             throw ModelErrors.mismatch(meta, f, "read as " + value.getClass().getName(),
                     shortened(value) + " does not convert to " + target.getName(), null);
         }
@@ -110,6 +111,6 @@ public final class RowMapper {
         if (!c.isPrimitive()) {
             return c;
         }
-        return java.lang.invoke.MethodType.methodType(c).wrap().returnType();
+        return MethodType.methodType(c).wrap().returnType();
     }
 }

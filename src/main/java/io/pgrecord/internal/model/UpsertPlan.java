@@ -21,7 +21,7 @@ final class UpsertPlan {
     UpsertPlan(ModelMeta<?> meta, Upsert upsert) {
         this.upsert = upsert;
         this.conflict = upsert.constraint() != null ? List.of()
-                : RecordOps.conflictFields(meta, upsert.columns().toArray(String[]::new));
+                : RecordPersistence.conflictFields(meta, upsert.columns().toArray(String[]::new));
         for (String c : upsert.setColumns()) {
             meta.resolve(c);
         }

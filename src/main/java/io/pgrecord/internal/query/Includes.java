@@ -95,7 +95,7 @@ public final class Includes {
             return Work.done(List.of());
         }
         QuerySpec q = new QuerySpec(target).whereIn(pk, keys);
-        return QueryOps.modelRows(q, caps, rows -> {
+        return QueryTerminals.modelRows(q, caps, rows -> {
             List<C> loaded = RowMapper.mapAll(target, rows, backend);
             Map<Object, C> byKey = new HashMap<>();
             loaded.forEach(c -> byKey.put(pk.get(c), c));
@@ -119,7 +119,7 @@ public final class Includes {
         }
         QuerySpec q = new QuerySpec(target).whereIn(fk, keys)
                 .orderBy(target.ids().stream().map(id -> new QuerySpec.NamedOrder(id, false)).toList());
-        return QueryOps.modelRows(q, caps, rows -> {
+        return QueryTerminals.modelRows(q, caps, rows -> {
             List<C> loaded = RowMapper.mapAll(target, rows, backend);
             Map<Object, List<C>> byOwner = HashMap.newHashMap(keys.size());
             for (Object k : keys) {

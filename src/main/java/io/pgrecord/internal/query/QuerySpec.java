@@ -2,26 +2,29 @@ package io.pgrecord.internal.query;
 
 import io.pgrecord.internal.model.FieldMeta;
 import io.pgrecord.internal.model.ModelMeta;
-import io.pgrecord.internal.model.RecordOps;
+import io.pgrecord.internal.model.RecordPersistence;
 import io.pgrecord.internal.types.BindValues;
 import io.pgrecord.internal.types.ColumnKind;
-import org.jooq.Param;
-import org.jooq.QueryPart;
-import org.jooq.impl.DSL;
+import java.lang.reflect.Array;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import org.jooq.Condition;
+import org.jooq.DataType;
 import org.jooq.GroupField;
 import org.jooq.JoinType;
 import org.jooq.OrderField;
+import org.jooq.Param;
+import org.jooq.QueryPart;
 import org.jooq.Select;
 import org.jooq.SelectFieldOrAsterisk;
 import org.jooq.Table;
 import org.jooq.TableLike;
+import org.jooq.impl.DSL;
 
 /**
  * An immutable description of a model query. Every builder of {@code Query} and
@@ -42,7 +45,7 @@ public final class QuerySpec {
     }
 
     /** An ORDER BY on a model column by name, qualified at planning time by the query's source. */
-    public record NamedOrder(io.pgrecord.internal.model.FieldMeta field, boolean descending) {
+    public record NamedOrder(FieldMeta field, boolean descending) {
     }
 
     public record Lock(LockStrength strength, LockWait mode, List<Table<?>> of) {
@@ -119,8 +122,7 @@ public final class QuerySpec {
     public QuerySpec whereSql(String sql, Object... binds) {
         int n = binds == null ? 0 : binds.length;
         QueryPart[] parts = new QueryPart[n];
-        @SuppressWarnings("unchecked")
-        Param<Object>[] plain = new Param[n];
+        Param<?>[] plain = new Param<?>[n];
         List<Param<?>> params = new ArrayList<>(n);
         boolean plainOnly = true;
         for (int i = 0; i < n; i++) {
@@ -143,24 +145,24 @@ public final class QuerySpec {
     public QuerySpec whereId(Object id) {
         List<Param<?>> params = new ArrayList<>();
         QuerySpec c = copy();
-        c.where = plus(where, List.of(RecordOps.idCondition(meta, id, params)));
+        c.where = plus(where, List.of(RecordPersistence.idCondition(meta, id, params)));
         c.shape = shape.plusId(params);
         return c;
     }
 
     /** {@code field IN (keys)}; keyed by the number of keys. */
     @SuppressWarnings("unchecked")
-    public QuerySpec whereIn(FieldMeta field, java.util.Collection<?> keys) {
+    public QuerySpec whereIn(FieldMeta field, Collection<?> keys) {
         ColumnKind kind = ColumnKind.of(field.dataType());
         ColumnKind arrayKind = kind == null ? null : kind.arrayKind();
         if (arrayKind != null) {
             // one array bind, key = any(?): the same statement for any number of keys
-            Object[] array = (Object[]) java.lang.reflect.Array.newInstance(kind.type(), keys.size());
+            Object[] array = (Object[]) Array.newInstance(kind.type(), keys.size());
             int i = 0;
             for (Object k : keys) {
                 array[i++] = BindValues.check(field.column(), field.dataType(), k);
             }
-            Param<Object> p = DSL.val(array, (org.jooq.DataType<Object>) arrayKind.arrayDataType());
+            Param<Object> p = DSL.val(array, (DataType<Object>) arrayKind.arrayDataType());
             QuerySpec c = copy();
             // a template, not eq(any(p)): jOOQ infers types for that on every call, about a microsecond
             c.where = plus(where, List.of(DSL.condition("{0} = any({1})", field.field(), p)));

@@ -1,5 +1,6 @@
 package io.pgrecord.internal.query;
 
+import io.pgrecord.error.MappingException;
 import io.pgrecord.internal.model.FieldMeta;
 import io.pgrecord.internal.model.ModelMeta;
 import io.pgrecord.internal.model.RelationSpec;
@@ -23,7 +24,7 @@ public final class RelationQueries {
             case BELONGS_TO -> {
                 FieldMeta fk = ownerMeta.byColumn(spec.foreignKey());
                 if (fk == null) {
-                    throw new io.pgrecord.error.MappingException("belongsTo(" + target.type().getSimpleName() + ") on "
+                    throw new MappingException("belongsTo(" + target.type().getSimpleName() + ") on "
                             + ownerMeta.type().getSimpleName() + " needs a field for column " + spec.foreignKey());
                 }
                 FieldMeta pk = target.singleId();

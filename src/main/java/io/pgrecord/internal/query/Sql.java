@@ -1,8 +1,12 @@
 package io.pgrecord.internal.query;
 
+import io.pgrecord.internal.types.BindValues;
 import io.pgrecord.internal.types.TypeMapper;
 import org.jooq.Condition;
+import org.jooq.DataType;
+import org.jooq.Param;
 import org.jooq.QueryPart;
+import org.jooq.impl.CustomCondition;
 import org.jooq.impl.DSL;
 
 /** Raw SQL fragments with {@code ?} binds, typed the way the models type them. */
@@ -37,9 +41,9 @@ public final class Sql {
      * when the condition is rendered. A keyed query's statement is rendered once per shape, so on
      * its later calls only the binds are made (the casts were about half of {@code where}'s time).
      */
-    static Condition deferred(String sql, QueryPart[] parts, org.jooq.Param<Object>[] params) {
+    static Condition deferred(String sql, QueryPart[] parts, Param<?>[] params) {
         requireText(sql);
-        return org.jooq.impl.CustomCondition.of(ctx -> {
+        return CustomCondition.of(ctx -> {
             QueryPart[] embedded = parts.clone();
             for (int i = 0; i < embedded.length; i++) {
                 if (params[i] != null) {
@@ -65,13 +69,13 @@ public final class Sql {
 
     /** The bind for a plain value in SQL text, before {@link #embed}. */
     @SuppressWarnings("unchecked")
-    static org.jooq.Param<Object> param(Object value) {
-        org.jooq.DataType<Object> type = (org.jooq.DataType<Object>) TypeMapper.forValue(value);
-        return DSL.val(io.pgrecord.internal.types.BindValues.check("a bind value", type, value), type);
+    static Param<Object> param(Object value) {
+        DataType<Object> type = (DataType<Object>) TypeMapper.forValue(value);
+        return DSL.val(BindValues.check("a bind value", type, value), type);
     }
 
     /** A bind as SQL text embeds it: cast where the server could not infer the type. */
-    static QueryPart embed(org.jooq.Param<Object> bind) {
+    static <X> QueryPart embed(Param<X> bind) {
         return TypeMapper.castInRawSql(bind.getDataType()) ? DSL.cast(bind, bind.getDataType()) : bind;
     }
 }

@@ -7,8 +7,14 @@ import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactory;
 import io.r2dbc.spi.ConnectionFactoryMetadata;
+import io.r2dbc.spi.R2dbcNonTransientResourceException;
+import io.r2dbc.spi.R2dbcTimeoutException;
+import io.r2dbc.spi.ValidationDepth;
+import io.r2dbc.spi.Wrapped;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
@@ -35,10 +41,10 @@ public final class ObservedConnectionFactory implements ConnectionFactory {
     }
 
     /** HikariCP's rule: a connection idle this long is checked with a round trip before it is lent. */
-    private static final long CHECK_AFTER_IDLE = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(500);
+    private static final long CHECK_AFTER_IDLE = TimeUnit.MILLISECONDS.toNanos(500);
 
     /** When each physical connection was last given back, for {@link #CHECK_AFTER_IDLE}. */
-    private final java.util.concurrent.ConcurrentHashMap<Connection, Long> released = new java.util.concurrent.ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Connection, Long> released = new ConcurrentHashMap<>();
 
     /**
      * The subscriber's transaction's connection when its Reactor context holds one of this pool
@@ -87,7 +93,7 @@ public final class ObservedConnectionFactory implements ConnectionFactory {
         if (last == null || (now - last < CHECK_AFTER_IDLE && last - R2dbcErrors.connectionLostAt() > 0)) {
             return Mono.just(new ObservedConnection(c, this, physical));
         }
-        return Mono.from(c.validate(io.r2dbc.spi.ValidationDepth.REMOTE)).flatMap(alive -> {
+        return Mono.from(c.validate(ValidationDepth.REMOTE)).flatMap(alive -> {
             if (alive) {
                 return Mono.just(new ObservedConnection(c, this, physical));
             }
@@ -95,7 +101,7 @@ public final class ObservedConnectionFactory implements ConnectionFactory {
             Mono<Void> discard = Mono.from(physical.close()).onErrorResume(e -> Mono.empty())
                     .then(Mono.from(c.close()).onErrorResume(e -> Mono.empty()));
             return attempts > 1 && deadline - System.nanoTime() > 0 ? discard.then(Mono.empty())
-                    : discard.then(Mono.error(new io.r2dbc.spi.R2dbcNonTransientResourceException(
+                    : discard.then(Mono.error(new R2dbcNonTransientResourceException(
                             "no live connection after " + maxSize + " attempts")));
         });
     }
@@ -107,11 +113,11 @@ public final class ObservedConnectionFactory implements ConnectionFactory {
      */
     private static boolean retry(Throwable e, long deadline, int attempts) {
         return attempts > 1 && deadline - System.nanoTime() > 0
-                && !Causes.has(e, TimeoutException.class, io.r2dbc.spi.R2dbcTimeoutException.class);
+                && !Causes.has(e, TimeoutException.class, R2dbcTimeoutException.class);
     }
 
     private static Connection physical(Connection pooled) {
-        return pooled instanceof io.r2dbc.spi.Wrapped<?> w && w.unwrap() instanceof Connection inner ? inner : pooled;
+        return pooled instanceof Wrapped<?> w && w.unwrap() instanceof Connection inner ? inner : pooled;
     }
 
     /** Notes when a connection went back to the pool. */
@@ -123,7 +129,7 @@ public final class ObservedConnectionFactory implements ConnectionFactory {
     }
 
     private Throwable acquireFailure(Throwable failure) {
-        if (Causes.has(failure, TimeoutException.class, io.r2dbc.spi.R2dbcTimeoutException.class)
+        if (Causes.has(failure, TimeoutException.class, R2dbcTimeoutException.class)
                 && !Causes.has(failure, IOException.class)) {
             return ErrorTranslator.poolExhausted(name, maxSize, timeout, failure);
         }

@@ -1,5 +1,6 @@
 package io.pgrecord.internal.r2dbc;
 
+import io.pgrecord.error.ConnectionException;
 import io.pgrecord.error.PgRecordException;
 import io.pgrecord.error.ServerErrorFields;
 import io.pgrecord.internal.error.Causes;
@@ -12,12 +13,16 @@ import io.r2dbc.spi.R2dbcNonTransientResourceException;
 import io.r2dbc.spi.R2dbcTransientResourceException;
 import java.io.IOException;
 import java.nio.channels.ClosedChannelException;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jooq.exception.DataAccessException;
 
 /** Turns r2dbc-postgresql and r2dbc-pool failures into pgrecord exceptions. */
 public final class R2dbcErrors {
 
     /** When a connection was last found dead (System.nanoTime), so pools re-check idle ones; see ObservedConnectionFactory. */
-    private static volatile long connectionLostAt = System.nanoTime() - java.util.concurrent.TimeUnit.DAYS.toNanos(1);
+    private static volatile long connectionLostAt = System.nanoTime() - TimeUnit.DAYS.toNanos(1);
 
     private R2dbcErrors() {
     }
@@ -29,7 +34,7 @@ public final class R2dbcErrors {
     /** The pgrecord exception for a failure; an already translated one is returned as is. */
     public static Throwable translate(Throwable failure) {
         Throwable translated = translate0(failure);
-        if (translated instanceof io.pgrecord.error.ConnectionException) {
+        if (translated instanceof ConnectionException) {
             connectionLostAt = System.nanoTime();
         }
         return translated;
@@ -61,7 +66,7 @@ public final class R2dbcErrors {
         if (r2dbc != null) {
             return new PgRecordException(Causes.messageOf(r2dbc), failure);
         }
-        if (failure instanceof org.jooq.exception.DataAccessException) {
+        if (failure instanceof DataAccessException) {
             // jOOQ's own failure, e.g. "Error while reading field" around a conversion that threw:
             // a PgRecordException, as JdbcErrors makes it on the blocking path
             return new PgRecordException(Causes.messageOf(failure), failure);
@@ -78,7 +83,7 @@ public final class R2dbcErrors {
     public static UnreadableColumnException unreadable(Throwable failure) {
         return UnreadableColumnException.ofJooq(failure, index -> {
             for (Throwable t = failure; t != null; t = t.getCause()) {
-                java.util.regex.Matcher m = t.getMessage() == null ? null : DECODE_OID.matcher(t.getMessage());
+                Matcher m = t.getMessage() == null ? null : DECODE_OID.matcher(t.getMessage());
                 if (m != null && m.find()) {
                     return R2dbcColumns.typeName(Integer.parseInt(m.group(1)));
                 }
@@ -87,7 +92,7 @@ public final class R2dbcErrors {
         });
     }
 
-    private static final java.util.regex.Pattern DECODE_OID = java.util.regex.Pattern.compile("Cannot decode value .* with OID (\\d+)");
+    private static final Pattern DECODE_OID = Pattern.compile("Cannot decode value .* with OID (\\d+)");
 
     private static ServerErrorFields fields(ErrorDetails d) {
         return new ServerErrorFields(d.getCode(), d.getMessage(), d.getDetail().orElse(null), d.getHint().orElse(null),

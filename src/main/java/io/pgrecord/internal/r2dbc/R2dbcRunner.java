@@ -8,11 +8,15 @@ import io.pgrecord.internal.exec.Shape;
 import io.pgrecord.internal.exec.Work;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jooq.Attachable;
 import org.jooq.DSLContext;
+import org.jooq.Query;
 import org.jooq.Record;
+import org.jooq.ResultQuery;
+import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.util.context.ContextView;
@@ -24,7 +28,7 @@ public final class R2dbcRunner {
     private final Function<ContextView, ReactiveScope> scope;
     private final Supplier<Capabilities> capabilities;
     private final Function<Supplier<Mono<Object>>, Mono<Object>> transactional;
-    private final java.util.concurrent.ConcurrentHashMap<Object, Object> memo = new java.util.concurrent.ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Object, Object> memo = new ConcurrentHashMap<>();
 
     /**
      * @param scope where a subscriber's work runs: its context's transaction, or the pool
@@ -107,7 +111,7 @@ public final class R2dbcRunner {
     }
 
     /** Streams a query's rows as they arrive; cancelling the subscription releases the connection. */
-    public Flux<Record> stream(Function<Capabilities, ? extends org.jooq.ResultQuery<Record>> plan, int fetchSize) {
+    public Flux<Record> stream(Function<Capabilities, ? extends ResultQuery<Record>> plan, int fetchSize) {
         return connect.get().thenMany(Flux.deferContextual(context -> Flux.from(
                 attach(plan.apply(capabilities.get()).fetchSize(fetchSize), scope.apply(context).dsl()))))
                 .onErrorMap(e -> R2dbcErrors.translate(unreadable(null, e)));
@@ -124,10 +128,10 @@ public final class R2dbcRunner {
     }
 
     @SuppressWarnings("unchecked")
-    private static org.reactivestreams.Publisher<Integer> attachExecutable(org.jooq.Query query, DSLContext ctx) {
+    private static Publisher<Integer> attachExecutable(Query query, DSLContext ctx) {
         attach(query, ctx);
-        if (query instanceof org.reactivestreams.Publisher<?> p) {
-            return (org.reactivestreams.Publisher<Integer>) p;
+        if (query instanceof Publisher<?> p) {
+            return (Publisher<Integer>) p;
         }
         throw new IllegalArgumentException("not executable over R2DBC: " + query.getClass().getName());
     }

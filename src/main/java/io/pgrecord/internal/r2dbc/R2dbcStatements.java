@@ -4,8 +4,8 @@ import io.pgrecord.internal.error.UnreadableColumnException;
 import io.pgrecord.internal.exec.ReactiveScope;
 import io.pgrecord.internal.exec.RowTarget;
 import io.pgrecord.internal.types.ColumnKind;
+import io.pgrecord.internal.types.DateTimeText;
 import io.r2dbc.spi.Connection;
-import io.r2dbc.spi.Readable;
 import io.r2dbc.spi.Row;
 import io.r2dbc.spi.RowMetadata;
 import io.r2dbc.spi.Statement;
@@ -78,7 +78,7 @@ final class R2dbcStatements implements ReactiveScope.Statements {
             st.bindNull(i, kind.type());
         } else if (kind == ColumnKind.DATE || kind == ColumnKind.TIMESTAMP || kind == ColumnKind.TIMESTAMPTZ) {
             // range-checked by BindValues; the text of the few dates r2dbc-postgresql would make -infinity
-            st.bind(i, io.pgrecord.internal.types.DateTimeText.forDriver(v));
+            st.bind(i, DateTimeText.forDriver(v));
         } else {
             st.bind(i, v);
         }

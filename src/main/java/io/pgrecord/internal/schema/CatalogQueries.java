@@ -12,12 +12,15 @@ import io.pgrecord.schema.ForeignKeyInfo;
 import io.pgrecord.schema.IdentityInfo;
 import io.pgrecord.schema.IndexInfo;
 import io.pgrecord.schema.TableInfo;
+import java.sql.Array;
+import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.jooq.Condition;
 import org.jooq.Record;
+import org.jooq.ResultQuery;
 import org.jooq.impl.DSL;
 
 /**
@@ -188,11 +191,11 @@ public final class CatalogQueries {
         return exists(DSL.resultQuery("select 1 from pg_catalog.pg_type t where {0}", where));
     }
 
-    private static Plan<Boolean> exists(org.jooq.ResultQuery<Record> query) {
+    private static Plan<Boolean> exists(ResultQuery<Record> query) {
         return caps -> Work.fetch(query).map(rows -> !rows.isEmpty());
     }
 
-    private static <T> Work<List<T>> fetch(org.jooq.ResultQuery<Record> query, Function<Record, T> row) {
+    private static <T> Work<List<T>> fetch(ResultQuery<Record> query, Function<Record, T> row) {
         return Work.fetch(query).map(rows -> rows.stream().map(row).toList());
     }
 
@@ -210,16 +213,16 @@ public final class CatalogQueries {
         return ((Number) r.get(i)).longValue();
     }
 
-    /** A text[] column: pgjdbc hands jOOQ a {@code java.sql.Array}, R2DBC a {@code String[]}. */
+    /** A text[] column: pgjdbc hands jOOQ a {@code Array}, R2DBC a {@code String[]}. */
     private static List<String> texts(Record r, int i) {
         Object v = r.get(i);
         if (v == null) {
             return List.of();
         }
-        if (v instanceof java.sql.Array a) {
+        if (v instanceof Array a) {
             try {
                 v = a.getArray();
-            } catch (java.sql.SQLException e) {
+            } catch (SQLException e) {
                 throw new IllegalStateException(e);
             }
         }

@@ -10,6 +10,7 @@ import java.lang.reflect.Type;
 import java.util.List;
 import java.util.Map;
 import org.jooq.Configuration;
+import org.jooq.Name;
 import org.jooq.QueryPart;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
@@ -81,8 +82,8 @@ final class ColumnTypes {
     }
 
     /** The checked name of a Java enum's type, from {@link TypeMapper#enumTypeName}. */
-    static org.jooq.Name enumName(Class<?> enumType) {
-        org.jooq.Name rendered = DSL.using(SQLDialect.POSTGRES).parser().parseName(TypeMapper.enumTypeName(enumType));
+    static Name enumName(Class<?> enumType) {
+        Name rendered = DSL.using(SQLDialect.POSTGRES).parser().parseName(TypeMapper.enumTypeName(enumType));
         return Identifiers.qualified("enum type name of " + enumType.getName(), rendered);
     }
 

@@ -21,6 +21,7 @@ import org.jooq.Converter;
 import org.jooq.Name;
 import org.jooq.Query;
 import org.jooq.QueryPart;
+import org.jooq.SQLDialect;
 import org.jooq.Select;
 import org.jooq.impl.DSL;
 
@@ -235,7 +236,7 @@ public final class SchemaStatements {
 
     /** The query with its bind values inlined, as DDL needs. */
     private static QueryPart inlined(Select<?> query) {
-        return DSL.sql(DSL.using(org.jooq.SQLDialect.POSTGRES).renderInlined(query));
+        return DSL.sql(DSL.using(SQLDialect.POSTGRES).renderInlined(query));
     }
 
     public static Plan refreshMaterializedView(String name, boolean concurrently) {

@@ -14,6 +14,7 @@ import io.pgrecord.schema.Index;
 import io.pgrecord.schema.TableOptions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.jooq.Constraint;
 import org.jooq.ConstraintForeignKeyOnStep;
@@ -88,11 +89,11 @@ final class TableDdl {
                 caps.require(Capability.HASH_PARTITIONING);
             }
             List<Name> keys = options.partitionKeys().stream().map(k -> DSL.name(meta.resolve(k).column())).toList();
-            template.append(" partition by ").append(options.partitionBy().name().toLowerCase(java.util.Locale.ROOT))
+            template.append(" partition by ").append(options.partitionBy().name().toLowerCase(Locale.ROOT))
                     .append(" (").append(arg(DSL.list(keys))).append(")");
         }
         if (options.onCommit() != null) {
-            template.append(" on commit ").append(options.onCommit().sql().toLowerCase(java.util.Locale.ROOT));
+            template.append(" on commit ").append(options.onCommit().sql().toLowerCase(Locale.ROOT));
         }
         return DSL.query(template.toString(), parts.toArray());
     }

@@ -8,6 +8,9 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.UUID;
 import org.jooq.JSON;
 import org.jooq.JSONB;
@@ -90,7 +93,7 @@ public final class BinaryValues {
             b = raw;
         } else if (v instanceof String s && s.startsWith("\\x")) {
             try {
-                b = java.util.HexFormat.of().parseHex(s, 2, s.length());
+                b = HexFormat.of().parseHex(s, 2, s.length());
             } catch (IllegalArgumentException e) {
                 return false;   // not hex after all: the server's text input reports it
             }
@@ -354,7 +357,7 @@ public final class BinaryValues {
         if (top.length == 0) {
             return new int[0];
         }
-        java.util.List<Integer> dims = new java.util.ArrayList<>();
+        List<Integer> dims = new ArrayList<>();
         Object level = top;
         while (level instanceof Object[] a && a.length > 0) {
             dims.add(a.length);

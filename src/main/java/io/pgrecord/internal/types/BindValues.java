@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.temporal.Temporal;
 import java.util.Collection;
 import java.util.Map;
 import org.jooq.DataType;
@@ -86,7 +87,7 @@ public final class BindValues {
             checkJson(column, value);
         } else if (value instanceof Number n && isIntegral(target) && !target.isInstance(value)) {
             return exactIntegral(column, target, n);
-        } else if (value instanceof java.time.temporal.Temporal || value instanceof Duration
+        } else if (value instanceof Temporal || value instanceof Duration
                 || value instanceof Range<?> || value instanceof MultiRange<?>) {
             checkTemporal(column, value);
         }

@@ -5,8 +5,10 @@ import java.sql.Types;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.util.Map;
 import org.jooq.Converter;
 import org.jooq.DataType;
+import org.jooq.impl.SQLDataType;
 
 /**
  * The column and bind types both drivers handle natively, with no jOOQ binding or converter in
@@ -102,19 +104,19 @@ public enum ColumnKind {
 
     /** Built once: jOOQ's getArrayDataType() constructs a new type on every call. */
     private static final class ArrayDataTypes {
-        static final DataType<?> BIGINT = org.jooq.impl.SQLDataType.BIGINT.getArrayDataType();
-        static final DataType<?> INTEGER = org.jooq.impl.SQLDataType.INTEGER.getArrayDataType();
-        static final DataType<?> TEXT = org.jooq.impl.SQLDataType.CLOB.getArrayDataType();
-        static final DataType<?> UUID = org.jooq.impl.SQLDataType.UUID.getArrayDataType();
+        static final DataType<?> BIGINT = SQLDataType.BIGINT.getArrayDataType();
+        static final DataType<?> INTEGER = SQLDataType.INTEGER.getArrayDataType();
+        static final DataType<?> TEXT = SQLDataType.CLOB.getArrayDataType();
+        static final DataType<?> UUID = SQLDataType.UUID.getArrayDataType();
     }
 
-    private static final java.util.Map<Class<?>, ColumnKind> BY_TYPE = java.util.Map.ofEntries(
-            java.util.Map.entry(Long.class, LONG), java.util.Map.entry(Integer.class, INT),
-            java.util.Map.entry(Short.class, SHORT), java.util.Map.entry(String.class, TEXT),
-            java.util.Map.entry(Boolean.class, BOOL), java.util.Map.entry(Double.class, DOUBLE),
-            java.util.Map.entry(Float.class, FLOAT), java.util.Map.entry(BigDecimal.class, DECIMAL),
-            java.util.Map.entry(java.util.UUID.class, UUID), java.util.Map.entry(LocalDate.class, DATE),
-            java.util.Map.entry(LocalDateTime.class, TIMESTAMP), java.util.Map.entry(OffsetDateTime.class, TIMESTAMPTZ),
-            java.util.Map.entry(Long[].class, LONG_ARRAY), java.util.Map.entry(Integer[].class, INT_ARRAY),
-            java.util.Map.entry(String[].class, TEXT_ARRAY), java.util.Map.entry(java.util.UUID[].class, UUID_ARRAY));
+    private static final Map<Class<?>, ColumnKind> BY_TYPE = Map.ofEntries(
+            Map.entry(Long.class, LONG), Map.entry(Integer.class, INT),
+            Map.entry(Short.class, SHORT), Map.entry(String.class, TEXT),
+            Map.entry(Boolean.class, BOOL), Map.entry(Double.class, DOUBLE),
+            Map.entry(Float.class, FLOAT), Map.entry(BigDecimal.class, DECIMAL),
+            Map.entry(java.util.UUID.class, UUID), Map.entry(LocalDate.class, DATE),
+            Map.entry(LocalDateTime.class, TIMESTAMP), Map.entry(OffsetDateTime.class, TIMESTAMPTZ),
+            Map.entry(Long[].class, LONG_ARRAY), Map.entry(Integer[].class, INT_ARRAY),
+            Map.entry(String[].class, TEXT_ARRAY), Map.entry(java.util.UUID[].class, UUID_ARRAY));
 }

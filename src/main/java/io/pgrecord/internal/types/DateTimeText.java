@@ -9,6 +9,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Locale;
 
 /**
  * Dates and timestamps as PostgreSQL writes and reads them, and the range its types hold.
@@ -265,7 +266,7 @@ public final class DateTimeText {
     }
 
     private static int infinity(String s) {
-        return switch (s.strip().toLowerCase(java.util.Locale.ROOT)) {
+        return switch (s.strip().toLowerCase(Locale.ROOT)) {
             case "infinity", "+infinity" -> 1;
             case "-infinity" -> -1;
             default -> 0;

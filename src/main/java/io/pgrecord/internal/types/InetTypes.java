@@ -7,6 +7,7 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.jooq.Converter;
 import org.jooq.DataType;
+import org.jooq.postgres.extensions.types.AbstractInet;
 import org.jooq.postgres.extensions.types.Cidr;
 import org.jooq.postgres.extensions.types.Inet;
 
@@ -60,7 +61,7 @@ final class InetTypes {
         return Cidr.valueOf(address, prefix);
     }
 
-    private static String text(org.jooq.postgres.extensions.types.AbstractInet v) {
+    private static String text(AbstractInet v) {
         return v.address().getHostAddress() + (v.prefix() == null ? "" : "/" + v.prefix());
     }
 

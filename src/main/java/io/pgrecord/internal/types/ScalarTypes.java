@@ -19,6 +19,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.OffsetTime;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -49,6 +50,7 @@ import org.jooq.postgres.extensions.types.LocalDateTimeRange;
 import org.jooq.postgres.extensions.types.LongRange;
 import org.jooq.postgres.extensions.types.Ltree;
 import org.jooq.postgres.extensions.types.OffsetDateTimeRange;
+import org.jooq.postgres.extensions.types.Range;
 import org.jooq.types.YearToSecond;
 
 /**
@@ -206,10 +208,10 @@ final class ScalarTypes {
         static final DataType<OffsetDateTimeRange> TIMESTAMPTZ = range("tstzrange", OffsetDateTimeRange.class,
                 s -> DateTimeText.utc(DateTimeText.parseTimestampTz(s)), DateTimeText::formatTimestampTz,
                 (lo, li, hi, hu) -> OffsetDateTimeRange.offsetDateTimeRange((OffsetDateTime) lo, li, (OffsetDateTime) hi, hu),
-                OffsetDateTimeRange.offsetDateTimeRange(EPOCH.atOffset(java.time.ZoneOffset.UTC),
-                        EPOCH.atOffset(java.time.ZoneOffset.UTC)));
+                OffsetDateTimeRange.offsetDateTimeRange(EPOCH.atOffset(ZoneOffset.UTC),
+                        EPOCH.atOffset(ZoneOffset.UTC)));
 
-        private static <E, R extends org.jooq.postgres.extensions.types.Range<E>> DataType<R> range(String sqlType,
+        private static <E, R extends Range<E>> DataType<R> range(String sqlType,
                 Class<R> type, Function<String, E> parse, Function<E, String> print, RangeText.Factory<R> factory, R empty) {
             return text(sqlType, type, s -> RangeText.parse(sqlType, s, parse::apply, factory, empty),
                     r -> RangeText.print(r, print));

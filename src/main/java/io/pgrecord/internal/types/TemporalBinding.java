@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.jooq.Binding;
@@ -78,7 +79,7 @@ final class TemporalBinding<T> implements Binding<T, T> {
 
     private static Object offsetDateTime(Instant t) {
         return t.equals(Instant.MAX) ? OffsetDateTime.MAX : t.equals(Instant.MIN) ? OffsetDateTime.MIN
-                : t.atOffset(java.time.ZoneOffset.UTC);
+                : t.atOffset(ZoneOffset.UTC);
     }
 
     private static Instant instant(Object driverValue) {

@@ -1,5 +1,7 @@
 package io.pgrecord.internal.types;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.pgrecord.Capability;
 import io.pgrecord.Column;
 import io.pgrecord.error.MappingException;
 import io.pgrecord.types.BitString;
@@ -7,14 +9,18 @@ import io.pgrecord.types.JsonPath;
 import io.pgrecord.types.MacAddress;
 import io.pgrecord.types.MultiRange;
 import io.pgrecord.types.PgTypes;
+import java.lang.reflect.Array;
 import java.lang.reflect.Field;
+import java.lang.reflect.GenericArrayType;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
-import java.math.BigDecimal;
 import java.net.InetAddress;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import org.jooq.Binding;
 import org.jooq.Converter;
 import org.jooq.DataType;
 import org.jooq.impl.DSL;
@@ -85,7 +91,7 @@ public final class TypeMapper {
         if (value == null) {
             return SQLDataType.OTHER;
         }
-        if (value instanceof Map<?, ?> || value instanceof com.fasterxml.jackson.databind.JsonNode) {
+        if (value instanceof Map<?, ?> || value instanceof JsonNode) {
             return JsonTypes.BIND;
         }
         if (value instanceof MultiRange<?> m) {
@@ -101,7 +107,7 @@ public final class TypeMapper {
             return EnumTypes.of(e.getDeclaringClass());
         }
         if (value instanceof List<?> list) {
-            Object first = list.stream().filter(java.util.Objects::nonNull).findFirst().orElse(null);
+            Object first = list.stream().filter(Objects::nonNull).findFirst().orElse(null);
             Class<?> element = first == null ? String.class : first instanceof Enum<?> e ? e.getDeclaringClass() : first.getClass();
             DataType<?> type = ArrayTypes.of(List.class, parameterized(element), "");
             if (type != null) {
@@ -124,7 +130,7 @@ public final class TypeMapper {
         @Override
         protected DataType<?> computeValue(Class<?> c) {
             DataType<?> type = forType(c, c, "");
-            return type != null ? type : DSL.val(java.lang.reflect.Array.newInstance(c.getComponentType(), 0)).getDataType();
+            return type != null ? type : DSL.val(Array.newInstance(c.getComponentType(), 0)).getDataType();
         }
     };
 
@@ -191,17 +197,17 @@ public final class TypeMapper {
     }
 
     /** The capability a field type needs, or null: multiranges (14), jsonpath (12), macaddr8 (10). */
-    public static io.pgrecord.Capability requiredCapability(Field field) {
+    public static Capability requiredCapability(Field field) {
         Class<?> raw = field.getType();
         if (mentions(field.getGenericType(), MultiRange.class)) {
-            return io.pgrecord.Capability.MULTIRANGE;
+            return Capability.MULTIRANGE;
         }
         if (raw == JsonPath.class) {
-            return io.pgrecord.Capability.JSONPATH;
+            return Capability.JSONPATH;
         }
         Column column = field.getAnnotation(Column.class);
         if (raw == MacAddress.class && column != null && column.type().equalsIgnoreCase("macaddr8")) {
-            return io.pgrecord.Capability.MACADDR8;
+            return Capability.MACADDR8;
         }
         return null;
     }
@@ -210,9 +216,9 @@ public final class TypeMapper {
     private static boolean mentions(Type type, Class<?> target) {
         return switch (type) {
             case Class<?> c -> c == target || (c.isArray() && mentions(c.getComponentType(), target));
-            case ParameterizedType p -> p.getRawType() == target || java.util.Arrays.stream(p.getActualTypeArguments())
+            case ParameterizedType p -> p.getRawType() == target || Arrays.stream(p.getActualTypeArguments())
                     .anyMatch(a -> mentions(a, target));
-            case java.lang.reflect.GenericArrayType g -> mentions(g.getGenericComponentType(), target);
+            case GenericArrayType g -> mentions(g.getGenericComponentType(), target);
             default -> false;
         };
     }
@@ -223,7 +229,7 @@ public final class TypeMapper {
      * guess (pgjdbc sends dates untyped, for one).
      */
     public static boolean castInRawSql(DataType<?> type) {
-        org.jooq.Binding<?, ?> b = type.getBinding() instanceof ListBinding<?> list ? list.array() : type.getBinding();
+        Binding<?, ?> b = type.getBinding() instanceof ListBinding<?> list ? list.array() : type.getBinding();
         String binding = b.getClass().getName();
         return type != TEXT && type != SQLDataType.OTHER && !binding.startsWith("io.pgrecord.internal.types")
                 && !binding.startsWith("org.jooq.postgres.extensions");

@@ -1,0 +1,301 @@
+package io.pgrecord.internal.query;
+
+import io.pgrecord.Capabilities;
+import io.pgrecord.Capability;
+import io.pgrecord.Change;
+import io.pgrecord.error.RecordNotFoundException;
+import io.pgrecord.error.TooManyRowsException;
+import io.pgrecord.internal.exec.BackendHandle;
+import io.pgrecord.internal.exec.RowTarget;
+import io.pgrecord.internal.exec.ShapeCache;
+import io.pgrecord.internal.exec.Work;
+import io.pgrecord.internal.model.FieldMeta;
+import io.pgrecord.internal.model.ModelMeta;
+import io.pgrecord.internal.model.RecordPersistence;
+import io.pgrecord.internal.model.RowMapper;
+import io.pgrecord.internal.types.BindValues;
+import io.pgrecord.internal.types.Conversions;
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.jooq.Condition;
+import org.jooq.Field;
+import org.jooq.Query;
+import org.jooq.Record;
+import org.jooq.Result;
+import org.jooq.SQLDialect;
+import org.jooq.Select;
+import org.jooq.Table;
+import org.jooq.impl.DSL;
+
+/** The terminal operations of both query APIs, planned once as {@link Work}. */
+public final class QueryTerminals {
+
+    private QueryTerminals() {
+    }
+
+    @SuppressWarnings("unchecked")
+    public static <T> Work<List<T>> all(QuerySpec s, Capabilities caps, BackendHandle backend) {
+        ModelMeta<T> meta = (ModelMeta<T>) s.meta;
+        Map<String, Object> includes = s.includes.isEmpty() ? Map.of() : Includes.tree(meta, s.includes);
+        return timed(s, modelRows(s, caps, rows -> {
+            List<T> models = RowMapper.mapAll(meta, rows, backend);
+            return includes.isEmpty() ? Work.done(models) : Includes.load(meta, models, includes, backend, caps);
+        }));
+    }
+
+    /**
+     * The rows of a query in the model's projection, as value arrays: from the model's cached
+     * statement when the query is keyed (SQL text, columns, key lookups), else rendered now.
+     */
+    static <T> Work<T> modelRows(QuerySpec s, Capabilities caps, Function<List<Object[]>, Work<T>> next) {
+        var columns = s.select == null ? s.meta.columnKinds() : null;
+        Object key = QueryShape.keyOf(s);
+        if (key == null || columns == null) {
+            // the model names a column it cannot read only when the rows are in its projection
+            return new Work.Rows<>(QueryPlanner.select(s, caps), null, columns, s.select == null ? s.meta : null, next);
+        }
+        s.meta.requireCapabilities(caps);
+        return s.meta.shapes().rows(key, QueryShape.slotValuesOf(s), columns,
+                () -> new ShapeCache.Source<>(QueryPlanner.select(s, caps), QueryShape.slotParamsOf(s)), next);
+    }
+
+    /**
+     * With {@code timeout(...)}: runs the work in a transaction whose {@code statement_timeout}
+     * is set locally, so the server cancels an overrunning statement on either driver and the
+     * setting ends with the transaction.
+     */
+    static <T> Work<T> timed(QuerySpec s, Work<T> work) {
+        if (s.timeout == null) {
+            return work;
+        }
+        var set = DSL.select(DSL.function("set_config", String.class,
+                DSL.inline("statement_timeout"), DSL.val(Long.toString(s.timeout.toMillis())), DSL.inline(true)));
+        return Work.pinned(new Work.Fetch<>(set, rows -> work));
+    }
+
+    /** The key of the by-id lookup in a model's statement cache; no {@code QuerySpec} key equals it. */
+    private static final Object BY_ID = new Object() {
+        @Override
+        public String toString() {
+            return "by id";
+        }
+    };
+
+    /**
+     * The row with this primary key, or null: {@code first()} of {@code whereId(id)} on a
+     * finder's fresh query, without building that query once its statement is cached (building
+     * it was most of pgrecord's own time in a load by id).
+     */
+    public static <T> Work<T> byId(ModelMeta<T> meta, Object id, Capabilities caps, BackendHandle backend) {
+        Object[] key = RecordPersistence.idValues(meta, id);
+        meta.requireCapabilities(caps);
+        return meta.shapes().rows(BY_ID, key, meta.columnKinds(), () -> {
+            QuerySpec s = new QuerySpec(meta).whereId(id).limit(1);
+            return new ShapeCache.Source<>(QueryPlanner.select(s, caps), QueryShape.slotParamsOf(s));
+        }, rows -> Work.done(rows.isEmpty() ? null : RowMapper.map(meta, rows.get(0), backend)));
+    }
+
+    /** The first row, or null. */
+    public static <T> Work<T> first(QuerySpec s, Capabilities caps, BackendHandle backend) {
+        return QueryTerminals.<T>all(s.limit(1), caps, backend).map(list -> list.isEmpty() ? null : list.get(0));
+    }
+
+    /** Exactly one row. */
+    public static <T> Work<T> one(QuerySpec s, Capabilities caps, BackendHandle backend) {
+        QuerySpec two = s.limit(s.limit != null ? Math.min(s.limit, 2) : 2);
+        return QueryTerminals.<T>all(two, caps, backend).map(list -> {
+            if (list.isEmpty()) {
+                throw new RecordNotFoundException("no " + s.meta.type().getSimpleName() + " matched " + describe(s, caps));
+            }
+            if (list.size() > 1) {
+                throw new TooManyRowsException("more than one " + s.meta.type().getSimpleName() + " matched " + describe(s, caps));
+            }
+            return list.get(0);
+        });
+    }
+
+    private static String describe(QuerySpec s, Capabilities caps) {
+        return DSL.using(SQLDialect.POSTGRES).renderInlined(QueryPlanner.filter(s));
+    }
+
+    /** Rows the query would return; ORDER BY is dropped, LIMIT and OFFSET are honoured via a subquery. */
+    public static Work<Long> count(QuerySpec s, Capabilities caps) {
+        Select<?> counted;
+        if (QueryPlanner.isPlain(s)) {
+            counted = QueryPlanner.body(s.forAggregate(), caps, List.of(DSL.count()));
+        } else {
+            counted = DSL.select(DSL.count()).from(unordered(s, caps).asTable("q"));
+        }
+        return timed(s, new Work.Fetch<>(counted, rows -> Work.done(((Number) rows.get(0).get(0)).longValue())));
+    }
+
+    public static Work<Boolean> exists(QuerySpec s, Capabilities caps) {
+        Select<?> inner = QueryPlanner.isPlain(s)
+                ? QueryPlanner.body(s.forAggregate(), caps, List.of(DSL.inline(1)))
+                : unordered(s, caps);
+        return timed(s, new Work.Fetch<>(DSL.select(DSL.field(DSL.exists(inner))), rows -> Work.done((Boolean) rows.get(0).get(0))));
+    }
+
+    /** One column's values, in query order. */
+    public static <X> Work<List<X>> pluck(QuerySpec s, String column, Class<X> type, Capabilities caps) {
+        FieldMeta f = s.meta.resolve(column);
+        QuerySpec projected = s.select(List.of(QueryPlanner.column(s, f)));
+        projected.includes = List.of();
+        return new Work.Fetch<>(QueryPlanner.select(projected, caps), rows -> {
+            List<X> values = new ArrayList<>(rows.size());
+            for (Record r : rows) {
+                values.add(Conversions.convert(r.get(0), type));
+            }
+            return Work.done(values);
+        });
+    }
+
+    public enum Aggregate { SUM, AVG, MIN, MAX }
+
+    /** SUM and AVG as BigDecimal (SUM of no rows is 0, AVG null); MIN and MAX in the column's Java type. */
+    public static Work<Object> aggregate(QuerySpec s, Aggregate kind, String column, Capabilities caps) {
+        FieldMeta f = s.meta.resolve(column);
+        Select<?> select;
+        if (QueryPlanner.isPlain(s)) {
+            select = QueryPlanner.body(s.forAggregate(), caps, List.of(aggregateOf(kind, QueryPlanner.column(s, f))));
+        } else {
+            Table<?> q = unordered(s, caps).asTable("q");
+            select = DSL.select(aggregateOf(kind, DSL.field(DSL.name("q", f.column()), f.dataType()))).from(q);
+        }
+        return new Work.Fetch<>(select, rows -> {
+            Object v = rows.get(0).get(0);
+            return Work.done(switch (kind) {
+                case SUM -> v == null ? BigDecimal.ZERO : Conversions.convert(v, BigDecimal.class);
+                case AVG -> v == null ? null : Conversions.convert(v, BigDecimal.class);
+                case MIN, MAX -> v;
+            });
+        });
+    }
+
+    private static Field<?> aggregateOf(Aggregate kind, Field<Object> field) {
+        return switch (kind) {
+            case SUM -> DSL.sum(field.coerce(BigDecimal.class));
+            case AVG -> DSL.avg(field.coerce(BigDecimal.class));
+            case MIN -> DSL.min(field);
+            case MAX -> DSL.max(field);
+        };
+    }
+
+    /** The projection result, for {@code select(...)} and window functions. */
+    @SuppressWarnings("deprecation") // getSelect() gives the projection as written, as Fields; fields() qualifies them by a derived alias
+    public static Work<Result<Record>> fetch(QuerySpec s, Capabilities caps) {
+        Select<Record> select = QueryPlanner.select(s, caps);
+        return timed(s, new Work.Fetch<>(select, rows -> {
+            Result<Record> result = DSL.using(SQLDialect.POSTGRES).newResult(select.getSelect().toArray(Field[]::new));
+            result.addAll(rows);
+            return Work.done(result);
+        }));
+    }
+
+    /** UPDATE of every matching row; keys are column or field names, checked before any SQL. */
+    public static Work<Integer> updateAll(QuerySpec s, Map<String, ?> values, Capabilities caps) {
+        return timed(s, new Work.Execute<>(updateStatement(s, values, caps), Work::done));
+    }
+
+    private static Query updateStatement(QuerySpec s, Map<String, ?> values, Capabilities caps) {
+        if (values.isEmpty()) {
+            throw new IllegalArgumentException("updateAll needs at least one column to set");
+        }
+        Map<Field<?>, Object> set = new LinkedHashMap<>();
+        for (Map.Entry<String, ?> e : values.entrySet()) {
+            FieldMeta f = s.meta.resolve(e.getKey());
+            Object v = e.getValue();
+            set.put(f.unqualified(), v instanceof Field<?> expr ? expr : BindValues.of(f.column(), v, f.dataType()));
+        }
+        return DSL.update(s.meta.table()).set(set).where(target(s, caps));
+    }
+
+    /**
+     * UPDATE ... RETURNING old.*, new.* (PostgreSQL 18+): each changed row as it was and as it is.
+     */
+    @SuppressWarnings("unchecked")
+    public static <T> Work<List<Change<T>>> updateAllReturning(QuerySpec s, Map<String, ?> values,
+            Capabilities caps, BackendHandle backend) {
+        caps.require(Capability.RETURNING_OLD_NEW);
+        ModelMeta<T> meta = (ModelMeta<T>) s.meta;
+        Query update = updateStatement(s, values, caps);
+        List<Field<?>> returned = new ArrayList<>();
+        for (String side : List.of("old", "new")) {
+            for (FieldMeta f : meta.fields()) {
+                returned.add(DSL.field(DSL.name(side).append(f.column()), f.dataType()));
+            }
+        }
+        var query = DSL.resultQuery("{0} returning {1}", update, DSL.list(returned));
+        int n = meta.fields().size();
+        // old.* then new.*: column i and n + i fill the same field
+        RowTarget target = e -> meta.unreadable(e.index() % n, e);
+        return timed(s, new Work.Fetch<>(query, target, rows -> {
+            List<Change<T>> changes = new ArrayList<>(rows.size());
+            for (Record r : rows) {
+                Record before = DSL.using(SQLDialect.POSTGRES).newRecord(meta.selectFields().toArray(Field[]::new));
+                Record after = DSL.using(SQLDialect.POSTGRES).newRecord(meta.selectFields().toArray(Field[]::new));
+                for (int i = 0; i < n; i++) {
+                    before.set((Field<Object>) before.field(i), r.get(i));
+                    after.set((Field<Object>) after.field(i), r.get(n + i));
+                }
+                changes.add(new Change<>(RowMapper.map(meta, before, backend), RowMapper.map(meta, after, backend)));
+            }
+            return Work.done(changes);
+        }));
+    }
+
+    /** DELETE of every matching row; a soft-delete model's rows are marked instead. */
+    public static Work<Integer> deleteAll(QuerySpec s, Capabilities caps) {
+        FieldMeta deleted = s.meta.softDelete();
+        if (deleted != null) {
+            Map<Field<?>, Object> set = Map.of(deleted.unqualified(),
+                    BindValues.of(deleted.column(), OffsetDateTime.now(), deleted.dataType()));
+            return new Work.Execute<>(DSL.update(s.meta.table()).set(set).where(target(s, caps)), Work::done);
+        }
+        return new Work.Execute<>(DSL.deleteFrom(s.meta.table()).where(target(s, caps)), Work::done);
+    }
+
+    /** The rows a bulk write touches: the filter itself, or the keys the full query selects. */
+    private static Condition target(QuerySpec s, Capabilities caps) {
+        if (QueryPlanner.isPlain(s) && s.joins.isEmpty() && s.fromCte == null) {
+            return QueryPlanner.filter(s);
+        }
+        List<FieldMeta> ids = s.meta.ids();
+        if (ids.isEmpty()) {
+            throw new IllegalStateException("bulk writes through joins, limits or CTEs need an @Id on " + s.meta.type().getSimpleName());
+        }
+        QuerySpec keys = s.select(ids.stream().map(id -> QueryPlanner.column(s, id)).toList());
+        keys.includes = List.of();
+        Select<Record> sub = QueryPlanner.select(keys, caps);
+        if (ids.size() == 1) {
+            return ids.get(0).field().in(sub);
+        }
+        return DSL.row(ids.stream().map(FieldMeta::field).toList()).in(sub);
+    }
+
+    /** The server's plan, one line per row of EXPLAIN. */
+    public static Work<String> explain(QuerySpec s, Capabilities caps) {
+        Select<Record> select = QueryPlanner.select(s, caps);
+        var explain = DSL.resultQuery("explain {0}", select);
+        return new Work.Fetch<>(explain, rows -> {
+            StringBuilder sb = new StringBuilder();
+            for (Record r : rows) {
+                sb.append(sb.isEmpty() ? "" : "\n").append(r.get(0));
+            }
+            return Work.done(sb.toString());
+        });
+    }
+
+    private static Select<Record> unordered(QuerySpec s, Capabilities caps) {
+        QuerySpec base = s.forAggregate();
+        if (s.select != null) {
+            base = base.select(s.select);
+        }
+        return QueryPlanner.select(base, caps);
+    }
+}
