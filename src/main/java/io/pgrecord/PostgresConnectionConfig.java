@@ -1,7 +1,9 @@
 package io.pgrecord;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pgrecord.internal.config.ConnectionUrl;
 import io.pgrecord.internal.config.OptionValues;
+import io.pgrecord.internal.types.Json;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -47,6 +49,7 @@ public final class PostgresConnectionConfig {
     private final int poolMinSize;
     private final int poolMaxSize;
     private final Duration poolTimeout;
+    private final ObjectMapper jsonMapper;
 
     private PostgresConnectionConfig(Builder b, Map<String, Object> options, int poolMin, int poolMax, Duration poolTimeout) {
         this.host = b.host;
@@ -58,6 +61,7 @@ public final class PostgresConnectionConfig {
         this.poolMinSize = poolMin;
         this.poolMaxSize = poolMax;
         this.poolTimeout = poolTimeout;
+        this.jsonMapper = b.jsonMapper;
     }
 
     public static Builder builder() {
@@ -146,6 +150,7 @@ public final class PostgresConnectionConfig {
         Builder b = builder().host(host).port(port).database(database).username(username)
                 .poolMinSize(poolMinSize).poolMaxSize(poolMaxSize).poolTimeout(poolTimeout);
         b.password = password;
+        b.jsonMapper = jsonMapper;
         options.forEach(b::option);
         return b;
     }
@@ -222,6 +227,15 @@ public final class PostgresConnectionConfig {
         return poolTimeout;
     }
 
+    /**
+     * The Jackson mapper of json and jsonb columns: model fields, binds, reads and
+     * {@code copyIn}. By default one with the Java time module, ISO dates and unknown
+     * properties ignored.
+     */
+    public ObjectMapper jsonMapper() {
+        return jsonMapper;
+    }
+
     @Override
     public String toString() {
         return "PostgresConnectionConfig{host=" + host + ", port=" + port + ", database=" + database
@@ -235,7 +249,8 @@ public final class PostgresConnectionConfig {
         return o instanceof PostgresConnectionConfig c && host.equals(c.host) && port == c.port
                 && database.equals(c.database) && username.equals(c.username)
                 && Objects.equals(password, c.password) && options.equals(c.options)
-                && poolMinSize == c.poolMinSize && poolMaxSize == c.poolMaxSize && poolTimeout.equals(c.poolTimeout);
+                && poolMinSize == c.poolMinSize && poolMaxSize == c.poolMaxSize && poolTimeout.equals(c.poolTimeout)
+                && jsonMapper == c.jsonMapper;
     }
 
     @Override
@@ -254,6 +269,7 @@ public final class PostgresConnectionConfig {
         private @Nullable Integer poolMinSize;
         private @Nullable Integer poolMaxSize;
         private @Nullable Duration poolTimeout;
+        private ObjectMapper jsonMapper = Json.MAPPER;
 
         private Builder() {
         }
@@ -301,6 +317,15 @@ public final class PostgresConnectionConfig {
 
         public Builder poolTimeout(Duration timeout) {
             this.poolTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * The Jackson mapper for json and jsonb columns on this backend (see
+         * {@link PostgresConnectionConfig#jsonMapper()}); other backends keep their own.
+         */
+        public Builder jsonMapper(ObjectMapper mapper) {
+            this.jsonMapper = Objects.requireNonNull(mapper, "jsonMapper");
             return this;
         }
 

@@ -9,6 +9,7 @@ import io.pgrecord.internal.exec.StatementRecorder;
 import io.pgrecord.internal.exec.BackendHandle;
 import io.pgrecord.internal.schema.Schemas;
 import io.pgrecord.internal.tx.LockSql;
+import io.pgrecord.internal.types.JsonMappers;
 import io.pgrecord.schema.Inspector;
 import io.pgrecord.schema.SchemaManager;
 import java.sql.Connection;
@@ -67,8 +68,10 @@ public final class JdbcExecutor implements BackendHandle, AutoCloseable {
                 throw new IllegalStateException("backend is closed");
             }
             if (runtime == null) {
-                runtime = JdbcRuntime.start(sources.apply(config), statementLog, binding,
+                JdbcRuntime started = JdbcRuntime.start(sources.apply(config), statementLog, binding,
                         new JdbcTransactionProvider(transactions));
+                JsonMappers.remember(started.dsl().configuration(), config.jsonMapper());
+                runtime = started;
             }
             return runtime;
         }

@@ -4,6 +4,7 @@ import io.pgrecord.PostgresConnectionConfig;
 import io.pgrecord.ServerVersion;
 import io.pgrecord.internal.exec.JooqDefaults;
 import io.pgrecord.internal.exec.StatementRecorder;
+import io.pgrecord.internal.types.JsonMappers;
 import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.spi.Connection;
 import org.jooq.DSLContext;
@@ -29,6 +30,7 @@ public final class R2dbcRuntime {
         // jOOQ's subscribers carry the Reactor context, so a raw publisher of this DSLContext
         // subscribed inside a transaction gets the transaction's connection from the factory
         dsl.configuration().set(ReactorSubscribers.INSTANCE);
+        JsonMappers.remember(dsl.configuration(), config.jsonMapper());
         this.poolScope = new io.pgrecord.internal.exec.ReactiveScope(dsl, R2dbcStatements.pooled(connections));
     }
 
