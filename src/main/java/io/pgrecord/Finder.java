@@ -136,7 +136,7 @@ public final class Finder<T> {
         List<T> list = List.copyOf(models);
         try {
             PostgresBackend b = backend();
-            return b.runner().run(caps -> BulkOps.copyIn(meta(), list, caps, b.config().jsonMapper()));
+            return b.runner().run(caps -> BulkOps.copyIn(meta(), list, caps, b.jsonMapper()));
         } catch (RuntimeException e) {
             throw ModelErrors.explainRuntime(meta(), e);
         }
