@@ -1,21 +1,17 @@
 package io.pgrecord.internal.config;
 
-import io.r2dbc.postgresql.PostgresqlConnectionFactoryProvider;
-import io.r2dbc.spi.ConnectionFactoryOptions;
-import io.r2dbc.spi.Option;
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
+import io.pgrecord.internal.jdbc.PgjdbcProperties;
+import io.pgrecord.internal.r2dbc.R2dbcOptionNames;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.postgresql.PGProperty;
 
 /**
  * Driver properties passed through {@code driverOption(name, value)}: each name is checked
- * against the drivers' own lists, pgjdbc's {@link PGProperty} and r2dbc-postgresql's options
- * (the {@link Option} constants of its provider and of the R2DBC SPI), and goes to the driver
+ * against the drivers' own lists, pgjdbc's ({@link PgjdbcProperties}) and r2dbc-postgresql's
+ * ({@link R2dbcOptionNames}), and goes to the driver
  * that knows it; a name both know goes to both.
  */
 public final class DriverOptions {
@@ -119,15 +115,12 @@ public final class DriverOptions {
     private static Set<String> pgjdbc() {
         Set<String> names = pgjdbc;
         if (names == null) {
-            names = new TreeSet<>();
             try {
-                for (PGProperty p : PGProperty.values()) {
-                    names.add(p.getName());
-                }
+                names = PgjdbcProperties.all();
             } catch (NoClassDefFoundError e) {
-                // pgjdbc is not on the class path: none of its names is known
+                names = Set.of();   // pgjdbc is not on the class path: none of its names is known
             }
-            pgjdbc = names = Collections.unmodifiableSet(names);
+            pgjdbc = names;
         }
         return names;
     }
@@ -135,27 +128,13 @@ public final class DriverOptions {
     private static Set<String> r2dbc() {
         Set<String> names = r2dbc;
         if (names == null) {
-            names = new TreeSet<>();
             try {
-                optionNames(PostgresqlConnectionFactoryProvider.class, names);
-                optionNames(ConnectionFactoryOptions.class, names);
+                names = R2dbcOptionNames.all();
             } catch (NoClassDefFoundError e) {
-                // r2dbc-postgresql is not on the class path: none of its names is known
+                names = Set.of();   // r2dbc-postgresql is not on the class path: none of its names is known
             }
-            r2dbc = names = Collections.unmodifiableSet(names);
+            r2dbc = names;
         }
         return names;
-    }
-
-    private static void optionNames(Class<?> holder, Set<String> names) {
-        for (Field f : holder.getFields()) {
-            if (Modifier.isStatic(f.getModifiers()) && f.getType() == Option.class) {
-                try {
-                    names.add(((Option<?>) f.get(null)).name());
-                } catch (IllegalAccessException e) {
-                    throw new IllegalStateException("cannot read r2dbc option " + f.getName(), e);
-                }
-            }
-        }
     }
 }
