@@ -17,10 +17,15 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * The reactive executor's live state: the r2dbc pool behind an {@link ObservedConnectionFactory}
- * and the jOOQ context on it. The pool connects lazily; {@link #connect()} reads the version.
+ * The reactive executor's live state: the r2dbc pool (pgrecord's own, or the application's
+ * factory) behind an {@link ObservedConnectionFactory} and the jOOQ context on it. The pool
+ * connects lazily; {@link #connect()} reads the version.
  */
 public final class R2dbcRuntime {
+
+    /** For the application's factory, whose size and timeout pgrecord does not know. */
+    private static final int APPLICATION_ATTEMPTS = 10;
+    private static final Duration APPLICATION_TIMEOUT = Duration.ofSeconds(30);
 
     private final ObservedConnectionFactory connections;
     private final DSLContext dsl;
@@ -39,9 +44,6 @@ public final class R2dbcRuntime {
         this(new ObservedConnectionFactory(application, false, "application ConnectionFactory", recorder,
                 APPLICATION_ATTEMPTS, APPLICATION_TIMEOUT), Json.MAPPER);
     }
-
-    private static final int APPLICATION_ATTEMPTS = 10;
-    private static final Duration APPLICATION_TIMEOUT = Duration.ofSeconds(30);
 
     private static ObservedConnectionFactory ownPool(PostgresConnectionConfig config, StatementRecorder recorder) {
         String name = R2dbcConfigs.nextPoolName();
