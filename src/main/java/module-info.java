@@ -33,6 +33,7 @@ module io.pgrecord {
     requires r2dbc.pool;
     requires io.netty.buffer;
     requires com.fasterxml.jackson.core;
-    requires com.fasterxml.jackson.databind;
+    // ObjectMapper is in PostgresConnectionConfig's signature (jsonMapper)
+    requires transitive com.fasterxml.jackson.databind;
     requires com.fasterxml.jackson.datatype.jsr310;
 }

@@ -112,7 +112,7 @@ public final class AsyncFinder<T> {
         List<T> list = List.copyOf(models);
         return Mono.defer(() -> {
             AsyncPostgresBackend b = backend();
-            return b.runner().run(caps -> BulkWrites.copyIn(meta(), list, caps));
+            return b.runner().run(caps -> BulkWrites.copyIn(meta(), list, caps, b.jsonMapper()));
         }).onErrorMap(e -> ModelErrors.explain(meta(), e));
     }
 

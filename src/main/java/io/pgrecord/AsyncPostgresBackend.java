@@ -1,12 +1,17 @@
 package io.pgrecord;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pgrecord.internal.r2dbc.R2dbcExecutor;
 import io.pgrecord.internal.r2dbc.R2dbcRunner;
+import io.pgrecord.internal.r2dbc.R2dbcRuntime;
+import io.pgrecord.internal.types.Json;
 import io.pgrecord.schema.AsyncInspector;
 import io.pgrecord.schema.AsyncSchemaManager;
+import io.r2dbc.spi.ConnectionFactory;
 import java.util.Objects;
 import java.util.function.Supplier;
 import org.jooq.DSLContext;
+import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -25,14 +30,43 @@ import reactor.core.publisher.Mono;
  */
 public final class AsyncPostgresBackend implements AutoCloseable {
 
-    private final PostgresConnectionConfig config;
+    private final @Nullable PostgresConnectionConfig config;
+    private final @Nullable ConnectionFactory connectionFactory;
     private final R2dbcExecutor executor;
     private final AsyncTransactionManager transactions;
 
     public AsyncPostgresBackend(PostgresConnectionConfig config) {
         this.config = Objects.requireNonNull(config, "config");
+        this.connectionFactory = null;
         this.executor = new R2dbcExecutor(this, config);
         this.transactions = new AsyncTransactionManager(executor.transactions());
+    }
+
+    private AsyncPostgresBackend(ConnectionFactory connectionFactory) {
+        this.config = null;
+        this.connectionFactory = connectionFactory;
+        this.executor = new R2dbcExecutor(this, recorder -> new R2dbcRuntime(connectionFactory, recorder));
+        this.transactions = new AsyncTransactionManager(executor.transactions());
+    }
+
+    /**
+     * A backend on the application's own r2dbc-postgresql {@link ConnectionFactory} (an r2dbc
+     * pool, typically), which pgrecord never closes: {@link #disconnect()} and {@link #close()}
+     * leave it open. {@link #connect()} reads the server version once; the capability gates and
+     * untyped string binds apply as on pgrecord's own pool. It has no {@link #config()}, and
+     * JSON columns use the default mapper.
+     *
+     * @throws IllegalArgumentException when the factory is not r2dbc-postgresql's, whose
+     *     untyped binds pgrecord uses
+     */
+    public static AsyncPostgresBackend of(ConnectionFactory connectionFactory) {
+        Objects.requireNonNull(connectionFactory, "connectionFactory");
+        String driver = connectionFactory.getMetadata().getName();
+        if (!"PostgreSQL".equals(driver)) {
+            throw new IllegalArgumentException("AsyncPostgresBackend.of(ConnectionFactory) needs r2dbc-postgresql connections;"
+                    + " the factory's driver is '" + driver + "'");
+        }
+        return new AsyncPostgresBackend(connectionFactory);
     }
 
     /**
@@ -99,8 +133,21 @@ public final class AsyncPostgresBackend implements AutoCloseable {
         return executor.statementLog();
     }
 
+    /**
+     * The configuration this backend was built from.
+     *
+     * @throws IllegalStateException for a backend over an application's factory ({@link #of(ConnectionFactory)})
+     */
     public PostgresConnectionConfig config() {
+        if (config == null) {
+            throw new IllegalStateException("an AsyncPostgresBackend over an application's ConnectionFactory has no PostgresConnectionConfig");
+        }
         return config;
+    }
+
+    /** The Jackson mapper of this backend's JSON columns. */
+    ObjectMapper jsonMapper() {
+        return config == null ? Json.MAPPER : config.jsonMapper();
     }
 
     /** Transactions on this backend; they travel in the Reactor context. */
@@ -111,7 +158,7 @@ public final class AsyncPostgresBackend implements AutoCloseable {
     /** The pool's current figures; all zero before the pool exists. */
     public PoolStats poolStats() {
         int[] f = executor.poolFigures();
-        return new PoolStats(f[0], f[1], f[2], f[3], config.poolMaxSize());
+        return new PoolStats(f[0], f[1], f[2], f[3], config == null ? 0 : config.poolMaxSize());
     }
 
     /** Waits for the session-level advisory lock {@code key}; release it with {@link AsyncAdvisoryLock#release()}. */
@@ -141,6 +188,7 @@ public final class AsyncPostgresBackend implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "AsyncPostgresBackend[" + config.host() + ":" + config.port() + "/" + config.database() + "]";
+        return config == null ? "AsyncPostgresBackend[" + connectionFactory + "]"
+                : "AsyncPostgresBackend[" + config.host() + ":" + config.port() + "/" + config.database() + "]";
     }
 }

@@ -136,7 +136,8 @@ public final class Finder<T> {
     public long copyIn(Collection<T> models) {
         List<T> list = List.copyOf(models);
         try {
-            return backend().runner().run(caps -> BulkWrites.copyIn(meta(), list, caps));
+            PostgresBackend b = backend();
+            return b.runner().run(caps -> BulkWrites.copyIn(meta(), list, caps, b.jsonMapper()));
         } catch (RuntimeException e) {
             throw ModelErrors.explainRuntime(meta(), e);
         }

@@ -1,12 +1,17 @@
 package io.pgrecord;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pgrecord.internal.jdbc.DataSourceSource;
 import io.pgrecord.internal.jdbc.JdbcExecutor;
 import io.pgrecord.internal.jdbc.JdbcRunner;
 import io.pgrecord.schema.Inspector;
+import io.pgrecord.internal.types.Json;
 import io.pgrecord.schema.SchemaManager;
 import java.util.Objects;
 import java.util.Optional;
+import javax.sql.DataSource;
 import org.jooq.DSLContext;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The blocking backend: pgjdbc connections pooled by HikariCP. Thread-safe. It connects on
@@ -21,14 +26,35 @@ import org.jooq.DSLContext;
  */
 public final class PostgresBackend implements AutoCloseable {
 
-    private final PostgresConnectionConfig config;
+    private final @Nullable PostgresConnectionConfig config;
+    private final @Nullable DataSource dataSource;
     private final JdbcExecutor executor;
     private final TransactionManager transactions;
 
     public PostgresBackend(PostgresConnectionConfig config) {
         this.config = Objects.requireNonNull(config, "config");
+        this.dataSource = null;
         this.executor = new JdbcExecutor(this, config);
         this.transactions = new TransactionManager(executor.transactions());
+    }
+
+    private PostgresBackend(DataSource dataSource) {
+        this.config = null;
+        this.dataSource = dataSource;
+        this.executor = new JdbcExecutor(this, Json.MAPPER, () -> new DataSourceSource(dataSource));
+        this.transactions = new TransactionManager(executor.transactions());
+    }
+
+    /**
+     * A backend on the application's own pool of pgjdbc connections, which pgrecord borrows and
+     * never closes: {@link #close()} leaves the DataSource open. The server version is read once,
+     * at the first use, and the capability gates apply as on pgrecord's own pool. The DataSource
+     * must bind strings untyped, as pgrecord's pool does: set the pgjdbc property
+     * {@code stringtype=unspecified} on it; the first use refuses one that does not. It has no
+     * {@link #config()}, and JSON columns use the default mapper.
+     */
+    public static PostgresBackend of(DataSource dataSource) {
+        return new PostgresBackend(Objects.requireNonNull(dataSource, "dataSource"));
     }
 
     /**
@@ -67,7 +93,7 @@ public final class PostgresBackend implements AutoCloseable {
     /** The pool's current figures; all zero before the first connection. */
     public PoolStats poolStats() {
         int[] f = executor.poolFigures();
-        return new PoolStats(f[0], f[1], f[2], f[3], config.poolMaxSize());
+        return new PoolStats(f[0], f[1], f[2], f[3], config == null ? 0 : config.poolMaxSize());
     }
 
     /** Waits for the session-level advisory lock {@code key} and holds it until the lock is closed. */
@@ -95,15 +121,31 @@ public final class PostgresBackend implements AutoCloseable {
         return executor.statementLog();
     }
 
+    /**
+     * The configuration this backend was built from.
+     *
+     * @throws IllegalStateException for a backend over an application's DataSource ({@link #of(DataSource)})
+     */
     public PostgresConnectionConfig config() {
+        if (config == null) {
+            throw new IllegalStateException("a PostgresBackend over an application's DataSource has no PostgresConnectionConfig");
+        }
         return config;
+    }
+
+    /** The Jackson mapper of this backend's JSON columns. */
+    ObjectMapper jsonMapper() {
+        return config == null ? Json.MAPPER : config.jsonMapper();
     }
 
     public boolean isClosed() {
         return executor.isClosed();
     }
 
-    /** Closes the pool. Connections in use are closed as they are returned. Idempotent. */
+    /**
+     * Closes the pool; connections in use are closed as they are returned. A backend over an
+     * application's DataSource closes nothing of it. Idempotent.
+     */
     @Override
     public void close() {
         executor.close();
@@ -121,6 +163,7 @@ public final class PostgresBackend implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "PostgresBackend[" + config.host() + ":" + config.port() + "/" + config.database() + "]";
+        return config == null ? "PostgresBackend[" + dataSource + "]"
+                : "PostgresBackend[" + config.host() + ":" + config.port() + "/" + config.database() + "]";
     }
 }

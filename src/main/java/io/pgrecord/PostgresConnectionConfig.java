@@ -1,7 +1,10 @@
 package io.pgrecord;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pgrecord.internal.config.ConnectionUrl;
+import io.pgrecord.internal.config.DriverOptions;
 import io.pgrecord.internal.config.OptionValues;
+import io.pgrecord.internal.types.Json;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -47,6 +50,8 @@ public final class PostgresConnectionConfig {
     private final int poolMinSize;
     private final int poolMaxSize;
     private final Duration poolTimeout;
+    private final ObjectMapper jsonMapper;
+    private final Map<String, Object> driverOptions;
 
     private PostgresConnectionConfig(Builder b, Map<String, Object> options, int poolMin, int poolMax, Duration poolTimeout) {
         this.host = b.host;
@@ -58,6 +63,8 @@ public final class PostgresConnectionConfig {
         this.poolMinSize = poolMin;
         this.poolMaxSize = poolMax;
         this.poolTimeout = poolTimeout;
+        this.jsonMapper = b.jsonMapper;
+        this.driverOptions = DriverOptions.validate(b.rawDriverOptions);
     }
 
     public static Builder builder() {
@@ -67,7 +74,8 @@ public final class PostgresConnectionConfig {
     /**
      * Parses a libpq-style URI, e.g. {@code postgresql://user:secret@localhost:5432/mydb?sslmode=prefer}.
      * Query parameters are options; {@code user}, {@code password}, {@code host}, {@code port}
-     * and {@code dbname} are accepted there too, as libpq does.
+     * and {@code dbname} are accepted there too, as libpq does, and any other parameter is a
+     * driver property ({@link Builder#driverOption(String, Object)}), e.g. {@code ?prepareThreshold=0}.
      */
     public static PostgresConnectionConfig fromUrl(String url) {
         ConnectionUrl u = ConnectionUrl.parse(url);
@@ -88,7 +96,13 @@ public final class PostgresConnectionConfig {
                 case "host" -> b.host = value;
                 case "dbname" -> b.database = value;
                 case "port" -> b.port = parsePort(value, "port parameter");
-                default -> b.option(name, value);
+                default -> {
+                    if (OptionValues.isOption(name) || !DriverOptions.isDriverProperty(name)) {
+                        b.option(name, value);   // an unknown name is refused there, listing the options
+                    } else {
+                        b.driverOption(name, value);
+                    }
+                }
             }
         });
         return b.build();
@@ -146,7 +160,9 @@ public final class PostgresConnectionConfig {
         Builder b = builder().host(host).port(port).database(database).username(username)
                 .poolMinSize(poolMinSize).poolMaxSize(poolMaxSize).poolTimeout(poolTimeout);
         b.password = password;
+        b.jsonMapper = jsonMapper;
         options.forEach(b::option);
+        driverOptions.forEach(b::driverOption);
         return b;
     }
 
@@ -222,11 +238,26 @@ public final class PostgresConnectionConfig {
         return poolTimeout;
     }
 
+    /**
+     * The Jackson mapper of json and jsonb columns: model fields, binds, reads and
+     * {@code copyIn}. By default one with the Java time module, ISO dates and unknown
+     * properties ignored.
+     */
+    public ObjectMapper jsonMapper() {
+        return jsonMapper;
+    }
+
+    /** The driver properties set with {@link Builder#driverOption(String, Object)} or in the URL, in order. */
+    public Map<String, Object> driverOptions() {
+        return driverOptions;
+    }
+
     @Override
     public String toString() {
         return "PostgresConnectionConfig{host=" + host + ", port=" + port + ", database=" + database
                 + ", username=" + username + ", password=" + (password == null ? "<none>" : "****")
-                + ", options=" + options + ", pool=" + poolMinSize + ".." + poolMaxSize
+                + ", options=" + options + (driverOptions.isEmpty() ? "" : ", driverOptions=" + driverOptions.keySet())
+                + ", pool=" + poolMinSize + ".." + poolMaxSize
                 + ", poolTimeout=" + poolTimeout + "}";
     }
 
@@ -235,12 +266,13 @@ public final class PostgresConnectionConfig {
         return o instanceof PostgresConnectionConfig c && host.equals(c.host) && port == c.port
                 && database.equals(c.database) && username.equals(c.username)
                 && Objects.equals(password, c.password) && options.equals(c.options)
-                && poolMinSize == c.poolMinSize && poolMaxSize == c.poolMaxSize && poolTimeout.equals(c.poolTimeout);
+                && poolMinSize == c.poolMinSize && poolMaxSize == c.poolMaxSize && poolTimeout.equals(c.poolTimeout)
+                && jsonMapper == c.jsonMapper && driverOptions.equals(c.driverOptions);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(host, port, database, username, options, poolMinSize, poolMaxSize, poolTimeout);
+        return Objects.hash(host, port, database, username, options, driverOptions, poolMinSize, poolMaxSize, poolTimeout);
     }
 
     /** Collects values; {@link #build()} validates them all. Not thread-safe. */
@@ -251,9 +283,11 @@ public final class PostgresConnectionConfig {
         private @Nullable String username;
         private @Nullable String password;
         private final Map<String, Object> rawOptions = new LinkedHashMap<>();
+        private final Map<String, Object> rawDriverOptions = new LinkedHashMap<>();
         private @Nullable Integer poolMinSize;
         private @Nullable Integer poolMaxSize;
         private @Nullable Duration poolTimeout;
+        private ObjectMapper jsonMapper = Json.MAPPER;
 
         private Builder() {
         }
@@ -301,6 +335,29 @@ public final class PostgresConnectionConfig {
 
         public Builder poolTimeout(Duration timeout) {
             this.poolTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * Sets a property of the driver: a pgjdbc property ({@code org.postgresql.PGProperty},
+         * e.g. {@code prepareThreshold}, {@code tcpKeepAlive}, {@code socketTimeout},
+         * {@code service}) reaches the blocking backend, an r2dbc-postgresql option (e.g.
+         * {@code preparedStatementCacheQueries}, {@code tcpNoDelay}) the reactive one, and each
+         * backend ignores the other driver's names. {@link #build()} refuses a name neither
+         * driver knows, and one that duplicates a connection option ({@code connectTimeout}
+         * beside {@code connect_timeout}).
+         */
+        public Builder driverOption(String name, Object value) {
+            rawDriverOptions.put(Objects.requireNonNull(name, "driver option name"), value);
+            return this;
+        }
+
+        /**
+         * The Jackson mapper for json and jsonb columns on this backend (see
+         * {@link PostgresConnectionConfig#jsonMapper()}); other backends keep their own.
+         */
+        public Builder jsonMapper(ObjectMapper mapper) {
+            this.jsonMapper = Objects.requireNonNull(mapper, "jsonMapper");
             return this;
         }
 

@@ -40,6 +40,11 @@ public final class OptionValues {
     private OptionValues() {
     }
 
+    /** Whether this is one of the connection options (not a driver property). */
+    public static boolean isOption(String name) {
+        return KNOWN.containsKey(name);
+    }
+
     /**
      * Returns the canonical value of an option: a lower-case {@code String} for enumerated
      * options, a {@link Duration} for timeouts, an {@code Integer} for pool sizes and the

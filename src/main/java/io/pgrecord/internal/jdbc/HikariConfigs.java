@@ -2,6 +2,7 @@ package io.pgrecord.internal.jdbc;
 
 import com.zaxxer.hikari.HikariConfig;
 import io.pgrecord.PostgresConnectionConfig;
+import io.pgrecord.internal.config.DriverOptions;
 import io.pgrecord.internal.config.StartupParameters;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +27,10 @@ final class HikariConfigs {
         hc.setMinimumIdle(config.poolMinSize());
         hc.setMaximumPoolSize(config.poolMaxSize());
         hc.setConnectionTimeout(config.poolTimeout().toMillis());
-        hc.setDataSourceProperties(driverProperties(config));
+        Properties driver = driverProperties(config);
+        hc.setDataSourceProperties(driver);
+        // HikariCP sets every connection's read-only flag itself, so pgjdbc's readOnly is passed on to it
+        hc.setReadOnly(Boolean.parseBoolean(driver.getProperty("readOnly", "false")));
         return hc;
     }
 
@@ -61,6 +65,8 @@ final class HikariConfigs {
         if (!startup.isEmpty()) {
             p.setProperty("options", StartupParameters.asCommandLine(startup));
         }
+        // last, so a driver option overrides a default above (tcpKeepAlive, reWriteBatchedInserts)
+        DriverOptions.forPgjdbc(config.driverOptions()).forEach(p::setProperty);
         return p;
     }
 

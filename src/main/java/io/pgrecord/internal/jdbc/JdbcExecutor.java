@@ -1,5 +1,6 @@
 package io.pgrecord.internal.jdbc;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pgrecord.Capabilities;
 import io.pgrecord.PostgresBackend;
 import io.pgrecord.PostgresConnectionConfig;
@@ -9,6 +10,7 @@ import io.pgrecord.internal.exec.StatementRecorder;
 import io.pgrecord.internal.exec.BackendHandle;
 import io.pgrecord.internal.schema.Schemas;
 import io.pgrecord.internal.tx.LockSql;
+import io.pgrecord.internal.types.JsonMappers;
 import io.pgrecord.schema.Inspector;
 import io.pgrecord.schema.SchemaManager;
 import java.sql.Connection;
@@ -17,6 +19,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Everything one blocking backend runs on: where statements get their connections (the
@@ -27,8 +30,8 @@ import java.util.function.Function;
 public final class JdbcExecutor implements BackendHandle, AutoCloseable {
 
     private final PostgresBackend backend;
-    private final PostgresConnectionConfig config;
-    private final Function<PostgresConnectionConfig, JdbcConnectionSource> sources;
+    private final ObjectMapper jsonMapper;
+    private final Supplier<JdbcConnectionSource> sources;
     private final StatementRecorder statementLog = new StatementRecorder();
     private final Object lock = new Object();
     private final TxBinding binding = new TxBinding();
@@ -46,9 +49,14 @@ public final class JdbcExecutor implements BackendHandle, AutoCloseable {
     /** The executor of {@code backend}, on the connections of {@code sources}, opened on first use. */
     public JdbcExecutor(PostgresBackend backend, PostgresConnectionConfig config,
             Function<PostgresConnectionConfig, JdbcConnectionSource> sources) {
+        this(backend, config.jsonMapper(), () -> sources.apply(config));
+    }
+
+    /** The executor of {@code backend}, on the connections of {@code source}, opened on first use. */
+    public JdbcExecutor(PostgresBackend backend, ObjectMapper jsonMapper, Supplier<JdbcConnectionSource> source) {
         this.backend = backend;
-        this.config = config;
-        this.sources = sources;
+        this.jsonMapper = jsonMapper;
+        this.sources = source;
     }
 
     /** The public backend this executor runs. */
@@ -67,8 +75,10 @@ public final class JdbcExecutor implements BackendHandle, AutoCloseable {
                 throw new IllegalStateException("backend is closed");
             }
             if (runtime == null) {
-                runtime = JdbcRuntime.start(sources.apply(config), statementLog, binding,
+                JdbcRuntime started = JdbcRuntime.start(sources.get(), statementLog, binding,
                         new JdbcTransactionProvider(transactions));
+                JsonMappers.remember(started.dsl().configuration(), jsonMapper);
+                runtime = started;
             }
             return runtime;
         }

@@ -1,5 +1,6 @@
 package io.pgrecord.internal.model;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pgrecord.Capabilities;
 import io.pgrecord.Capability;
 import io.pgrecord.Upsert;
@@ -59,12 +60,12 @@ public final class BulkWrites {
      * hooks, no validation and no RETURNING (ids are not filled in); the server checks every row
      * and a bad one aborts the whole copy.
      */
-    public static <T> Work<Long> copyIn(ModelMeta<T> meta, List<T> models, Capabilities caps) {
+    public static <T> Work<Long> copyIn(ModelMeta<T> meta, List<T> models, Capabilities caps, ObjectMapper json) {
         meta.requireCapabilities(caps);
         if (models.isEmpty()) {
             return Work.done(0L);
         }
-        return CopyIn.work(meta, models);
+        return CopyIn.work(meta, models, json);
     }
 
     private static <T> Work<Integer> write(ModelMeta<T> meta, List<T> models, Capabilities caps, UpsertPlan conflict) {

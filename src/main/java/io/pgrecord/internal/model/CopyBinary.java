@@ -1,5 +1,6 @@
 package io.pgrecord.internal.model;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pgrecord.internal.types.BinaryValues;
 import io.pgrecord.internal.types.BindValues;
 import io.pgrecord.internal.types.CopyBuffer;
@@ -19,22 +20,23 @@ final class CopyBinary {
     }
 
     /** The binary copy, or null when some value has no binary form for its column and text must carry it. */
-    static <T> CopyData encode(String head, List<FieldMeta> columns, BinaryValues.Writer[] writers, List<T> models) {
+    static <T> CopyData encode(String head, List<FieldMeta> columns, BinaryValues.Writer[] writers, List<T> models,
+            ObjectMapper json) {
         CopyBuffer out = new CopyBuffer();
         out.bytes(SIGNATURE);
         out.int32(0); // flags: no OIDs
         out.int32(0); // no header extension
         int n = columns.size();
-        boolean[] json = CopyIn.jsonColumns(columns);
+        boolean[] jsonColumns = CopyIn.jsonColumns(columns);
         for (T model : models) {
             out.int16(n);
             for (int i = 0; i < n; i++) {
                 FieldMeta f = columns.get(i);
                 Object value = f.get(model);
-                if (json[i]) {
+                if (jsonColumns[i]) {
                     BindValues.check(f.column(), f.dataType(), value);
                 }
-                Object db = value == null ? null : TypeMapper.databaseValue(f.dataType(), value);
+                Object db = value == null ? null : TypeMapper.databaseValue(f.dataType(), value, json);
                 if (db == null) {
                     out.int32(-1);
                 } else if (!writers[i].write(out, f.column(), db)) {

@@ -1,5 +1,6 @@
 package io.pgrecord.internal.model;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pgrecord.internal.exec.Work;
 import io.pgrecord.internal.types.BinaryValues;
 import io.pgrecord.internal.types.BindValues;
@@ -44,7 +45,7 @@ final class CopyIn {
      * be encoded (an out-of-range integer, an unpaired surrogate) is refused after the read-only
      * type lookup, before the COPY.
      */
-    static <T> Work<Long> work(ModelMeta<T> meta, List<T> models) {
+    static <T> Work<Long> work(ModelMeta<T> meta, List<T> models, ObjectMapper json) {
         List<FieldMeta> columns = columns(meta, models);
         var dsl = DSL.using(SQLDialect.POSTGRES);
         String table = dsl.render(meta.table());
@@ -56,9 +57,9 @@ final class CopyIn {
         ResultQuery<Record> types = DSL.resultQuery(COLUMN_TYPES, DSL.val(table, SQLDataType.VARCHAR));
         return new Work.Rows<>(types, null, COLUMN_TYPE_KINDS, rows -> {
             BinaryValues.Writer[] writers = writers(columns, rows);
-            CopyData data = writers == null ? null : CopyBinary.encode(sql, columns, writers, models);
+            CopyData data = writers == null ? null : CopyBinary.encode(sql, columns, writers, models, json);
             if (data == null) {
-                data = CopyText.encode(sql, columns, models);
+                data = CopyText.encode(sql, columns, models, json);
             }
             return new Work.Copy<>(data.sql(), data.chunks(), Work::done);
         });

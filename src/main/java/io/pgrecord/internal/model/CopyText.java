@@ -1,5 +1,6 @@
 package io.pgrecord.internal.model;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pgrecord.internal.types.BindValues;
 import io.pgrecord.internal.types.CopyBuffer;
 import io.pgrecord.internal.types.DateTimeText;
@@ -27,10 +28,10 @@ final class CopyText {
     private CopyText() {
     }
 
-    static <T> CopyData encode(String head, List<FieldMeta> columns, List<T> models) {
+    static <T> CopyData encode(String head, List<FieldMeta> columns, List<T> models, ObjectMapper json) {
         CopyBuffer out = new CopyBuffer();
         StringBuilder line = new StringBuilder(256);
-        boolean[] json = CopyIn.jsonColumns(columns);
+        boolean[] jsonColumns = CopyIn.jsonColumns(columns);
         for (T model : models) {
             line.setLength(0);
             for (int i = 0; i < columns.size(); i++) {
@@ -39,10 +40,10 @@ final class CopyText {
                 }
                 FieldMeta f = columns.get(i);
                 Object value = f.get(model);
-                if (json[i]) {
+                if (jsonColumns[i]) {
                     BindValues.check(f.column(), f.dataType(), value);
                 }
-                appendValue(line, f, value);
+                appendValue(line, f, value, json);
             }
             line.append('\n');
             out.bytes(line.toString().getBytes(StandardCharsets.UTF_8));
@@ -51,12 +52,12 @@ final class CopyText {
         return new CopyData(head, out.chunks());
     }
 
-    private static void appendValue(StringBuilder out, FieldMeta f, Object value) {
+    private static void appendValue(StringBuilder out, FieldMeta f, Object value, ObjectMapper json) {
         if (value == null) {
             out.append("\\N");
             return;
         }
-        Object db = TypeMapper.databaseValue(f.dataType(), value);
+        Object db = TypeMapper.databaseValue(f.dataType(), value, json);
         if (db == null) {
             out.append("\\N");
             return;

@@ -26,14 +26,21 @@ import reactor.core.publisher.Mono;
  */
 public final class ObservedConnectionFactory implements ConnectionFactory {
 
-    private final ConnectionPool pool;
+    private final ConnectionFactory pool;
+    private final boolean owned;
     private final String name;
     private final StatementRecorder recorder;
     private final int maxSize;
     private final Duration timeout;
 
-    ObservedConnectionFactory(ConnectionPool pool, String name, StatementRecorder recorder, int maxSize, Duration timeout) {
+    /**
+     * @param pool pgrecord's own r2dbc pool, or the application's factory
+     * @param owned whether {@link #dispose()} closes the pool: never the application's
+     */
+    ObservedConnectionFactory(ConnectionFactory pool, boolean owned, String name, StatementRecorder recorder, int maxSize,
+            Duration timeout) {
         this.pool = pool;
+        this.owned = owned;
         this.name = name;
         this.recorder = recorder;
         this.maxSize = maxSize;
@@ -79,7 +86,7 @@ public final class ObservedConnectionFactory implements ConnectionFactory {
      */
     private Mono<Connection> acquire(long deadline, int attempts) {
         // empty means: this attempt found a dead connection, try the next one
-        return pool.create()
+        return Mono.<Connection>from(pool.create())
                 .onErrorResume(e -> retry(e, deadline, attempts), e -> Mono.empty())
                 .flatMap(c -> live(c, deadline, attempts))
                 .switchIfEmpty(Mono.defer(() -> acquire(deadline, attempts - 1)));
@@ -145,11 +152,13 @@ public final class ObservedConnectionFactory implements ConnectionFactory {
         return recorder;
     }
 
-    ConnectionPool pool() {
-        return pool;
+    /** pgrecord's own pool; empty for the application's factory. */
+    java.util.Optional<ConnectionPool> ownPool() {
+        return owned && pool instanceof ConnectionPool p ? java.util.Optional.of(p) : java.util.Optional.empty();
     }
 
+    /** Closes pgrecord's own pool; leaves the application's factory alone. */
     Mono<Void> dispose() {
-        return pool.disposeLater();
+        return ownPool().map(ConnectionPool::disposeLater).orElse(Mono.empty());
     }
 }

@@ -1,14 +1,19 @@
 package io.pgrecord.internal.r2dbc;
 
 import io.pgrecord.PostgresConnectionConfig;
+import io.pgrecord.internal.config.DriverOptions;
 import io.pgrecord.internal.config.StartupParameters;
 import io.r2dbc.pool.ConnectionPoolConfiguration;
 import io.r2dbc.postgresql.MultiHostConnectionStrategy.TargetServerType;
 import io.r2dbc.postgresql.PostgresqlConnectionConfiguration;
 import io.r2dbc.postgresql.PostgresqlConnectionFactory;
+import io.r2dbc.postgresql.PostgresqlConnectionFactoryProvider;
 import io.r2dbc.postgresql.client.SSLMode;
+import io.r2dbc.spi.ConnectionFactoryOptions;
+import io.r2dbc.spi.Option;
 import io.r2dbc.spi.ValidationDepth;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Translates a {@link PostgresConnectionConfig} into an r2dbc-postgresql factory and r2dbc-pool settings. */
@@ -20,18 +25,29 @@ final class R2dbcConfigs {
     }
 
     static PostgresqlConnectionConfiguration connection(PostgresConnectionConfig config) {
-        PostgresqlConnectionConfiguration.Builder b = PostgresqlConnectionConfiguration.builder()
-                .database(config.database())
+        Map<String, Object> driver = DriverOptions.forR2dbc(config.driverOptions());
+        String target = (String) config.option("target_session_attrs");
+        PostgresqlConnectionConfiguration.Builder b;
+        if (driver.isEmpty()) {
+            b = PostgresqlConnectionConfiguration.builder();
+            if (target != null) {
+                // only the multi-host strategy honours a target server type
+                b.addHost(config.host(), config.port());
+            } else {
+                b.host(config.host()).port(config.port());
+            }
+        } else {
+            b = withDriverOptions(config, driver, target != null);
+        }
+        b.database(config.database())
                 .username(config.username())
                 .sslMode(SSLMode.fromValue(config.sslMode()))
-                .tcpKeepAlive(true)
                 .options(StartupParameters.of(config));
-        String target = (String) config.option("target_session_attrs");
+        if (!driver.containsKey("tcpKeepAlive")) {
+            b.tcpKeepAlive(true);
+        }
         if (target != null) {
-            // only the multi-host strategy honours a target server type
-            b.addHost(config.host(), config.port()).targetServerType(targetServerType(target));
-        } else {
-            b.host(config.host()).port(config.port());
+            b.targetServerType(targetServerType(target));
         }
         if (config.password() != null) {
             b.password(config.password());
@@ -52,6 +68,31 @@ final class R2dbcConfigs {
             b.sslKey((String) config.option("sslkey"));
         }
         return b.build();
+    }
+
+    /**
+     * A builder that r2dbc-postgresql's own provider made from the driver options, so that it
+     * parses and applies them as it does for an r2dbc URL; the host goes in too, because the
+     * provider requires it (as a failover host list when a target server type is wanted).
+     */
+    private static PostgresqlConnectionConfiguration.Builder withDriverOptions(PostgresConnectionConfig config,
+            Map<String, Object> driver, boolean multiHost) {
+        ConnectionFactoryOptions.Builder o = ConnectionFactoryOptions.builder()
+                .option(ConnectionFactoryOptions.DRIVER, PostgresqlConnectionFactoryProvider.POSTGRESQL_DRIVER)
+                .option(ConnectionFactoryOptions.USER, config.username());
+        if (multiHost) {
+            String host = config.host().contains(":") ? "[" + config.host() + "]" : config.host();
+            o.option(ConnectionFactoryOptions.PROTOCOL, PostgresqlConnectionFactoryProvider.FAILOVER_PROTOCOL)
+                    .option(ConnectionFactoryOptions.HOST, host + ":" + config.port());
+        } else {
+            o.option(ConnectionFactoryOptions.HOST, config.host()).option(ConnectionFactoryOptions.PORT, config.port());
+        }
+        driver.forEach((name, value) -> o.option(Option.valueOf(name), value));
+        try {
+            return PostgresqlConnectionFactoryProvider.builder(o.build());
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("invalid r2dbc-postgresql driver option among " + driver.keySet() + ": " + e.getMessage(), e);
+        }
     }
 
     /** A new pool's name, as errors and JMX show it. */

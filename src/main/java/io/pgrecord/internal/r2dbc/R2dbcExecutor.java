@@ -12,6 +12,7 @@ import io.pgrecord.internal.schema.Schemas;
 import io.pgrecord.internal.tx.LockSql;
 import io.pgrecord.schema.AsyncInspector;
 import io.pgrecord.schema.AsyncSchemaManager;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
@@ -26,7 +27,7 @@ import reactor.core.publisher.Mono;
 public final class R2dbcExecutor implements BackendHandle {
 
     private final AsyncPostgresBackend backend;
-    private final PostgresConnectionConfig config;
+    private final Function<StatementRecorder, R2dbcRuntime> runtimes;
     private final StatementRecorder statementLog = new StatementRecorder();
     private final Object lock = new Object();
     private R2dbcRuntime runtime;
@@ -37,8 +38,13 @@ public final class R2dbcExecutor implements BackendHandle {
             work -> transactions.inTransaction(TransactionOptions.defaults(), dsl -> work.get()).next());
 
     public R2dbcExecutor(AsyncPostgresBackend backend, PostgresConnectionConfig config) {
+        this(backend, recorder -> new R2dbcRuntime(config, recorder));
+    }
+
+    /** The executor of {@code backend} on the runtimes {@code runtimes} makes: one per connect after a disconnect. */
+    public R2dbcExecutor(AsyncPostgresBackend backend, Function<StatementRecorder, R2dbcRuntime> runtimes) {
         this.backend = backend;
-        this.config = config;
+        this.runtimes = runtimes;
     }
 
     /** The public backend this executor runs. */
@@ -96,7 +102,7 @@ public final class R2dbcExecutor implements BackendHandle {
     public R2dbcRuntime runtime() {
         synchronized (lock) {
             if (runtime == null) {
-                runtime = new R2dbcRuntime(config, statementLog);
+                runtime = runtimes.apply(statementLog);
             }
             return runtime;
         }

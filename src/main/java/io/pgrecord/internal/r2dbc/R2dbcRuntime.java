@@ -1,41 +1,70 @@
 package io.pgrecord.internal.r2dbc;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pgrecord.PostgresConnectionConfig;
 import io.pgrecord.ServerVersion;
 import io.pgrecord.internal.exec.JooqDefaults;
 import io.pgrecord.internal.exec.StatementRecorder;
+import io.pgrecord.internal.types.Json;
+import io.pgrecord.internal.types.JsonMappers;
 import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.spi.Connection;
+import io.r2dbc.spi.ConnectionFactory;
+import java.time.Duration;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * The reactive executor's live state: the r2dbc pool behind an {@link ObservedConnectionFactory}
- * and the jOOQ context on it. The pool connects lazily; {@link #connect()} reads the version.
+ * The reactive executor's live state: the r2dbc pool (pgrecord's own, or the application's
+ * factory) behind an {@link ObservedConnectionFactory} and the jOOQ context on it. The pool
+ * connects lazily; {@link #connect()} reads the version.
  */
 public final class R2dbcRuntime {
+
+    /** For the application's factory, whose size and timeout pgrecord does not know. */
+    private static final int APPLICATION_ATTEMPTS = 10;
+    private static final Duration APPLICATION_TIMEOUT = Duration.ofSeconds(30);
 
     private final ObservedConnectionFactory connections;
     private final DSLContext dsl;
     private final io.pgrecord.internal.exec.ReactiveScope poolScope;
 
     public R2dbcRuntime(PostgresConnectionConfig config, StatementRecorder recorder) {
+        this(ownPool(config, recorder), config.jsonMapper());
+    }
+
+    /**
+     * On the application's own factory, never closed here. Its size and timeout are its own:
+     * pgrecord tries at most {@link #APPLICATION_ATTEMPTS} dead connections in a row, within
+     * {@link #APPLICATION_TIMEOUT}.
+     */
+    public R2dbcRuntime(ConnectionFactory application, StatementRecorder recorder) {
+        this(new ObservedConnectionFactory(application, false, "application ConnectionFactory", recorder,
+                APPLICATION_ATTEMPTS, APPLICATION_TIMEOUT), Json.MAPPER);
+    }
+
+    private static ObservedConnectionFactory ownPool(PostgresConnectionConfig config, StatementRecorder recorder) {
         String name = R2dbcConfigs.nextPoolName();
         ConnectionPool pool = new ConnectionPool(R2dbcConfigs.pool(config, name));
-        this.connections = new ObservedConnectionFactory(pool, name, recorder, config.poolMaxSize(), config.poolTimeout());
+        return new ObservedConnectionFactory(pool, true, name, recorder, config.poolMaxSize(), config.poolTimeout());
+    }
+
+    private R2dbcRuntime(ObservedConnectionFactory connections, ObjectMapper jsonMapper) {
+        this.connections = connections;
         this.dsl = DSL.using(connections, JooqDefaults.DIALECT, JooqDefaults.settings());
         // jOOQ's subscribers carry the Reactor context, so a raw publisher of this DSLContext
         // subscribed inside a transaction gets the transaction's connection from the factory
         dsl.configuration().set(ReactorSubscribers.INSTANCE);
+        JsonMappers.remember(dsl.configuration(), jsonMapper);
         this.poolScope = new io.pgrecord.internal.exec.ReactiveScope(dsl, R2dbcStatements.pooled(connections));
     }
 
     /** Warms the pool and reads the server version, bypassing the statement log. */
     public Mono<ServerVersion> connect() {
-        ConnectionPool pool = connections.pool();
-        return pool.warmup()
+        Mono<Integer> warmup = connections.ownPool().map(ConnectionPool::warmup).orElse(Mono.just(0));
+        return warmup
                 // the driver's statement under the observed connection: outside the statement log
                 .then(Mono.usingWhen(connections.acquire(), c -> readVersion(((ObservedConnection) c).delegate()),
                         Connection::close))
@@ -64,7 +93,7 @@ public final class R2dbcRuntime {
 
     /** {active, idle, total, pending} of the r2dbc pool. */
     public int[] poolFigures() {
-        return connections.pool().getMetrics()
+        return connections.ownPool().flatMap(ConnectionPool::getMetrics)
                 .map(m -> new int[] {m.acquiredSize(), m.idleSize(), m.allocatedSize(), m.pendingAcquireSize()})
                 .orElse(new int[4]);
     }

@@ -29,7 +29,12 @@ public final class Json {
      * @throws IllegalArgumentException when a key or string holds an unpaired surrogate
      */
     public static String write(Object value) {
-        String json = serialise(value);
+        return write(MAPPER, value);
+    }
+
+    /** As {@link #write(Object)}, with the given mapper: a backend's own, from its configuration. */
+    public static String write(ObjectMapper mapper, Object value) {
+        String json = serialise(mapper, value);
         int at = BindValues.unpairedSurrogate(json);
         if (at >= 0) {
             throw new IllegalArgumentException("JSON of " + value.getClass().getName() + " is not valid UTF-16: unpaired surrogate"
@@ -40,16 +45,25 @@ public final class Json {
 
     /** The JSON text of a value as Jackson writes it, unchecked. */
     static String serialise(Object value) {
+        return serialise(MAPPER, value);
+    }
+
+    private static String serialise(ObjectMapper mapper, Object value) {
         try {
-            return MAPPER.writeValueAsString(value);
+            return mapper.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new PgRecordException("cannot write " + value.getClass().getName() + " as JSON: " + e.getOriginalMessage(), e);
         }
     }
 
     public static Object read(String json, JavaType type) {
+        return read(MAPPER, json, type);
+    }
+
+    /** As {@link #read(String, JavaType)}, with the given mapper. */
+    public static Object read(ObjectMapper mapper, String json, JavaType type) {
         try {
-            return MAPPER.readValue(json, type);
+            return mapper.readValue(json, type);
         } catch (JsonProcessingException e) {
             throw new PgRecordException("cannot read JSON as " + type + ": " + e.getOriginalMessage(), e);
         }
@@ -57,8 +71,13 @@ public final class Json {
 
     /** Parses JSON text into a tree; the text {@code null} is a {@code NullNode}. */
     public static JsonNode parse(String json) {
+        return parse(MAPPER, json);
+    }
+
+    /** As {@link #parse(String)}, with the given mapper. */
+    public static JsonNode parse(ObjectMapper mapper, String json) {
         try {
-            return MAPPER.readTree(json);
+            return mapper.readTree(json);
         } catch (JsonProcessingException e) {
             throw new PgRecordException("cannot read JSON: " + e.getOriginalMessage(), e);
         }

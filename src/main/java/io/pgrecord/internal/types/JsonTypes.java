@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pgrecord.error.MappingException;
 import java.lang.reflect.Type;
-import org.jooq.Converter;
 import org.jooq.DataType;
 import org.jooq.JSON;
 import org.jooq.JSONB;
@@ -55,19 +54,19 @@ final class JsonTypes {
         JavaType javaType = Json.MAPPER.constructType(generic);
         @SuppressWarnings({"unchecked", "rawtypes"})
         Class<Object> target = (Class) raw;
-        return TextBinding.type(cast, Converter.ofNullable(String.class, target, s -> Json.read(s, javaType), Json::write));
+        return TextBinding.type(cast, new JsonConverter<>(target, (mapper, s) -> Json.read(mapper, s, javaType)));
     }
 
     /** A tree, read with {@code readTree} so that JSON null is a {@code NullNode}, never Java null. */
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static DataType<?> node(String cast, Class<?> raw) {
         Class<Object> target = (Class) raw;
-        return TextBinding.type(cast, Converter.ofNullable(String.class, target, s -> {
-            JsonNode node = Json.parse(s);
+        return TextBinding.type(cast, new JsonConverter<>(target, (mapper, s) -> {
+            JsonNode node = Json.parse(mapper, s);
             if (!raw.isInstance(node)) {
                 throw new MappingException("JSON value " + s + " is a " + node.getNodeType() + ", not a " + raw.getSimpleName());
             }
             return node;
-        }, Json::write));
+        }));
     }
 }

@@ -1,5 +1,6 @@
 package io.pgrecord.internal.types;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pgrecord.Capability;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -12,6 +13,7 @@ import org.jooq.BindingRegisterContext;
 import org.jooq.BindingSQLContext;
 import org.jooq.BindingSetSQLOutputContext;
 import org.jooq.BindingSetStatementContext;
+import org.jooq.Configuration;
 import org.jooq.Converter;
 import org.jooq.DataType;
 import org.jooq.conf.ParamType;
@@ -82,6 +84,16 @@ public final class TextBinding<D, U> implements Binding<D, U> {
         return of(null, Converter.ofNullable(String.class, String.class, s -> s, s -> s));
     }
 
+    /** The text conversion for this context: JSON with the mapper of the context's backend. */
+    private Converter<String, U> text(Configuration configuration) {
+        return text(JsonMappers.of(configuration));
+    }
+
+    /** The text conversion with this JSON mapper, which only JSON types use. */
+    Converter<String, U> text(ObjectMapper mapper) {
+        return text instanceof JsonConverter<U> json ? json.using(mapper) : text;
+    }
+
     @Override
     public Converter<D, U> converter() {
         return converter;
@@ -117,7 +129,7 @@ public final class TextBinding<D, U> implements Binding<D, U> {
             ctx.render().sql("cast(");
         }
         if (ctx.render().paramType() == ParamType.INLINED) {
-            ctx.render().visit(DSL.inline(text.to(ctx.value()), String.class));
+            ctx.render().visit(DSL.inline(text(ctx.configuration()).to(ctx.value()), String.class));
         } else {
             ctx.render().sql(ctx.variable());
         }
@@ -139,7 +151,7 @@ public final class TextBinding<D, U> implements Binding<D, U> {
     /** A null goes out as a VARCHAR null, which both drivers send untyped (pgjdbc with stringtype=unspecified). */
     @Override
     public void set(BindingSetStatementContext<U> ctx) throws SQLException {
-        String value = text.to(ctx.value());
+        String value = text(ctx.configuration()).to(ctx.value());
         if (value == null) {
             ctx.statement().setNull(ctx.index(), Types.VARCHAR);
         } else {
@@ -149,21 +161,21 @@ public final class TextBinding<D, U> implements Binding<D, U> {
 
     @Override
     public void get(BindingGetResultSetContext<U> ctx) throws SQLException {
-        ctx.value(text.from(ctx.resultSet().getString(ctx.index())));
+        ctx.value(text(ctx.configuration()).from(ctx.resultSet().getString(ctx.index())));
     }
 
     @Override
     public void get(BindingGetStatementContext<U> ctx) throws SQLException {
-        ctx.value(text.from(ctx.statement().getString(ctx.index())));
+        ctx.value(text(ctx.configuration()).from(ctx.statement().getString(ctx.index())));
     }
 
     @Override
     public void set(BindingSetSQLOutputContext<U> ctx) throws SQLException {
-        ctx.output().writeString(text.to(ctx.value()));
+        ctx.output().writeString(text(ctx.configuration()).to(ctx.value()));
     }
 
     @Override
     public void get(BindingGetSQLInputContext<U> ctx) throws SQLException {
-        ctx.value(text.from(ctx.input().readString()));
+        ctx.value(text(ctx.configuration()).from(ctx.input().readString()));
     }
 }

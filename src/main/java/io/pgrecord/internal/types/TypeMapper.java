@@ -1,6 +1,7 @@
 package io.pgrecord.internal.types;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pgrecord.Capability;
 import io.pgrecord.Column;
 import io.pgrecord.error.MappingException;
@@ -251,7 +252,7 @@ public final class TypeMapper {
      * element texts of its arrays. For the COPY encoder, which writes what a bind would carry.
      */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    public static Object databaseValue(DataType<?> type, Object value) {
+    public static Object databaseValue(DataType<?> type, Object value, ObjectMapper json) {
         if (type.getBinding() instanceof ListBinding<?> list) {
             Object array = ((Converter) list.converter()).to(value);
             return list.array() instanceof TextArrayBinding<?, ?> t && t.temporalElements() ? array
@@ -259,6 +260,9 @@ public final class TypeMapper {
         }
         if (type.getBinding() instanceof TextArrayBinding<?, ?> t && t.temporalElements()) {
             return value;   // dates and times as java.time values, which COPY can write in binary
+        }
+        if (type.getBinding() instanceof TextBinding text) {
+            return text.text(json).to(value);
         }
         return ((Converter) type.getConverter()).to(value);
     }

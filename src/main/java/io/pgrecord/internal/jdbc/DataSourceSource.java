@@ -1,0 +1,83 @@
+package io.pgrecord.internal.jdbc;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.postgresql.core.BaseConnection;
+
+/**
+ * Connections of an application's own {@link DataSource}, which pgrecord borrows and never
+ * closes. Their driver settings are the application's: string binds must be untyped, as on
+ * pgrecord's own pool, so a pgjdbc connection that binds strings as varchar is refused with
+ * the property to set.
+ */
+public final class DataSourceSource implements JdbcConnectionSource {
+
+    private final DataSource dataSource;
+    private volatile boolean checked;
+
+    public DataSourceSource(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    @Override
+    public Connection get() {
+        Connection c;
+        try {
+            c = dataSource.getConnection();
+        } catch (SQLException e) {
+            throw JdbcErrors.translate(e);
+        }
+        if (!checked) {
+            check(c);
+        }
+        return c;
+    }
+
+    /** Once: the connections are pgjdbc's and bind strings untyped, or the first use fails naming the fix. */
+    private void check(Connection c) {
+        try {
+            if (!c.isWrapperFor(BaseConnection.class)) {
+                throw new IllegalStateException("PostgresBackend.of(DataSource) needs pgjdbc connections; "
+                        + dataSource.getClass().getName() + " gave a " + c.getClass().getName());
+            }
+            if (c.unwrap(BaseConnection.class).getStringVarcharFlag()) {
+                throw new IllegalStateException("PostgresBackend.of(DataSource): the DataSource binds strings as varchar;"
+                        + " pgrecord sends them untyped so the server types them from context (jsonb, citext, enums):"
+                        + " set the pgjdbc property stringtype=unspecified on it (HikariCP: addDataSourceProperty(\"stringtype\","
+                        + " \"unspecified\"), or ?stringtype=unspecified in its JDBC URL)");
+            }
+            checked = true;
+        } catch (SQLException e) {
+            giveBack(c);
+            throw JdbcErrors.translate(e);
+        } catch (RuntimeException e) {
+            giveBack(c);
+            throw e;
+        }
+    }
+
+    @Override
+    public void giveBack(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            throw JdbcErrors.translate(e);
+        }
+    }
+
+    /** The pool is the application's: pgrecord cannot replace its idle connections. */
+    @Override
+    public void evictIdle() {
+    }
+
+    @Override
+    public int[] figures() {
+        return new int[4];
+    }
+
+    /** Never closes the application's DataSource. */
+    @Override
+    public void close() {
+    }
+}

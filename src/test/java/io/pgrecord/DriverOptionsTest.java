@@ -1,0 +1,102 @@
+package io.pgrecord;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.pgrecord.testing.AnyBackend;
+import io.pgrecord.testing.BothBackends;
+import io.pgrecord.testing.Exec;
+import io.pgrecord.testing.PgExtension;
+import io.pgrecord.testing.TestDatabase;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Driver properties reach the driver that knows them; the other backend ignores them; bad names fail at build(). */
+@ExtendWith(PgExtension.class)
+class DriverOptionsTest {
+
+    /**
+     * pgjdbc's prepareThreshold=1 prepares a statement on the server at its first run (the
+     * default waits for the fifth); r2dbc-postgresql's preparedStatementCacheQueries=0 keeps no
+     * named statement. One connection, so the catalog view sees the statements of the session.
+     */
+    @BothBackends
+    void eachDriverGetsItsOwnPropertiesAndIgnoresTheOthers(Exec exec, TestDatabase db) {
+        PostgresConnectionConfig config = db.configBuilder().poolMaxSize(1)
+                .driverOption("prepareThreshold", 1)
+                .driverOption("preparedStatementCacheQueries", 0)
+                .driverOption("tcpKeepAlive", false)
+                .build();
+        long with = preparedAfterOneRun(exec, config);
+        long without = preparedAfterOneRun(exec, db.configBuilder().poolMaxSize(1).build());
+        if (exec == Exec.JDBC) {
+            assertThat(with).isEqualTo(1);
+            assertThat(without).isZero();
+        } else {
+            assertThat(with).isZero();
+            assertThat(without).isEqualTo(1);
+        }
+    }
+
+    private static long preparedAfterOneRun(Exec exec, PostgresConnectionConfig config) {
+        try (AnyBackend backend = AnyBackend.open(exec, config)) {
+            assertThat(backend.fetchValue("SELECT 4242 + ?", 1)).isEqualTo(4243);
+            return ((Number) backend.fetchValue("SELECT count(*) FROM pg_prepared_statements WHERE statement LIKE '%4242%'"))
+                    .longValue();
+        }
+    }
+
+    @BothBackends
+    void urlParametersThatAreDriverPropertiesReachTheDriver(Exec exec, TestDatabase db) {
+        PostgresConnectionConfig c = db.config();
+        String url = "postgresql://" + encode(c.username()) + (c.password() == null ? "" : ":" + encode(c.password()))
+                + "@" + c.host() + ":" + c.port() + "/" + c.database()
+                + "?readOnly=true&readOnlyMode=always&prepareThreshold=0&tcpNoDelay=true";
+        PostgresConnectionConfig config = PostgresConnectionConfig.fromUrl(url);
+        assertThat(config.driverOptions()).containsEntry("readOnly", "true").containsEntry("prepareThreshold", "0");
+        try (AnyBackend backend = AnyBackend.open(exec, config)) {
+            // readOnly is pgjdbc's: the blocking backend's sessions are read-only, the reactive one's are not
+            assertThat(backend.fetchValue("SHOW transaction_read_only")).isEqualTo(exec == Exec.JDBC ? "on" : "off");
+        }
+    }
+
+    @Test
+    void aNameNeitherDriverKnowsIsRefusedNamingIt(TestDatabase db) {
+        assertThatThrownBy(() -> db.configBuilder().driverOption("prepareTreshold", 0).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("unknown driver option 'prepareTreshold'")
+                .hasMessageContaining("prepareThreshold")
+                .hasMessageContaining("preparedStatementCacheQueries");
+        assertThatThrownBy(() -> PostgresConnectionConfig.fromUrl("postgresql://u@localhost/db?prepareTreshold=0"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'prepareTreshold'");
+    }
+
+    @Test
+    void aPropertyThatDuplicatesAnOptionOrThatPgrecordSetsIsRefused(TestDatabase db) {
+        assertThatThrownBy(() -> db.configBuilder().option("connect_timeout", 5).driverOption("connectTimeout", 5).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("driver option 'connectTimeout' duplicates the connection option connect_timeout");
+        assertThatThrownBy(() -> db.configBuilder().driverOption("ApplicationName", "x").build())
+                .hasMessageContaining("duplicates the connection option application_name");
+        assertThatThrownBy(() -> db.configBuilder().driverOption("stringtype", "varchar").build())
+                .hasMessageContaining("driver option 'stringtype' cannot be set");
+        assertThatThrownBy(() -> db.configBuilder().driverOption("socketTimeout", null).build())
+                .hasMessageContaining("driver option 'socketTimeout' must not be null");
+    }
+
+    @Test
+    void driverOptionsSurviveToBuilderAndShowOnlyTheirNames(TestDatabase db) {
+        PostgresConnectionConfig config = db.configBuilder().driverOption("sslpassword", "hush").driverOption("socketTimeout", 30).build();
+        assertThat(config.toBuilder().build()).isEqualTo(config);
+        assertThat(config.driverOptions()).isEqualTo(Map.of("sslpassword", "hush", "socketTimeout", 30));
+        assertThat(config.toString()).contains("sslpassword").doesNotContain("hush");
+    }
+
+    private static String encode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,163 @@
+package io.pgrecord;
+
+import static io.pgrecord.testing.ModelOps.get;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.pgrecord.models.Schema;
+import io.pgrecord.testing.BothBackends;
+import io.pgrecord.testing.Exec;
+import io.pgrecord.testing.ModelOps;
+import io.pgrecord.testing.PgExtension;
+import io.pgrecord.testing.TestDatabase;
+import io.r2dbc.pool.ConnectionPool;
+import io.r2dbc.pool.ConnectionPoolConfiguration;
+import io.r2dbc.postgresql.PostgresqlConnectionConfiguration;
+import io.r2dbc.postgresql.PostgresqlConnectionFactory;
+import io.r2dbc.spi.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import reactor.core.publisher.Mono;
+
+/** Backends over the application's own pool: models, transactions, and the pool stays the application's. */
+@ExtendWith(PgExtension.class)
+class OwnDataSourceTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    @BeforeAll
+    static void schema(TestDatabase db) {
+        Schema.create(db);
+    }
+
+    @BothBackends
+    void modelsAndTransactionsRunOnTheApplicationsPoolWhichCloseLeavesOpen(Exec exec, TestDatabase db) throws SQLException {
+        String tag = " own " + exec;
+        try (AppPool app = AppPool.open(exec, db)) {
+            ModelOps ops = app.ops;
+            Model ann = ops.insert("User", "name", "Ann" + tag, "metadata", Map.of("role", "admin" + tag));
+            Model found = ops.getById("User", get(ann, "id"));
+            assertThat((String) get(found, "name")).isEqualTo("Ann" + tag);
+            // a string compared with jsonb: untyped, as on pgrecord's own pool
+            assertThat(ops.count(ops.query("User").where("metadata @> ?", "{\"role\": \"admin" + tag + "\"}"))).isEqualTo(1);
+
+            Model bob = ops.create("User", "name", "Bob" + tag);
+            IllegalStateException rollBack = new IllegalStateException("roll back");
+            assertThatThrownBy(() -> app.insertThenFail(bob, rollBack)).isSameAs(rollBack);
+            assertThat(db.queryValue("SELECT count(*) FROM users WHERE name = 'Bob" + tag + "'")).isEqualTo(0L);
+
+            assertThat(ops.copyIn("User", List.of(ops.create("User", "name", "Cy" + tag)))).isEqualTo(1);
+
+            app.closeBackend();
+            assertThat(app.poolOpen()).isTrue();
+            assertThat(app.countOnPool("SELECT count(*) FROM users WHERE name LIKE '%" + tag + "'")).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aDataSourceThatBindsStringsAsVarcharIsRefusedNamingTheProperty(TestDatabase db) {
+        try (HikariDataSource pool = hikari(db, false); PostgresBackend backend = PostgresBackend.of(pool)) {
+            assertThatThrownBy(backend::connect).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("stringtype=unspecified");
+            assertThat(pool.isClosed()).isFalse();
+            assertThat(pool.getHikariPoolMXBean().getActiveConnections()).isZero();
+        }
+    }
+
+    private static HikariDataSource hikari(TestDatabase db, boolean untypedStrings) {
+        PostgresConnectionConfig c = db.config();
+        HikariConfig hc = new HikariConfig();
+        hc.setJdbcUrl("jdbc:postgresql://" + c.host() + ":" + c.port() + "/" + c.database());
+        hc.setUsername(c.username());
+        hc.setPassword(c.password());
+        hc.setMaximumPoolSize(3);
+        if (untypedStrings) {
+            hc.addDataSourceProperty("stringtype", "unspecified");
+        }
+        return new HikariDataSource(hc);
+    }
+
+    /** The application's pool for one path, and a pgrecord backend over it. */
+    private static final class AppPool implements AutoCloseable {
+        private final HikariDataSource hikari;
+        private final ConnectionPool r2dbc;
+        private final PostgresBackend blocking;
+        private final AsyncPostgresBackend async;
+        final ModelOps ops;
+
+        private AppPool(HikariDataSource hikari, ConnectionPool r2dbc) {
+            this.hikari = hikari;
+            this.r2dbc = r2dbc;
+            this.blocking = hikari == null ? null : PostgresBackend.of(hikari);
+            this.async = r2dbc == null ? null : AsyncPostgresBackend.of(r2dbc);
+            if (async != null) {
+                async.connect().block(WAIT);
+            }
+            this.ops = blocking != null ? ModelOps.with(blocking) : ModelOps.with(async);
+        }
+
+        static AppPool open(Exec exec, TestDatabase db) {
+            if (exec == Exec.JDBC) {
+                return new AppPool(hikari(db, true), null);
+            }
+            PostgresConnectionConfig c = db.config();
+            PostgresqlConnectionFactory factory = new PostgresqlConnectionFactory(PostgresqlConnectionConfiguration.builder()
+                    .host(c.host()).port(c.port()).database(c.database()).username(c.username()).password(c.password()).build());
+            return new AppPool(null, new ConnectionPool(ConnectionPoolConfiguration.builder(factory).maxSize(3).build()));
+        }
+
+        void insertThenFail(Model m, RuntimeException failure) {
+            if (blocking != null) {
+                blocking.transactionManager().inTransaction(() -> {
+                    ops.insertRow(m);
+                    throw failure;
+                });
+            } else {
+                async.transactionManager().inTransaction(() -> Mono.from(((AsyncActiveRecord<?>) m).insert()).then(Mono.error(failure)))
+                        .blockLast(WAIT);
+            }
+        }
+
+        void closeBackend() {
+            if (blocking != null) {
+                blocking.close();
+                assertThat(blocking.isClosed()).isTrue();
+            } else {
+                async.close();
+            }
+        }
+
+        boolean poolOpen() {
+            return hikari != null ? !hikari.isClosed() : !r2dbc.isDisposed();
+        }
+
+        long countOnPool(String sql) throws SQLException {
+            if (hikari != null) {
+                try (java.sql.Connection c = hikari.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+            return Mono.usingWhen(r2dbc.create(), c -> Mono.from(c.createStatement(sql).execute())
+                    .flatMap(r -> Mono.from(r.map((row, meta) -> row.get(0, Long.class)))), Connection::close).block(WAIT);
+        }
+
+        @Override
+        public void close() {
+            if (hikari != null) {
+                hikari.close();
+            } else {
+                r2dbc.dispose();
+            }
+        }
+    }
+}
