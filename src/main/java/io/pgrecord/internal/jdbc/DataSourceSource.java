@@ -57,15 +57,6 @@ public final class DataSourceSource implements JdbcConnectionSource {
         }
     }
 
-    @Override
-    public void giveBack(Connection connection) {
-        try {
-            connection.close();
-        } catch (SQLException e) {
-            throw JdbcErrors.translate(e);
-        }
-    }
-
     /** The pool is the application's: pgrecord cannot replace its idle connections. */
     @Override
     public void evictIdle() {

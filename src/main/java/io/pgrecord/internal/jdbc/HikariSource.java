@@ -43,15 +43,6 @@ public final class HikariSource implements JdbcConnectionSource {
     }
 
     @Override
-    public void giveBack(Connection connection) {
-        try {
-            connection.close();
-        } catch (SQLException e) {
-            throw JdbcErrors.translate(e);
-        }
-    }
-
-    @Override
     public void evictIdle() {
         HikariPoolMXBean mx = dataSource.getHikariPoolMXBean();
         if (mx != null) {

@@ -1,6 +1,7 @@
 package io.pgrecord.internal.jdbc;
 
 import java.sql.Connection;
+import java.sql.SQLException;
 
 /**
  * Where the blocking executor gets its connections: its own HikariCP pool today
@@ -11,8 +12,14 @@ public interface JdbcConnectionSource extends AutoCloseable {
     /** A connection; failures arrive as {@code io.pgrecord.error} types. */
     Connection get();
 
-    /** Gives a connection from {@link #get()} back. */
-    void giveBack(Connection connection);
+    /** Gives a connection from {@link #get()} back: closing it returns it to its pool. */
+    default void giveBack(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            throw JdbcErrors.translate(e);
+        }
+    }
 
     /** Replaces the source's idle connections, after a session-state change made them stale. */
     void evictIdle();

@@ -5,7 +5,6 @@ import io.pgrecord.Capability;
 import io.pgrecord.internal.exec.Work;
 import io.pgrecord.internal.types.BindValues;
 import io.pgrecord.internal.types.TypeMapper;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -42,14 +41,7 @@ public final class BulkMerge {
         if (models.isEmpty()) {
             return Work.done(0);
         }
-        for (T m : models) {
-            RecordPersistence.validate(m);
-        }
-        OffsetDateTime now = RecordPersistence.clock();
-        for (T m : models) {
-            RecordPersistence.fire(m, Hook.BEFORE_SAVE);
-            RecordPersistence.stampForInsert(meta, m, now);
-        }
+        RecordPersistence.prepareAll(meta, models, false);
         return RecordPersistence.firstVersions(meta, models, true).then(ignored -> merge(meta, models, caps, match));
     }
 

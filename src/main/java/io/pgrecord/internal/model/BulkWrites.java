@@ -7,7 +7,6 @@ import io.pgrecord.Upsert;
 import io.pgrecord.internal.exec.ShapeCache;
 import io.pgrecord.internal.exec.Work;
 import io.pgrecord.internal.types.BindValues;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
@@ -73,17 +72,7 @@ public final class BulkWrites {
         if (models.isEmpty()) {
             return Work.done(0);
         }
-        for (T m : models) {
-            RecordPersistence.validate(m);
-        }
-        OffsetDateTime now = RecordPersistence.clock();
-        for (T m : models) {
-            RecordPersistence.fire(m, Hook.BEFORE_SAVE);
-            if (conflict == null) {
-                RecordPersistence.fire(m, Hook.BEFORE_INSERT);
-            }
-            RecordPersistence.stampForInsert(meta, m, now);
-        }
+        RecordPersistence.prepareAll(meta, models, conflict == null);
         // a null version is sent as DEFAULT where the column has one
         return RecordPersistence.firstVersions(meta, models, false).then(ignored -> chunks(meta, models, conflict));
     }

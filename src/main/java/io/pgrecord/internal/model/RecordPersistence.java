@@ -430,6 +430,24 @@ public final class RecordPersistence {
     }
 
     /**
+     * What a bulk insert, upsert or merge does before its SQL: validates every model, then fires
+     * BEFORE_SAVE (and BEFORE_INSERT when asked) and stamps each from one clock reading.
+     */
+    static <T> void prepareAll(ModelMeta<T> meta, List<T> models, boolean beforeInsert) {
+        for (T m : models) {
+            validate(m);
+        }
+        OffsetDateTime now = clock();
+        for (T m : models) {
+            fire(m, Hook.BEFORE_SAVE);
+            if (beforeInsert) {
+                fire(m, Hook.BEFORE_INSERT);
+            }
+            stampForInsert(meta, m, now);
+        }
+    }
+
+    /**
      * Sets {@code @CreatedAt} (when null) and {@code @UpdatedAt} from one reading of the clock,
      * so a new row's two stamps are equal. The {@code @Version} is left to {@link #firstVersions}.
      */
