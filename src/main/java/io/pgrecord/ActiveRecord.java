@@ -14,22 +14,7 @@ import java.util.function.Function;
  * A blocking model: a class whose instances save themselves. Fields map to columns
  * ({@code emailAddress -> email_address}); see {@link Column}, {@link Id}, {@link Version},
  * {@link CreatedAt}, {@link UpdatedAt}, {@link SoftDelete} and {@link Transient}.
- * {@snippet :
- * @Table("users")
- * public class User extends ActiveRecord<User> {
- *     public static final Finder<User> find = finder(User.class);
- *     @Id public Long id;
- *     public String name;
- *     public final HasMany<Post> posts = hasMany(Post.class);
- * }
- *
- * ActiveRecord.configure(backend);
- * User u = new User();
- * u.name = "Ann";
- * u.save();                       // INSERT ... RETURNING: u.id is set
- * u.name = "Anne";
- * u.save();                       // UPDATE of the changed column only
- * }
+ * {@snippet class=io.pgrecord.javadoc.User region=model}
  * Instances are not thread-safe; operations join the calling thread's transaction.
  *
  * @param <T> the model class itself

@@ -5,11 +5,7 @@ import io.pgrecord.internal.jdbc.JdbcLock;
 /**
  * A held session-level advisory lock ({@code pg_advisory_lock}) on a connection of its own;
  * {@link #close()} unlocks it and returns the connection. Use try-with-resources.
- * {@snippet :
- * try (AdvisoryLock lock = backend.advisoryLock(42L)) {
- *     // only one holder of key 42 across all sessions runs this
- * }
- * }
+ * {@snippet class=io.pgrecord.javadoc.JavadocExamplesTest region=advisory-lock}
  */
 public final class AdvisoryLock implements AutoCloseable {
 

@@ -10,14 +10,7 @@ import reactor.core.publisher.Mono;
 /**
  * An explicitly controlled reactive transaction (a savepoint when begun inside another), from
  * {@link AsyncTransactionManager#begin()}.
- * {@snippet :
- * tm.begin().flatMap(tx -> tx.run(() -> a.save())
- *         .then(tx.savepoint())
- *         .flatMap(sp -> tx.run(() -> b.save()).then(tx.rollbackToSavepoint(sp)))
- *         .then(tx.commit())
- *         .onErrorResume(e -> tx.rollback().then(Mono.error(e))))
- *     .block();
- * }
+ * {@snippet class=io.pgrecord.javadoc.JavadocExamplesTest region=async-transaction}
  */
 public final class AsyncTransaction {
 

@@ -9,14 +9,7 @@ import java.util.Map;
 /**
  * Validation messages collected by a model's {@code validate(Errors)} method, keyed by Java
  * field name. Not thread-safe: one instance serves one validation run.
- * {@snippet :
- * @Override
- * protected void validate(Errors errors) {
- *     if (email == null || !email.contains("@")) {
- *         errors.add("email", "must contain @");
- *     }
- * }
- * }
+ * {@snippet class=io.pgrecord.javadoc.User region=validate}
  */
 public final class Errors {
 

@@ -23,11 +23,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * The entry point for a blocking model's queries and bulk writes, usually held in a static
  * field: {@code public static final Finder<User> find = finder(User.class);}. Thread-safe.
- * {@snippet :
- * Optional<User> u = User.find.findById(1L);
- * List<User> active = User.find.where("is_active = ?", true).all();
- * User.find.insertAll(List.of(new User(), new User()));
- * }
+ * {@snippet class=io.pgrecord.javadoc.JavadocExamplesTest region=finder}
  *
  * @param <T> the model
  */

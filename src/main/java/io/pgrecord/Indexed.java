@@ -11,13 +11,7 @@ import java.lang.annotation.Target;
  * An index that {@code SchemaManager.createTable} creates with a model's table. Repeat it for
  * several indexes. (It is not called {@code @Index} because {@code io.pgrecord.schema.Index} is
  * the builder for indexes created on their own.)
- * {@snippet :
- * @Table("bookings")
- * @Indexed(value = "room_id", using = "brin")
- * @Indexed(value = {"email"}, unique = true, nullsNotDistinct = true)      // PostgreSQL 15+
- * @Indexed(value = "room_id", where = "cancelled_at IS NULL", include = "note")
- * public class Booking extends ActiveRecord<Booking> { ... }
- * }
+ * {@snippet class=io.pgrecord.javadoc.Booking region=indexed}
  * Capability gates apply as for the builder: {@code include} needs 11, {@code nullsNotDistinct} 15.
  */
 @Documented

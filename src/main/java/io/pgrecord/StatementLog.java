@@ -7,12 +7,7 @@ import java.util.List;
  * transaction control (BEGIN, COMMIT, SAVEPOINT). The driver's and the pool's own housekeeping
  * (validation queries, the version probe at connect) is left out. One log per backend,
  * covering all threads; thread-safe. Tests use it to prove statement counts:
- * {@snippet :
- * StatementLog log = backend.statementLog();
- * log.start();
- * User.find.query().include("posts").all();
- * List<String> sent = log.stop();     // two statements, however many users
- * }
+ * {@snippet class=io.pgrecord.javadoc.JavadocExamplesTest region=statement-log}
  */
 public interface StatementLog {
 

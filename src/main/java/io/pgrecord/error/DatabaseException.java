@@ -8,15 +8,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>The accessors expose the fields of the server's error report, so a handler can react to
  * a specific constraint without parsing messages:
- * {@snippet :
- * try {
- *     user.save();
- * } catch (UniqueViolationException e) {
- *     if ("users_email_key".equals(e.constraintName())) {
- *         // tell the user the e-mail address is taken
- *     }
- * }
- * }
+ * {@snippet class=io.pgrecord.javadoc.JavadocExamplesTest region=unique-violation}
  */
 public class DatabaseException extends PgRecordException {
 

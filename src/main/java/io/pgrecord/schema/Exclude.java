@@ -11,11 +11,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * An {@code EXCLUDE} constraint for {@link SchemaManager#addExcludeConstraint(Exclude)}: no two
  * rows may match on every element's operator. Immutable; arguments are checked when given.
- * {@snippet :
- * schema.createExtensionIfNotExists("btree_gist");          // for "=" on a scalar column in a gist index
- * schema.addExcludeConstraint(Exclude.on("bookings").named("no_overlap").using("gist")
- *         .element("room_id", "=").element("date_range", "&&"));
- * }
+ * {@snippet class=io.pgrecord.javadoc.JavadocExamplesTest region=exclude}
  * A violation raises {@link ExclusionViolationException}.
  */
 public final class Exclude {

@@ -2,7 +2,6 @@ package io.pgrecord.schema;
 
 import io.pgrecord.internal.schema.Identifiers;
 import io.pgrecord.internal.schema.SqlFragments;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -13,11 +12,7 @@ import org.jspecify.annotations.Nullable;
  * A {@code CREATE INDEX} for {@link SchemaManager#createIndex(Index)}. Immutable: every method
  * returns a new builder, and each argument is checked when given, so a bad name fails here, long
  * before any SQL.
- * {@snippet :
- * schema.createIndex(Index.on("bookings").columns("room_id").using("gist").where("room_id > 0").include("note"));
- * schema.createIndex(Index.on("users").named("users_email_lower").expression("lower(email)").unique());
- * schema.createIndex(Index.on("users").columns("email").unique().nullsNotDistinct());   // PostgreSQL 15+
- * }
+ * {@snippet class=io.pgrecord.javadoc.JavadocExamplesTest region=index}
  * Without {@link #named(String)} the index is called {@code <table>_<columns>_idx} (expression
  * keys count as {@code expr}), cut to PostgreSQL's 63 bytes.
  */
@@ -141,7 +136,7 @@ public final class Index {
         for (Key k : keys) {
             sb.append('_').append(k.expression() ? "expr" : k.text());
         }
-        return truncate(sb.toString(), "_idx");
+        return Identifiers.truncated(sb.toString(), "_idx");
     }
 
     /** The keys in order: column names, and expressions in parentheses. */
@@ -185,16 +180,6 @@ public final class Index {
 
     public boolean isIfNotExists() {
         return ifNotExists;
-    }
-
-    /** Cuts a generated name to 63 bytes, keeping the suffix, as PostgreSQL does with its own. */
-    static String truncate(String base, String suffix) {
-        String name = base + suffix;
-        while (name.getBytes(StandardCharsets.UTF_8).length > 63) {
-            base = base.substring(0, base.length() - 1);
-            name = base + suffix;
-        }
-        return name;
     }
 
     @Override

@@ -12,13 +12,7 @@ import org.jspecify.annotations.Nullable;
  * {@code CREATE TABLE name PARTITION OF parent FOR VALUES ...}. Bounds are Java values
  * ({@code LocalDate}, numbers, strings...) sent as typed SQL literals, or {@link #MINVALUE} and
  * {@link #MAXVALUE}.
- * {@snippet :
- * schema.createPartition(Partition.named("m_2024").of("measurements").range(LocalDate.of(2024, 1, 1), LocalDate.of(2025, 1, 1)));
- * schema.createPartition(Partition.named("m_old").of("measurements").range(Partition.MINVALUE, LocalDate.of(2024, 1, 1)));
- * schema.createPartition(Partition.named("orders_eu").of("orders").in("de", "fr"));
- * schema.createPartition(Partition.named("events_0").of("events").hash(4, 0));
- * schema.createPartition(Partition.named("orders_rest").of("orders").asDefault());
- * }
+ * {@snippet class=io.pgrecord.javadoc.JavadocExamplesTest region=partition}
  */
 public final class Partition {
 

@@ -11,14 +11,7 @@ import org.jspecify.annotations.Nullable;
  * partitions, comments, extensions and materialized views. Obtained from
  * {@code PostgresBackend.schema()}; thread-safe; it joins the calling thread's transaction like
  * {@code dsl()} does. {@link AsyncSchemaManager} is the reactive twin.
- * {@snippet :
- * SchemaManager schema = backend.schema();
- * schema.createEnum(Mood.class);
- * schema.createTable(User.class);                     // columns, keys, defaults, FKs and @Indexed from the model
- * schema.createDomain(Domain.named("positive_int").as("integer").notNull().check("VALUE > 0"));
- * schema.createExtensionIfNotExists("btree_gist");
- * schema.addExcludeConstraint(Exclude.on("bookings").element("room_id", "=").element("date_range", "&&"));
- * }
+ * {@snippet class=io.pgrecord.javadoc.JavadocExamplesTest region=schema-manager}
  *
  * <p><b>Tables from models.</b> Each persisted field becomes a column of the type the model
  * layer binds it with ({@code String} is {@code text}, a Java enum its PostgreSQL enum,

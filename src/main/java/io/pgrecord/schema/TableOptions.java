@@ -10,12 +10,7 @@ import org.jspecify.annotations.Nullable;
  * {@code UNLOGGED}, {@code TEMPORARY} with {@code ON COMMIT}, {@code INHERITS} or
  * {@code PARTITION BY}. Immutable; contradictory choices fail here with an
  * {@link IllegalArgumentException}.
- * {@snippet :
- * schema.createTable(Measurement.class, TableOptions.defaults().partitionByRange("day"));
- * schema.createPartition(Partition.named("measurement_2024").of("measurements")
- *         .range(LocalDate.of(2024, 1, 1), LocalDate.of(2025, 1, 1)));
- * schema.createTable(Scratch.class, TableOptions.defaults().temporary(TableOptions.OnCommit.DELETE_ROWS));
- * }
+ * {@snippet class=io.pgrecord.javadoc.JavadocExamplesTest region=table-options}
  * A temporary table belongs to the session that created it: with a pool, use it inside one
  * transaction, or on a backend with one connection.
  */

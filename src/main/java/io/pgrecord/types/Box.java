@@ -8,10 +8,7 @@ import java.util.Objects;
  * upper-right and lower-left corners whichever two opposite corners it was made from.
  *
  * <p>Its text form is {@code (x_high,y_high),(x_low,y_low)}.
- * {@snippet :
- * Box b = Box.of(Point.of(1, 4), Point.of(3, 2));
- * assert b.toString().equals("(3,4),(1,2)") && b.equals(Box.parse("(1,2),(3,4)"));
- * }
+ * {@snippet class=io.pgrecord.types.JavadocExamplesTest region=box}
  *
  * @param high the upper-right corner
  * @param low the lower-left corner

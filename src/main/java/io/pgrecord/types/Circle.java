@@ -6,10 +6,7 @@ import java.util.Objects;
  * A PostgreSQL {@code circle}: a center point and a radius that is not negative.
  *
  * <p>Its text form is {@code <(x,y),r>}.
- * {@snippet :
- * Circle c = Circle.of(Point.of(1, 2), 3);
- * assert c.toString().equals("<(1,2),3>") && Circle.parse("<(1,2),3>").equals(c);
- * }
+ * {@snippet class=io.pgrecord.types.JavadocExamplesTest region=circle}
  *
  * @param center the center
  * @param radius the radius, zero or more

@@ -10,10 +10,7 @@ import java.util.Deque;
  * quotes closed, brackets balanced); the server validates the rest when the value is sent. The
  * value compares by its text. The server stores a normalised form: {@code $.a} comes back as
  * {@code $."a"}, which is a different {@code JsonPath} here.
- * {@snippet :
- * JsonPath path = JsonPath.of("$.items[*] ? (@.price > 10)");
- * assert path.toString().equals("$.items[*] ? (@.price > 10)");
- * }
+ * {@snippet class=io.pgrecord.types.JavadocExamplesTest region=jsonpath}
  *
  * @param text the expression as written
  */

@@ -4,11 +4,7 @@ package io.pgrecord.types;
  * A PostgreSQL {@code line}: the infinite line {@code a·x + b·y + c = 0}.
  *
  * <p>Its text form is {@code {a,b,c}}; {@code a} and {@code b} cannot both be zero.
- * {@snippet :
- * Line diagonal = Line.of(1, -1, 0);          // y = x
- * assert diagonal.toString().equals("{1,-1,0}");
- * assert Line.parse("[(0,0),(1,1)]").equals(Line.parse("{1,-1,0}"));
- * }
+ * {@snippet class=io.pgrecord.types.JavadocExamplesTest region=line}
  *
  * @param a the x coefficient
  * @param b the y coefficient

@@ -7,10 +7,7 @@ import java.util.Objects;
  * A PostgreSQL {@code lseg}: the finite segment between two points.
  *
  * <p>Its text form is {@code [(x1,y1),(x2,y2)]}.
- * {@snippet :
- * LineSegment s = LineSegment.of(Point.of(1, 2), Point.of(3, 4));
- * assert s.toString().equals("[(1,2),(3,4)]") && LineSegment.parse("[(1,2),(3,4)]").equals(s);
- * }
+ * {@snippet class=io.pgrecord.types.JavadocExamplesTest region=lseg}
  *
  * @param start the first end point
  * @param end the second end point

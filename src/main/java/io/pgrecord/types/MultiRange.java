@@ -16,13 +16,7 @@ import org.jooq.postgres.extensions.types.Range;
  * Two multiranges are equal when they hold the same ranges. {@code tstzmultirange} bounds are
  * kept at UTC, so equality is by instant. The text form is the server's, such as
  * {@code {[1,3),[5,7)}}.
- * {@snippet :
- * MultiRange<IntegerRange> m = MultiRange.of(
- *         IntegerRange.integerRange(5, true, 7, false),
- *         IntegerRange.integerRange(1, true, 2, true));
- * assert m.toString().equals("{[1,3),[5,7)}");
- * assert m.equals(MultiRange.parse("{[1,3),[5,7)}", IntegerRange.class));
- * }
+ * {@snippet class=io.pgrecord.types.JavadocExamplesTest region=multirange}
  *
  * @param <R> the jOOQ range type: {@code IntegerRange}, {@code LongRange},
  *            {@code BigDecimalRange}, {@code LocalDateRange}, {@code LocalDateTimeRange} or

@@ -7,11 +7,7 @@ import java.util.List;
  * the first).
  *
  * <p>Its text form is {@code [(x1,y1),...]} when open and {@code ((x1,y1),...)} when closed.
- * {@snippet :
- * Path open = Path.open(Point.of(1, 2), Point.of(3, 4));
- * assert open.toString().equals("[(1,2),(3,4)]") && open.isOpen();
- * assert Path.parse("((1,2),(3,4))").equals(Path.closed(Point.of(1, 2), Point.of(3, 4)));
- * }
+ * {@snippet class=io.pgrecord.types.JavadocExamplesTest region=path}
  */
 public final class Path {
 

@@ -4,10 +4,7 @@ package io.pgrecord.types;
  * A PostgreSQL {@code point}: a location in the plane, in double precision.
  *
  * <p>Its text form is {@code (x,y)}, with numbers printed as PostgreSQL prints them.
- * {@snippet :
- * Point p = Point.parse("(1,2)");
- * assert p.equals(Point.of(1, 2)) && p.toString().equals("(1,2)");
- * }
+ * {@snippet class=io.pgrecord.types.JavadocExamplesTest region=point}
  *
  * @param x the x coordinate
  * @param y the y coordinate

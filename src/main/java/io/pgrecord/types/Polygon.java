@@ -6,11 +6,7 @@ import java.util.List;
  * A PostgreSQL {@code polygon}: a closed figure given by its vertices in order.
  *
  * <p>Its text form is {@code ((x1,y1),(x2,y2),...)}.
- * {@snippet :
- * Polygon triangle = Polygon.of(Point.of(0, 0), Point.of(4, 0), Point.of(0, 3));
- * assert triangle.toString().equals("((0,0),(4,0),(0,3))");
- * assert Polygon.parse(triangle.toString()).equals(triangle);
- * }
+ * {@snippet class=io.pgrecord.types.JavadocExamplesTest region=polygon}
  *
  * @param points the vertices in order; an unmodifiable list of at least one point
  */

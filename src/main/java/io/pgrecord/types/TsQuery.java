@@ -8,10 +8,7 @@ package io.pgrecord.types;
  * text in the server's output form (every lexeme quoted, only the parentheses operator priority
  * needs), so two values are equal when the server would print them the same. Lexemes are taken
  * literally, not stemmed as {@code to_tsquery} would.
- * {@snippet :
- * TsQuery q = TsQuery.parse("(fat | rat) & cat:*");
- * assert q.toString().equals("( 'fat' | 'rat' ) & 'cat':*");
- * }
+ * {@snippet class=io.pgrecord.types.JavadocExamplesTest region=tsquery}
  */
 public final class TsQuery {
 

@@ -15,11 +15,7 @@ import java.util.TreeMap;
  * sorted by their UTF-8 bytes, duplicates merged, positions sorted and de-duplicated, keeping the
  * highest weight), so two values are equal when the server would print them the same. It parses
  * text as a literal; it does not stem words the way {@code to_tsvector} does.
- * {@snippet :
- * TsVector v = TsVector.parse("b:2 a:1,3B a");
- * assert v.toString().equals("'a':1,3B 'b':2");
- * assert v.lexemes().equals(java.util.List.of("a", "b"));
- * }
+ * {@snippet class=io.pgrecord.types.JavadocExamplesTest region=tsvector}
  */
 public final class TsVector {
 

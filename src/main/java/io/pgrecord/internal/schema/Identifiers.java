@@ -26,6 +26,16 @@ public final class Identifiers {
     private Identifiers() {
     }
 
+    /** Cuts a generated name to 63 bytes, keeping the suffix, as PostgreSQL does with its own. */
+    public static String truncated(String base, String suffix) {
+        String name = base + suffix;
+        while (name.getBytes(StandardCharsets.UTF_8).length > 63) {
+            base = base.substring(0, base.length() - 1);
+            name = base + suffix;
+        }
+        return name;
+    }
+
     /**
      * One identifier part, taken as it is.
      *

@@ -13,6 +13,7 @@ import io.pgrecord.internal.model.RelationSpec;
 import io.pgrecord.schema.Index;
 import io.pgrecord.schema.TableOptions;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -54,10 +55,29 @@ final class TableDdl {
         meta.requireCapabilities(caps);
         TableDdl ddl = new TableDdl(meta, caps);
         List<Query> statements = new ArrayList<>(List.of(ddl.create(options, ifNotExists)));
+        Set<String> names = new HashSet<>();
         for (Indexed indexed : model.getAnnotationsByType(Indexed.class)) {
-            statements.add(IndexDdl.create(ddl.index(indexed, ifNotExists), caps));
+            Index index = ddl.index(indexed, ifNotExists);
+            if (indexed.name().isBlank()) {
+                index = index.named(unused(index.name(), names));
+            }
+            names.add(index.name());
+            statements.add(IndexDdl.create(index, caps));
         }
         return statements;
+    }
+
+    /**
+     * A generated index name that no earlier index of the model has: {@code bookings_room_id_idx},
+     * then {@code bookings_room_id_idx1} and so on, as PostgreSQL numbers its own.
+     */
+    private static String unused(String generated, Set<String> taken) {
+        String base = generated.substring(0, generated.length() - "_idx".length());
+        String name = generated;
+        for (int n = 1; taken.contains(name); n++) {
+            name = Identifiers.truncated(base, "_idx" + n);
+        }
+        return name;
     }
 
     /** The model's table name, checked. */

@@ -1,0 +1,22 @@
+package io.pgrecord.javadoc;
+
+import io.pgrecord.AsyncActiveRecord;
+import io.pgrecord.AsyncFinder;
+import io.pgrecord.Id;
+import io.pgrecord.Table;
+
+/** {@link User} on the reactive backend, for the Javadoc of {@code AsyncTransaction} and {@code AsyncSchemaManager}. */
+@Table("users")
+public class AsyncUser extends AsyncActiveRecord<AsyncUser> {
+    public static final AsyncFinder<AsyncUser> find = finder(AsyncUser.class);
+    @Id public Long id;
+    public String name;
+    public String email;
+
+    /** A user with a name. */
+    public static AsyncUser named(String name) {
+        AsyncUser user = new AsyncUser();
+        user.name = name;
+        return user;
+    }
+}
