@@ -5,7 +5,7 @@ import io.pgrecord.internal.jdbc.JdbcLock;
 /**
  * A held session-level advisory lock ({@code pg_advisory_lock}) on a connection of its own;
  * {@link #close()} unlocks it and returns the connection. Use try-with-resources.
- * {@snippet class=io.pgrecord.javadoc.JavadocExamplesTest region=advisory-lock}
+ * {@snippet class=io.pgrecord.javadoc.ModelExamplesTest region=advisory-lock}
  */
 public final class AdvisoryLock implements AutoCloseable {
 

@@ -12,19 +12,7 @@ import reactor.core.publisher.Mono;
  * A reactive model: the mapping, hooks, validation and dirty tracking of {@link ActiveRecord},
  * with writes returning {@link Mono}. Nothing is sent until subscription; validation and
  * before-hooks run at subscription, before any SQL.
- * {@snippet :
- * @Table("users")
- * public class AsyncUser extends AsyncActiveRecord<AsyncUser> {
- *     public static final AsyncFinder<AsyncUser> find = finder(AsyncUser.class);
- *     @Id public Long id;
- *     public String name;
- * }
- *
- * AsyncActiveRecord.configure(asyncBackend);
- * AsyncUser u = new AsyncUser();
- * u.name = "Ann";
- * u.save().block();
- * }
+ * {@snippet class=io.pgrecord.javadoc.AsyncUser region=model}
  *
  * @param <T> the model class itself
  */

@@ -23,10 +23,7 @@ import reactor.core.publisher.Mono;
 /**
  * The reactive twin of {@link Finder}: the same operations, returning {@link Mono} and
  * {@link Flux}. Thread-safe.
- * {@snippet :
- * Mono<AsyncUser> u = AsyncUser.find.findById(1L);         // empty when absent
- * Flux<AsyncUser> all = AsyncUser.find.findAll();
- * }
+ * {@snippet class=io.pgrecord.javadoc.ModelExamplesTest region=async-finder}
  *
  * @param <T> the model
  */

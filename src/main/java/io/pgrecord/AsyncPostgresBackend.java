@@ -21,12 +21,7 @@ import reactor.core.publisher.Mono;
  * {@link #connect()} warms the pool and reads the server version; until then
  * {@link #serverVersion()} and {@link #capabilities()} throw, while {@link #dsl()} works and
  * connects on first subscription.
- * {@snippet :
- * AsyncPostgresBackend async = new AsyncPostgresBackend(config);
- * async.connect().block();
- * Integer one = Mono.from(async.dsl().select(DSL.inline(1))).map(r -> r.value1()).block();
- * async.close();
- * }
+ * {@snippet class=io.pgrecord.javadoc.ModelExamplesTest region=async-backend}
  */
 public final class AsyncPostgresBackend implements AutoCloseable {
 

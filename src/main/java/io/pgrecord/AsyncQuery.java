@@ -20,9 +20,7 @@ import reactor.core.publisher.Mono;
 /**
  * A reactive model query: the builders of {@link QueryBuilder}, terminals returning
  * {@link Mono} and {@link Flux}. Nothing runs until subscription. Immutable and thread-safe.
- * {@snippet :
- * Flux<AsyncUser> admins = AsyncUser.find.where("metadata->>'role' = ?", "admin").orderBy("name").all();
- * }
+ * {@snippet class=io.pgrecord.javadoc.ModelExamplesTest region=async-query}
  *
  * @param <T> the model
  */

@@ -10,7 +10,7 @@ import reactor.core.publisher.Mono;
 /**
  * An explicitly controlled reactive transaction (a savepoint when begun inside another), from
  * {@link AsyncTransactionManager#begin()}.
- * {@snippet class=io.pgrecord.javadoc.JavadocExamplesTest region=async-transaction}
+ * {@snippet class=io.pgrecord.javadoc.ModelExamplesTest region=async-transaction}
  */
 public final class AsyncTransaction {
 

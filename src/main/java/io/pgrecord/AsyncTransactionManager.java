@@ -15,11 +15,7 @@ import reactor.core.publisher.Mono;
  * batches) subscribed inside {@code inTransaction} or {@link AsyncTransaction#run} joins it, as
  * do statements of the {@link DSLContext} handed to {@code inTransaction(dsl -> ...)}.
  * Nested {@code inTransaction} or {@code begin()} opens a savepoint. Thread-safe; one per backend.
- * {@snippet :
- * AsyncTransactionManager tm = async.transactionManager();
- * Flux<Integer> saved = tm.inTransaction(() -> a.save().then(b.save()));   // emits after COMMIT
- * tm.inTransaction(TransactionOptions.serializable().retries(5), dsl -> transfer(dsl, 1, 2, 10)).blockLast();
- * }
+ * {@snippet class=io.pgrecord.javadoc.ModelExamplesTest region=async-transaction-manager}
  */
 public final class AsyncTransactionManager {
 

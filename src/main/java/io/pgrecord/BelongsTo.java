@@ -6,10 +6,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The model this one points at through a foreign key on its own table.
- * {@snippet :
- * public final BelongsTo<User> user = belongsTo(User.class);          // posts.user_id
- * User author = post.user.get();                                      // null when user_id is null
- * }
+ * {@snippet class=io.pgrecord.javadoc.ModelExamplesTest region=belongs-to}
  *
  * @param <T> the related model
  */

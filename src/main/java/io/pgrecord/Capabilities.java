@@ -9,12 +9,7 @@ import java.util.Set;
 /**
  * What the connected server supports. Immutable and thread-safe; obtained from
  * {@code backend.capabilities()}.
- * {@snippet :
- * if (backend.capabilities().supports(Capability.MERGE)) {
- *     // use MERGE
- * }
- * backend.capabilities().require(Capability.MULTIRANGE);   // throws on PostgreSQL 13 and older
- * }
+ * {@snippet class=io.pgrecord.javadoc.ModelExamplesTest region=capabilities}
  */
 public final class Capabilities {
 

@@ -8,10 +8,7 @@ import java.lang.annotation.Target;
 
 /**
  * Column details for a model field. Every attribute is optional.
- * {@snippet :
- * @Column(type = "jsonb") public Map<String, Object> metadata;
- * @Column(name = "mail", nullable = false, unique = true) public String email;
- * }
+ * {@snippet class=io.pgrecord.javadoc.Subscriber region=column}
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

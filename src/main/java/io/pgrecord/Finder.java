@@ -23,7 +23,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * The entry point for a blocking model's queries and bulk writes, usually held in a static
  * field: {@code public static final Finder<User> find = finder(User.class);}. Thread-safe.
- * {@snippet class=io.pgrecord.javadoc.JavadocExamplesTest region=finder}
+ * {@snippet class=io.pgrecord.javadoc.ModelExamplesTest region=finder}
  *
  * @param <T> the model
  */

@@ -7,11 +7,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The models on the other side of a one-to-many (or many-to-many, through a join table) link.
- * {@snippet :
- * public final HasMany<Post> posts = hasMany(Post.class);            // posts.user_id
- * List<Post> all = user.posts.get();                                  // loads once, then cached
- * List<Post> recent = user.posts.query().orderBy("-id").limit(5).all();
- * }
+ * {@snippet class=io.pgrecord.javadoc.ModelExamplesTest region=has-many}
  *
  * @param <T> the related model
  */

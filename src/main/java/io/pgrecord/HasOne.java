@@ -6,10 +6,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The model on the other side of a one-to-one link whose key is on the target's table.
- * {@snippet :
- * public final HasOne<Profile> profile = hasOne(Profile.class);      // profiles.user_id
- * Profile p = user.profile.get();                                     // null when there is none
- * }
+ * {@snippet class=io.pgrecord.javadoc.ModelExamplesTest region=has-one}
  *
  * @param <T> the related model
  */

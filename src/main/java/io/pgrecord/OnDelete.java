@@ -10,10 +10,7 @@ import java.lang.annotation.Target;
  * The {@code ON DELETE} action of the foreign key behind a {@code belongsTo} relation, used by
  * {@code SchemaManager.createTable}. Without it the key gets PostgreSQL's default,
  * {@code NO ACTION}.
- * {@snippet :
- * @OnDelete(ReferentialAction.CASCADE)
- * public final BelongsTo<User> user = belongsTo(User.class);    // posts.user_id REFERENCES users ON DELETE CASCADE
- * }
+ * {@snippet class=io.pgrecord.javadoc.Post region=on-delete}
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

@@ -14,20 +14,7 @@ import org.jooq.impl.SQLDataType;
 /**
  * PostgreSQL operators and functions as jOOQ conditions and fields, for raw jOOQ queries and for
  * {@code Query.where(Condition...)}. Static and stateless, so thread-safe.
- * {@snippet :
- * Field<Integer> id = DSL.field(DSL.name("id"), Integer.class);
- * Field<JSONB> doc = DSL.field(DSL.name("doc"), SQLDataType.JSONB);
- * Field<String[]> tags = DSL.field(DSL.name("tags"), SQLDataType.VARCHAR.array());
- * Field<String> body = DSL.field(DSL.name("body"), String.class);
- * Field<TsVector> text = Pg.toTsVector("english", body);
- * Field<TsQuery> query = Pg.websearchToTsQuery("english", "quick fox");
- * Select<Record1<Integer>> select = dsl.select(id).from(DSL.table(DSL.name("docs")))
- *         .where(Pg.contains(doc, Map.of("kind", "db")))   // doc @> '{"kind":"db"}'
- *         .and(Pg.hasKey(doc, "tags"))                      // doc ? 'tags'
- *         .and(DSL.val("sql").eq(Pg.any(tags)))             // 'sql' = any(tags)
- *         .and(Pg.match(text, query))                       // to_tsvector(...) @@ websearch_to_tsquery(...)
- *         .orderBy(Pg.tsRank(text, query).desc());
- * }
+ * {@snippet class=io.pgrecord.javadoc.ModelExamplesTest region=pg}
  *
  * <p><b>Values.</b> Every argument typed {@code Object} takes a jOOQ {@link Field} or a plain
  * value, which is always sent as a bind value, never spliced into the SQL. The value's type

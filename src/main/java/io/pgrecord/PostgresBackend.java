@@ -16,13 +16,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * The blocking backend: pgjdbc connections pooled by HikariCP. Thread-safe. It connects on
  * first use (or at {@link #connect()}) and owns its pool until {@link #close()}.
- * {@snippet :
- * try (PostgresBackend backend = new PostgresBackend(config)) {
- *     ServerVersion v = backend.serverVersion();
- *     boolean merge = backend.capabilities().supports(Capability.MERGE);
- *     int one = backend.dsl().fetchValue("select 1", Integer.class);
- * }
- * }
+ * {@snippet class=io.pgrecord.javadoc.ModelExamplesTest region=backend}
  */
 public final class PostgresBackend implements AutoCloseable {
 

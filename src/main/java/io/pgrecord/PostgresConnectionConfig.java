@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  * validated when built, so a bad value fails at {@link Builder#build()}, {@link #fromUrl(String)}
  * or {@link #fromEnvironment()} with an {@link IllegalArgumentException} that names the field,
  * the rejected value and the allowed values.
- * {@snippet class=io.pgrecord.javadoc.JavadocExamplesTest region=config}
+ * {@snippet class=io.pgrecord.javadoc.ModelExamplesTest region=config}
  *
  * <p>Options, with their units: {@code sslmode} (disable, allow, prefer, require, verify-ca,
  * verify-full), {@code sslrootcert}, {@code sslcert}, {@code sslkey}, {@code connect_timeout}

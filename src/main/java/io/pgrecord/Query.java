@@ -24,10 +24,7 @@ import org.jspecify.annotations.Nullable;
  * A blocking model query. Immutable and thread-safe; the terminals run it on the model's
  * backend (or the one given to {@link #using(PostgresBackend)}) and join the calling thread's
  * transaction.
- * {@snippet :
- * List<User> admins = User.find.where("metadata->>'role' = ?", "admin")
- *         .orderBy("-created_at", "name").limit(20).all();
- * }
+ * {@snippet class=io.pgrecord.javadoc.ModelExamplesTest region=query}
  *
  * @param <T> the model
  */

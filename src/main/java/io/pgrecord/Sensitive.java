@@ -11,13 +11,7 @@ import java.lang.annotation.Target;
  * {@code ***}, and an error about reading its column leaves the value out. Bind values of such a
  * field are masked as {@code ***} wherever pgrecord logs binds. The field is persisted as usual;
  * to keep a field out of the database and out of {@code toString()}, use {@link Transient}.
- * {@snippet :
- * public class Account extends ActiveRecord<Account> {
- *     @Id public Long id;
- *     public String login;
- *     @Sensitive public String passwordHash;    // Account{id=1, login=ann, passwordHash=***}
- * }
- * }
+ * {@snippet class=io.pgrecord.javadoc.Account region=sensitive}
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

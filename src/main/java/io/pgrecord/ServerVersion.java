@@ -2,12 +2,7 @@ package io.pgrecord;
 
 /**
  * A PostgreSQL server version, parsed from {@code server_version_num}. Immutable and ordered.
- * {@snippet :
- * ServerVersion v = backend.serverVersion();
- * if (v.isAtLeast(15)) {
- *     // MERGE is available
- * }
- * }
+ * {@snippet class=io.pgrecord.javadoc.ModelExamplesTest region=server-version}
  * For 10 and later, {@code toString()} is {@code major.minor} ({@code "16.4"}); for older
  * servers it is {@code major.minor.patch} ({@code "9.6.24"}), as PostgreSQL itself numbers them.
  *

@@ -7,7 +7,7 @@ import java.util.List;
  * transaction control (BEGIN, COMMIT, SAVEPOINT). The driver's and the pool's own housekeeping
  * (validation queries, the version probe at connect) is left out. One log per backend,
  * covering all threads; thread-safe. Tests use it to prove statement counts:
- * {@snippet class=io.pgrecord.javadoc.JavadocExamplesTest region=statement-log}
+ * {@snippet class=io.pgrecord.javadoc.ModelExamplesTest region=statement-log}
  */
 public interface StatementLog {
 

@@ -5,13 +5,7 @@ import io.pgrecord.internal.jdbc.JdbcTransactions;
 /**
  * An open transaction, or a nested one (a savepoint) when begun inside another. Use it with
  * try-with-resources: {@link #close()} rolls back unless {@link #commit()} ran.
- * {@snippet :
- * try (Transaction tx = tm.begin()) {
- *     a.save();
- *     b.save();
- *     tx.commit();
- * }
- * }
+ * {@snippet class=io.pgrecord.javadoc.ModelExamplesTest region=transaction}
  * Bound to the thread that began it; not thread-safe.
  */
 public final class Transaction implements AutoCloseable {

@@ -9,12 +9,7 @@ import org.jspecify.annotations.Nullable;
  * Transactions on the blocking backend. A transaction is bound to the thread that began it:
  * models and {@code backend.dsl()} on that thread join it, other threads do not see it. A
  * nested {@code begin()} or {@code inTransaction} opens a savepoint. Thread-safe; one per backend.
- * {@snippet :
- * TransactionManager tm = backend.transactionManager();
- * tm.inTransaction(() -> { a.save(); b.save(); });                  // commit; rollback + rethrow on exception
- * User u = tm.inTransaction(() -> User.find.getById(1L));
- * tm.inTransaction(TransactionOptions.serializable().retries(5), () -> transfer(a, b, 10));
- * }
+ * {@snippet class=io.pgrecord.javadoc.ModelExamplesTest region=transaction-manager}
  */
 public final class TransactionManager {
 

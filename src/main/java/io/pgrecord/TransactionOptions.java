@@ -7,12 +7,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * How a transaction starts and whether it is retried. Immutable; combine the factories with
  * the withers.
- * {@snippet :
- * tm.inTransaction(TransactionOptions.serializable().retries(5), () -> transfer(a, b, 10));
- * try (Transaction tx = tm.begin(TransactionOptions.readOnly())) {
- *     // ...
- * }
- * }
+ * {@snippet class=io.pgrecord.javadoc.ModelExamplesTest region=transaction-options}
  * Unset parts fall back to the manager's defaults ({@code setIsolationLevel} and friends), then
  * to the server's.
  */
@@ -82,14 +77,7 @@ public final class TransactionOptions {
      * {@link StaleRecordException}: the optimistic-locking loop of reading a
      * {@code @Version} row, changing it and saving it, with backoff instead of a busy retry.
      * The work must read the row again, as a fresh run of it does.
-     * {@snippet :
-     * TransactionOptions optimistic = TransactionOptions.defaults().retries(20).retryOnStale(true);
-     * tm.inTransaction(optimistic, () -> {
-     *     Counter c = Counter.find.getById(id);     // re-read on every attempt
-     *     c.value++;
-     *     c.save();                                 // StaleRecordException: rolled back, paused, run again
-     * });
-     * }
+     * {@snippet class=io.pgrecord.javadoc.ModelExamplesTest region=retry-on-stale}
      */
     public TransactionOptions retryOnStale(boolean retryOnStale) {
         return new TransactionOptions(isolation, readOnly, deferrable, retries, retryOnStale);

@@ -11,13 +11,7 @@ import org.jspecify.annotations.Nullable;
  * predicate of a partial unique index, or a constraint name) and the action (DO NOTHING, or DO
  * UPDATE of some or all other columns from {@code EXCLUDED}, optionally only WHERE a condition
  * holds). Immutable.
- * {@snippet :
- * user.upsert(Upsert.on("email"));                                     // DO UPDATE SET <other cols> = EXCLUDED.<col>
- * user.upsert(Upsert.on("email").doNothing());                         // keep the existing row
- * user.upsert(Upsert.onConstraint("users_email_key").set("name"));     // update only name
- * user.upsert(Upsert.on("email").where("is_active").updateWhere(DSL.condition("users.lock_version < 5")));
- * User.find.upsertAll(users, Upsert.on("email"));
- * }
+ * {@snippet class=io.pgrecord.javadoc.ModelExamplesTest region=upsert}
  */
 public final class Upsert {
 

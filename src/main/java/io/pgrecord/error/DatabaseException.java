@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>The accessors expose the fields of the server's error report, so a handler can react to
  * a specific constraint without parsing messages:
- * {@snippet class=io.pgrecord.javadoc.JavadocExamplesTest region=unique-violation}
+ * {@snippet class=io.pgrecord.javadoc.ModelExamplesTest region=unique-violation}
  */
 public class DatabaseException extends PgRecordException {
 

@@ -8,7 +8,7 @@ import reactor.core.publisher.Mono;
  * name rules, each returning a {@code Mono} of the same result. Nothing is sent until it is
  * subscribed; a refused name arrives as the {@code Mono}'s error. Obtained from
  * {@code AsyncPostgresBackend.inspector()}, which connects on first use.
- * {@snippet class=io.pgrecord.javadoc.JavadocExamplesTest region=async-inspector}
+ * {@snippet class=io.pgrecord.javadoc.SchemaExamplesTest region=async-inspector}
  */
 public interface AsyncInspector {
 

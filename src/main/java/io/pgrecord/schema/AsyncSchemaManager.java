@@ -10,7 +10,7 @@ import reactor.core.publisher.Mono;
  * subscribed; validation errors and capability gates arrive as the {@code Mono}'s error, still
  * before any SQL. Obtained from {@code AsyncPostgresBackend.schema()}, which connects on first
  * use. It runs on the same executor as the reactive models.
- * {@snippet class=io.pgrecord.javadoc.JavadocExamplesTest region=async-schema}
+ * {@snippet class=io.pgrecord.javadoc.SchemaExamplesTest region=async-schema}
  */
 public interface AsyncSchemaManager {
 

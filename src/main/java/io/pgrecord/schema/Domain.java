@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  * A {@code CREATE DOMAIN} for {@link SchemaManager#createDomain(Domain)}: a base type with
  * NOT NULL, a DEFAULT and CHECK constraints, where {@code VALUE} stands for the value. Immutable;
  * arguments are checked when given.
- * {@snippet class=io.pgrecord.javadoc.JavadocExamplesTest region=domain}
+ * {@snippet class=io.pgrecord.javadoc.SchemaExamplesTest region=domain}
  * A value that fails a check raises {@link CheckViolationException}. Model
  * fields of a domain type use the base type's Java type.
  */

@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * An {@code EXCLUDE} constraint for {@link SchemaManager#addExcludeConstraint(Exclude)}: no two
  * rows may match on every element's operator. Immutable; arguments are checked when given.
- * {@snippet class=io.pgrecord.javadoc.JavadocExamplesTest region=exclude}
+ * {@snippet class=io.pgrecord.javadoc.SchemaExamplesTest region=exclude}
  * A violation raises {@link ExclusionViolationException}.
  */
 public final class Exclude {

@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * A {@code CREATE INDEX} for {@link SchemaManager#createIndex(Index)}. Immutable: every method
  * returns a new builder, and each argument is checked when given, so a bad name fails here, long
  * before any SQL.
- * {@snippet class=io.pgrecord.javadoc.JavadocExamplesTest region=index}
+ * {@snippet class=io.pgrecord.javadoc.SchemaExamplesTest region=index}
  * Without {@link #named(String)} the index is called {@code <table>_<columns>_idx} (expression
  * keys count as {@code expr}), cut to PostgreSQL's 63 bytes.
  */

@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * Reads the schema back from PostgreSQL's catalog, on the blocking backend. Obtained from
  * {@code PostgresBackend.inspector()}; thread-safe. {@link AsyncInspector} is the reactive twin.
- * {@snippet class=io.pgrecord.javadoc.JavadocExamplesTest region=inspector}
+ * {@snippet class=io.pgrecord.javadoc.SchemaExamplesTest region=inspector}
  *
  * <p><b>Arguments.</b> A {@code schema} argument is a schema name, or {@code "*"} for every
  * schema except {@code pg_catalog}, {@code information_schema}, the toast schemas and other

@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * {@code CREATE TABLE name PARTITION OF parent FOR VALUES ...}. Bounds are Java values
  * ({@code LocalDate}, numbers, strings...) sent as typed SQL literals, or {@link #MINVALUE} and
  * {@link #MAXVALUE}.
- * {@snippet class=io.pgrecord.javadoc.JavadocExamplesTest region=partition}
+ * {@snippet class=io.pgrecord.javadoc.SchemaExamplesTest region=partition}
  */
 public final class Partition {
 

@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  * partitions, comments, extensions and materialized views. Obtained from
  * {@code PostgresBackend.schema()}; thread-safe; it joins the calling thread's transaction like
  * {@code dsl()} does. {@link AsyncSchemaManager} is the reactive twin.
- * {@snippet class=io.pgrecord.javadoc.JavadocExamplesTest region=schema-manager}
+ * {@snippet class=io.pgrecord.javadoc.SchemaExamplesTest region=schema-manager}
  *
  * <p><b>Tables from models.</b> Each persisted field becomes a column of the type the model
  * layer binds it with ({@code String} is {@code text}, a Java enum its PostgreSQL enum,

@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  * {@code UNLOGGED}, {@code TEMPORARY} with {@code ON COMMIT}, {@code INHERITS} or
  * {@code PARTITION BY}. Immutable; contradictory choices fail here with an
  * {@link IllegalArgumentException}.
- * {@snippet class=io.pgrecord.javadoc.JavadocExamplesTest region=table-options}
+ * {@snippet class=io.pgrecord.javadoc.SchemaExamplesTest region=table-options}
  * A temporary table belongs to the session that created it: with a pool, use it inside one
  * transaction, or on a backend with one connection.
  */

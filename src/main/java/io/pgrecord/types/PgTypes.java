@@ -21,7 +21,7 @@ import org.jooq.postgres.extensions.types.Range;
  *
  * <p>Use them wherever jOOQ takes a {@link DataType}; a plain {@code DSL.val(mac)} cannot find
  * the binding by itself, so give it the type, or compare with a field that has it.
- * {@snippet class=io.pgrecord.javadoc.JavadocExamplesTest region=pg-types}
+ * {@snippet class=io.pgrecord.javadoc.SchemaExamplesTest region=pg-types}
  *
  * <p>Arrays work the same way: {@code PgTypes.MACADDR.getArrayDataType()} is a
  * {@code DataType<MacAddress[]>} for {@code macaddr[]}, bound as one array literal,

@@ -5,18 +5,13 @@ import io.pgrecord.AsyncFinder;
 import io.pgrecord.Id;
 import io.pgrecord.Table;
 
-/** {@link User} on the reactive backend, for the Javadoc of {@code AsyncTransaction} and {@code AsyncSchemaManager}. */
+/** {@link User} on the reactive backend, for the Javadoc of the reactive classes. */
+// @start region="model"
 @Table("users")
 public class AsyncUser extends AsyncActiveRecord<AsyncUser> {
     public static final AsyncFinder<AsyncUser> find = finder(AsyncUser.class);
     @Id public Long id;
     public String name;
     public String email;
-
-    /** A user with a name. */
-    public static AsyncUser named(String name) {
-        AsyncUser user = new AsyncUser();
-        user.name = name;
-        return user;
-    }
 }
+// @end

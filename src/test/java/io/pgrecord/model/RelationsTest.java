@@ -139,6 +139,10 @@ class RelationsTest {
         var refined = (QueryBuilder<?, ?>) (exec == Exec.JDBC
                 ? ((io.pgrecord.HasMany<?>) posts).query() : ((io.pgrecord.AsyncHasMany<?>) posts).query());
         assertThat(ops.count(refined.where("title LIKE ?", "%/p1"))).isEqualTo(1);
+        // the relation orders by key only until the caller orders: "-id" is newest first
+        List<Object> newestFirst = ops.pluck(refined.orderBy("-id"), "id", Object.class);
+        assertThat(newestFirst).hasSize(2);
+        assertThat(((Number) newestFirst.get(0)).longValue()).isGreaterThan(((Number) newestFirst.get(1)).longValue());
 
         Model post = ops.first(ops.<Model>query("Post").where("user_id = ?", (Object) get(user, "id"))).orElseThrow();
         assertThat((String) get(ops.single(post, "user"), "name")).isEqualTo(get(user, "name"));

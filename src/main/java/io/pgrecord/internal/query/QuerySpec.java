@@ -62,6 +62,8 @@ public final class QuerySpec {
     final ModelMeta<?> meta;
     List<Condition> where = List.of();
     List<Object> orderBy = List.of();
+    /** Whether {@link #orderBy} is a relation's default, which the first explicit order replaces. */
+    boolean defaultOrder;
     Integer limit;
     Integer offset;
     boolean withTies;
@@ -90,6 +92,7 @@ public final class QuerySpec {
         QuerySpec c = new QuerySpec(meta);
         c.where = where;
         c.orderBy = orderBy;
+        c.defaultOrder = defaultOrder;
         c.limit = limit;
         c.offset = offset;
         c.withTies = withTies;
@@ -202,9 +205,23 @@ public final class QuerySpec {
 
     /** Items are jOOQ {@link OrderField}s or {@link NamedOrder}s. */
     public QuerySpec orderBy(List<?> fields) {
+        if (defaultOrder) {
+            // the relation's order by key only stands in for an order the caller did not give
+            QuerySpec c = unshaped();
+            c.orderBy = List.copyOf(fields);
+            c.defaultOrder = false;
+            return c;
+        }
         QuerySpec c = fields.stream().allMatch(NamedOrder.class::isInstance) ? copy() : unshaped();
         c.orderBy = plus(orderBy, fields);
         c.shape = c.shape.plusOrder(fields);
+        return c;
+    }
+
+    /** An order that the first {@link #orderBy(List)} replaces rather than extends. */
+    public QuerySpec defaultOrderBy(List<NamedOrder> fields) {
+        QuerySpec c = orderBy(fields);
+        c.defaultOrder = true;
         return c;
     }
 

@@ -36,7 +36,7 @@ public final class RelationQueries {
                 Object key = pk.get(owner);
                 Field<Object> fk = DSL.field(target.tableName().append(spec.foreignKey()), pk.dataType());
                 yield q.where(List.of(key == null ? DSL.falseCondition() : fk.eq(DSL.val(key, pk.dataType()))))
-                        .orderBy(target.ids().stream().map(id -> new QuerySpec.NamedOrder(id, false)).toList());
+                        .defaultOrderBy(target.ids().stream().map(id -> new QuerySpec.NamedOrder(id, false)).toList());
             }
             case HAS_MANY_THROUGH -> {
                 FieldMeta pk = ownerMeta.singleId();
@@ -47,7 +47,7 @@ public final class RelationQueries {
                 Condition on = targetColumn.eq(targetPk.field());
                 yield q.join(new QuerySpec.Join(DSL.table(DSL.name(spec.joinTable())), JoinType.JOIN, on))
                         .where(List.of(key == null ? DSL.falseCondition() : ownerColumn.eq(DSL.val(key, pk.dataType()))))
-                        .orderBy(List.of(new QuerySpec.NamedOrder(targetPk, false)));
+                        .defaultOrderBy(List.of(new QuerySpec.NamedOrder(targetPk, false)));
             }
         };
     }
