@@ -4,10 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import io.pgrecord.testing.BothBackends;
 import io.pgrecord.testing.Exec;
 import io.pgrecord.testing.PgExtension;
 import io.pgrecord.testing.TestDatabase;
+import io.r2dbc.pool.ConnectionPool;
+import io.r2dbc.pool.ConnectionPoolConfiguration;
+import io.r2dbc.postgresql.PostgresqlConnectionConfiguration;
+import io.r2dbc.postgresql.PostgresqlConnectionFactory;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -170,6 +176,22 @@ class NotificationTest {
         }
     }
 
+    @BothBackends
+    void overTheApplicationsPoolTheListenerBorrowsOneConnectionAndGivesItBackUnlistened(Exec exec, TestDatabase db)
+            throws Exception {
+        try (AppPool app = AppPool.open(exec, db)) {
+            Side side = app.side();
+            Feed feed = side.listen("app events");
+            int pid = listenerPid(db, "app events");
+            side.notify("app events", "over the application's pool");
+            assertThat(feed.next().payload()).isEqualTo("over the application's pool");
+
+            side.close();
+            awaitLastStatement(db, pid, "UNLISTEN *");
+            assertThat(app.lentOut()).as("the listening connection went back to the application's pool").isZero();
+        }
+    }
+
     // ---- one backend kind's calls, the reactive ones waited for with a deadline
 
     /** The notification calls of one backend kind, on a backend of its own with a pool of one. */
@@ -246,6 +268,53 @@ class NotificationTest {
         }
         @Override public void close() {
             backend.close();
+        }
+    }
+
+    /** An application's own pool of three, and a backend over it. */
+    private record AppPool(HikariDataSource hikari, ConnectionPool r2dbc, Side side) implements AutoCloseable {
+
+        static AppPool open(Exec exec, TestDatabase db) {
+            PostgresConnectionConfig c = db.config();
+            if (exec == Exec.JDBC) {
+                HikariConfig hc = new HikariConfig();
+                hc.setJdbcUrl("jdbc:postgresql://" + c.host() + ":" + c.port() + "/" + c.database());
+                hc.setUsername(c.username());
+                hc.setPassword(c.password());
+                hc.setMaximumPoolSize(3);
+                hc.addDataSourceProperty("stringtype", "unspecified");
+                HikariDataSource hikari = new HikariDataSource(hc);
+                return new AppPool(hikari, null, new Blocking(PostgresBackend.of(hikari)));
+            }
+            PostgresqlConnectionFactory factory = new PostgresqlConnectionFactory(PostgresqlConnectionConfiguration.builder()
+                    .host(c.host()).port(c.port()).database(c.database()).username(c.username()).password(c.password()).build());
+            ConnectionPool pool = new ConnectionPool(ConnectionPoolConfiguration.builder(factory).maxSize(3).build());
+            return new AppPool(null, pool, new Reactive(AsyncPostgresBackend.of(pool)));
+        }
+
+        /** Connections the application's pool has lent out, waited for to settle. */
+        int lentOut() throws InterruptedException {
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            long backoff = 5;
+            while (true) {
+                int lent = hikari != null ? hikari.getHikariPoolMXBean().getActiveConnections()
+                        : r2dbc.getMetrics().orElseThrow().acquiredSize();
+                if (lent == 0 || System.nanoTime() > deadline) {
+                    return lent;
+                }
+                Thread.sleep(backoff);
+                backoff = Math.min(backoff * 2, 200);
+            }
+        }
+
+        @Override
+        public void close() {
+            side.close();
+            if (hikari != null) {
+                hikari.close();
+            } else {
+                r2dbc.dispose();
+            }
         }
     }
 
