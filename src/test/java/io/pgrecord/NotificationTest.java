@@ -124,6 +124,19 @@ class NotificationTest {
     }
 
     @BothBackends
+    void aHandlerThatThrowsDoesNotStopTheOthers(Exec exec, TestDatabase db) throws Exception {
+        try (Side side = Side.open(exec, db)) {
+            side.listenThrowing("fragile");
+            Feed feed = side.listen("fragile");
+            listenerPid(db, "fragile");
+            side.notify("fragile", "one");
+            side.notify("fragile", "two");
+            assertThat(feed.next().payload()).isEqualTo("one");
+            assertThat(feed.next().payload()).isEqualTo("two");
+        }
+    }
+
+    @BothBackends
     void aNotifyInARolledBackTransactionIsNeverDelivered(Exec exec, TestDatabase db) throws Exception {
         try (Side side = Side.open(exec, db)) {
             Feed feed = side.listen("audit");
@@ -205,6 +218,9 @@ class NotificationTest {
         /** Subscribes; the caller waits for the LISTEN with {@link #listenerPid}. */
         Feed listen(String channel);
 
+        /** Subscribes a handler that throws on every notification. */
+        void listenThrowing(String channel);
+
         /** Subscribes to a bad channel, for the error. */
         void listenFails(String channel);
 
@@ -223,6 +239,11 @@ class NotificationTest {
             Feed feed = new Feed(channel);
             feed.stop = backend.listen(channel, feed.received::add);
             return feed;
+        }
+        @Override public void listenThrowing(String channel) {
+            backend.listen(channel, n -> {
+                throw new IllegalStateException("handler fails on " + n);
+            });
         }
         @Override public void listenFails(String channel) {
             backend.listen(channel, n -> { });
@@ -250,6 +271,11 @@ class NotificationTest {
             Disposable d = backend.listen(channel).subscribe(feed.received::add, feed::failed, feed.completed::countDown);
             feed.stop = d::dispose;
             return feed;
+        }
+        @Override public void listenThrowing(String channel) {
+            backend.listen(channel).subscribe(n -> {
+                throw new IllegalStateException("handler fails on " + n);
+            }, e -> { });
         }
         @Override public void listenFails(String channel) {
             backend.listen(channel).blockFirst(WAIT);

@@ -15,12 +15,9 @@ public final class Reconnects {
     private Reconnects() {
     }
 
-    /** The wait before attempt {@code attempt} (0 for the first, made at once). */
+    /** The wait before reconnect attempt {@code attempt}, counted from 1. */
     public static Duration delay(int attempt) {
-        if (attempt == 0) {
-            return Duration.ZERO;
-        }
-        int doublings = Math.min(attempt - 1, 16);
+        int doublings = Math.min(Math.max(attempt - 1, 0), 16);
         Duration d = FIRST.multipliedBy(1L << doublings);
         return d.compareTo(MAX) > 0 ? MAX : d;
     }

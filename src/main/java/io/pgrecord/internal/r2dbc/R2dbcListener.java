@@ -11,6 +11,7 @@ import io.r2dbc.spi.Wrapped;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import reactor.core.Disposable;
+import reactor.core.Disposables;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.FluxSink;
 import reactor.core.publisher.Mono;
@@ -56,18 +57,19 @@ public final class R2dbcListener {
         return Mono.fromCallable(() -> Channels.check(channel)).flatMapMany(checked -> Flux.create(sink -> {
             Subscriptions.Entry entry = Subscriptions.entry(channel, sink::next, sink::complete);
             boolean first = subscriptions.add(entry);
-            Disposable listening = held()
-                    .flatMap(h -> first ? execute(h, Channels.listenSql(channel)) : Mono.empty())
-                    .subscribe(null, e -> {
-                        subscriptions.remove(entry);
-                        sink.error(R2dbcErrors.translate(e));
-                    });
+            Disposable.Swap listening = Disposables.swap();
             sink.onDispose(() -> {
                 listening.dispose();
                 if (subscriptions.remove(entry)) {
                     unlisten(channel);
                 }
             });
+            listening.update(held()
+                    .flatMap(h -> first ? execute(h, Channels.listenSql(channel)) : Mono.empty())
+                    .subscribe(null, e -> {
+                        subscriptions.remove(entry);
+                        sink.error(R2dbcErrors.translate(e));
+                    }));
         }, FluxSink.OverflowStrategy.BUFFER));
     }
 
