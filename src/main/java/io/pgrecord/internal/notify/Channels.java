@@ -20,6 +20,9 @@ public final class Channels {
     /** The first payload size in UTF-8 bytes that PostgreSQL refuses. */
     public static final int PAYLOAD_LIMIT = 8000;
 
+    /** A listening connection forgets its channels before it goes back to an application's pool. */
+    public static final String UNLISTEN_ALL = "UNLISTEN *";
+
     private Channels() {
     }
 
@@ -37,7 +40,7 @@ public final class Channels {
      *
      * @throws IllegalArgumentException from {@value #PAYLOAD_LIMIT} bytes in UTF-8
      */
-    public static @Nullable String checkPayload(String channel, @Nullable String payload) {
+    private static @Nullable String checkPayload(String channel, @Nullable String payload) {
         if (payload != null) {
             int bytes = payload.getBytes(StandardCharsets.UTF_8).length;
             if (bytes >= PAYLOAD_LIMIT) {
@@ -67,9 +70,6 @@ public final class Channels {
     public static String unlistenSql(String channel) {
         return "UNLISTEN " + quoted(channel);
     }
-
-    /** A listening connection forgets its channels before it goes back to an application's pool. */
-    public static final String UNLISTEN_ALL = "UNLISTEN *";
 
     private static String quoted(String channel) {
         return "\"" + channel.replace("\"", "\"\"") + "\"";

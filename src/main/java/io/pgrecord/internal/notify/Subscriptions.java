@@ -68,18 +68,9 @@ public final class Subscriptions {
         return false;
     }
 
-    /** Whether the channel still has a subscription. */
-    public synchronized boolean has(String channel) {
-        return byChannel.containsKey(channel);
-    }
-
     /** The channels with at least one subscription, to LISTEN again after a reconnect. */
     public synchronized List<String> channels() {
         return List.copyOf(byChannel.keySet());
-    }
-
-    public synchronized boolean isEmpty() {
-        return byChannel.isEmpty();
     }
 
     /** Hands a received notification to every subscription of its channel. */
