@@ -171,6 +171,38 @@ public final class AsyncPostgresBackend implements AutoCloseable {
         return executor.withLock(key, work);
     }
 
+    /**
+     * The signals of {@code channel}, from its LISTEN on this backend's one listening
+     * connection, which is its own, outside the pool's budget, shared by every channel and
+     * closed at {@link #disconnect()} (over an application's factory it is one of that
+     * factory's connections, kept until then). After a lost connection was made again, the
+     * subscription receives one {@link Notification#missed()} signal. Cancelling ends only this
+     * subscription; the channel is UNLISTENed when its last one ends. {@link #disconnect()}
+     * completes every subscription.
+     * {@snippet :
+     * async.listen("orders").subscribe(n -> handle(n));
+     * async.notify("orders", "{\"id\":1}").block();
+     * }
+     *
+     * @param channel any name PostgreSQL takes quoted, matched exactly ({@code "Order Events"});
+     *     an empty one, a NUL character or over 63 bytes errors with {@code IllegalArgumentException}
+     */
+    public Flux<Notification> listen(String channel) {
+        return executor.listener().listen(channel);
+    }
+
+    /**
+     * Sends a notification with {@code pg_notify}: subscribed inside a transaction of this
+     * backend it leaves at the commit, and not at all after a rollback; outside one it runs on
+     * the pool. A bad channel or a payload of 8,000 bytes or more in UTF-8 errors with
+     * {@code IllegalArgumentException} before any SQL.
+     *
+     * @param payload up to 7,999 bytes in UTF-8; null sends an empty payload
+     */
+    public Mono<Void> notify(String channel, @Nullable String payload) {
+        return executor.notify(channel, payload);
+    }
+
     /** The model executor on this backend. */
     R2dbcRunner runner() {
         return executor.runner();

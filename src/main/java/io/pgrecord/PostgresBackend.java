@@ -9,6 +9,7 @@ import io.pgrecord.internal.types.Json;
 import io.pgrecord.schema.SchemaManager;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
 import org.jspecify.annotations.Nullable;
@@ -130,6 +131,40 @@ public final class PostgresBackend implements AutoCloseable {
     /** The Jackson mapper of this backend's JSON columns. */
     ObjectMapper jsonMapper() {
         return config == null ? Json.MAPPER : config.jsonMapper();
+    }
+
+    /**
+     * Listens to {@code channel} on this backend's one listening connection, which is its own,
+     * outside the pool's budget, shared by every channel and closed with the backend (over an
+     * application's DataSource it is one of that pool's connections, kept until then). Returns
+     * once the server has confirmed the LISTEN. The handler runs on the listener's thread, one
+     * notification at a time; after a lost connection was made again it receives one
+     * {@link Notification#missed()} signal. Closing the returned handle ends only this
+     * subscription; the channel is UNLISTENed when its last one ends.
+     * {@snippet :
+     * try (AutoCloseable sub = backend.listen("orders", n -> queue.add(n))) {
+     *     backend.notify("orders", "{\"id\":1}");
+     * }
+     * }
+     *
+     * @param channel any name PostgreSQL takes quoted, matched exactly ({@code "Order Events"})
+     * @throws IllegalArgumentException for an empty channel, a NUL character or over 63 bytes
+     * @throws IllegalStateException over a DataSource whose connections are not pgjdbc's
+     */
+    public AutoCloseable listen(String channel, Consumer<Notification> handler) {
+        return executor.listener().listen(channel, handler);
+    }
+
+    /**
+     * Sends a notification with {@code pg_notify}: inside this thread's transaction it leaves at
+     * the commit, and not at all after a rollback; outside one it runs on the pool.
+     *
+     * @param payload up to 7,999 bytes in UTF-8; null sends an empty payload
+     * @throws IllegalArgumentException for a bad channel, or a payload of 8,000 bytes or more,
+     *     before any SQL
+     */
+    public void notify(String channel, @Nullable String payload) {
+        executor.notify(channel, payload);
     }
 
     public boolean isClosed() {

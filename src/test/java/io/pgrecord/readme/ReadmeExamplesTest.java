@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 
 import io.pgrecord.ActiveRecord;
 import io.pgrecord.AsyncActiveRecord;
+import io.pgrecord.Notification;
 import io.pgrecord.PostgresBackend;
 import io.pgrecord.demo.Article;
 import io.pgrecord.demo.Booking;
@@ -15,6 +16,7 @@ import io.pgrecord.testing.TestDatabase;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -130,5 +132,17 @@ class ReadmeExamplesTest {
             assertThat(fresh.query("SELECT relname FROM pg_class WHERE relname IN ('users', 'measurements', 'm_2024')"
                     + " ORDER BY relname")).containsExactly(List.of("m_2024"), List.of("measurements"), List.of("users"));
         }
+    }
+
+    @Test
+    void notificationsBlockDeliversOnTheBlockingBackend(TestDatabase db) throws Exception {
+        List<Notification> handled = new ArrayList<>();
+        NotificationsExample.blocking(db.blocking(), handled::add);
+        assertThat(handled).hasSize(1);
+        Notification n = handled.get(0);
+        assertThat(n).as("received within the block's 10 seconds").isNotNull();
+        assertThat(n.channel()).isEqualTo("orders");
+        assertThat(n.payload()).isEqualTo("{\"id\":1}");
+        assertThat(n.missed()).isFalse();
     }
 }

@@ -3,6 +3,7 @@ package io.pgrecord.internal.jdbc;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
+import org.postgresql.PGConnection;
 import org.postgresql.core.BaseConnection;
 
 /**
@@ -48,6 +49,28 @@ public final class DataSourceSource implements JdbcConnectionSource {
                         + " \"unspecified\"), or ?stringtype=unspecified in its JDBC URL)");
             }
             checked = true;
+        } catch (SQLException e) {
+            giveBack(c);
+            throw JdbcErrors.translate(e);
+        } catch (RuntimeException e) {
+            giveBack(c);
+            throw e;
+        }
+    }
+
+    /**
+     * A connection of the application's DataSource, kept by the listener: it counts in that
+     * pool's budget, and pgjdbc must be behind it.
+     */
+    @Override
+    public Connection dedicated() {
+        Connection c = get();
+        try {
+            if (!c.isWrapperFor(PGConnection.class)) {
+                throw new IllegalStateException("PostgresBackend.listen needs pgjdbc connections that unwrap to "
+                        + "org.postgresql.PGConnection; " + dataSource.getClass().getName() + " gave a " + c.getClass().getName());
+            }
+            return c;
         } catch (SQLException e) {
             giveBack(c);
             throw JdbcErrors.translate(e);

@@ -8,6 +8,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
+import java.util.Properties;
+import org.postgresql.Driver;
 
 /** The executor's own HikariCP pool over pgjdbc, turning a pool timeout into an error naming the limit. */
 public final class HikariSource implements JdbcConnectionSource {
@@ -37,6 +39,24 @@ public final class HikariSource implements JdbcConnectionSource {
                         Duration.ofMillis(dataSource.getConnectionTimeout()), e);
             }
             throw JdbcErrors.translate(e);
+        } catch (SQLException e) {
+            throw JdbcErrors.translate(e);
+        }
+    }
+
+    /** A connection of the pool's own URL and driver settings, that the pool does not count. */
+    @Override
+    public Connection dedicated() {
+        Properties p = new Properties();
+        p.putAll(dataSource.getDataSourceProperties());
+        if (dataSource.getUsername() != null) {
+            p.setProperty("user", dataSource.getUsername());
+        }
+        if (dataSource.getPassword() != null) {
+            p.setProperty("password", dataSource.getPassword());
+        }
+        try {
+            return new Driver().connect(dataSource.getJdbcUrl(), p);
         } catch (SQLException e) {
             throw JdbcErrors.translate(e);
         }

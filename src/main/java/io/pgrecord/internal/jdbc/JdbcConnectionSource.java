@@ -12,6 +12,14 @@ public interface JdbcConnectionSource extends AutoCloseable {
     /** A connection; failures arrive as {@code io.pgrecord.error} types. */
     Connection get();
 
+    /**
+     * A pgjdbc connection for the listener to keep: outside the pool's budget when the pool is
+     * pgrecord's own. Closing it releases it.
+     *
+     * @throws IllegalStateException when the connection is not pgjdbc's
+     */
+    Connection dedicated();
+
     /** Gives a connection from {@link #get()} back: closing it returns it to its pool. */
     default void giveBack(Connection connection) {
         try {

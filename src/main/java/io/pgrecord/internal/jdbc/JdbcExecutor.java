@@ -8,6 +8,7 @@ import io.pgrecord.ServerVersion;
 import io.pgrecord.TransactionOptions;
 import io.pgrecord.internal.exec.StatementRecorder;
 import io.pgrecord.internal.exec.BackendHandle;
+import io.pgrecord.internal.notify.Channels;
 import io.pgrecord.internal.schema.Schemas;
 import io.pgrecord.internal.tx.LockSql;
 import io.pgrecord.internal.types.JsonMappers;
@@ -20,6 +21,7 @@ import java.sql.Statement;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Everything one blocking backend runs on: where statements get their connections (the
@@ -40,6 +42,7 @@ public final class JdbcExecutor implements BackendHandle, AutoCloseable {
             work -> transactions.inTransaction(TransactionOptions.defaults(), work));
     private volatile JdbcRuntime runtime;
     private volatile boolean closed;
+    private JdbcListener listener;
 
     /** The executor of {@code backend}, on its own HikariCP pool. */
     public JdbcExecutor(PostgresBackend backend, PostgresConnectionConfig config) {
@@ -144,6 +147,24 @@ public final class JdbcExecutor implements BackendHandle, AutoCloseable {
         return Schemas.inspector(runner);
     }
 
+    /** The backend's one listening connection, created at the first use; closed with the backend. */
+    public JdbcListener listener() {
+        synchronized (lock) {
+            if (closed) {
+                throw new IllegalStateException("backend is closed");
+            }
+            if (listener == null) {
+                listener = new JdbcListener(() -> runtime().source().dedicated());
+            }
+            return listener;
+        }
+    }
+
+    /** Sends a notification, in the thread's transaction if there is one. */
+    public void notify(String channel, @Nullable String payload) {
+        Channels.notifyQuery(runtime().dsl(), channel, payload).fetch();
+    }
+
     public boolean isClosed() {
         return closed;
     }
@@ -151,11 +172,17 @@ public final class JdbcExecutor implements BackendHandle, AutoCloseable {
     /** Closes the source. Connections in use are closed as they are returned. Idempotent. */
     @Override
     public void close() {
+        JdbcListener listening;
         synchronized (lock) {
             closed = true;
+            listening = listener;
             if (runtime != null) {
                 runtime.close();
             }
+        }
+        // outside the lock: a reconnecting listener thread may be waiting for it in runtime()
+        if (listening != null) {
+            listening.close();
         }
     }
 }

@@ -157,6 +157,15 @@ public final class ObservedConnectionFactory implements ConnectionFactory {
         return owned && pool instanceof ConnectionPool p ? java.util.Optional.of(p) : java.util.Optional.empty();
     }
 
+    /**
+     * A connection for the listener to keep: from the driver's factory behind pgrecord's own
+     * pool, outside its budget; from the application's factory otherwise, which counts it.
+     */
+    Mono<Connection> dedicated() {
+        ConnectionFactory source = ownPool().map(ConnectionPool::unwrap).orElse(pool);
+        return Mono.<Connection>from(source.create()).onErrorMap(R2dbcErrors::translate);
+    }
+
     /** Closes pgrecord's own pool; leaves the application's factory alone. */
     Mono<Void> dispose() {
         return ownPool().map(ConnectionPool::disposeLater).orElse(Mono.empty());

@@ -8,12 +8,14 @@ import io.pgrecord.TransactionOptions;
 import io.pgrecord.internal.types.ServerGates;
 import io.pgrecord.internal.exec.StatementRecorder;
 import io.pgrecord.internal.exec.BackendHandle;
+import io.pgrecord.internal.notify.Channels;
 import io.pgrecord.internal.schema.Schemas;
 import io.pgrecord.internal.tx.LockSql;
 import io.pgrecord.schema.AsyncInspector;
 import io.pgrecord.schema.AsyncSchemaManager;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -33,6 +35,7 @@ public final class R2dbcExecutor implements BackendHandle {
     private R2dbcRuntime runtime;
     private Mono<ServerVersion> connecting;
     private volatile ServerVersion serverVersion;
+    private R2dbcListener listener;
     private final R2dbcTransactions transactions = new R2dbcTransactions(this::connect, this::runtime);
     private final R2dbcRunner runner = new R2dbcRunner(this::ensureConnected, transactions::scope, this::capabilities,
             work -> transactions.inTransaction(TransactionOptions.defaults(), dsl -> work.get()).next());
@@ -88,14 +91,34 @@ public final class R2dbcExecutor implements BackendHandle {
     public Mono<Void> disconnect() {
         return Mono.defer(() -> {
             R2dbcRuntime r;
+            R2dbcListener listening;
             synchronized (lock) {
                 r = runtime;
                 runtime = null;
                 connecting = null;
                 serverVersion = null;
+                listening = listener;
+                listener = null;
             }
-            return r == null ? Mono.empty() : r.close();
+            Mono<Void> stopListening = listening == null ? Mono.empty() : listening.close();
+            return stopListening.then(r == null ? Mono.empty() : r.close());
         });
+    }
+
+    /** The backend's one listening connection, created at the first use; closed at disconnect. */
+    public R2dbcListener listener() {
+        synchronized (lock) {
+            if (listener == null) {
+                listener = new R2dbcListener(() -> runtime().connections().dedicated());
+            }
+            return listener;
+        }
+    }
+
+    /** Sends a notification, in the subscriber's transaction if there is one. */
+    public Mono<Void> notify(String channel, @Nullable String payload) {
+        return Mono.fromCallable(() -> Channels.notifyQuery(runtime().dsl(), channel, payload))
+                .flatMap(query -> connect().then(Flux.from(query).then()));
     }
 
     /** The live state, created on first use; the pool connects lazily. */
