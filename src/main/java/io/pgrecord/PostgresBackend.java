@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pgrecord.internal.jdbc.DataSourceSource;
 import io.pgrecord.internal.jdbc.JdbcExecutor;
 import io.pgrecord.internal.jdbc.JdbcRunner;
+import io.pgrecord.internal.model.LoadingPolicy;
 import io.pgrecord.schema.Inspector;
 import io.pgrecord.internal.types.Json;
 import io.pgrecord.schema.SchemaManager;
@@ -41,7 +42,7 @@ public final class PostgresBackend implements AutoCloseable {
     private PostgresBackend(DataSource dataSource) {
         this.config = null;
         this.dataSource = dataSource;
-        this.executor = new JdbcExecutor(this, Json.MAPPER, () -> new DataSourceSource(dataSource));
+        this.executor = new JdbcExecutor(this, Json.MAPPER, LoadingPolicy.DEFAULT, () -> new DataSourceSource(dataSource));
         this.transactions = new TransactionManager(executor.transactions());
     }
 

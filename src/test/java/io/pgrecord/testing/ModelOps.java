@@ -189,6 +189,13 @@ public final class ModelOps {
         return finder instanceof Finder f ? f.using(blocking).query() : ((AsyncFinder) finder).using(async).query();
     }
 
+    /** The finder's {@code strictLoading()} query of a model, bound to this test's backend. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public <M> QueryBuilder<M, ?> strictQuery(String model) {
+        Object finder = finder(model);
+        return finder instanceof Finder f ? f.using(blocking).strictLoading() : ((AsyncFinder) finder).using(async).strictLoading();
+    }
+
     private Object finder(String model) {
         try {
             return type(model).getField("find").get(null);
