@@ -51,8 +51,9 @@ public final class PostgresBackend implements AutoCloseable {
      * never closes: {@link #close()} leaves the DataSource open. The server version is read once,
      * at the first use, and the capability gates apply as on pgrecord's own pool. The DataSource
      * must bind strings untyped, as pgrecord's pool does: set the pgjdbc property
-     * {@code stringtype=unspecified} on it; the first use refuses one that does not. It has no
-     * {@link #config()}, and JSON columns use the default mapper.
+     * {@code stringtype=unspecified} on it; the first use refuses one that does not. Each
+     * connection pgrecord borrows has timetz, bytea and bytea[] values sent as text, as on its
+     * own pool. It has no {@link #config()}, and JSON columns use the default mapper.
      */
     public static PostgresBackend of(DataSource dataSource) {
         return new PostgresBackend(Objects.requireNonNull(dataSource, "dataSource"));
