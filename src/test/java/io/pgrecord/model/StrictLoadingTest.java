@@ -25,6 +25,7 @@ import io.pgrecord.testing.TestDatabase;
 import java.util.List;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.LoggerFactory;
 
@@ -177,6 +178,18 @@ class StrictLoadingTest {
         } finally {
             logger.detachAppender(captured);
         }
+    }
+
+    @Test
+    void aNegativeThresholdIsRefusedNamingTheSetting(TestDatabase db) {
+        assertThatThrownBy(() -> db.configBuilder().nPlusOneThreshold(-1).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("nPlusOneThreshold -1").hasMessageContaining("0 (off) or more");
+        assertThat(db.configBuilder().strictLoading(true).nPlusOneThreshold(5).build().toBuilder().build())
+                .satisfies(c -> {
+                    assertThat(c.strictLoading()).isTrue();
+                    assertThat(c.nPlusOneThreshold()).isEqualTo(5);
+                });
     }
 
     private static List<ILoggingEvent> warnings(ListAppender<ILoggingEvent> appender, String relation) {

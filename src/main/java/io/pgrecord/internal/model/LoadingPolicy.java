@@ -4,17 +4,11 @@ package io.pgrecord.internal.model;
  * How a backend treats relations read before they were loaded.
  *
  * @param strict whether every such read raises instead of querying
- * @param nPlusOneThreshold how many records of one query may load the same relation lazily
- *     before a WARN; 0 turns the warning off
+ * @param nPlusOneThreshold how many records of one query load the same relation lazily before
+ *     one WARN; 0 turns the warning off
  */
 public record LoadingPolicy(boolean strict, int nPlusOneThreshold) {
 
     /** Lazy loading, no warning: the default, and the policy of a backend over an application's pool. */
     public static final LoadingPolicy DEFAULT = new LoadingPolicy(false, 0);
-
-    public LoadingPolicy {
-        if (nPlusOneThreshold < 0) {
-            throw new IllegalArgumentException("invalid nPlusOneThreshold " + nPlusOneThreshold + "; must be 0 (off) or more");
-        }
-    }
 }
