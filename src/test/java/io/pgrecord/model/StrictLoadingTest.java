@@ -78,6 +78,11 @@ class StrictLoadingTest {
         Model first = ops.first(users(ops, ops.<Model>strictQuery("User"))).orElseThrow();
         assertThatThrownBy(() -> ops.many(first, "posts")).isInstanceOf(LazyLoadException.class)
                 .hasMessageContaining("include(\"posts\")");
+        // and stream() carries it too
+        List<Model> streamed = ops.streamAll(users(ops, ops.<Model>query("User")).strictLoading());
+        assertThat(streamed).hasSize(3);
+        assertThatThrownBy(() -> ops.single(streamed.get(2), "profile")).isInstanceOf(LazyLoadException.class)
+                .hasMessageContaining(name(ops, "User") + ".profile");
     }
 
     @BothBackends

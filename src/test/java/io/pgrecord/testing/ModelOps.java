@@ -298,6 +298,17 @@ public final class ModelOps {
         return q instanceof Query<?> b ? b.explain() : ((AsyncQuery<?>) q).explain().block(WAIT);
     }
 
+    /** Every row of the query, read through {@code stream()}. */
+    @SuppressWarnings("unchecked")
+    public <M> List<M> streamAll(QueryBuilder<M, ?> q) {
+        if (q instanceof Query<?> b) {
+            try (var s = b.stream()) {
+                return (List<M>) s.toList();
+            }
+        }
+        return ((AsyncQuery<M>) q).stream().collectList().block(WAIT);
+    }
+
     /** Counts the stream's rows one by one, calling the probe every 1,000 rows. */
     public long streamCount(QueryBuilder<?, ?> q, Runnable probe) {
         long[] n = {0};
