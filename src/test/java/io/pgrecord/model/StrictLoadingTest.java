@@ -131,8 +131,8 @@ class StrictLoadingTest {
             Model included = ops.first(users(ops, ops.<Model>query("User")).include("posts")).orElseThrow();
             assertThat(ops.<Model>many(included, "posts")).hasSize(2);
         });
-        assertThat(ops(exec, db).<Model>many(ops(exec, db).getById("User", firstUserId(exec, db)), "posts"))
-                .as("other backends stay lazy").hasSize(2);
+        ModelOps shared = ModelOps.on(exec, db);
+        assertThat(shared.<Model>many(shared.getById("User", firstUserId(exec, db)), "posts")).as("other backends stay lazy").hasSize(2);
     }
 
     @BothBackends
@@ -177,7 +177,7 @@ class StrictLoadingTest {
                 assertThat(warnings(captured, relation)).as("included: nothing lazy").hasSize(1);
             });
             // the shared backend leaves the warning off
-            ModelOps plain = ops(exec, db);
+            ModelOps plain = ModelOps.on(exec, db);
             plain.all(users(plain, plain.<Model>query("User"))).forEach(u -> plain.many(u, "posts"));
             assertThat(warnings(captured, " " + name(plain, "User") + ".posts ")).hasSize(1);
         } finally {
@@ -201,10 +201,6 @@ class StrictLoadingTest {
         synchronized (appender.list) {
             return appender.list.stream().filter(e -> e.getFormattedMessage().contains(relation)).toList();
         }
-    }
-
-    private static ModelOps ops(Exec exec, TestDatabase db) {
-        return ModelOps.on(exec, db);
     }
 
     private static Object firstUserId(Exec exec, TestDatabase db) {
