@@ -36,4 +36,5 @@ module io.pgrecord {
     // ObjectMapper is in PostgresConnectionConfig's signature (jsonMapper)
     requires transitive com.fasterxml.jackson.databind;
     requires com.fasterxml.jackson.datatype.jsr310;
+    requires org.slf4j;
 }

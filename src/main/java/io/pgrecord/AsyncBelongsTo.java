@@ -18,9 +18,13 @@ public final class AsyncBelongsTo<T> extends Relation<T> {
 
     @SuppressWarnings("unchecked")
     public Mono<T> get() {
-        return Mono.defer(() -> loaded
-                ? Mono.justOrEmpty((T) cached)
-                : query().first().doOnNext(this::preload).switchIfEmpty(Mono.fromRunnable(() -> preload(null))));
+        return Mono.defer(() -> {
+            if (loaded) {
+                return Mono.justOrEmpty((T) cached);
+            }
+            beforeLazyLoad();
+            return query().first().doOnNext(this::preload).switchIfEmpty(Mono.fromRunnable(() -> preload(null)));
+        });
     }
 
     public AsyncQuery<T> query() {

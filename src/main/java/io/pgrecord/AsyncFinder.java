@@ -53,6 +53,11 @@ public final class AsyncFinder<T> {
         return new AsyncQuery<>(new QuerySpec(meta()), backend);
     }
 
+    /** A query whose records are in strict-loading mode; see {@link QueryBuilder#strictLoading()}. */
+    public AsyncQuery<T> strictLoading() {
+        return query().strictLoading();
+    }
+
     public AsyncQuery<T> where(Condition... conditions) {
         return query().where(conditions);
     }

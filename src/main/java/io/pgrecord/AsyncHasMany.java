@@ -20,9 +20,13 @@ public final class AsyncHasMany<T> extends Relation<T> {
 
     @SuppressWarnings("unchecked")
     public Flux<T> get() {
-        return Flux.defer(() -> loaded
-                ? Flux.fromIterable((List<T>) cached)
-                : query().all().collectList().doOnNext(this::preload).flatMapIterable(list -> list));
+        return Flux.defer(() -> {
+            if (loaded) {
+                return Flux.fromIterable((List<T>) cached);
+            }
+            beforeLazyLoad();
+            return query().all().collectList().doOnNext(this::preload).flatMapIterable(list -> list);
+        });
     }
 
     public AsyncQuery<T> query() {

@@ -1,6 +1,7 @@
 package io.pgrecord;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pgrecord.internal.model.LoadingPolicy;
 import io.pgrecord.internal.r2dbc.R2dbcExecutor;
 import io.pgrecord.internal.r2dbc.R2dbcRunner;
 import io.pgrecord.internal.r2dbc.R2dbcRuntime;
@@ -40,7 +41,7 @@ public final class AsyncPostgresBackend implements AutoCloseable {
     private AsyncPostgresBackend(ConnectionFactory connectionFactory) {
         this.config = null;
         this.connectionFactory = connectionFactory;
-        this.executor = new R2dbcExecutor(this, recorder -> new R2dbcRuntime(connectionFactory, recorder));
+        this.executor = new R2dbcExecutor(this, LoadingPolicy.DEFAULT, recorder -> new R2dbcRuntime(connectionFactory, recorder));
         this.transactions = new AsyncTransactionManager(executor.transactions());
     }
 

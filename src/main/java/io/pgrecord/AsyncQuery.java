@@ -1,6 +1,7 @@
 package io.pgrecord;
 
 import io.pgrecord.internal.exec.Work;
+import io.pgrecord.internal.model.LoadOrigin;
 import io.pgrecord.internal.model.ModelErrors;
 import io.pgrecord.internal.model.ModelMeta;
 import io.pgrecord.internal.model.RowMapper;
@@ -116,7 +117,9 @@ public final class AsyncQuery<T> extends QueryBuilder<T, AsyncQuery<T>> {
         ModelMeta<T> meta = (ModelMeta<T>) spec.meta();
         return Flux.defer(() -> {
             AsyncPostgresBackend b = backend();
-            return b.runner().stream(caps -> QueryPlanner.select(spec, caps), 1000).map(r -> RowMapper.map(meta, r, b.handle()));
+            LoadOrigin origin = LoadOrigin.of(spec.isStrictLoading(), b.handle().loading());
+            return b.runner().stream(caps -> QueryPlanner.select(spec, caps), 1000)
+                    .map(r -> LoadOrigin.marked(RowMapper.map(meta, r, b.handle()), origin));
         }).onErrorMap(e -> ModelErrors.explain(spec.meta(), e));
     }
 

@@ -20,6 +20,7 @@ public final class BelongsTo<T> extends Relation<T> {
     @SuppressWarnings("unchecked")
     public @Nullable T get() {
         if (!loaded) {
+            beforeLazyLoad();
             preload(query().first().orElse(null));
         }
         return (T) cached;

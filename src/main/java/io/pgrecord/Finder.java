@@ -54,6 +54,11 @@ public final class Finder<T> {
         return new Query<>(new QuerySpec(meta()), backend);
     }
 
+    /** A query whose records are in strict-loading mode; see {@link QueryBuilder#strictLoading()}. */
+    public Query<T> strictLoading() {
+        return query().strictLoading();
+    }
+
     public Query<T> where(Condition... conditions) {
         return query().where(conditions);
     }

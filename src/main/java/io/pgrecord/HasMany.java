@@ -21,6 +21,7 @@ public final class HasMany<T> extends Relation<T> {
     @SuppressWarnings("unchecked")
     public List<T> get() {
         if (!loaded) {
+            beforeLazyLoad();
             preload(query().all());
         }
         return (List<T>) cached;

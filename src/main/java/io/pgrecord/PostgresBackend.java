@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pgrecord.internal.jdbc.DataSourceSource;
 import io.pgrecord.internal.jdbc.JdbcExecutor;
 import io.pgrecord.internal.jdbc.JdbcRunner;
+import io.pgrecord.internal.model.LoadingPolicy;
 import io.pgrecord.schema.Inspector;
 import io.pgrecord.internal.types.Json;
 import io.pgrecord.schema.SchemaManager;
@@ -36,7 +37,7 @@ public final class PostgresBackend implements AutoCloseable {
     private PostgresBackend(DataSource dataSource) {
         this.config = null;
         this.dataSource = dataSource;
-        this.executor = new JdbcExecutor(this, Json.MAPPER, () -> new DataSourceSource(dataSource));
+        this.executor = new JdbcExecutor(this, Json.MAPPER, LoadingPolicy.DEFAULT, () -> new DataSourceSource(dataSource));
         this.transactions = new TransactionManager(executor.transactions());
     }
 
@@ -45,8 +46,9 @@ public final class PostgresBackend implements AutoCloseable {
      * never closes: {@link #close()} leaves the DataSource open. The server version is read once,
      * at the first use, and the capability gates apply as on pgrecord's own pool. The DataSource
      * must bind strings untyped, as pgrecord's pool does: set the pgjdbc property
-     * {@code stringtype=unspecified} on it; the first use refuses one that does not. It has no
-     * {@link #config()}, and JSON columns use the default mapper.
+     * {@code stringtype=unspecified} on it; the first use refuses one that does not. Each
+     * connection pgrecord borrows has timetz, bytea and bytea[] values sent as text, as on its
+     * own pool. It has no {@link #config()}, and JSON columns use the default mapper.
      */
     public static PostgresBackend of(DataSource dataSource) {
         return new PostgresBackend(Objects.requireNonNull(dataSource, "dataSource"));

@@ -43,6 +43,8 @@ public final class PostgresConnectionConfig {
     private final Duration poolTimeout;
     private final ObjectMapper jsonMapper;
     private final Map<String, Object> driverOptions;
+    private final boolean strictLoading;
+    private final int nPlusOneThreshold;
 
     private PostgresConnectionConfig(Builder b, Map<String, Object> options, int poolMin, int poolMax, Duration poolTimeout) {
         this.host = b.host;
@@ -56,6 +58,8 @@ public final class PostgresConnectionConfig {
         this.poolTimeout = poolTimeout;
         this.jsonMapper = b.jsonMapper;
         this.driverOptions = DriverOptions.validate(b.rawDriverOptions);
+        this.strictLoading = b.strictLoading;
+        this.nPlusOneThreshold = b.nPlusOneThreshold;
     }
 
     public static Builder builder() {
@@ -152,6 +156,7 @@ public final class PostgresConnectionConfig {
                 .poolMinSize(poolMinSize).poolMaxSize(poolMaxSize).poolTimeout(poolTimeout);
         b.password = password;
         b.jsonMapper = jsonMapper;
+        b.strictLoading(strictLoading).nPlusOneThreshold(nPlusOneThreshold);
         options.forEach(b::option);
         driverOptions.forEach(b::driverOption);
         return b;
@@ -243,13 +248,24 @@ public final class PostgresConnectionConfig {
         return driverOptions;
     }
 
+    /** Whether every model of this backend is in strict-loading mode; see {@link Builder#strictLoading(boolean)}. */
+    public boolean strictLoading() {
+        return strictLoading;
+    }
+
+    /** The N+1 warning's threshold, 0 when it is off; see {@link Builder#nPlusOneThreshold(int)}. */
+    public int nPlusOneThreshold() {
+        return nPlusOneThreshold;
+    }
+
     @Override
     public String toString() {
         return "PostgresConnectionConfig{host=" + host + ", port=" + port + ", database=" + database
                 + ", username=" + username + ", password=" + (password == null ? "<none>" : "****")
                 + ", options=" + options + (driverOptions.isEmpty() ? "" : ", driverOptions=" + driverOptions.keySet())
                 + ", pool=" + poolMinSize + ".." + poolMaxSize
-                + ", poolTimeout=" + poolTimeout + "}";
+                + ", poolTimeout=" + poolTimeout
+                + (strictLoading ? ", strictLoading" : "") + (nPlusOneThreshold > 0 ? ", nPlusOneThreshold=" + nPlusOneThreshold : "") + "}";
     }
 
     @Override
@@ -258,7 +274,8 @@ public final class PostgresConnectionConfig {
                 && database.equals(c.database) && username.equals(c.username)
                 && Objects.equals(password, c.password) && options.equals(c.options)
                 && poolMinSize == c.poolMinSize && poolMaxSize == c.poolMaxSize && poolTimeout.equals(c.poolTimeout)
-                && jsonMapper == c.jsonMapper && driverOptions.equals(c.driverOptions);
+                && jsonMapper == c.jsonMapper && driverOptions.equals(c.driverOptions)
+                && strictLoading == c.strictLoading && nPlusOneThreshold == c.nPlusOneThreshold;
     }
 
     @Override
@@ -279,6 +296,8 @@ public final class PostgresConnectionConfig {
         private @Nullable Integer poolMaxSize;
         private @Nullable Duration poolTimeout;
         private ObjectMapper jsonMapper = Json.MAPPER;
+        private boolean strictLoading;
+        private int nPlusOneThreshold;
 
         private Builder() {
         }
@@ -352,6 +371,27 @@ public final class PostgresConnectionConfig {
             return this;
         }
 
+        /**
+         * Strict loading for every model of the backend: reading a relation with {@code get()}
+         * that was not loaded by {@code include(...)} raises
+         * {@link io.pgrecord.error.LazyLoadException} instead of querying. Off by default.
+         */
+        public Builder strictLoading(boolean strict) {
+            this.strictLoading = strict;
+            return this;
+        }
+
+        /**
+         * Turns on the N+1 warning: the first time {@code threshold} records loaded by one query
+         * (or one {@code include(...)} level) each load the same relation lazily, the logger
+         * {@code io.pgrecord.loading} logs one WARN naming the model, the relation and the
+         * {@code include(...)} that would load it with the query. 0, the default, turns it off.
+         */
+        public Builder nPlusOneThreshold(int threshold) {
+            this.nPlusOneThreshold = threshold;
+            return this;
+        }
+
         /** Validates every value and returns the immutable configuration. */
         public PostgresConnectionConfig build() {
             if (host == null || host.isBlank()) {
@@ -382,6 +422,9 @@ public final class PostgresConnectionConfig {
             }
             if (timeout == null || timeout.compareTo(MIN_POOL_TIMEOUT) < 0) {
                 throw new IllegalArgumentException("invalid poolTimeout " + timeout + "; must be at least 250 ms");
+            }
+            if (nPlusOneThreshold < 0) {
+                throw new IllegalArgumentException("invalid nPlusOneThreshold " + nPlusOneThreshold + "; must be 0 (off) or more");
             }
             return new PostgresConnectionConfig(this, options, min, max, timeout);
         }

@@ -4,6 +4,7 @@ import io.pgrecord.error.RecordNotFoundException;
 import io.pgrecord.error.TooManyRowsException;
 import io.pgrecord.error.UnsupportedCapabilityException;
 import io.pgrecord.internal.exec.Work;
+import io.pgrecord.internal.model.LoadOrigin;
 import io.pgrecord.internal.model.ModelErrors;
 import io.pgrecord.internal.model.ModelMeta;
 import io.pgrecord.internal.model.RowMapper;
@@ -133,9 +134,10 @@ public final class Query<T> extends QueryBuilder<T, Query<T>> {
         PostgresBackend b = backend();
         @SuppressWarnings("unchecked")
         ModelMeta<T> meta = (ModelMeta<T>) spec.meta();
+        LoadOrigin origin = LoadOrigin.of(spec.isStrictLoading(), b.handle().loading());
         try {
             return ModelErrors.explained(meta, b.runner().stream(QueryPlanner.select(spec, b.capabilities()), 1000))
-                    .map(r -> RowMapper.map(meta, r, b.handle()));
+                    .map(r -> LoadOrigin.marked(RowMapper.map(meta, r, b.handle()), origin));
         } catch (RuntimeException e) {
             throw ModelErrors.explainRuntime(spec.meta(), e);
         }

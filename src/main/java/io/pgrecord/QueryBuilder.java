@@ -224,6 +224,15 @@ public abstract sealed class QueryBuilder<T, Q extends QueryBuilder<T, Q>> permi
         return with(spec.include(Arrays.asList(relations)));
     }
 
+    /**
+     * Strict loading for the records this query loads, and for those its {@code include(...)}
+     * loads with them: {@code get()} on any of their relations that was not included raises
+     * {@link io.pgrecord.error.LazyLoadException}, naming the {@code include(...)} that fixes it.
+     */
+    public Q strictLoading() {
+        return with(spec.strictLoading());
+    }
+
     /** Cancels the query on the server after this long, raising {@code QueryCanceledException}. */
     public Q timeout(Duration timeout) {
         return with(spec.timeout(timeout));

@@ -1,12 +1,18 @@
 package io.pgrecord;
 
+import io.pgrecord.internal.exec.BackendHandle;
+import io.pgrecord.internal.model.LazyLoads;
+import io.pgrecord.internal.model.LoadingPolicy;
 import io.pgrecord.internal.model.RelationSpec;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A model's link to related models, declared as a field initialised with {@code hasMany(...)}
  * and friends. The value is loaded on first access (or eagerly by {@code include(...)}) and
- * cached until {@link #reset()}. Not thread-safe, like the model that owns it.
+ * cached until {@link #reset()}. In strict-loading mode ({@code strictLoading()} on the query,
+ * on the backend's config, or {@link StrictLoading} on the model), {@code get()} on a relation
+ * that is not loaded raises {@link io.pgrecord.error.LazyLoadException}. Not thread-safe, like
+ * the model that owns it.
  *
  * @param <T> the related model
  */
@@ -31,6 +37,15 @@ public abstract sealed class Relation<T> permits BelongsTo, HasOne, HasMany, Asy
     /** Whether a value is cached, by an earlier access or by {@code include(...)}. */
     public boolean isLoaded() {
         return loaded;
+    }
+
+    /**
+     * Before {@code get()} queries: raises {@link io.pgrecord.error.LazyLoadException} in strict
+     * mode, else counts the load toward the N+1 warning.
+     */
+    void beforeLazyLoad() {
+        BackendHandle backend = owner.state().backend();
+        LazyLoads.check(owner, this, backend == null ? LoadingPolicy.DEFAULT : backend.loading());
     }
 
     void preload(@Nullable Object value) {

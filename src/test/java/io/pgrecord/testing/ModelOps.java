@@ -189,6 +189,13 @@ public final class ModelOps {
         return finder instanceof Finder f ? f.using(blocking).query() : ((AsyncFinder) finder).using(async).query();
     }
 
+    /** The finder's {@code strictLoading()} query of a model, bound to this test's backend. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public <M> QueryBuilder<M, ?> strictQuery(String model) {
+        Object finder = finder(model);
+        return finder instanceof Finder f ? f.using(blocking).strictLoading() : ((AsyncFinder) finder).using(async).strictLoading();
+    }
+
     private Object finder(String model) {
         try {
             return type(model).getField("find").get(null);
@@ -289,6 +296,17 @@ public final class ModelOps {
 
     public String explain(QueryBuilder<?, ?> q) {
         return q instanceof Query<?> b ? b.explain() : ((AsyncQuery<?>) q).explain().block(WAIT);
+    }
+
+    /** Every row of the query, read through {@code stream()}. */
+    @SuppressWarnings("unchecked")
+    public <M> List<M> streamAll(QueryBuilder<M, ?> q) {
+        if (q instanceof Query<?> b) {
+            try (var s = b.stream()) {
+                return (List<M>) s.toList();
+            }
+        }
+        return ((AsyncQuery<M>) q).stream().collectList().block(WAIT);
     }
 
     /** Counts the stream's rows one by one, calling the probe every 1,000 rows. */

@@ -1,8 +1,10 @@
 package io.pgrecord.testing;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.pgrecord.AsyncPostgresBackend;
 import io.pgrecord.PostgresBackend;
 import io.pgrecord.PostgresConnectionConfig;
+import io.r2dbc.pool.ConnectionPool;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -26,6 +28,8 @@ public final class TestDatabase implements AutoCloseable {
     private final String name;
     private PostgresBackend blocking;
     private AsyncPostgresBackend async;
+    private HikariDataSource ownHikari;
+    private ConnectionPool ownR2dbc;
 
     private TestDatabase(PgServer server, String name) {
         this.server = server;
@@ -62,18 +66,28 @@ public final class TestDatabase implements AutoCloseable {
         return configBuilder().build();
     }
 
-    /** The shared blocking backend of this class, connected. */
+    /** The shared blocking backend of this class, connected; over a pool of the test's own under {@link OwnPools}. */
     public synchronized PostgresBackend blocking() {
         if (blocking == null) {
-            blocking = new PostgresBackend(config()).connect();
+            if (OwnPools.enabled()) {
+                ownHikari = OwnPools.hikari(config());
+                blocking = PostgresBackend.of(ownHikari).connect();
+            } else {
+                blocking = new PostgresBackend(config()).connect();
+            }
         }
         return blocking;
     }
 
-    /** The shared reactive backend of this class, connected. */
+    /** The shared reactive backend of this class, connected; over a pool of the test's own under {@link OwnPools}. */
     public synchronized AsyncPostgresBackend async() {
         if (async == null) {
-            async = new AsyncPostgresBackend(config());
+            if (OwnPools.enabled()) {
+                ownR2dbc = OwnPools.r2dbc(config());
+                async = AsyncPostgresBackend.of(ownR2dbc);
+            } else {
+                async = new AsyncPostgresBackend(config());
+            }
             async.connect().block(Duration.ofSeconds(30));
         }
         return async;
@@ -143,6 +157,13 @@ public final class TestDatabase implements AutoCloseable {
         }
         if (async != null) {
             async.close();
+        }
+        // the backends leave the application's pools open, as they must
+        if (ownHikari != null) {
+            ownHikari.close();
+        }
+        if (ownR2dbc != null) {
+            ownR2dbc.dispose();
         }
         admin("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + name + "' AND pid <> pg_backend_pid()");
         admin("DROP DATABASE IF EXISTS " + name);

@@ -5,12 +5,14 @@ import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.core.BaseConnection;
+import org.postgresql.core.QueryExecutor;
 
 /**
  * Connections of an application's own {@link DataSource}, which pgrecord borrows and never
  * closes. Their driver settings are the application's: string binds must be untyped, as on
  * pgrecord's own pool, so a pgjdbc connection that binds strings as varchar is refused with
- * the property to set.
+ * the property to set; the few types pgrecord reads as text are set to travel as text on each
+ * connection lent.
  */
 public final class DataSourceSource implements JdbcConnectionSource {
 
@@ -32,7 +34,26 @@ public final class DataSourceSource implements JdbcConnectionSource {
         if (!checked) {
             check(c);
         }
+        readAsText(c);
         return c;
+    }
+
+    /**
+     * The types pgrecord reads as text, as its own pool's {@code binaryTransferDisable} does
+     * ({@code HikariConfigs}): once a statement is server-prepared pgjdbc would fetch them in
+     * binary, and its getString then shifts a timetz to UTC and prints a bytea as an object
+     * reference. The application's pool does not know that, so each connection lent is told.
+     */
+    private void readAsText(Connection c) {
+        try {
+            QueryExecutor executor = c.unwrap(BaseConnection.class).getQueryExecutor();
+            for (int oid : HikariConfigs.TEXT_READ_OIDS) {
+                executor.removeBinaryReceiveOid(oid);
+            }
+        } catch (SQLException e) {
+            giveBack(c);
+            throw JdbcErrors.translate(e);
+        }
     }
 
     /** Once: the connections are pgjdbc's and bind strings untyped, or the first use fails naming the fix. */

@@ -6,14 +6,19 @@ import io.pgrecord.internal.config.DriverOptions;
 import io.pgrecord.internal.config.StartupParameters;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 
 /** Translates a {@link PostgresConnectionConfig} into a HikariCP pool over pgjdbc. */
 final class HikariConfigs {
 
     private static final AtomicInteger POOL_IDS = new AtomicInteger();
+
+    /** The types pgrecord reads as text on every pgjdbc connection: timetz, bytea, bytea[]. */
+    static final int[] TEXT_READ_OIDS = {1266, 17, 1001};
 
     private HikariConfigs() {
     }
@@ -48,7 +53,7 @@ final class HikariConfigs {
         // pgrecord reads these types as text on both backends. Once a statement is server-prepared
         // pgjdbc would fetch them in binary, and its getString then shifts a timetz to UTC
         // (10:15+05:30 reads as 04:45Z) and cannot print a bytea[]. OIDs: timetz, bytea, bytea[].
-        p.setProperty("binaryTransferDisable", "1266,17,1001");
+        p.setProperty("binaryTransferDisable", Arrays.stream(TEXT_READ_OIDS).mapToObj(Integer::toString).collect(Collectors.joining(",")));
         p.setProperty("tcpKeepAlive", "true");
         p.setProperty("sslmode", config.sslMode());
         copy(config, p, "sslrootcert", "sslrootcert");

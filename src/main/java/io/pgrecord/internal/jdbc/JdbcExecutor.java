@@ -8,6 +8,7 @@ import io.pgrecord.ServerVersion;
 import io.pgrecord.TransactionOptions;
 import io.pgrecord.internal.exec.StatementRecorder;
 import io.pgrecord.internal.exec.BackendHandle;
+import io.pgrecord.internal.model.LoadingPolicy;
 import io.pgrecord.internal.notify.Channels;
 import io.pgrecord.internal.schema.Schemas;
 import io.pgrecord.internal.tx.LockSql;
@@ -33,6 +34,7 @@ public final class JdbcExecutor implements BackendHandle, AutoCloseable {
 
     private final PostgresBackend backend;
     private final ObjectMapper jsonMapper;
+    private final LoadingPolicy loading;
     private final Supplier<JdbcConnectionSource> sources;
     private final StatementRecorder statementLog = new StatementRecorder();
     private final Object lock = new Object();
@@ -52,19 +54,25 @@ public final class JdbcExecutor implements BackendHandle, AutoCloseable {
     /** The executor of {@code backend}, on the connections of {@code sources}, opened on first use. */
     public JdbcExecutor(PostgresBackend backend, PostgresConnectionConfig config,
             Function<PostgresConnectionConfig, JdbcConnectionSource> sources) {
-        this(backend, config.jsonMapper(), () -> sources.apply(config));
+        this(backend, config.jsonMapper(), new LoadingPolicy(config.strictLoading(), config.nPlusOneThreshold()), () -> sources.apply(config));
     }
 
     /** The executor of {@code backend}, on the connections of {@code source}, opened on first use. */
-    public JdbcExecutor(PostgresBackend backend, ObjectMapper jsonMapper, Supplier<JdbcConnectionSource> source) {
+    public JdbcExecutor(PostgresBackend backend, ObjectMapper jsonMapper, LoadingPolicy loading, Supplier<JdbcConnectionSource> source) {
         this.backend = backend;
         this.jsonMapper = jsonMapper;
+        this.loading = loading;
         this.sources = source;
     }
 
     /** The public backend this executor runs. */
     public PostgresBackend backend() {
         return backend;
+    }
+
+    @Override
+    public LoadingPolicy loading() {
+        return loading;
     }
 
     /** The live state, started on first use. */

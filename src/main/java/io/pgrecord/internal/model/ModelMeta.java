@@ -2,6 +2,7 @@ package io.pgrecord.internal.model;
 
 import io.pgrecord.Capabilities;
 import io.pgrecord.Relation;
+import io.pgrecord.StrictLoading;
 import io.pgrecord.Table;
 import io.pgrecord.Transient;
 import io.pgrecord.error.MappingException;
@@ -67,6 +68,7 @@ public final class ModelMeta<T> implements RowTarget {
     private final ColumnKind[] columnKinds;
     private final FieldMeta[] primitiveFields;
     private final Set<Hook> hooks;
+    private final boolean strictLoading;
     private final ShapeCache shapes = new ShapeCache(this);
     private volatile Object prototype;
 
@@ -125,6 +127,7 @@ public final class ModelMeta<T> implements RowTarget {
         this.columnKinds = columnKinds(all);
         this.primitiveFields = all.stream().filter(f -> f.type().isPrimitive()).toArray(FieldMeta[]::new);
         this.hooks = overriddenHooks(type);
+        this.strictLoading = type.isAnnotationPresent(StrictLoading.class);
         try {
             this.constructor = lookup.findConstructor(type, MethodType.methodType(void.class))
                     .asType(MethodType.methodType(Object.class));
@@ -368,6 +371,21 @@ public final class ModelMeta<T> implements RowTarget {
             throw new MappingException("relation field " + type.getSimpleName() + "." + name + " is null; initialise it with hasMany(...) and friends");
         }
         return handle;
+    }
+
+    /** The relation field name of a relation object of {@code model}, found by identity. */
+    public String relationName(Object model, Object relation) {
+        for (Map.Entry<String, VarHandle> e : relations.entrySet()) {
+            if (e.getValue().get(model) == relation) {
+                return e.getKey();
+            }
+        }
+        throw new IllegalArgumentException("the relation is not a field of this " + type.getSimpleName());
+    }
+
+    /** Whether the class is marked {@code @StrictLoading}. */
+    public boolean strictLoading() {
+        return strictLoading;
     }
 
     /** A relation's join, read from a prototype instance. */

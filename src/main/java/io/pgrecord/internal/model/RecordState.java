@@ -15,6 +15,7 @@ public final class RecordState {
     private Object[] snapshot;
     private BackendHandle backend;
     private boolean deleted;
+    private LoadOrigin loadOrigin;
 
     public boolean isNew() {
         return snapshot == null;
@@ -113,5 +114,14 @@ public final class RecordState {
 
     public void backend(BackendHandle backend) {
         this.backend = backend;
+    }
+
+    /** The strict mode and N+1 count of the query that loaded this instance; null by default. */
+    public LoadOrigin loadOrigin() {
+        return loadOrigin;
+    }
+
+    public void loadOrigin(LoadOrigin origin) {
+        this.loadOrigin = origin;
     }
 }

@@ -5,6 +5,7 @@ import io.pgrecord.error.MappingException;
 import io.pgrecord.internal.exec.BackendHandle;
 import io.pgrecord.internal.exec.Work;
 import io.pgrecord.internal.model.FieldMeta;
+import io.pgrecord.internal.model.LoadOrigin;
 import io.pgrecord.internal.model.ModelAccess;
 import io.pgrecord.internal.model.ModelMeta;
 import io.pgrecord.internal.model.RelationSpec;
@@ -21,6 +22,7 @@ import org.jooq.Record;
 import org.jooq.SelectField;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Eager loading for {@code include("posts.comments", "author")}: one query per relation and
@@ -48,26 +50,30 @@ public final class Includes {
         return root;
     }
 
-    /** Loads every relation of the tree into the given models, then returns them. */
+    /**
+     * Loads every relation of the tree into the given models, then returns them; the models
+     * loaded carry {@code origin}'s strict mode and include path, when there is one.
+     */
     public static <T> Work<List<T>> load(ModelMeta<T> meta, List<T> models, Map<String, Object> tree, BackendHandle backend,
-            Capabilities caps) {
+            Capabilities caps, @Nullable LoadOrigin origin) {
         Work<Void> work = Work.done(null);
         for (Map.Entry<String, Object> e : tree.entrySet()) {
             @SuppressWarnings("unchecked")
             Map<String, Object> children = (Map<String, Object>) e.getValue();
-            work = work.then(v -> loadOne(meta, models, e.getKey(), children, backend, caps));
+            work = work.then(v -> loadOne(meta, models, e.getKey(), children, backend, caps, origin));
         }
         return work.map(v -> models);
     }
 
     private static Work<Void> loadOne(ModelMeta<?> meta, List<?> owners, String name, Map<String, Object> children,
-            BackendHandle backend, Capabilities caps) {
+            BackendHandle backend, Capabilities caps, @Nullable LoadOrigin origin) {
         RelationSpec spec = meta.relationSpec(name);
-        return loadInto(meta, owners, name, spec, ModelMeta.of(spec.target()), children, backend, caps);
+        return loadInto(meta, owners, name, spec, ModelMeta.of(spec.target()), children, backend, caps, origin);
     }
 
     private static <C> Work<Void> loadInto(ModelMeta<?> meta, List<?> owners, String name, RelationSpec spec,
-            ModelMeta<C> target, Map<String, Object> children, BackendHandle backend, Capabilities caps) {
+            ModelMeta<C> target, Map<String, Object> children, BackendHandle backend, Capabilities caps,
+            @Nullable LoadOrigin origin) {
         if (owners.isEmpty()) {
             return Work.done(null);
         }
@@ -76,7 +82,11 @@ public final class Includes {
             case HAS_ONE, HAS_MANY -> hasMany(meta, owners, name, spec, target, backend, caps);
             case HAS_MANY_THROUGH -> through(meta, owners, name, spec, target, backend, caps);
         };
-        return loaded.then(list -> load(target, list, children, backend, caps)).map(x -> null);
+        LoadOrigin childOrigin = origin == null ? null : origin.child(name);
+        return loaded.then(list -> {
+            LoadOrigin.mark(list, childOrigin);
+            return load(target, list, children, backend, caps, childOrigin);
+        }).map(x -> null);
     }
 
     private static <C> Work<List<C>> belongsTo(ModelMeta<?> meta, List<?> owners, String name, RelationSpec spec,

@@ -78,6 +78,7 @@ public final class QuerySpec {
     String fromCte;
     List<SetOp> setOps = List.of();
     List<String> includes = List.of();
+    boolean strictLoading;
     Duration timeout;
     DeletedScope deleted = DeletedScope.DEFAULT;
     /** The SQL's shape so far, unkeyed once a jOOQ object only jOOQ can render is added. */
@@ -107,6 +108,7 @@ public final class QuerySpec {
         c.fromCte = fromCte;
         c.setOps = setOps;
         c.includes = includes;
+        c.strictLoading = strictLoading;
         c.timeout = timeout;
         c.deleted = deleted;
         c.shape = shape;
@@ -335,6 +337,13 @@ public final class QuerySpec {
         return c;
     }
 
+    /** Records loaded by the query carry strict loading; the SQL is unchanged. */
+    public QuerySpec strictLoading() {
+        QuerySpec c = copy();
+        c.strictLoading = true;
+        return c;
+    }
+
     public QuerySpec timeout(Duration timeout) {
         if (timeout == null || timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("timeout must be positive: " + timeout);
@@ -367,6 +376,10 @@ public final class QuerySpec {
 
     public List<String> includes() {
         return includes;
+    }
+
+    public boolean isStrictLoading() {
+        return strictLoading;
     }
 
     public Duration timeout() {

@@ -10,6 +10,7 @@ import io.pgrecord.internal.exec.RowTarget;
 import io.pgrecord.internal.exec.ShapeCache;
 import io.pgrecord.internal.exec.Work;
 import io.pgrecord.internal.model.FieldMeta;
+import io.pgrecord.internal.model.LoadOrigin;
 import io.pgrecord.internal.model.ModelMeta;
 import io.pgrecord.internal.model.RecordPersistence;
 import io.pgrecord.internal.model.RowMapper;
@@ -44,7 +45,9 @@ public final class QueryTerminals {
         Map<String, Object> includes = s.includes.isEmpty() ? Map.of() : Includes.tree(meta, s.includes);
         return timed(s, modelRows(s, caps, rows -> {
             List<T> models = RowMapper.mapAll(meta, rows, backend);
-            return includes.isEmpty() ? Work.done(models) : Includes.load(meta, models, includes, backend, caps);
+            LoadOrigin origin = LoadOrigin.of(s.strictLoading, backend.loading());
+            LoadOrigin.mark(models, origin);
+            return includes.isEmpty() ? Work.done(models) : Includes.load(meta, models, includes, backend, caps, origin);
         }));
     }
 

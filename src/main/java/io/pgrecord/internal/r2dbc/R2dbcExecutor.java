@@ -8,6 +8,7 @@ import io.pgrecord.TransactionOptions;
 import io.pgrecord.internal.types.ServerGates;
 import io.pgrecord.internal.exec.StatementRecorder;
 import io.pgrecord.internal.exec.BackendHandle;
+import io.pgrecord.internal.model.LoadingPolicy;
 import io.pgrecord.internal.notify.Channels;
 import io.pgrecord.internal.schema.Schemas;
 import io.pgrecord.internal.tx.LockSql;
@@ -30,6 +31,7 @@ public final class R2dbcExecutor implements BackendHandle {
 
     private final AsyncPostgresBackend backend;
     private final Function<StatementRecorder, R2dbcRuntime> runtimes;
+    private final LoadingPolicy loading;
     private final StatementRecorder statementLog = new StatementRecorder();
     private final Object lock = new Object();
     private R2dbcRuntime runtime;
@@ -41,18 +43,24 @@ public final class R2dbcExecutor implements BackendHandle {
             work -> transactions.inTransaction(TransactionOptions.defaults(), dsl -> work.get()).next());
 
     public R2dbcExecutor(AsyncPostgresBackend backend, PostgresConnectionConfig config) {
-        this(backend, recorder -> new R2dbcRuntime(config, recorder));
+        this(backend, new LoadingPolicy(config.strictLoading(), config.nPlusOneThreshold()), recorder -> new R2dbcRuntime(config, recorder));
     }
 
     /** The executor of {@code backend} on the runtimes {@code runtimes} makes: one per connect after a disconnect. */
-    public R2dbcExecutor(AsyncPostgresBackend backend, Function<StatementRecorder, R2dbcRuntime> runtimes) {
+    public R2dbcExecutor(AsyncPostgresBackend backend, LoadingPolicy loading, Function<StatementRecorder, R2dbcRuntime> runtimes) {
         this.backend = backend;
+        this.loading = loading;
         this.runtimes = runtimes;
     }
 
     /** The public backend this executor runs. */
     public AsyncPostgresBackend backend() {
         return backend;
+    }
+
+    @Override
+    public LoadingPolicy loading() {
+        return loading;
     }
 
     /** Warms the pool and reads the server version once; after a failure a later call tries again. */

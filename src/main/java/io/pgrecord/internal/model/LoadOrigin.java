@@ -1,0 +1,78 @@
+package io.pgrecord.internal.model;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What the records of one query (or of one level of its {@code include(...)}) share about
+ * loading: whether the query was strict, the include path that reached them, for the fix a
+ * message names, and how many of them loaded each relation lazily, for the N+1 warning. Made
+ * only when strict loading or the warning is on, so default queries carry nothing.
+ */
+public final class LoadOrigin {
+
+    private final boolean strict;
+    private final String path;
+    private final int threshold;
+    private final @Nullable Map<String, AtomicInteger> lazyLoads;
+
+    private LoadOrigin(boolean strict, String path, int threshold) {
+        this.strict = strict;
+        this.path = path;
+        this.threshold = threshold;
+        this.lazyLoads = threshold > 0 ? new ConcurrentHashMap<>() : null;
+    }
+
+    /** The origin of a query's records, or null when neither strict loading nor the N+1 warning is on. */
+    public static @Nullable LoadOrigin of(boolean strictQuery, LoadingPolicy policy) {
+        boolean strict = strictQuery || policy.strict();
+        if (!strict && policy.nPlusOneThreshold() == 0) {
+            return null;
+        }
+        return new LoadOrigin(strict, "", policy.nPlusOneThreshold());
+    }
+
+    /** The origin of the records that {@code include(relation)} loads for this origin's records. */
+    public LoadOrigin child(String relation) {
+        return new LoadOrigin(strict, path + relation + ".", threshold);
+    }
+
+    /** Attaches the origin to records just loaded; nothing when it is null. */
+    public static void mark(List<?> models, @Nullable LoadOrigin origin) {
+        if (origin != null) {
+            ModelAccess access = ModelAccess.get();
+            for (Object m : models) {
+                access.state(m).loadOrigin(origin);
+            }
+        }
+    }
+
+    int threshold() {
+        return threshold;
+    }
+
+    /** {@code model}, just loaded, with the origin attached when there is one. */
+    public static <T> T marked(T model, @Nullable LoadOrigin origin) {
+        if (origin != null) {
+            ModelAccess.get().state(model).loadOrigin(origin);
+        }
+        return model;
+    }
+
+    public boolean strict() {
+        return strict;
+    }
+
+    /** The include path that loads {@code relation} with the query that loaded these records. */
+    public String includeFor(String relation) {
+        return path + relation;
+    }
+
+    /** Counts one lazy load of {@code relation}; true exactly once, when the count reaches the threshold. */
+    boolean countLazyLoad(String relation) {
+        return lazyLoads != null && lazyLoads.computeIfAbsent(relation, k -> new AtomicInteger()).incrementAndGet() == threshold;
+    }
+}
