@@ -26,8 +26,9 @@ module io.pgrecord {
     requires static transitive org.jspecify;
     // Bean Validation is honoured when the application has a provider, optional otherwise
     requires static jakarta.validation;
-    // io.pgrecord.test, the JUnit 5 extension: optional, present in an application's tests only
-    requires static transitive org.junit.jupiter.api;
+    // io.pgrecord.test, the JUnit 5 extension: optional, present in an application's tests only.
+    // Not transitive, though its types name JUnit's: else every consumer would need JUnit to compile.
+    requires static org.junit.jupiter.api;
     requires static org.junit.platform.commons;
     requires static embedded.postgres;
 

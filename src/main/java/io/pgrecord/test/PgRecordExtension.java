@@ -15,6 +15,7 @@ import org.junit.platform.commons.support.AnnotationSupport;
 /**
  * The JUnit 5 extension behind {@link PgRecordTest}; use the annotation rather than this class.
  */
+@SuppressWarnings("exports")   // JUnit's types: see module-info, which does not re-export JUnit
 public final class PgRecordExtension implements ParameterResolver, BeforeEachCallback, AfterEachCallback, AfterAllCallback {
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(PgRecordExtension.class);

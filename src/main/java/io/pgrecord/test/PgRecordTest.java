@@ -26,6 +26,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * typically in a {@code @BeforeAll} method that takes the backends as parameters. The README's
  * section "Testing your code with pgrecord" shows a whole test class.
  */
+@SuppressWarnings("exports")   // JUnit's @ExtendWith: see module-info, which does not re-export JUnit
 @Documented
 @Inherited
 @Retention(RetentionPolicy.RUNTIME)
