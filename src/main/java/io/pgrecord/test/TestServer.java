@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * {@code PGRECORD_TEST_URL} (or {@code -Dpgrecord.test.url}), else an embedded PostgreSQL started
  * on first use and stopped when the JVM exits.
  */
-final class TestServer {
+final class TestServer implements AutoCloseable {
 
     static final String URL_VARIABLE = "PGRECORD_TEST_URL";
     static final String URL_PROPERTY = "pgrecord.test.url";
@@ -22,6 +22,7 @@ final class TestServer {
     /** A user who may create databases, connected to a database that is never dropped. */
     private final PostgresConnectionConfig admin;
     private final @Nullable EmbeddedPostgres embedded;
+    private @Nullable PostgresBackend adminBackend;
 
     private TestServer(PostgresConnectionConfig admin, @Nullable EmbeddedPostgres embedded) {
         this.admin = admin;
@@ -33,9 +34,7 @@ final class TestServer {
         if (server == null) {
             String url = System.getProperty(URL_PROPERTY, System.getenv(URL_VARIABLE));
             server = url == null || url.isBlank() ? embedded() : external(url);
-            if (server.embedded != null) {
-                Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "pgrecord-test-server-stop"));
-            }
+            Runtime.getRuntime().addShutdownHook(new Thread(server::close, "pgrecord-test-server-stop"));
             shared = server;
         }
         return server;
@@ -70,32 +69,38 @@ final class TestServer {
 
     /** Runs administrative SQL (CREATE DATABASE...) on the admin database, in autocommit. */
     void execute(String... sql) {
-        try (PostgresBackend backend = adminBackend()) {
-            for (String each : sql) {
-                backend.dsl().execute(each);
-            }
+        for (String each : sql) {
+            adminBackend().dsl().execute(each);
         }
     }
 
     /** The count that an administrative {@code SELECT count(*)} returns. */
     long count(String sql, Object... binds) {
-        try (PostgresBackend backend = adminBackend()) {
-            Object value = backend.dsl().fetchValue(sql, binds);
-            return value == null ? 0 : ((Number) value).longValue();
+        Object value = adminBackend().dsl().fetchValue(sql, binds);
+        return value == null ? 0 : ((Number) value).longValue();
+    }
+
+    private synchronized PostgresBackend adminBackend() {
+        PostgresBackend b = adminBackend;
+        if (b == null) {
+            b = new PostgresBackend(admin.toBuilder().poolMinSize(0).poolMaxSize(2).build()).connect();
+            adminBackend = b;
         }
+        return b;
     }
 
-    private PostgresBackend adminBackend() {
-        return new PostgresBackend(admin.toBuilder().poolMinSize(0).poolMaxSize(1).build()).connect();
-    }
-
-    private void stop() {
-        try {
-            if (embedded != null) {
+    /** Closes the admin pool, then stops the embedded server; an external one keeps running. */
+    @Override
+    public synchronized void close() {
+        if (adminBackend != null) {
+            adminBackend.close();
+        }
+        if (embedded != null) {
+            try {
                 embedded.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

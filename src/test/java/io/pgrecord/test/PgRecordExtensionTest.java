@@ -65,13 +65,14 @@ class PgRecordExtensionTest {
     @Test
     void aServerNamedByUrlGetsADatabasePerClassToo(PostgresBackend backend) {
         PostgresConnectionConfig shared = backend.config();
-        TestServer external = TestServer.external("postgresql://" + shared.username() + "@" + shared.host() + ":"
-                + shared.port() + "/postgres");
-        ClassDatabase database = ClassDatabase.create(external, PgRecordExtensionTest.class);
-        String name = (String) database.blocking().dsl().fetchValue("SELECT current_database()");
-        assertThat(name).startsWith("pgrecord_pgrecordextensiontest_").isNotEqualTo(shared.database());
-        database.close();
-        assertThat(external.count("SELECT count(*) FROM pg_database WHERE datname = ?", name)).isZero();
+        try (TestServer external = TestServer.external("postgresql://" + shared.username() + "@" + shared.host() + ":"
+                + shared.port() + "/postgres")) {
+            ClassDatabase database = ClassDatabase.create(external, PgRecordExtensionTest.class);
+            String name = (String) database.blocking().dsl().fetchValue("SELECT current_database()");
+            assertThat(name).startsWith("pgrecord_pgrecordextensiontest_").isNotEqualTo(shared.database());
+            database.close();
+            assertThat(external.count("SELECT count(*) FROM pg_database WHERE datname = ?", name)).isZero();
+        }
     }
 
     @Test
