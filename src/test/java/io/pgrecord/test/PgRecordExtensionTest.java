@@ -28,10 +28,11 @@ class PgRecordExtensionTest {
     private static volatile boolean launched;
 
     @Test
-    void aCleanClassPassesGetsTheSameBackendsEverywhereAndItsDatabaseIsDropped() {
+    void aCleanClassPassesGetsTheSameBackendsEverywhereAndItsBackendsAndDatabaseGo() {
         TestExecutionSummary summary = launch(Clean.class);
         assertThat(summary.getFailures()).isEmpty();
         assertThat(summary.getTestsSucceededCount()).isEqualTo(1);
+        assertThat(Objects.requireNonNull(Clean.injected).isClosed()).isTrue();
         assertThat(Clean.database).isNotNull();
         assertThat(TestServer.shared().count("SELECT count(*) FROM pg_database WHERE datname = ?", Clean.database)).isZero();
     }
@@ -100,6 +101,7 @@ class PgRecordExtensionTest {
     @PgRecordTest(rollback = true)
     static class Clean {
         static @Nullable String database;
+        static @Nullable PostgresBackend injected;
         private @Nullable PostgresBackend beforeEach;
 
         @BeforeEach
@@ -114,6 +116,7 @@ class PgRecordExtensionTest {
             assertThat(backend.transactionManager().isActive()).isTrue();
             assertThat(async.config().database()).isEqualTo(backend.config().database());
             database = backend.config().database();
+            injected = backend;
         }
     }
 
