@@ -35,7 +35,13 @@ final class ClassDatabase implements AutoCloseable {
         String base = testClass.getSimpleName().replaceAll("[^A-Za-z0-9]", "_").toLowerCase(Locale.ROOT);
         String name = "pgrecord_" + base.substring(0, Math.min(base.length(), 30)) + "_"
                 + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
-        server.execute("CREATE DATABASE " + name);
+        try {
+            server.execute("CREATE DATABASE " + name);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("@PgRecordTest could not create the database " + name + " for "
+                    + testClass.getName() + " on " + server + ": " + e.getMessage()
+                    + " (the user of " + TestServer.URL_VARIABLE + " needs the CREATEDB privilege)", e);
+        }
         return new ClassDatabase(server, name, testClass.getName());
     }
 

@@ -89,6 +89,12 @@ final class TestServer implements AutoCloseable {
         return b;
     }
 
+    /** The user and server, for messages; never the password. */
+    @Override
+    public String toString() {
+        return admin.username() + "@" + admin.host() + ":" + admin.port();
+    }
+
     /** Closes the admin pool, then stops the embedded server; an external one keeps running. */
     @Override
     public synchronized void close() {

@@ -77,6 +77,22 @@ class PgRecordExtensionTest {
     }
 
     @Test
+    void aUserWhoMayNotCreateDatabasesGetsAnErrorSayingSo(PostgresBackend backend) {
+        PostgresConnectionConfig shared = backend.config();
+        backend.dsl().execute("CREATE ROLE pgrecord_no_createdb LOGIN");
+        try (TestServer external = TestServer.external("postgresql://pgrecord_no_createdb@" + shared.host() + ":"
+                + shared.port() + "/postgres")) {
+            assertThatThrownBy(() -> ClassDatabase.create(external, PgRecordExtensionTest.class))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("could not create the database pgrecord_pgrecordextensiontest_")
+                    .hasMessageContaining("pgrecord_no_createdb@")
+                    .hasMessageContaining("needs the CREATEDB privilege");
+        } finally {
+            backend.dsl().execute("DROP ROLE pgrecord_no_createdb");
+        }
+    }
+
+    @Test
     void statementsDuringRefusesToNestAndStopsWhenTheWorkFails(PostgresBackend backend, AsyncPostgresBackend async) {
         assertThatThrownBy(() -> Statements.during(backend, () -> Statements.during(backend, () -> { })))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("cannot nest");
