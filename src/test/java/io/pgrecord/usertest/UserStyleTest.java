@@ -26,7 +26,7 @@ class UserStyleTest {
 
     @BeforeAll
     static void setUp(PostgresBackend backend, AsyncPostgresBackend async) {
-        backend.schema().createTable(Book.class);          // or run your migrations (see below)
+        backend.schema().createTable(Book.class);          // or run your Flyway migrations here
         ActiveRecord.configure(backend, Book.class);
         AsyncActiveRecord.configure(async, AsyncBook.class);
         Book.titled("Dune").save();                        // @BeforeAll work is committed
