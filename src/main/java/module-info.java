@@ -13,6 +13,7 @@ module io.pgrecord {
     exports io.pgrecord.error;
     exports io.pgrecord.schema;
     exports io.pgrecord.types;
+    exports io.pgrecord.test;
 
     // in public signatures: DSLContext, Record and the jOOQ data types; the ranges of PgTypes;
     // Mono and Flux; Publisher; SQLException in the bindings of io.pgrecord.types
@@ -25,6 +26,11 @@ module io.pgrecord {
     requires static transitive org.jspecify;
     // Bean Validation is honoured when the application has a provider, optional otherwise
     requires static jakarta.validation;
+    // io.pgrecord.test, the JUnit 5 extension: optional, present in an application's tests only.
+    // Not transitive, though its types name JUnit's: else every consumer would need JUnit to compile.
+    requires static org.junit.jupiter.api;
+    requires static org.junit.platform.commons;
+    requires static embedded.postgres;
 
     requires org.postgresql.jdbc;
     requires com.zaxxer.hikari;

@@ -84,6 +84,7 @@ public final class Demo {
             ModelTour.blocking(backend);
             ModelTour.reactive(async);
         }
+        MigrationsTour.run(config);
     }
 
     private static void blockingJooq(DSLContext dsl) {

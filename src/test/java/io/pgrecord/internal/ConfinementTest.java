@@ -26,6 +26,8 @@ class ConfinementTest {
     private static final Pattern R2DBC = Pattern.compile("\\bio\\.r2dbc\\.");
     private static final Pattern ANY_DRIVER = Pattern.compile(
             "\\b(java\\.sql|javax\\.sql|io\\.r2dbc|org\\.postgresql|com\\.zaxxer\\.hikari)\\.");
+    /** The optional dependencies of io.pgrecord.test, absent from a production class path. */
+    private static final Pattern TEST_SUPPORT = Pattern.compile("\\b(org\\.junit|io\\.zonky)\\.");
     private static final Pattern COMMENTS = Pattern.compile("(?s)/\\*.*?\\*/|//[^\\n]*");
 
     /** Files outside internal/jdbc where jOOQ's API puts java.sql types in the code. */
@@ -62,6 +64,12 @@ class ConfinementTest {
     void transactionRulesNameNoDriver() {
         assertThat(offenders(ANY_DRIVER, file -> !file.startsWith("internal/tx/"))).isEmpty();
         assertThat(sources().keySet()).anyMatch(file -> file.startsWith("internal/tx/"));
+    }
+
+    @Test
+    void junitAndTheEmbeddedServerOnlyInTestSupport() {
+        assertThat(offenders(TEST_SUPPORT, file -> file.startsWith("test/"))).isEmpty();
+        assertThat(sources().keySet()).anyMatch(file -> file.startsWith("test/"));
     }
 
     @Test

@@ -1,0 +1,159 @@
+package io.pgrecord.test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.pgrecord.AsyncPostgresBackend;
+import io.pgrecord.PostgresBackend;
+import io.pgrecord.PostgresConnectionConfig;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.platform.engine.discovery.DiscoverySelectors;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
+import org.junit.platform.launcher.listeners.TestExecutionSummary;
+
+/**
+ * The extension from outside: whole test classes run through the JUnit launcher, to see what
+ * happens to them and to their database. The classes below only run when launched here.
+ */
+@PgRecordTest
+class PgRecordExtensionTest {
+
+    private static volatile boolean launched;
+
+    @Test
+    void aCleanClassPassesGetsTheSameBackendsEverywhereAndItsBackendsAndDatabaseGo() {
+        TestExecutionSummary summary = launch(Clean.class);
+        assertThat(summary.getFailures()).isEmpty();
+        assertThat(summary.getTestsSucceededCount()).isEqualTo(1);
+        assertThat(Objects.requireNonNull(Clean.injected).isClosed()).isTrue();
+        assertThat(Clean.database).isNotNull();
+        assertThat(TestServer.shared().count("SELECT count(*) FROM pg_database WHERE datname = ?", Clean.database)).isZero();
+    }
+
+    @Test
+    void aClassThatLeavesAConnectionLentOutFailsNamingIt() {
+        TestExecutionSummary summary = launch(LeavesATransactionOpen.class);
+        assertThat(summary.getTestsSucceededCount()).isEqualTo(1);
+        assertThat(summary.getFailures()).singleElement().satisfies(f -> assertThat(f.getException())
+                .hasMessageContaining(LeavesATransactionOpen.class.getName() + " leaked connections: 1 still lent out"));
+    }
+
+    @Test
+    void aClassThatLeavesABackendOpenFailsNamingIt() {
+        try {
+            TestExecutionSummary summary = launch(LeavesABackendOpen.class);
+            assertThat(summary.getFailures()).singleElement().satisfies(f -> assertThat(f.getException())
+                    .hasMessageContaining("0 still lent out").hasMessageContaining("1 other session(s) still open"));
+        } finally {
+            Objects.requireNonNull(LeavesABackendOpen.leaked).close();
+        }
+    }
+
+    @Test
+    void theEmbeddedServerIsTheVersionTheBuildChose(PostgresBackend backend) {
+        String expected = System.getProperty("pgrecord.expected.major");
+        assumeTrue(expected != null && System.getenv(TestServer.URL_VARIABLE) == null, "no version chosen by the build");
+        assertThat(backend.serverVersion().major()).isEqualTo(Integer.parseInt(expected));
+    }
+
+    @Test
+    void aServerNamedByUrlGetsADatabasePerClassToo(PostgresBackend backend) {
+        PostgresConnectionConfig shared = backend.config();
+        try (TestServer external = TestServer.external("postgresql://" + shared.username() + "@" + shared.host() + ":"
+                + shared.port() + "/postgres")) {
+            ClassDatabase database = ClassDatabase.create(external, PgRecordExtensionTest.class);
+            String name = (String) database.blocking().dsl().fetchValue("SELECT current_database()");
+            assertThat(name).startsWith("pgrecord_pgrecordextensiontest_").isNotEqualTo(shared.database());
+            database.close();
+            assertThat(external.count("SELECT count(*) FROM pg_database WHERE datname = ?", name)).isZero();
+        }
+    }
+
+    @Test
+    void aUserWhoMayNotCreateDatabasesGetsAnErrorSayingSo(PostgresBackend backend) {
+        PostgresConnectionConfig shared = backend.config();
+        backend.dsl().execute("CREATE ROLE pgrecord_no_createdb LOGIN");
+        try (TestServer external = TestServer.external("postgresql://pgrecord_no_createdb@" + shared.host() + ":"
+                + shared.port() + "/postgres")) {
+            assertThatThrownBy(() -> ClassDatabase.create(external, PgRecordExtensionTest.class))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("could not create the database pgrecord_pgrecordextensiontest_")
+                    .hasMessageContaining("pgrecord_no_createdb@")
+                    .hasMessageContaining("needs the CREATEDB privilege");
+        } finally {
+            backend.dsl().execute("DROP ROLE pgrecord_no_createdb");
+        }
+    }
+
+    @Test
+    void statementsDuringRefusesToNestAndStopsWhenTheWorkFails(PostgresBackend backend, AsyncPostgresBackend async) {
+        assertThatThrownBy(() -> Statements.during(backend, () -> Statements.during(backend, () -> { })))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("cannot nest");
+        IllegalStateException failure = new IllegalStateException("work failed");
+        assertThatThrownBy(() -> Statements.during(backend, () -> {
+            backend.dsl().fetchValue("SELECT 1");
+            throw failure;
+        })).isSameAs(failure);
+        assertThat(backend.statementLog().isCapturing()).isFalse();
+        assertThat(Statements.during(async, () -> async.dsl().selectOne())).singleElement().asString().containsIgnoringCase("select 1");
+    }
+
+    private static TestExecutionSummary launch(Class<?> testClass) {
+        launched = true;
+        LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
+                .selectors(DiscoverySelectors.selectClass(testClass)).build();
+        SummaryGeneratingListener listener = new SummaryGeneratingListener();
+        LauncherFactory.create().execute(request, listener);
+        return listener.getSummary();
+    }
+
+    @PgRecordTest(rollback = true)
+    static class Clean {
+        static @Nullable String database;
+        static @Nullable PostgresBackend injected;
+        private @Nullable PostgresBackend beforeEach;
+
+        @BeforeEach
+        void before(PostgresBackend backend) {
+            beforeEach = backend;
+        }
+
+        @Test
+        void sameBackendsInLifecycleMethodsAndTests(PostgresBackend backend, AsyncPostgresBackend async) {
+            assumeTrue(launched);
+            assertThat(backend).isSameAs(beforeEach);
+            assertThat(backend.transactionManager().isActive()).isTrue();
+            assertThat(async.config().database()).isEqualTo(backend.config().database());
+            database = backend.config().database();
+            injected = backend;
+        }
+    }
+
+    @PgRecordTest
+    static class LeavesATransactionOpen {
+        @Test
+        void beginsAndNeverEnds(PostgresBackend backend) {
+            assumeTrue(launched);
+            backend.transactionManager().begin();
+        }
+    }
+
+    @PgRecordTest
+    static class LeavesABackendOpen {
+        static @Nullable PostgresBackend leaked;
+
+        @Test
+        void opensABackendAndNeverClosesIt(PostgresBackend backend) {
+            assumeTrue(launched);
+            leaked = new PostgresBackend(backend.config()).connect();
+            assertThat(leaked.dsl().fetchValue("SELECT 1")).isEqualTo(1);
+        }
+    }
+}
