@@ -54,6 +54,8 @@ final class BulkWorkloads {
         List<Planned> out = new ArrayList<>();
         for (int rows : s.bulkRows()) {
             out.add(new Planned(String.format(Locale.ROOT, "bulk load %,d (narrow)", rows), () -> narrow(rows)));
+        }
+        for (int rows : s.bulkRowsWide()) {
             out.add(new Planned(String.format(Locale.ROOT, "bulk load %,d (wide)", rows), () -> wide(rows)));
         }
         return out;

@@ -28,11 +28,12 @@ final class PairedReport {
                 .append(System.getProperty("java.runtime.version")).append('\n');
         md.append("- PostgreSQL: ").append(server).append(" (embedded, on the same machine)\n");
         md.append("- CPUs: ").append(pinning).append('\n');
-        md.append(String.format(Locale.ROOT, "- Warmup: %.0f s per workload of short operations, %.0f s for fetch 1,000 "
-                + "(alternating blocks of every variant); ", s.warmupSeconds(), 2 * s.warmupSeconds()));
-        md.append("pairs: ").append(s.pairs()).append(" rounds of ").append(s.blockNanos() / 1_000_000)
-                .append(" ms blocks (bulk loads: ").append(s.bulkPairs()).append(" rounds of one operation per variant, "
-                        + "after one untimed round; 1,000,000 rows: a third of that, at least 2)\n");
+        md.append("- Blocks of ").append(s.blockNanos() / 1_000_000).append(" ms (64 clients: at least 300 ms; bulk loads: "
+                + "one operation); warmup (alternating blocks of every variant, at least one round) and measured pairs:\n");
+        for (PairedRun.Result r : results) {
+            md.append(String.format(Locale.ROOT, "  - %s: %.0f s, %d pairs%n", r.workload().name(), r.workload().warmupSeconds(),
+                    r.workload().pairs()));
+        }
         md.append("""
                 - Each round runs one block of every variant, in reverse order every other round; a ratio is taken
                   within each round, and the table gives the median of those ratios and their interquartile range.

@@ -6,17 +6,19 @@ import java.util.List;
 /**
  * The paired run's settings, from {@code -Dpaired.*} (a blank value keeps the default):
  * <ul>
- *   <li>{@code paired.warmup}: seconds of warmup per workload of short operations, doubled for
- *       the millisecond ones (fetch 1,000), default 30;</li>
+ *   <li>{@code paired.warmup}: seconds of warmup per workload of short operations, default 25;
+ *       the millisecond ones take a multiple (fetch 1,000: 3×, wide fetch 1,000: 2×);</li>
  *   <li>{@code paired.pairs}: measured rounds per workload, default 40;</li>
  *   <li>{@code paired.blockMs}: the length of one block, default 150;</li>
- *   <li>{@code paired.bulkPairs}: rounds per bulk load, one operation per block, default 10;</li>
- *   <li>{@code paired.bulkRows}: the bulk-load sizes, default {@code 100000,1000000};</li>
+ *   <li>{@code paired.bulkPairs}: rounds per bulk load, one operation per block, default 8;</li>
+ *   <li>{@code paired.bulkRows}: the bulk-load sizes on the narrow table, default {@code 100000,1000000};</li>
+ *   <li>{@code paired.bulkRowsWide}: those on the wide table, default {@code 100000} (a million wide
+ *       rows take minutes per round, beyond the run's 15-minute budget);</li>
  *   <li>{@code paired.include}: a regular expression on workload names, default all.</li>
  * </ul>
  */
 record PairedSettings(double warmupSeconds, int pairs, long blockNanos, int bulkPairs, List<Integer> bulkRows,
-        String include) {
+        List<Integer> bulkRowsWide, String include) {
 
     /** Fewer pairs than this and the run is a smoke test, and its file says so. */
     static final int MIN_PAIRS = 40;
@@ -24,17 +26,21 @@ record PairedSettings(double warmupSeconds, int pairs, long blockNanos, int bulk
     static PairedSettings fromProperties() {
         int pairs = intProperty("paired.pairs", MIN_PAIRS);
         return new PairedSettings(
-                Double.parseDouble(property("paired.warmup", "30")),
+                Double.parseDouble(property("paired.warmup", "25")),
                 pairs,
                 intProperty("paired.blockMs", 150) * 1_000_000L,
-                intProperty("paired.bulkPairs", Math.min(10, pairs)),
-                Arrays.stream(property("paired.bulkRows", "100000,1000000").split(",")).map(String::trim)
-                        .map(Integer::valueOf).toList(),
+                intProperty("paired.bulkPairs", Math.min(8, pairs)),
+                sizes("paired.bulkRows", "100000,1000000"),
+                sizes("paired.bulkRowsWide", "100000"),
                 property("paired.include", ".*"));
     }
 
     boolean smoke() {
         return pairs < MIN_PAIRS;
+    }
+
+    private static List<Integer> sizes(String name, String fallback) {
+        return Arrays.stream(property(name, fallback).split(",")).map(String::trim).map(Integer::valueOf).toList();
     }
 
     private static String property(String name, String fallback) {
