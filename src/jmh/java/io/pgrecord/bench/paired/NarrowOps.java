@@ -44,11 +44,14 @@ final class NarrowOps {
         return new Row(r.get(ITEMS.ID), r.get(ITEMS.NAME), r.get(ITEMS.QTY), r.get(ITEMS.ACTIVE));
     }
 
-    /** Rows of {@code COLUMNS + where}, with one bind. */
-    List<Row> jdbc(String where, long bind, int expected) throws SQLException {
+    /**
+     * Rows of {@code COLUMNS + where}, with one bind, into a list of {@code capacity} (0: the
+     * default), as the JMH suite sizes it: unsized for fetch 1,000, the page size for keyset.
+     */
+    List<Row> jdbc(String where, long bind, int capacity) throws SQLException {
         try (Connection c = f.db.ds.getConnection(); PreparedStatement ps = c.prepareStatement(COLUMNS + where)) {
             ps.setLong(1, bind);
-            List<Row> out = new ArrayList<>(expected);
+            List<Row> out = capacity == 0 ? new ArrayList<>() : new ArrayList<>(capacity);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(map(rs));

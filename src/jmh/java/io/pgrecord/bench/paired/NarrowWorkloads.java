@@ -141,13 +141,13 @@ final class NarrowWorkloads {
         String where = "where id <= ? order by id";
         String where2 = "where id <= $1 order by id";
         List<Variant> v = List.of(
-                Variant.blocking(JDBC, () -> raw.jdbc(where, LAST, (int) LAST)),
+                Variant.blocking(JDBC, () -> raw.jdbc(where, LAST, 0)),
                 Variant.blocking(JOOQ, () -> f.db.jooq.selectFrom(ITEMS).where(ITEMS.ID.le(LAST)).orderBy(ITEMS.ID).fetchInto(Row.class)),
                 Variant.blocking(PGRECORD, () -> items.where("id <= ?", LAST).orderBy("id").all()),
                 Variant.reactive(PGRECORD_R2DBC, () -> asyncItems.where("id <= ?", LAST).orderBy("id").all().collectList().block()),
                 Variant.reactive(R2DBC, () -> raw.r2dbc(where2, LAST)),
                 Variant.reactive(JOOQ_R2DBC, () -> raw.jooqR2dbcFetch(LAST)),
-                Variant.reactive(JDBC_VIRTUAL, () -> f.onVirtualThread(() -> raw.jdbc(where, LAST, (int) LAST))));
+                Variant.reactive(JDBC_VIRTUAL, () -> f.onVirtualThread(() -> raw.jdbc(where, LAST, 0))));
         // about a millisecond per operation: the JMH suite found pgrecord settled only after
         // 15,000-25,000 calls, so three times the warmup
         return timed("fetch 1,000", 3, v, () -> sameLists("fetch 1,000", v, 1000), Step.NONE);
