@@ -55,7 +55,7 @@ final class PairedRun {
             blocks[r] = round(w, r, sink);
         }
         System.out.printf("[paired] %s: %d pairs done in %.0f s%n", w.name(), w.pairs(), (System.nanoTime() - t0) / 1e9);
-        return new Result(w, blocks);
+        return new Result(w.withoutOps(), blocks);
     }
 
     private static Block[] round(Workload w, int round, Object[] sink) throws Exception {

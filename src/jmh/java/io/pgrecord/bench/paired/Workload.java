@@ -19,6 +19,12 @@ public record Workload(String name, List<Variant> variants, Step check, Step bef
         throw new IllegalArgumentException(name + " has no variant " + variant);
     }
 
+    /** This workload without its operations, for the results: a bulk load's rows are not kept past its run. */
+    Workload withoutOps() {
+        List<Variant> names = variants.stream().map(v -> new Variant(v.name(), v.blocking(), null)).toList();
+        return new Workload(name, names, Step.NONE, Step.NONE, blockNanos, warmupSeconds, pairs, comparisons);
+    }
+
     boolean blocking(String variant) {
         return variants.get(index(variant)).blocking();
     }
