@@ -69,9 +69,14 @@ public final class Finder<T> {
 
     /** The row with this primary key, if any (a composite key takes an {@code Object[]}). */
     public Optional<T> findById(Object id) {
+        return Optional.ofNullable(loadById(id));
+    }
+
+    /** The row with this primary key, or null. */
+    private @Nullable T loadById(Object id) {
         PostgresBackend b = backend();
         try {
-            return Optional.ofNullable(b.runner().run(caps -> QueryTerminals.byId(meta(), id, caps, b.handle())));
+            return b.runner().run(caps -> QueryTerminals.byId(meta(), id, caps, b.handle()));
         } catch (RuntimeException e) {
             throw ModelErrors.explainRuntime(meta(), e);
         }
@@ -83,8 +88,12 @@ public final class Finder<T> {
      * @throws RecordNotFoundException when there is none
      */
     public T getById(Object id) {
-        return findById(id).orElseThrow(() -> new RecordNotFoundException(
-                type.getSimpleName() + " with id " + describe(id) + " not found"));
+        // no Optional and no exception supplier: this is the hot path of a load by id
+        T found = loadById(id);
+        if (found == null) {
+            throw new RecordNotFoundException(type.getSimpleName() + " with id " + describe(id) + " not found");
+        }
+        return found;
     }
 
     static String describe(Object id) {

@@ -9,7 +9,6 @@ import io.pgrecord.internal.query.QuerySpec.SetOperator;
 import io.pgrecord.internal.query.QuerySpec;
 import io.pgrecord.internal.query.Sql;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.jooq.Condition;
@@ -66,13 +65,15 @@ public abstract sealed class QueryBuilder<T, Q extends QueryBuilder<T, Q>> permi
 
     /** Orders by columns; {@code "-created_at"} sorts descending. Unknown names are rejected. */
     public Q orderBy(String... columns) {
-        List<Object> order = new ArrayList<>();
-        for (String c : columns) {
+        QuerySpec.NamedOrder[] order = new QuerySpec.NamedOrder[columns.length];
+        for (int i = 0; i < columns.length; i++) {
+            String c = columns[i];
             boolean desc = c.startsWith("-");
             FieldMeta f = spec.meta().resolve(desc ? c.substring(1) : c);
-            order.add(new QuerySpec.NamedOrder(f, desc));
+            order[i] = new QuerySpec.NamedOrder(f, desc);
         }
-        return with(spec.orderBy(order));
+        // immutable, so the spec and its shape key keep it without copying
+        return with(spec.orderBy(List.of(order)));
     }
 
     public Q orderBy(OrderField<?>... fields) {

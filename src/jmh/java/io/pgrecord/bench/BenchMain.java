@@ -31,6 +31,11 @@ public final class BenchMain {
     }
 
     public static void main(String[] args) throws Exception {
+        // -Dpaired: the interleaved, paired harness instead of the JMH suite
+        if (Boolean.parseBoolean(System.getProperty("bench.paired", "false"))) {
+            io.pgrecord.bench.paired.PairedMain.main(args);
+            return;
+        }
         boolean quick = Boolean.parseBoolean(System.getProperty("bench.quick", "false"));
         String include = System.getProperty("bench.include", ".*");
         Path out = Path.of(System.getProperty("bench.out", "bench/results"));

@@ -18,16 +18,16 @@ import java.util.List;
  * pools' threads, the event loops and virtual-thread carriers may use every CPU (pinning the
  * whole JVM to one CPU starves the reactive variant of its event loop).
  */
-final class CpuPinning {
+public final class CpuPinning {
 
     private CpuPinning() {
     }
 
     /** The system property that tells forks which CPUs their benchmark thread may use. */
-    static final String CLIENT_CPUS = "bench.clientCpus";
+    public static final String CLIENT_CPUS = "bench.clientCpus";
 
     /** Pins the server, and says how, or why not, for the results file; {@link #clientCpus} is set when pinned. */
-    static String apply(EmbeddedPostgres pg) {
+    public static String apply(EmbeddedPostgres pg) {
         int cpus = Runtime.getRuntime().availableProcessors();
         if (cpus < 2 || !Files.isExecutable(Path.of("/usr/bin/taskset")) && !Files.isExecutable(Path.of("/bin/taskset"))) {
             return "not pinned (needs 2+ CPUs and taskset)";
@@ -65,7 +65,7 @@ final class CpuPinning {
     }
 
     /** In a fork: pins the calling thread to the client CPUs, when BenchMain pinned the server. */
-    static void pinCurrentThread() {
+    public static void pinCurrentThread() {
         String cpus = System.getProperty(CLIENT_CPUS, "");
         if (cpus.isEmpty()) {
             return;

@@ -14,14 +14,14 @@ import org.jooq.BatchBindStep;
 import org.jooq.DSLContext;
 
 /** The multi-row write paths shared by the batch-insert and bulk-load workloads. */
-final class Inserts {
+public final class Inserts {
 
     static final String INSERT = "insert into bench_ins (name, qty, active) values (?, ?, ?)";
 
     private Inserts() {
     }
 
-    static List<Row> rows(String prefix, int n) {
+    public static List<Row> rows(String prefix, int n) {
         List<Row> rows = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             rows.add(new Row(null, prefix + i, i, i % 3 == 0));
@@ -30,7 +30,7 @@ final class Inserts {
     }
 
     /** pgjdbc batch; the pool sets reWriteBatchedInserts=true, so it goes out as multi-row INSERTs. */
-    static int jdbcBatch(BenchDb db, List<Row> rows) throws SQLException {
+    public static int jdbcBatch(BenchDb db, List<Row> rows) throws SQLException {
         try (Connection c = db.ds.getConnection(); PreparedStatement ps = c.prepareStatement(INSERT)) {
             for (Row r : rows) {
                 ps.setString(1, r.name);
@@ -60,7 +60,7 @@ final class Inserts {
         return n;
     }
 
-    static List<NewItem> models(BenchDb db, List<Row> rows) {
+    public static List<NewItem> models(BenchDb db, List<Row> rows) {
         List<NewItem> models = new ArrayList<>(rows.size());
         for (Row r : rows) {
             NewItem m = new NewItem().using(db.backend);
@@ -72,7 +72,7 @@ final class Inserts {
         return models;
     }
 
-    static List<AsyncNewItem> asyncModels(BenchDb db, List<Row> rows) {
+    public static List<AsyncNewItem> asyncModels(BenchDb db, List<Row> rows) {
         List<AsyncNewItem> models = new ArrayList<>(rows.size());
         for (Row r : rows) {
             AsyncNewItem m = new AsyncNewItem().using(db.async);
@@ -85,7 +85,7 @@ final class Inserts {
     }
 
     /** What bench_ins holds for a name prefix, without ids, in name order. */
-    static List<Row> stored(BenchDb db, String prefix) throws SQLException {
+    public static List<Row> stored(BenchDb db, String prefix) throws SQLException {
         try (Connection c = db.ds.getConnection();
              PreparedStatement ps = c.prepareStatement(
                      "select name, qty, active from bench_ins where name like ? order by name")) {

@@ -16,6 +16,23 @@ public final class RowMapper {
     private RowMapper() {
     }
 
+    /**
+     * As {@link #mapAll}, into the rows' own list when it is mutable: the caller must not read
+     * the rows afterwards. This saves a second list of the same size (4 KB per 1,000 rows).
+     */
+    @SuppressWarnings("unchecked")
+    public static <T> List<T> mapAllInPlace(ModelMeta<T> meta, List<Object[]> rows, BackendHandle backend) {
+        if (!(rows instanceof ArrayList<?>)) {
+            return mapAll(meta, rows, backend);
+        }
+        ModelAccess access = ModelAccess.get();
+        List<Object> reused = (List<Object>) (List<?>) rows;
+        for (int i = 0; i < reused.size(); i++) {
+            reused.set(i, map(meta, (Object[]) reused.get(i), backend, access));
+        }
+        return (List<T>) reused;
+    }
+
     /** Rows selected with {@link ModelMeta#selectFields()}, in that order, as value arrays. */
     public static <T> List<T> mapAll(ModelMeta<T> meta, List<Object[]> rows, BackendHandle backend) {
         ModelAccess access = ModelAccess.get();

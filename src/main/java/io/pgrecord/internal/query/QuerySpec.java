@@ -128,7 +128,6 @@ public final class QuerySpec {
         int n = binds == null ? 0 : binds.length;
         QueryPart[] parts = new QueryPart[n];
         Param<?>[] plain = new Param<?>[n];
-        List<Param<?>> params = new ArrayList<>(n);
         boolean plainOnly = true;
         for (int i = 0; i < n; i++) {
             if (binds[i] instanceof QueryPart part) {
@@ -136,13 +135,12 @@ public final class QuerySpec {
                 plainOnly = false;
                 continue;
             }
-            Param<Object> p = Sql.param(binds[i]);
-            plain[i] = p;
-            params.add(p);
+            plain[i] = Sql.param(binds[i]);
         }
         QuerySpec c = copy();
         c.where = plus(where, List.of(Sql.deferred(sql, parts, plain)));
-        c.shape = plainOnly ? shape.plusSql(sql, params) : shape.unkeyed();
+        // all plain: plain holds every bind, in order
+        c.shape = plainOnly ? shape.plusSql(sql, Arrays.asList(plain)) : shape.unkeyed();
         return c;
     }
 
@@ -187,6 +185,10 @@ public final class QuerySpec {
     /** {@code list} and then {@code more}, unmodifiable, copied once; no element may be null. */
     @SuppressWarnings("unchecked")
     private static <E> List<E> plus(List<E> list, List<? extends E> more) {
+        if (list.isEmpty()) {
+            // the usual first clause: an immutable list (List.of) is kept as it is, not copied
+            return List.copyOf(more);
+        }
         int n = list.size();
         Object[] all = list.toArray(new Object[n + more.size()]);
         for (Object e : more) {
@@ -214,7 +216,7 @@ public final class QuerySpec {
             c.defaultOrder = false;
             return c;
         }
-        QuerySpec c = fields.stream().allMatch(NamedOrder.class::isInstance) ? copy() : unshaped();
+        QuerySpec c = allNamed(fields) ? copy() : unshaped();
         c.orderBy = plus(orderBy, fields);
         c.shape = c.shape.plusOrder(fields);
         return c;
@@ -225,6 +227,16 @@ public final class QuerySpec {
         QuerySpec c = orderBy(fields);
         c.defaultOrder = true;
         return c;
+    }
+
+    /** A loop, not a stream: this runs on every {@code orderBy} of every query. */
+    private static boolean allNamed(List<?> fields) {
+        for (Object f : fields) {
+            if (!(f instanceof NamedOrder)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public QuerySpec limit(int n) {

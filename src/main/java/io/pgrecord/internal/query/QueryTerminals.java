@@ -44,7 +44,8 @@ public final class QueryTerminals {
         ModelMeta<T> meta = (ModelMeta<T>) s.meta;
         Map<String, Object> includes = s.includes.isEmpty() ? Map.of() : Includes.tree(meta, s.includes);
         return timed(s, modelRows(s, caps, rows -> {
-            List<T> models = RowMapper.mapAll(meta, rows, backend);
+            // the rows are this statement's own, and not read again
+            List<T> models = RowMapper.mapAllInPlace(meta, rows, backend);
             LoadOrigin origin = LoadOrigin.of(s.strictLoading, backend.loading());
             LoadOrigin.mark(models, origin);
             return includes.isEmpty() ? Work.done(models) : Includes.load(meta, models, includes, backend, caps, origin);
