@@ -58,6 +58,11 @@ public final class Finder<T> {
         return new Query<>(new QuerySpec(meta()), backend);
     }
 
+    /** A query that goes to the primary even on a backend with replicas ({@link QueryBuilder#onPrimary()}). */
+    public Query<T> onPrimary() {
+        return query().onPrimary();
+    }
+
     public Query<T> where(Condition... conditions) {
         return query().where(conditions);
     }
@@ -70,7 +75,7 @@ public final class Finder<T> {
     public Optional<T> findById(Object id) {
         PostgresBackend b = backend();
         try {
-            return Optional.ofNullable(b.runner().run(caps -> QueryTerminals.byId(meta(), id, caps, b.handle())));
+            return Optional.ofNullable(b.runner().read(caps -> QueryTerminals.byId(meta(), id, caps, b.handle()), b.routes()));
         } catch (RuntimeException e) {
             throw ModelErrors.explainRuntime(meta(), e);
         }

@@ -8,6 +8,7 @@ import io.pgrecord.ServerVersion;
 import io.pgrecord.TransactionOptions;
 import io.pgrecord.internal.exec.StatementRecorder;
 import io.pgrecord.internal.exec.BackendHandle;
+import io.pgrecord.internal.exec.ReplicaRouting;
 import io.pgrecord.internal.schema.Schemas;
 import io.pgrecord.internal.tx.LockSql;
 import io.pgrecord.internal.types.JsonMappers;
@@ -20,6 +21,7 @@ import java.sql.Statement;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.jooq.DSLContext;
 
 /**
  * Everything one blocking backend runs on: where statements get their connections (the
@@ -35,9 +37,9 @@ public final class JdbcExecutor implements BackendHandle, AutoCloseable {
     private final StatementRecorder statementLog = new StatementRecorder();
     private final Object lock = new Object();
     private final TxBinding binding = new TxBinding();
-    private final JdbcTransactions transactions = new JdbcTransactions(this::runtime, binding, statementLog);
-    private final JdbcRunner runner = new JdbcRunner(this::runtime, this::capabilities, statementLog::record,
-            work -> transactions.inTransaction(TransactionOptions.defaults(), work));
+    private final JdbcReplicas replicas;
+    private final JdbcTransactions transactions;
+    private final JdbcRunner runner;
     private volatile JdbcRuntime runtime;
     private volatile boolean closed;
 
@@ -49,14 +51,25 @@ public final class JdbcExecutor implements BackendHandle, AutoCloseable {
     /** The executor of {@code backend}, on the connections of {@code sources}, opened on first use. */
     public JdbcExecutor(PostgresBackend backend, PostgresConnectionConfig config,
             Function<PostgresConnectionConfig, JdbcConnectionSource> sources) {
-        this(backend, config.jsonMapper(), () -> sources.apply(config));
+        this(backend, config.jsonMapper(), () -> sources.apply(config), config);
     }
 
     /** The executor of {@code backend}, on the connections of {@code source}, opened on first use. */
     public JdbcExecutor(PostgresBackend backend, ObjectMapper jsonMapper, Supplier<JdbcConnectionSource> source) {
+        this(backend, jsonMapper, source, null);
+    }
+
+    private JdbcExecutor(PostgresBackend backend, ObjectMapper jsonMapper, Supplier<JdbcConnectionSource> source,
+            PostgresConnectionConfig config) {
         this.backend = backend;
         this.jsonMapper = jsonMapper;
         this.sources = source;
+        ReplicaRouting routing = config == null ? null : ReplicaRouting.of(config);
+        this.replicas = routing == null ? null : new JdbcReplicas(routing, config, statementLog);
+        this.transactions = new JdbcTransactions(this::runtime, binding, statementLog, replicas);
+        this.runner = new JdbcRunner(this::runtime, this::capabilities, statementLog::record,
+                work -> transactions.inTransaction(TransactionOptions.defaults(), work), replicas,
+                () -> binding.current() != null);
     }
 
     /** The public backend this executor runs. */
@@ -136,6 +149,11 @@ public final class JdbcExecutor implements BackendHandle, AutoCloseable {
         return Optional.empty();
     }
 
+    /** Raw jOOQ on a usable replica, or on the primary when none is (or there are none). */
+    public DSLContext replicaDsl() {
+        return runner.replicaDsl();
+    }
+
     public SchemaManager schema() {
         return Schemas.manager(runner);
     }
@@ -155,6 +173,9 @@ public final class JdbcExecutor implements BackendHandle, AutoCloseable {
             closed = true;
             if (runtime != null) {
                 runtime.close();
+            }
+            if (replicas != null) {
+                replicas.close();
             }
         }
     }

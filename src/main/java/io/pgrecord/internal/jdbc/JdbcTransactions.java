@@ -28,6 +28,8 @@ public final class JdbcTransactions {
     private final Supplier<JdbcRuntime> runtime;
     private final TxBinding binding;
     private final StatementRecorder recorder;
+    /** The backend's replicas, or null; a commit then records its WAL position. */
+    private final JdbcReplicas replicas;
     private final ThreadLocal<Open> current = new ThreadLocal<>();
     private final TxDefaults defaults = new TxDefaults(() -> TxRules.activeOnThread(isActive()));
 
@@ -75,10 +77,12 @@ public final class JdbcTransactions {
         }
     }
 
-    JdbcTransactions(Supplier<JdbcRuntime> runtime, TxBinding binding, StatementRecorder recorder) {
+    JdbcTransactions(Supplier<JdbcRuntime> runtime, TxBinding binding, StatementRecorder recorder,
+            JdbcReplicas replicas) {
         this.runtime = runtime;
         this.binding = binding;
         this.recorder = recorder;
+        this.replicas = replicas;
     }
 
     public TxDefaults defaults() {
@@ -156,6 +160,9 @@ public final class JdbcTransactions {
         open.frames.close();
         try {
             JdbcStatements.execute(open.connection, sql, recorder);
+            if (replicas != null && sql.equals(TxSql.COMMIT)) {
+                replicas.committed(open.connection);
+            }
         } finally {
             runtime.get().connections().releaseToPool(open.connection);
         }

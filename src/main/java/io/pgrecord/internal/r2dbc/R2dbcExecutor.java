@@ -6,6 +6,7 @@ import io.pgrecord.PostgresConnectionConfig;
 import io.pgrecord.ServerVersion;
 import io.pgrecord.TransactionOptions;
 import io.pgrecord.internal.types.ServerGates;
+import io.pgrecord.internal.exec.ReplicaRouting;
 import io.pgrecord.internal.exec.StatementRecorder;
 import io.pgrecord.internal.exec.BackendHandle;
 import io.pgrecord.internal.schema.Schemas;
@@ -14,6 +15,7 @@ import io.pgrecord.schema.AsyncInspector;
 import io.pgrecord.schema.AsyncSchemaManager;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.jooq.DSLContext;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -33,18 +35,30 @@ public final class R2dbcExecutor implements BackendHandle {
     private R2dbcRuntime runtime;
     private Mono<ServerVersion> connecting;
     private volatile ServerVersion serverVersion;
-    private final R2dbcTransactions transactions = new R2dbcTransactions(this::connect, this::runtime);
-    private final R2dbcRunner runner = new R2dbcRunner(this::ensureConnected, transactions::scope, this::capabilities,
-            work -> transactions.inTransaction(TransactionOptions.defaults(), dsl -> work.get()).next());
+    private final R2dbcReplicas replicas;
+    private final R2dbcTransactions transactions;
+    private final R2dbcRunner runner;
 
     public R2dbcExecutor(AsyncPostgresBackend backend, PostgresConnectionConfig config) {
-        this(backend, recorder -> new R2dbcRuntime(config, recorder));
+        this(backend, recorder -> new R2dbcRuntime(config, recorder), config);
     }
 
     /** The executor of {@code backend} on the runtimes {@code runtimes} makes: one per connect after a disconnect. */
     public R2dbcExecutor(AsyncPostgresBackend backend, Function<StatementRecorder, R2dbcRuntime> runtimes) {
+        this(backend, runtimes, null);
+    }
+
+    private R2dbcExecutor(AsyncPostgresBackend backend, Function<StatementRecorder, R2dbcRuntime> runtimes,
+            PostgresConnectionConfig config) {
         this.backend = backend;
         this.runtimes = runtimes;
+        ReplicaRouting routing = config == null ? null : ReplicaRouting.of(config);
+        this.replicas = routing == null ? null
+                : new R2dbcReplicas(routing, config, statementLog, this::runtime, this::serverVersion);
+        this.transactions = new R2dbcTransactions(this::connect, this::runtime, replicas);
+        this.runner = new R2dbcRunner(this::ensureConnected, transactions::scope, this::capabilities,
+                work -> transactions.inTransaction(TransactionOptions.defaults(), dsl -> work.get()).next(),
+                replicas, transactions::inTransaction);
     }
 
     /** The public backend this executor runs. */
@@ -94,7 +108,8 @@ public final class R2dbcExecutor implements BackendHandle {
                 connecting = null;
                 serverVersion = null;
             }
-            return r == null ? Mono.empty() : r.close();
+            Mono<Void> closing = r == null ? Mono.empty() : r.close();
+            return replicas == null ? closing : closing.then(replicas.close());
         });
     }
 
@@ -156,6 +171,11 @@ public final class R2dbcExecutor implements BackendHandle {
     public <T> Flux<T> withLock(long key, Supplier<? extends Publisher<T>> work) {
         return Flux.usingWhen(lock(key, false), lock -> work.get(), R2dbcLock::release,
                 (lock, e) -> lock.release(), R2dbcLock::release);
+    }
+
+    /** Raw jOOQ on a replica known to be usable, or on the primary (see {@link R2dbcRunner#replicaDsl}). */
+    public DSLContext replicaDsl() {
+        return runner.replicaDsl(runtime().poolScope());
     }
 
     public AsyncSchemaManager schema() {

@@ -34,6 +34,8 @@ public final class R2dbcTransactions {
 
     private final Supplier<Mono<Void>> connect;
     private final Supplier<R2dbcRuntime> runtime;
+    /** The backend's replicas, or null; a commit then records its WAL position. */
+    private final R2dbcReplicas replicas;
     /** Top-level transactions begun and not yet ended: the setters refuse while there are any. */
     private final AtomicInteger openTransactions = new AtomicInteger();
     private final TxDefaults defaults = new TxDefaults(() -> TxRules.openInManager(openTransactions.get()));
@@ -110,9 +112,10 @@ public final class R2dbcTransactions {
         }
     }
 
-    R2dbcTransactions(Supplier<Mono<Void>> connect, Supplier<R2dbcRuntime> runtime) {
+    R2dbcTransactions(Supplier<Mono<Void>> connect, Supplier<R2dbcRuntime> runtime, R2dbcReplicas replicas) {
         this.connect = connect;
         this.runtime = runtime;
+        this.replicas = replicas;
     }
 
     public TxDefaults defaults() {
@@ -130,6 +133,11 @@ public final class R2dbcTransactions {
 
     private Open current(ContextView context) {
         return context.getOrDefault(this, null);
+    }
+
+    /** Whether the subscriber's context holds an open transaction. */
+    public boolean inTransaction(ContextView context) {
+        return current(context) != null;
     }
 
     /** Where a subscriber's work runs: its transaction's connection, or the pool. */
@@ -199,7 +207,9 @@ public final class R2dbcTransactions {
     private Mono<Void> end(Open open, String sql) {
         return Mono.defer(() -> {
             open.frames.close();
-            return open.tx.execute(sql);
+            Mono<Void> ended = open.tx.execute(sql);
+            // a backend with replicas remembers the commit's WAL position, for read-your-writes
+            return replicas != null && sql.equals(TxSql.COMMIT) ? ended.then(replicas.committed(open.tx)) : ended;
         }).onErrorResume(e -> open.tx.release().then(Mono.error(e))).then(open.tx.release())
                 // before the signal goes downstream, so a caller that has seen the end sees the count
                 .doOnTerminate(() -> ended(open))
