@@ -101,6 +101,15 @@ public final class RoutedEvents implements AutoCloseable {
                 .blockLast(WAIT);
     }
 
+    /** Runs a statement through the backend's raw {@code dsl()}, on the primary. */
+    public void execute(String sql) {
+        if (blocking != null) {
+            blocking.dsl().execute(sql);
+        } else {
+            Mono.from(async.dsl().query(sql)).block(WAIT);
+        }
+    }
+
     public StatementLog log() {
         return blocking != null ? blocking.statementLog() : async.statementLog();
     }
