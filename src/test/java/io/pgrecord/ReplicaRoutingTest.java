@@ -63,6 +63,8 @@ class ReplicaRoutingTest {
             assertThat(events.countOnPrimary(ON_PRIMARY)).isPositive();
             assertThat(events.primaryView().count(ON_STANDBY)).as("backend.primary() never routes").isZero();
             assertThat(events.countInTransaction(ON_STANDBY)).as("a read-write transaction stays on the primary").isZero();
+            assertThat(events.countInReadOnlyTransaction(ON_STANDBY)).as("a read-only transaction runs on the standby")
+                    .isPositive();
             assertThat(events.replicaDslInRecovery()).as("replicaDsl() reads from the standby").isTrue();
         }
     }

@@ -4,6 +4,7 @@ import io.pgrecord.AsyncPostgresBackend;
 import io.pgrecord.PostgresBackend;
 import io.pgrecord.PostgresConnectionConfig;
 import io.pgrecord.StatementLog;
+import io.pgrecord.TransactionOptions;
 import io.pgrecord.models.AsyncEvent;
 import io.pgrecord.models.Event;
 import java.time.Duration;
@@ -108,6 +109,16 @@ public final class RoutedEvents implements AutoCloseable {
         } else {
             Mono.from(async.dsl().query(sql)).block(WAIT);
         }
+    }
+
+    /** The count of events matching {@code where}, in a read-only transaction. */
+    public long countInReadOnlyTransaction(String where, Object... binds) {
+        if (blocking != null) {
+            return blocking.transactionManager().inTransaction(TransactionOptions.readOnly(),
+                    () -> Event.find.using(blocking).where(where, binds).count());
+        }
+        return async.transactionManager().inTransaction(TransactionOptions.readOnly(),
+                dsl -> AsyncEvent.find.using(async).where(where, binds).count()).blockLast(WAIT);
     }
 
     public StatementLog log() {

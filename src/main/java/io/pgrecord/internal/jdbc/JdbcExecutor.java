@@ -66,10 +66,15 @@ public final class JdbcExecutor implements BackendHandle, AutoCloseable {
         this.sources = source;
         ReplicaRouting routing = config == null ? null : ReplicaRouting.of(config);
         this.replicas = routing == null ? null : new JdbcReplicas(routing, config, statementLog);
-        this.transactions = new JdbcTransactions(this::runtime, binding, statementLog, replicas);
+        this.transactions = new JdbcTransactions(this::runtime, binding, statementLog, replicas, this::readOnlyServer);
         this.runner = new JdbcRunner(this::runtime, this::capabilities, statementLog::record,
                 work -> transactions.inTransaction(TransactionOptions.defaults(), work), replicas,
                 () -> binding.current() != null);
+    }
+
+    /** The server a read-only transaction runs on, chosen as a routed read's. */
+    private int readOnlyServer() {
+        return runner.run(replicas.routing().server());
     }
 
     /** The public backend this executor runs. */

@@ -55,7 +55,7 @@ public final class R2dbcExecutor implements BackendHandle {
         ReplicaRouting routing = config == null ? null : ReplicaRouting.of(config);
         this.replicas = routing == null ? null
                 : new R2dbcReplicas(routing, config, statementLog, this::runtime, this::serverVersion);
-        this.transactions = new R2dbcTransactions(this::connect, this::runtime, replicas);
+        this.transactions = new R2dbcTransactions(this::connect, this::runtime, replicas, this::readOnlyServer);
         this.runner = new R2dbcRunner(this::ensureConnected, transactions::scope, this::capabilities,
                 work -> transactions.inTransaction(TransactionOptions.defaults(), dsl -> work.get()).next(),
                 replicas, transactions::inTransaction);
@@ -64,6 +64,11 @@ public final class R2dbcExecutor implements BackendHandle {
     /** The public backend this executor runs. */
     public AsyncPostgresBackend backend() {
         return backend;
+    }
+
+    /** The server a read-only transaction runs on, chosen as a routed read's. */
+    private Mono<Integer> readOnlyServer() {
+        return runner.run(replicas.routing().server());
     }
 
     /** Warms the pool and reads the server version once; after a failure a later call tries again. */

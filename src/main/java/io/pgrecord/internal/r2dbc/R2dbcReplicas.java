@@ -46,7 +46,7 @@ public final class R2dbcReplicas {
         return i == Work.PRIMARY ? primaryScope : runtime(i).poolScope();
     }
 
-    private R2dbcRuntime runtime(int i) {
+    R2dbcRuntime runtime(int i) {
         R2dbcRuntime known = runtimes.get(i);
         if (known != null) {
             return known;
