@@ -38,8 +38,8 @@ public final class StandbyPair implements AutoCloseable {
     private static final String SLOT = "pgrecord_standby";
     private static final Map<String, String> SERVER_CONFIG = Map.of(
             "max_connections", "100",
+            // fsync off keeps commits cheap; synchronous_commit stays on, so an acknowledged commit is in the WAL sent
             "fsync", "off",
-            "synchronous_commit", "off",
             // replication sends its status often, so replay positions are fresh in the tests
             "wal_receiver_status_interval", "1");
     /** What a standby must not copy: the primary's run state and its WAL (the standby streams it). */
@@ -229,7 +229,8 @@ public final class StandbyPair implements AutoCloseable {
 
     /** Waits until the standby has replayed everything the primary has written so far. */
     public void awaitCaughtUp(Duration max) {
-        String target = String.valueOf(queryPrimary("SELECT pg_current_wal_lsn()"));
+        // the insert position: at or past every commit acknowledged so far, flushed or not yet
+        String target = String.valueOf(queryPrimary("SELECT pg_current_wal_insert_lsn()"));
         await(max, "the standby to replay " + target, () -> Boolean.TRUE.equals(
                 queryStandby("SELECT pg_last_wal_replay_lsn() >= '" + target + "'::pg_lsn")));
     }
