@@ -46,6 +46,8 @@ public final class PostgresConnectionConfig {
     private static final Duration MIN_POOL_TIMEOUT = Duration.ofMillis(250);
     private static final Duration DEFAULT_READ_YOUR_WRITES = Duration.ofMillis(500);
     private static final Duration DEFAULT_MAX_REPLICA_LAG = Duration.ofSeconds(5);
+    /** The routing tracks which replicas a read has tried in one {@code long}. */
+    private static final int MAX_REPLICAS = 64;
 
     private final String host;
     private final int port;
@@ -414,7 +416,8 @@ public final class PostgresConnectionConfig {
         /**
          * Adds a replica (a hot standby of this server) for routed reads: model reads outside a
          * transaction and read-only transactions; see the README's "Replicas and failover".
-         * Repeatable. The replica's own pool settings apply to its pool.
+         * Repeatable, up to 64 replicas. The replica's own pool settings apply to its pool, which
+         * waits at most 1 s for a connection.
          */
         public Builder replica(PostgresConnectionConfig replica) {
             Objects.requireNonNull(replica, "replica");
@@ -478,7 +481,7 @@ public final class PostgresConnectionConfig {
                 throw new IllegalArgumentException("invalid poolTimeout " + timeout + "; must be at least 250 ms");
             }
             if (replicaHosts == null) {
-                return new PostgresConnectionConfig(this, options, min, max, timeout, replicas);
+                return new PostgresConnectionConfig(this, options, min, max, timeout, checkCount(replicas));
             }
             // replicas named in a URL share everything but the host with the primary
             PostgresConnectionConfig primary = new PostgresConnectionConfig(this, options, min, max, timeout, List.of());
@@ -486,7 +489,15 @@ public final class PostgresConnectionConfig {
             for (HostList.HostPort hp : HostList.parse(replicaHosts, port)) {
                 all.add(primary.toBuilder().host(hp.host()).port(hp.port()).build());
             }
-            return new PostgresConnectionConfig(this, options, min, max, timeout, all);
+            return new PostgresConnectionConfig(this, options, min, max, timeout, checkCount(all));
+        }
+
+        private static List<PostgresConnectionConfig> checkCount(List<PostgresConnectionConfig> replicas) {
+            if (replicas.size() > MAX_REPLICAS) {
+                throw new IllegalArgumentException("invalid replicas: " + replicas.size() + " given; at most "
+                        + MAX_REPLICAS + " are allowed");
+            }
+            return replicas;
         }
 
         @SuppressWarnings("unchecked")

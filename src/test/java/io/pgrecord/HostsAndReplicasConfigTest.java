@@ -72,6 +72,11 @@ class HostsAndReplicasConfigTest {
                 .hasMessageContaining("readYourWrites");
         assertThatThrownBy(() -> base().maxReplicaLag(Duration.ofMillis(-1))).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("maxReplicaLag");
+        PostgresConnectionConfig.Builder many = base();
+        for (int i = 0; i < 65; i++) {
+            many.replica(replica);
+        }
+        assertThatThrownBy(many::build).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at most 64");
         assertThatThrownBy(() -> PostgresConnectionConfig.fromUrl("postgresql://u@h/db?replicas=r1:0"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'r1:0'");
     }

@@ -11,17 +11,25 @@ import java.util.Iterator;
 final class PrimaryPositions {
 
     private final long maxLagNanos;
+    /** Samples closer together than this add nothing: it bounds the history however busy the primary. */
+    private final long spacing;
     /** Oldest first; the first one at or before {@code now - maxLag} is the one that counts. */
     private final Deque<long[]> seen = new ArrayDeque<>();
     private volatile long lastSampled;
 
     PrimaryPositions(long maxLagNanos) {
         this.maxLagNanos = maxLagNanos;
+        this.spacing = maxLagNanos / 32;
     }
 
     synchronized void add(long at, long lsn) {
-        seen.addLast(new long[] {at, lsn});
         lastSampled = at;
+        long[] newest = seen.peekLast();
+        if (newest != null && at - newest[0] < spacing) {
+            // dropping it can only make a replica look a spacing less behind, never more
+            return;
+        }
+        seen.addLast(new long[] {at, lsn});
         // keep one sample older than maxLag, and at most a few hundred in all
         while (seen.size() > 1 && (at - secondOldest()[0] >= maxLagNanos || seen.size() > 256)) {
             seen.removeFirst();
