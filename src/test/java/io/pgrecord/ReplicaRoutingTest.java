@@ -46,6 +46,7 @@ class ReplicaRoutingTest {
     @AfterEach
     void replayRuns() {
         pair.resumeReplay();
+        pair.awaitCaughtUp(Duration.ofSeconds(30));
     }
 
     private static PostgresConnectionConfig.Builder routed() {
@@ -56,7 +57,9 @@ class ReplicaRoutingTest {
     void readsOutsideTransactionsGoToTheStandbyAndEverythingElseToThePrimary(Exec exec) {
         // the replica named in the URL, as replicas= lists them
         PostgresConnectionConfig config = PostgresConnectionConfig.fromUrl("postgresql://postgres@localhost:"
-                + pair.primaryPort() + "/" + StandbyPair.DATABASE + "?replicas=localhost:" + pair.standbyPort());
+                + pair.primaryPort() + "/" + StandbyPair.DATABASE + "?replicas=localhost:" + pair.standbyPort())
+                // the read-write transaction below commits: the read-only one then waits for the standby to replay it
+                .toBuilder().readYourWrites(Duration.ofSeconds(10)).build();
         try (RoutedEvents events = RoutedEvents.open(exec, config)) {
             assertThat(events.count(ON_STANDBY)).as("a routed count runs on the standby").isPositive();
             assertThat(events.countOnPrimary(ON_STANDBY)).as("onPrimary()").isZero();
