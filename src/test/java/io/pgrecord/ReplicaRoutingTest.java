@@ -62,6 +62,7 @@ class ReplicaRoutingTest {
                 .toBuilder().readYourWrites(Duration.ofSeconds(10)).build();
         try (RoutedEvents events = RoutedEvents.open(exec, config)) {
             assertThat(events.count(ON_STANDBY)).as("a routed count runs on the standby").isPositive();
+            assertThat(events.streamed(ON_STANDBY)).as("a routed stream() reads from the standby").isPositive();
             assertThat(events.countOnPrimary(ON_STANDBY)).as("onPrimary()").isZero();
             assertThat(events.countOnPrimary(ON_PRIMARY)).isPositive();
             assertThat(events.primaryView().count(ON_STANDBY)).as("backend.primary() never routes").isZero();

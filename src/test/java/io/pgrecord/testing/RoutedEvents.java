@@ -8,6 +8,7 @@ import io.pgrecord.TransactionOptions;
 import io.pgrecord.models.AsyncEvent;
 import io.pgrecord.models.Event;
 import java.time.Duration;
+import java.util.stream.Stream;
 import reactor.core.publisher.Mono;
 
 /**
@@ -60,6 +61,16 @@ public final class RoutedEvents implements AutoCloseable {
     public long count(String where, Object... binds) {
         return blocking != null ? Event.find.using(blocking).where(where, binds).count()
                 : AsyncEvent.find.using(async).where(where, binds).count().block(WAIT);
+    }
+
+    /** The events matching {@code where}, counted from a routed {@code stream()}. */
+    public long streamed(String where, Object... binds) {
+        if (blocking != null) {
+            try (Stream<Event> rows = Event.find.using(blocking).where(where, binds).stream()) {
+                return rows.count();
+            }
+        }
+        return AsyncEvent.find.using(async).where(where, binds).stream().count().block(WAIT);
     }
 
     /** The same count pinned to the primary with {@code onPrimary()}. */
