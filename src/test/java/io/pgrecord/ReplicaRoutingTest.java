@@ -129,6 +129,27 @@ class ReplicaRoutingTest {
     }
 
     @BothBackends
+    void aReadTheStandbyCancelsForARecoveryConflictMovesToThePrimary(Exec exec) {
+        pair.onStandby("ALTER SYSTEM SET max_standby_streaming_delay = 0", "SELECT pg_reload_conf()");
+        String conflicts = "SELECT confl_lock FROM pg_stat_database_conflicts WHERE datname = current_database()";
+        long before = ((Number) pair.queryStandby(conflicts)).longValue();
+        try (RoutedEvents events = RoutedEvents.open(exec, routed().build())) {
+            assertThat(events.count(ON_STANDBY)).isPositive();
+            CompletableFuture<Long> read = CompletableFuture.supplyAsync(() -> events.count("pg_sleep(1) IS NOT NULL"));
+            StandbyPair.await(Duration.ofSeconds(10), "the slow read to run on the standby", () -> ((Number) pair.queryStandby(
+                    "SELECT count(*) FROM pg_stat_activity WHERE query LIKE '%pg_sleep(1)%' AND pid <> pg_backend_pid()"))
+                    .intValue() == 1);
+            // replaying this lock on the standby cancels the read there at once (SQLSTATE 40001)
+            pair.onPrimary("BEGIN", "LOCK TABLE events IN ACCESS EXCLUSIVE MODE", "COMMIT");
+            assertThat(read.join()).as("the read moved on to the primary").isPositive();
+            StandbyPair.await(Duration.ofSeconds(10), "the standby to count the conflict",
+                    () -> ((Number) pair.queryStandby(conflicts)).longValue() > before);
+        } finally {
+            pair.onStandby("ALTER SYSTEM RESET max_standby_streaming_delay", "SELECT pg_reload_conf()");
+        }
+    }
+
+    @BothBackends
     void aDeadStandbyIsSkipped(Exec exec) {
         PostgresConnectionConfig dead = pair.primaryConfig().port(StandbyPair.deadPort()).build();
         try (RoutedEvents events = RoutedEvents.open(exec, pair.primaryConfig().replica(dead)

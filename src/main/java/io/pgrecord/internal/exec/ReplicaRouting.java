@@ -1,6 +1,8 @@
 package io.pgrecord.internal.exec;
 
 import io.pgrecord.PostgresConnectionConfig;
+import io.pgrecord.error.ConnectionException;
+import io.pgrecord.error.SerializationFailureException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -110,6 +112,15 @@ public final class ReplicaRouting {
             }
         }
         return Work.PRIMARY;
+    }
+
+    /**
+     * Whether a replica's failure moves the read to the next server: the connection failed or was
+     * lost, or the standby cancelled the read for a conflict with recovery (SQLSTATE 40001,
+     * which a read outside a transaction meets on a standby only so).
+     */
+    public static boolean movesOn(Throwable failure) {
+        return failure instanceof ConnectionException || failure instanceof SerializationFailureException;
     }
 
     /** Marks a replica unreachable, after a connection to it failed. */

@@ -92,8 +92,9 @@ public sealed interface Work<T> {
 
     /**
      * Work to run on one of the backend's servers outside any transaction: {@code server} is a
-     * replica's index, or {@link #PRIMARY}. When the server cannot be reached or the connection
-     * is lost ({@code ConnectionException}), the runner continues with {@code lost} instead.
+     * replica's index, or {@link #PRIMARY}. When it fails as {@link ReplicaRouting#movesOn}
+     * says (the server cannot be reached, the connection is lost, a recovery conflict), the
+     * runner continues with {@code lost} instead.
      */
     record On<X, T>(int server, Work<X> inner, Function<X, Work<T>> next,
             Function<RuntimeException, Work<T>> lost) implements Work<T> {

@@ -5,6 +5,7 @@ import io.pgrecord.error.ConnectionException;
 import io.pgrecord.error.QueryCanceledException;
 import io.pgrecord.error.ServerErrorFields;
 import io.pgrecord.internal.error.UnreadableColumnException;
+import io.pgrecord.internal.exec.ReplicaRouting;
 import io.pgrecord.internal.exec.RowTarget;
 import io.pgrecord.internal.exec.Shape;
 import io.pgrecord.internal.exec.Work;
@@ -124,7 +125,10 @@ public final class JdbcRunner {
         X value;
         try {
             value = run(o.inner(), replicas.dsl(o.server(), primary));
-        } catch (ConnectionException e) {
+        } catch (RuntimeException e) {
+            if (!ReplicaRouting.movesOn(e)) {
+                throw e;
+            }
             return o.lost().apply(e);
         }
         return o.next().apply(value);

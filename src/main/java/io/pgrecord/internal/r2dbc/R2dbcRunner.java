@@ -1,9 +1,9 @@
 package io.pgrecord.internal.r2dbc;
 
 import io.pgrecord.Capabilities;
-import io.pgrecord.error.ConnectionException;
 import io.pgrecord.internal.error.UnreadableColumnException;
 import io.pgrecord.internal.exec.ReactiveScope;
+import io.pgrecord.internal.exec.ReplicaRouting;
 import io.pgrecord.internal.exec.RowTarget;
 import io.pgrecord.internal.exec.Shape;
 import io.pgrecord.internal.exec.Work;
@@ -133,7 +133,7 @@ public final class R2dbcRunner {
                 .onErrorMap(R2dbcErrors::translate)
                 .map(Optional::of).defaultIfEmpty(Optional.empty())
                 .map(v -> o.next().apply(v.orElse(null)))
-                .onErrorResume(ConnectionException.class, e -> Mono.fromSupplier(() -> o.lost().apply(e)))
+                .onErrorResume(ReplicaRouting::movesOn, e -> Mono.fromSupplier(() -> o.lost().apply((RuntimeException) e)))
                 .flatMap(next -> run(next, s));
     }
 
