@@ -58,6 +58,11 @@ public final class AsyncFinder<T> {
         return query().strictLoading();
     }
 
+    /** A query that goes to the primary even on a backend with replicas ({@link QueryBuilder#onPrimary()}). */
+    public AsyncQuery<T> onPrimary() {
+        return query().onPrimary();
+    }
+
     public AsyncQuery<T> where(Condition... conditions) {
         return query().where(conditions);
     }
@@ -70,7 +75,7 @@ public final class AsyncFinder<T> {
     public Mono<T> findById(Object id) {
         return Mono.defer(() -> {
             AsyncPostgresBackend b = backend();
-            return b.runner().run(caps -> QueryTerminals.byId(meta(), id, caps, b.handle()));
+            return b.runner().read(caps -> QueryTerminals.byId(meta(), id, caps, b.handle()), b.routes());
         }).onErrorMap(e -> ModelErrors.explain(meta(), e));
     }
 

@@ -30,12 +30,16 @@ public final class AsyncPostgresBackend implements AutoCloseable {
     private final @Nullable ConnectionFactory connectionFactory;
     private final R2dbcExecutor executor;
     private final AsyncTransactionManager transactions;
+    /** The backend this is the {@link #primary()} view of; null for a backend of its own. */
+    private final @Nullable AsyncPostgresBackend routed;
+    private volatile @Nullable AsyncPostgresBackend primaryView;
 
     public AsyncPostgresBackend(PostgresConnectionConfig config) {
         this.config = Objects.requireNonNull(config, "config");
         this.connectionFactory = null;
         this.executor = new R2dbcExecutor(this, config);
         this.transactions = new AsyncTransactionManager(executor.transactions());
+        this.routed = null;
     }
 
     private AsyncPostgresBackend(ConnectionFactory connectionFactory) {
@@ -43,6 +47,48 @@ public final class AsyncPostgresBackend implements AutoCloseable {
         this.connectionFactory = connectionFactory;
         this.executor = new R2dbcExecutor(this, LoadingPolicy.DEFAULT, recorder -> new R2dbcRuntime(connectionFactory, recorder));
         this.transactions = new AsyncTransactionManager(executor.transactions());
+        this.routed = null;
+    }
+
+    /** The {@link #primary()} view of {@code routed}: the same pools and transactions, no routing. */
+    private AsyncPostgresBackend(AsyncPostgresBackend routed) {
+        this.config = routed.config;
+        this.connectionFactory = routed.connectionFactory;
+        this.executor = routed.executor;
+        this.transactions = routed.transactions;
+        this.routed = routed;
+    }
+
+    /**
+     * Raw jOOQ on a replica, for read-only statements outside transactions: one known, from the
+     * routed reads so far, to be up, within the lag bound and past the backend's latest commit.
+     * It chooses without waiting; when no replica qualifies, or the backend has none, it is
+     * {@link #dsl()}, on the primary. A write through it fails with
+     * {@link io.pgrecord.error.ReadOnlyTransactionException}.
+     */
+    public DSLContext replicaDsl() {
+        return routed == null ? executor.replicaDsl() : dsl();
+    }
+
+    /**
+     * A view of this backend that never routes: every model read goes to the primary. It shares
+     * this backend's pools and transactions; closing or disconnecting it does nothing.
+     */
+    public AsyncPostgresBackend primary() {
+        if (routed != null) {
+            return this;
+        }
+        AsyncPostgresBackend view = primaryView;
+        if (view == null) {
+            view = new AsyncPostgresBackend(this);
+            primaryView = view;
+        }
+        return view;
+    }
+
+    /** Whether model reads may go to replicas: not on the {@link #primary()} view. */
+    boolean routes() {
+        return routed == null;
     }
 
     /**
@@ -76,7 +122,7 @@ public final class AsyncPostgresBackend implements AutoCloseable {
 
     /** Closes the pool. A later {@link #connect()} or {@link #dsl()} opens a new one. */
     public Mono<Void> disconnect() {
-        return executor.disconnect();
+        return routed == null ? executor.disconnect() : Mono.empty();
     }
 
     /** Blocks until {@link #disconnect()} completes. */

@@ -53,6 +53,18 @@ public final class AsyncQuery<T> extends QueryBuilder<T, AsyncQuery<T>> {
                 .onErrorMap(e -> ModelErrors.explain(spec.meta(), e));
     }
 
+    /** A read, routed to a replica when the backend has any (see {@link QuerySpec#routable()}). */
+    private <X> Mono<X> read(Function<Capabilities, Work<X>> plan) {
+        return readOn(b -> plan);
+    }
+
+    private <X> Mono<X> readOn(Function<AsyncPostgresBackend, Function<Capabilities, Work<X>>> plan) {
+        return Mono.defer(() -> {
+            AsyncPostgresBackend b = backend();
+            return b.runner().read(plan.apply(b), b.routes() && spec.routable());
+        }).onErrorMap(e -> ModelErrors.explain(spec.meta(), e));
+    }
+
     private <X> Mono<X> runOn(Function<AsyncPostgresBackend, Function<Capabilities, Work<X>>> plan) {
         return Mono.defer(() -> {
             AsyncPostgresBackend b = backend();
@@ -61,51 +73,51 @@ public final class AsyncQuery<T> extends QueryBuilder<T, AsyncQuery<T>> {
     }
 
     public Flux<T> all() {
-        return this.<List<T>>runOn(b -> caps -> QueryTerminals.all(spec, caps, b.handle())).flatMapIterable(list -> list);
+        return this.<List<T>>readOn(b -> caps -> QueryTerminals.all(spec, caps, b.handle())).flatMapIterable(list -> list);
     }
 
     /** The first row in query order; empty when none. */
     public Mono<T> first() {
-        return runOn(b -> caps -> QueryTerminals.first(spec, caps, b.handle()));
+        return readOn(b -> caps -> QueryTerminals.first(spec, caps, b.handle()));
     }
 
     /** Exactly one row; errors with {@code RecordNotFoundException} or {@code TooManyRowsException}. */
     public Mono<T> one() {
-        return runOn(b -> caps -> QueryTerminals.one(spec, caps, b.handle()));
+        return readOn(b -> caps -> QueryTerminals.one(spec, caps, b.handle()));
     }
 
     public Mono<Long> count() {
-        return run(caps -> QueryTerminals.count(spec, caps));
+        return read(caps -> QueryTerminals.count(spec, caps));
     }
 
     public Mono<Boolean> exists() {
-        return run(caps -> QueryTerminals.exists(spec, caps));
+        return read(caps -> QueryTerminals.exists(spec, caps));
     }
 
     public <X> Flux<X> pluck(String column, Class<X> type) {
-        return this.<List<X>>run(caps -> QueryTerminals.pluck(spec, column, type, caps)).flatMapIterable(list -> list);
+        return this.<List<X>>read(caps -> QueryTerminals.pluck(spec, column, type, caps)).flatMapIterable(list -> list);
     }
 
     public Mono<BigDecimal> sum(String column) {
-        return run(caps -> QueryTerminals.aggregate(spec, QueryTerminals.Aggregate.SUM, column, caps)).cast(BigDecimal.class);
+        return read(caps -> QueryTerminals.aggregate(spec, QueryTerminals.Aggregate.SUM, column, caps)).cast(BigDecimal.class);
     }
 
     public Mono<BigDecimal> avg(String column) {
-        return run(caps -> QueryTerminals.aggregate(spec, QueryTerminals.Aggregate.AVG, column, caps)).cast(BigDecimal.class);
+        return read(caps -> QueryTerminals.aggregate(spec, QueryTerminals.Aggregate.AVG, column, caps)).cast(BigDecimal.class);
     }
 
     @SuppressWarnings("unchecked")
     public <X> Mono<X> min(String column) {
-        return run(caps -> QueryTerminals.aggregate(spec, QueryTerminals.Aggregate.MIN, column, caps)).map(v -> (X) v);
+        return read(caps -> QueryTerminals.aggregate(spec, QueryTerminals.Aggregate.MIN, column, caps)).map(v -> (X) v);
     }
 
     @SuppressWarnings("unchecked")
     public <X> Mono<X> max(String column) {
-        return run(caps -> QueryTerminals.aggregate(spec, QueryTerminals.Aggregate.MAX, column, caps)).map(v -> (X) v);
+        return read(caps -> QueryTerminals.aggregate(spec, QueryTerminals.Aggregate.MAX, column, caps)).map(v -> (X) v);
     }
 
     public Mono<Result<Record>> fetch() {
-        return run(caps -> QueryTerminals.fetch(spec, caps));
+        return read(caps -> QueryTerminals.fetch(spec, caps));
     }
 
     /** Streams rows as they arrive, with backpressure; cancelling releases the connection. */
@@ -118,7 +130,7 @@ public final class AsyncQuery<T> extends QueryBuilder<T, AsyncQuery<T>> {
         return Flux.defer(() -> {
             AsyncPostgresBackend b = backend();
             LoadOrigin origin = LoadOrigin.of(spec.isStrictLoading(), b.handle().loading());
-            return b.runner().stream(caps -> QueryPlanner.select(spec, caps), 1000)
+            return b.runner().stream(caps -> QueryPlanner.select(spec, caps), 1000, b.routes() && spec.routable())
                     .map(r -> LoadOrigin.marked(RowMapper.map(meta, r, b.handle()), origin));
         }).onErrorMap(e -> ModelErrors.explain(spec.meta(), e));
     }

@@ -59,6 +59,11 @@ public final class Finder<T> {
         return query().strictLoading();
     }
 
+    /** A query that goes to the primary even on a backend with replicas ({@link QueryBuilder#onPrimary()}). */
+    public Query<T> onPrimary() {
+        return query().onPrimary();
+    }
+
     public Query<T> where(Condition... conditions) {
         return query().where(conditions);
     }
@@ -76,7 +81,7 @@ public final class Finder<T> {
     private @Nullable T loadById(Object id) {
         PostgresBackend b = backend();
         try {
-            return b.runner().run(caps -> QueryTerminals.byId(meta(), id, caps, b.handle()));
+            return b.runner().read(caps -> QueryTerminals.byId(meta(), id, caps, b.handle()), b.routes());
         } catch (RuntimeException e) {
             throw ModelErrors.explainRuntime(meta(), e);
         }

@@ -26,12 +26,16 @@ public final class PostgresBackend implements AutoCloseable {
     private final @Nullable DataSource dataSource;
     private final JdbcExecutor executor;
     private final TransactionManager transactions;
+    /** This backend when it routes reads to replicas; the backend it is a view of for {@link #primary()}. */
+    private final @Nullable PostgresBackend routed;
+    private volatile @Nullable PostgresBackend primaryView;
 
     public PostgresBackend(PostgresConnectionConfig config) {
         this.config = Objects.requireNonNull(config, "config");
         this.dataSource = null;
         this.executor = new JdbcExecutor(this, config);
         this.transactions = new TransactionManager(executor.transactions());
+        this.routed = null;
     }
 
     private PostgresBackend(DataSource dataSource) {
@@ -39,6 +43,16 @@ public final class PostgresBackend implements AutoCloseable {
         this.dataSource = dataSource;
         this.executor = new JdbcExecutor(this, Json.MAPPER, LoadingPolicy.DEFAULT, () -> new DataSourceSource(dataSource));
         this.transactions = new TransactionManager(executor.transactions());
+        this.routed = null;
+    }
+
+    /** The {@link #primary()} view of {@code routed}: the same pools and transactions, no routing. */
+    private PostgresBackend(PostgresBackend routed) {
+        this.config = routed.config;
+        this.dataSource = routed.dataSource;
+        this.executor = routed.executor;
+        this.transactions = routed.transactions;
+        this.routed = routed;
     }
 
     /**
@@ -80,6 +94,38 @@ public final class PostgresBackend implements AutoCloseable {
      */
     public DSLContext dsl() {
         return executor.runtime().dsl();
+    }
+
+    /**
+     * Raw jOOQ on a replica, for read-only statements outside transactions: the replica a
+     * routed read would use now, after waiting for it as read-your-writes asks. When no replica
+     * is usable, or the backend has none, it is {@link #dsl()}, on the primary. A write through
+     * it fails with {@link io.pgrecord.error.ReadOnlyTransactionException}.
+     */
+    public DSLContext replicaDsl() {
+        return routed == null ? executor.replicaDsl() : dsl();
+    }
+
+    /**
+     * A view of this backend that never routes: every model read goes to the primary. It shares
+     * this backend's pools and transactions; closing it closes nothing. Models configured with it,
+     * or queries {@code using(...)} it, read from the primary.
+     */
+    public PostgresBackend primary() {
+        if (routed != null) {
+            return this;
+        }
+        PostgresBackend view = primaryView;
+        if (view == null) {
+            view = new PostgresBackend(this);
+            primaryView = view;
+        }
+        return view;
+    }
+
+    /** Whether model reads may go to replicas: not on the {@link #primary()} view. */
+    boolean routes() {
+        return routed == null;
     }
 
     /** Transactions on this backend; models and {@link #dsl()} on the calling thread join them. */
@@ -179,7 +225,9 @@ public final class PostgresBackend implements AutoCloseable {
      */
     @Override
     public void close() {
-        executor.close();
+        if (routed == null) {
+            executor.close();
+        }
     }
 
     /** The model executor on this backend. */

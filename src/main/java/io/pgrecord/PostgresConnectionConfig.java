@@ -3,11 +3,14 @@ package io.pgrecord;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pgrecord.internal.config.ConnectionUrl;
 import io.pgrecord.internal.config.DriverOptions;
+import io.pgrecord.internal.config.HostList;
 import io.pgrecord.internal.config.OptionValues;
 import io.pgrecord.internal.types.Json;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
@@ -23,7 +26,8 @@ import org.jspecify.annotations.Nullable;
  * <p>Options, with their units: {@code sslmode} (disable, allow, prefer, require, verify-ca,
  * verify-full), {@code sslrootcert}, {@code sslcert}, {@code sslkey}, {@code connect_timeout}
  * (seconds), {@code application_name}, {@code client_encoding} (UTF8 only: both drivers speak
- * UTF-8), {@code search_path}, {@code target_session_attrs}, {@code statement_timeout} and
+ * UTF-8), {@code search_path}, {@code target_session_attrs}, {@code load_balance_hosts}
+ * (disable, random), {@code statement_timeout} and
  * {@code lock_timeout} (milliseconds), and the aliases {@code pool_min_size},
  * {@code pool_max_size} and {@code pool_timeout} (seconds). A {@link Duration} is accepted for
  * any timeout. {@link #toString()} never shows the password.
@@ -31,6 +35,10 @@ import org.jspecify.annotations.Nullable;
 public final class PostgresConnectionConfig {
 
     private static final Duration MIN_POOL_TIMEOUT = Duration.ofMillis(250);
+    private static final Duration DEFAULT_READ_YOUR_WRITES = Duration.ofMillis(500);
+    private static final Duration DEFAULT_MAX_REPLICA_LAG = Duration.ofSeconds(5);
+    /** The routing tracks which replicas a read has tried in one {@code long}. */
+    private static final int MAX_REPLICAS = 64;
 
     private final String host;
     private final int port;
@@ -45,8 +53,12 @@ public final class PostgresConnectionConfig {
     private final Map<String, Object> driverOptions;
     private final boolean strictLoading;
     private final int nPlusOneThreshold;
+    private final List<PostgresConnectionConfig> replicas;
+    private final Duration readYourWrites;
+    private final Duration maxReplicaLag;
 
-    private PostgresConnectionConfig(Builder b, Map<String, Object> options, int poolMin, int poolMax, Duration poolTimeout) {
+    private PostgresConnectionConfig(Builder b, Map<String, Object> options, int poolMin, int poolMax, Duration poolTimeout,
+            List<PostgresConnectionConfig> replicas) {
         this.host = b.host;
         this.port = b.port;
         this.database = b.database;
@@ -60,6 +72,9 @@ public final class PostgresConnectionConfig {
         this.driverOptions = DriverOptions.validate(b.rawDriverOptions);
         this.strictLoading = b.strictLoading;
         this.nPlusOneThreshold = b.nPlusOneThreshold;
+        this.replicas = List.copyOf(replicas);
+        this.readYourWrites = b.readYourWrites;
+        this.maxReplicaLag = b.maxReplicaLag;
     }
 
     public static Builder builder() {
@@ -67,10 +82,13 @@ public final class PostgresConnectionConfig {
     }
 
     /**
-     * Parses a libpq-style URI, e.g. {@code postgresql://user:secret@localhost:5432/mydb?sslmode=prefer}.
+     * Parses a libpq-style URI, e.g. {@code postgresql://user:secret@localhost:5432/mydb?sslmode=prefer},
+     * or with several hosts, {@code postgresql://u:p@h1:5432,h2:5433/db?target_session_attrs=read-write}.
      * Query parameters are options; {@code user}, {@code password}, {@code host}, {@code port}
-     * and {@code dbname} are accepted there too, as libpq does, and any other parameter is a
-     * driver property ({@link Builder#driverOption(String, Object)}), e.g. {@code ?prepareThreshold=0}.
+     * and {@code dbname} are accepted there too, as libpq does; {@code replicas=h3:5434,h4:5435}
+     * lists replicas sharing the primary's user, password, database and options
+     * ({@link Builder#replica(PostgresConnectionConfig)}); any other parameter is a driver
+     * property ({@link Builder#driverOption(String, Object)}), e.g. {@code ?prepareThreshold=0}.
      */
     public static PostgresConnectionConfig fromUrl(String url) {
         ConnectionUrl u = ConnectionUrl.parse(url);
@@ -91,6 +109,7 @@ public final class PostgresConnectionConfig {
                 case "host" -> b.host = value;
                 case "dbname" -> b.database = value;
                 case "port" -> b.port = parsePort(value, "port parameter");
+                case "replicas" -> b.replicaHosts = value;
                 default -> {
                     if (OptionValues.isOption(name) || !DriverOptions.isDriverProperty(name)) {
                         b.option(name, value);   // an unknown name is refused there, listing the options
@@ -107,7 +126,7 @@ public final class PostgresConnectionConfig {
      * Reads the libpq environment variables: {@code PGHOST}, {@code PGPORT}, {@code PGDATABASE},
      * {@code PGUSER}, {@code PGPASSWORD}, {@code PGSSLMODE}, {@code PGSSLROOTCERT},
      * {@code PGSSLCERT}, {@code PGSSLKEY}, {@code PGAPPNAME}, {@code PGCONNECT_TIMEOUT},
-     * {@code PGCLIENTENCODING} and {@code PGTARGETSESSIONATTRS}.
+     * {@code PGCLIENTENCODING}, {@code PGTARGETSESSIONATTRS} and {@code PGLOADBALANCEHOSTS}.
      */
     public static PostgresConnectionConfig fromEnvironment() {
         return fromEnvironment(System::getenv);
@@ -129,6 +148,7 @@ public final class PostgresConnectionConfig {
         ifSet(env, "PGCONNECT_TIMEOUT", v -> b.option("connect_timeout", v));
         ifSet(env, "PGCLIENTENCODING", v -> b.option("client_encoding", v));
         ifSet(env, "PGTARGETSESSIONATTRS", v -> b.option("target_session_attrs", v));
+        ifSet(env, "PGLOADBALANCEHOSTS", v -> b.option("load_balance_hosts", v));
         if (b.database == null) {
             throw new IllegalArgumentException("missing database: set PGDATABASE");
         }
@@ -159,9 +179,11 @@ public final class PostgresConnectionConfig {
         b.strictLoading(strictLoading).nPlusOneThreshold(nPlusOneThreshold);
         options.forEach(b::option);
         driverOptions.forEach(b::driverOption);
-        return b;
+        replicas.forEach(b::replica);
+        return b.readYourWrites(readYourWrites).maxReplicaLag(maxReplicaLag);
     }
 
+    /** The host, or the comma-separated hosts ({@code a:5432,b:5433}) of the primary role. */
     public String host() {
         return host;
     }
@@ -258,6 +280,21 @@ public final class PostgresConnectionConfig {
         return nPlusOneThreshold;
     }
 
+    /** The replicas that routed reads may use; empty when every statement goes to {@link #host()}. */
+    public List<PostgresConnectionConfig> replicas() {
+        return replicas;
+    }
+
+    /** The longest a routed read waits for a replica to replay the backend's latest commit; 500 ms by default. */
+    public Duration readYourWrites() {
+        return readYourWrites;
+    }
+
+    /** How far behind the primary a replica may be before reads skip it; 5 s by default. */
+    public Duration maxReplicaLag() {
+        return maxReplicaLag;
+    }
+
     @Override
     public String toString() {
         return "PostgresConnectionConfig{host=" + host + ", port=" + port + ", database=" + database
@@ -265,7 +302,9 @@ public final class PostgresConnectionConfig {
                 + ", options=" + options + (driverOptions.isEmpty() ? "" : ", driverOptions=" + driverOptions.keySet())
                 + ", pool=" + poolMinSize + ".." + poolMaxSize
                 + ", poolTimeout=" + poolTimeout
-                + (strictLoading ? ", strictLoading" : "") + (nPlusOneThreshold > 0 ? ", nPlusOneThreshold=" + nPlusOneThreshold : "") + "}";
+                + (strictLoading ? ", strictLoading" : "") + (nPlusOneThreshold > 0 ? ", nPlusOneThreshold=" + nPlusOneThreshold : "")
+                + (replicas.isEmpty() ? "" : ", replicas=" + replicas.stream().map(r -> r.host() + ":" + r.port()).toList())
+                + "}";
     }
 
     @Override
@@ -275,12 +314,14 @@ public final class PostgresConnectionConfig {
                 && Objects.equals(password, c.password) && options.equals(c.options)
                 && poolMinSize == c.poolMinSize && poolMaxSize == c.poolMaxSize && poolTimeout.equals(c.poolTimeout)
                 && jsonMapper == c.jsonMapper && driverOptions.equals(c.driverOptions)
-                && strictLoading == c.strictLoading && nPlusOneThreshold == c.nPlusOneThreshold;
+                && strictLoading == c.strictLoading && nPlusOneThreshold == c.nPlusOneThreshold && replicas.equals(c.replicas)
+                && readYourWrites.equals(c.readYourWrites) && maxReplicaLag.equals(c.maxReplicaLag);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(host, port, database, username, options, driverOptions, poolMinSize, poolMaxSize, poolTimeout);
+        return Objects.hash(host, port, database, username, options, driverOptions, poolMinSize, poolMaxSize, poolTimeout,
+                replicas);
     }
 
     /** Collects values; {@link #build()} validates them all. Not thread-safe. */
@@ -298,10 +339,21 @@ public final class PostgresConnectionConfig {
         private ObjectMapper jsonMapper = Json.MAPPER;
         private boolean strictLoading;
         private int nPlusOneThreshold;
+        private final List<PostgresConnectionConfig> replicas = new ArrayList<>();
+        private @Nullable String replicaHosts;
+        private Duration readYourWrites = DEFAULT_READ_YOUR_WRITES;
+        private Duration maxReplicaLag = DEFAULT_MAX_REPLICA_LAG;
 
         private Builder() {
         }
 
+        /**
+         * The server's host, or several for one role, as libpq takes them:
+         * {@code host("a:5432,b:5433")} (a host without a port uses {@link #port(int)}). The driver
+         * tries them in order, or in random order with {@code option("load_balance_hosts", "random")},
+         * and keeps the first that matches {@code target_session_attrs} (e.g. {@code read-write}
+         * to find the primary after a failover).
+         */
         public Builder host(String host) {
             this.host = host;
             return this;
@@ -382,6 +434,22 @@ public final class PostgresConnectionConfig {
         }
 
         /**
+         * Adds a replica (a hot standby of this server) for routed reads: model reads outside a
+         * transaction and read-only transactions; see the README's "Replicas and failover".
+         * Repeatable, up to 64 replicas. The replica's own pool settings apply to its pool, which
+         * waits at most 1 s for a connection.
+         */
+        public Builder replica(PostgresConnectionConfig replica) {
+            Objects.requireNonNull(replica, "replica");
+            if (!replica.replicas().isEmpty()) {
+                throw new IllegalArgumentException("invalid replica " + replica.host() + ":" + replica.port()
+                        + "; a replica cannot have replicas of its own");
+            }
+            replicas.add(replica);
+            return this;
+        }
+
+        /**
          * Turns on the N+1 warning: the first time {@code threshold} records loaded by one query
          * (or one {@code include(...)} level) each load the same relation lazily, the logger
          * {@code io.pgrecord.loading} logs one WARN naming the model, the relation and the
@@ -392,14 +460,34 @@ public final class PostgresConnectionConfig {
             return this;
         }
 
+        /**
+         * The longest a routed read waits for its replica to replay the latest commit made
+         * through the backend, before it reads from the primary instead. Zero never waits.
+         */
+        public Builder readYourWrites(Duration max) {
+            this.readYourWrites = nonNegative(max, "readYourWrites");
+            return this;
+        }
+
+        /** A replica whose replay is further behind the primary than this is skipped. */
+        public Builder maxReplicaLag(Duration max) {
+            this.maxReplicaLag = nonNegative(max, "maxReplicaLag");
+            return this;
+        }
+
+        private static Duration nonNegative(Duration d, String name) {
+            if (d == null || d.isNegative()) {
+                throw new IllegalArgumentException("invalid " + name + " " + d + "; must be zero or more");
+            }
+            return d;
+        }
+
         /** Validates every value and returns the immutable configuration. */
         public PostgresConnectionConfig build() {
-            if (host == null || host.isBlank()) {
-                throw new IllegalArgumentException("invalid host '" + host + "'; a host name or address is required");
-            }
             if (port < 1 || port > 65535) {
                 throw new IllegalArgumentException("invalid port " + port + "; allowed values: 1..65535");
             }
+            HostList.parse(host, port);
             if (database == null || database.isBlank()) {
                 throw new IllegalArgumentException("missing database; set database(\"name\")");
             }
@@ -426,7 +514,24 @@ public final class PostgresConnectionConfig {
             if (nPlusOneThreshold < 0) {
                 throw new IllegalArgumentException("invalid nPlusOneThreshold " + nPlusOneThreshold + "; must be 0 (off) or more");
             }
-            return new PostgresConnectionConfig(this, options, min, max, timeout);
+            if (replicaHosts == null) {
+                return new PostgresConnectionConfig(this, options, min, max, timeout, checkCount(replicas));
+            }
+            // replicas named in a URL share everything but the host with the primary
+            PostgresConnectionConfig primary = new PostgresConnectionConfig(this, options, min, max, timeout, List.of());
+            List<PostgresConnectionConfig> all = new ArrayList<>(replicas);
+            for (HostList.HostPort hp : HostList.parse(replicaHosts, port)) {
+                all.add(primary.toBuilder().host(hp.host()).port(hp.port()).build());
+            }
+            return new PostgresConnectionConfig(this, options, min, max, timeout, checkCount(all));
+        }
+
+        private static List<PostgresConnectionConfig> checkCount(List<PostgresConnectionConfig> replicas) {
+            if (replicas.size() > MAX_REPLICAS) {
+                throw new IllegalArgumentException("invalid replicas: " + replicas.size() + " given; at most "
+                        + MAX_REPLICAS + " are allowed");
+            }
+            return replicas;
         }
 
         @SuppressWarnings("unchecked")

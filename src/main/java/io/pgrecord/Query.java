@@ -60,15 +60,25 @@ public final class Query<T> extends QueryBuilder<T, Query<T>> {
         }
     }
 
+    /** A read, routed to a replica when the backend has any (see {@link QuerySpec#routable()}). */
+    private <X> X read(Function<Capabilities, Work<X>> plan) {
+        PostgresBackend b = backend();
+        try {
+            return b.runner().read(plan, b.routes() && spec.routable());
+        } catch (RuntimeException e) {
+            throw ModelErrors.explainRuntime(spec.meta(), e);
+        }
+    }
+
     public List<T> all() {
         PostgresBackend b = backend();
-        return run(caps -> QueryTerminals.all(spec, caps, b.handle()));
+        return read(caps -> QueryTerminals.all(spec, caps, b.handle()));
     }
 
     /** The first row in query order, if any. */
     public Optional<T> first() {
         PostgresBackend b = backend();
-        return Optional.ofNullable(run(caps -> QueryTerminals.first(spec, caps, b.handle())));
+        return Optional.ofNullable(read(caps -> QueryTerminals.first(spec, caps, b.handle())));
     }
 
     /**
@@ -79,48 +89,48 @@ public final class Query<T> extends QueryBuilder<T, Query<T>> {
      */
     public T one() {
         PostgresBackend b = backend();
-        return run(caps -> QueryTerminals.one(spec, caps, b.handle()));
+        return read(caps -> QueryTerminals.one(spec, caps, b.handle()));
     }
 
     /** The number of rows the query returns (ORDER BY is dropped; LIMIT and OFFSET count). */
     public long count() {
-        return run(caps -> QueryTerminals.count(spec, caps));
+        return read(caps -> QueryTerminals.count(spec, caps));
     }
 
     public boolean exists() {
-        return run(caps -> QueryTerminals.exists(spec, caps));
+        return read(caps -> QueryTerminals.exists(spec, caps));
     }
 
     /** One column's values, in query order, converted to {@code type}. */
     public <X> List<X> pluck(String column, Class<X> type) {
-        return run(caps -> QueryTerminals.pluck(spec, column, type, caps));
+        return read(caps -> QueryTerminals.pluck(spec, column, type, caps));
     }
 
     /** The sum of a column; zero when no row matches. */
     public BigDecimal sum(String column) {
-        return (BigDecimal) run(caps -> QueryTerminals.aggregate(spec, QueryTerminals.Aggregate.SUM, column, caps));
+        return (BigDecimal) read(caps -> QueryTerminals.aggregate(spec, QueryTerminals.Aggregate.SUM, column, caps));
     }
 
     /** The average of a column; null when no row matches. */
     public @Nullable BigDecimal avg(String column) {
-        return (BigDecimal) run(caps -> QueryTerminals.aggregate(spec, QueryTerminals.Aggregate.AVG, column, caps));
+        return (BigDecimal) read(caps -> QueryTerminals.aggregate(spec, QueryTerminals.Aggregate.AVG, column, caps));
     }
 
     /** The smallest value of a column, in the field's Java type; null when no row matches. */
     @SuppressWarnings("unchecked")
     public <X> @Nullable X min(String column) {
-        return (X) run(caps -> QueryTerminals.aggregate(spec, QueryTerminals.Aggregate.MIN, column, caps));
+        return (X) read(caps -> QueryTerminals.aggregate(spec, QueryTerminals.Aggregate.MIN, column, caps));
     }
 
     /** The largest value of a column, in the field's Java type; null when no row matches. */
     @SuppressWarnings("unchecked")
     public <X> @Nullable X max(String column) {
-        return (X) run(caps -> QueryTerminals.aggregate(spec, QueryTerminals.Aggregate.MAX, column, caps));
+        return (X) read(caps -> QueryTerminals.aggregate(spec, QueryTerminals.Aggregate.MAX, column, caps));
     }
 
     /** The raw result, for {@code select(...)} projections and window functions. */
     public Result<Record> fetch() {
-        return run(caps -> QueryTerminals.fetch(spec, caps));
+        return read(caps -> QueryTerminals.fetch(spec, caps));
     }
 
     /**
@@ -136,7 +146,8 @@ public final class Query<T> extends QueryBuilder<T, Query<T>> {
         ModelMeta<T> meta = (ModelMeta<T>) spec.meta();
         LoadOrigin origin = LoadOrigin.of(spec.isStrictLoading(), b.handle().loading());
         try {
-            return ModelErrors.explained(meta, b.runner().stream(QueryPlanner.select(spec, b.capabilities()), 1000))
+            return ModelErrors.explained(meta, b.runner().stream(QueryPlanner.select(spec, b.capabilities()), 1000,
+                    b.routes() && spec.routable()))
                     .map(r -> LoadOrigin.marked(RowMapper.map(meta, r, b.handle()), origin));
         } catch (RuntimeException e) {
             throw ModelErrors.explainRuntime(spec.meta(), e);

@@ -135,6 +135,14 @@ public abstract sealed class QueryBuilder<T, Q extends QueryBuilder<T, Q>> permi
         return with(spec.join(new QuerySpec.Join(table, JoinType.FULL_OUTER_JOIN, on)));
     }
 
+    /**
+     * Sends this query to the primary even on a backend with replicas, e.g. to read a row the
+     * application must see at once whatever the replicas have replayed.
+     */
+    public Q onPrimary() {
+        return with(spec.onPrimary());
+    }
+
     public Q forUpdate() {
         return with(spec.lock(LockStrength.UPDATE));
     }

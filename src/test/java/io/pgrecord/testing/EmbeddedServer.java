@@ -25,16 +25,22 @@ final class EmbeddedServer implements PgServer {
 
     static EmbeddedServer start(Map<String, String> serverConfig) {
         try {
-            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+            EmbeddedPostgres.Builder builder = builder();
             serverConfig.forEach(builder::setServerConfig);
-            String binaries = System.getProperty("pgrecord.test.binaries");
-            if (binaries != null && !binaries.isBlank()) {
-                builder.setPgBinaryResolver(fromJar(Path.of(binaries)));
-            }
             return new EmbeddedServer(builder.start());
         } catch (IOException e) {
             throw new UncheckedIOException("could not start embedded PostgreSQL", e);
         }
+    }
+
+    /** The builder with the binaries chosen for this build ({@code -Dpgrecord.test.binaries}). */
+    static EmbeddedPostgres.Builder builder() {
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+        String binaries = System.getProperty("pgrecord.test.binaries");
+        if (binaries != null && !binaries.isBlank()) {
+            builder.setPgBinaryResolver(fromJar(Path.of(binaries)));
+        }
+        return builder;
     }
 
     private static PgBinaryResolver fromJar(Path jar) {

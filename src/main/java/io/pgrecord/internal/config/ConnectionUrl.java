@@ -8,7 +8,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The parts of a libpq-style connection URI:
- * {@code postgresql://user:secret@host:5432/db?sslmode=require}. The schemes {@code postgres},
+ * {@code postgresql://user:secret@host:5432/db?sslmode=require}, or with several hosts
+ * ({@code h1:5432,h2:5433}), which stay one host list. The schemes {@code postgres},
  * {@code jdbc:postgresql} and {@code r2dbc:postgresql} are accepted as well.
  */
 public record ConnectionUrl(
@@ -60,9 +61,9 @@ public record ConnectionUrl(
             username = emptyToNull(decode(colon >= 0 ? userInfo.substring(0, colon) : userInfo));
             password = colon >= 0 ? decode(userInfo.substring(colon + 1)) : null;
         }
-        if (rest.contains(",")) {
-            throw new IllegalArgumentException("invalid host in connection URL '" + redact(url)
-                    + "'; several hosts are not supported, name one");
+        if (HostList.isList(rest)) {
+            // several hosts: kept as a list, validated with the builder's host()
+            return new ConnectionUrl(emptyToNull(decode(rest)), null, database, username, password, params);
         }
         String host = rest;
         Integer port = null;

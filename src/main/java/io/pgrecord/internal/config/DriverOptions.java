@@ -28,6 +28,7 @@ public final class DriverOptions {
             Map.entry("statementTimeout", "statement_timeout"),
             Map.entry("lockWaitTimeout", "lock_timeout"),
             Map.entry("targetServerType", "target_session_attrs"),
+            Map.entry("loadBalanceHosts", "load_balance_hosts"),
             Map.entry("options", "search_path, statement_timeout or lock_timeout"));
 
     /** Properties that pgrecord's own behaviour depends on, or that the builder sets. */

@@ -17,6 +17,7 @@ public final class OptionValues {
             List.of("disable", "allow", "prefer", "require", "verify-ca", "verify-full");
     public static final List<String> TARGET_SESSION_ATTRS =
             List.of("any", "read-write", "read-only", "primary", "standby", "prefer-standby");
+    public static final List<String> LOAD_BALANCE_HOSTS = List.of("disable", "random");
 
     /** Option name to its kind; the pool aliases are folded into the pool settings. */
     private static final Map<String, Kind> KNOWN = new TreeMap<>(Map.ofEntries(
@@ -29,13 +30,14 @@ public final class OptionValues {
             Map.entry("client_encoding", Kind.ENCODING),
             Map.entry("search_path", Kind.TEXT),
             Map.entry("target_session_attrs", Kind.TARGET),
+            Map.entry("load_balance_hosts", Kind.LOAD_BALANCE),
             Map.entry("statement_timeout", Kind.MILLIS),
             Map.entry("lock_timeout", Kind.MILLIS),
             Map.entry("pool_min_size", Kind.COUNT),
             Map.entry("pool_max_size", Kind.COUNT),
             Map.entry("pool_timeout", Kind.SECONDS)));
 
-    private enum Kind { TEXT, SSL_MODE, TARGET, ENCODING, SECONDS, MILLIS, COUNT }
+    private enum Kind { TEXT, SSL_MODE, TARGET, LOAD_BALANCE, ENCODING, SECONDS, MILLIS, COUNT }
 
     private OptionValues() {
     }
@@ -63,6 +65,7 @@ public final class OptionValues {
             case TEXT -> text(name, value);
             case SSL_MODE -> oneOf(name, value, SSL_MODES);
             case TARGET -> oneOf(name, value, TARGET_SESSION_ATTRS);
+            case LOAD_BALANCE -> oneOf(name, value, LOAD_BALANCE_HOSTS);
             case ENCODING -> encoding(name, value);
             case SECONDS -> duration(name, value, "seconds", false);
             case MILLIS -> duration(name, value, "milliseconds", true);

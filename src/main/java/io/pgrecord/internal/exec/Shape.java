@@ -95,6 +95,12 @@ public record Shape(String jdbcSql, String r2dbcSql, int[] slots, Object[] const
         return new Bound(this, values);
     }
 
+    /** Whether the statement is a plain SELECT, which changes nothing. */
+    public boolean isSelect() {
+        String sql = jdbcSql != null ? jdbcSql : r2dbcSql;
+        return sql.stripLeading().regionMatches(true, 0, "select", 0, 6);
+    }
+
     /** A shape with its bind values, ready to run. */
     public record Bound(Shape shape, Object[] values) {
     }

@@ -1,14 +1,17 @@
 package io.pgrecord.internal.exec;
 
 import io.pgrecord.internal.types.ColumnKind;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.IntFunction;
 import java.util.function.LongFunction;
+import java.util.function.Supplier;
 import org.jooq.Query;
 import org.jooq.Record;
 import org.jooq.ResultQuery;
+import org.jooq.Select;
 
 /**
  * Database work described once and run by either executor: a chain of statements, each
@@ -87,6 +90,27 @@ public sealed interface Work<T> {
         }
     }
 
+    /**
+     * Work to run on one of the backend's servers outside any transaction: {@code server} is a
+     * replica's index, or {@link #PRIMARY}. When it fails as {@link ReplicaRouting#movesOn}
+     * says (the server cannot be reached, the connection is lost, a recovery conflict), the
+     * runner continues with {@code lost} instead.
+     */
+    record On<X, T>(int server, Work<X> inner, Function<X, Work<T>> next,
+            Function<RuntimeException, Work<T>> lost) implements Work<T> {
+
+        <U> On<X, U> continued(Function<? super T, Work<U>> f) {
+            return new On<>(server, inner, x -> next.apply(x).then(f), e -> lost.apply(e).then(f));
+        }
+    }
+
+    /** The server index of the primary in {@link On}. */
+    int PRIMARY = -1;
+
+    /** Waits without holding a connection, then continues: the bounded backoff of a routed read. */
+    record Pause<T>(Duration delay, Supplier<Work<T>> next) implements Work<T> {
+    }
+
     @SuppressWarnings("unchecked")
     static <T> Work<T> pinned(Work<T> inner) {
         return new Pinned<>((Work<Object>) inner, v -> done((T) v));
@@ -103,6 +127,20 @@ public sealed interface Work<T> {
 
     static Work<Integer> execute(Query query) {
         return new Execute<>(query, Work::done);
+    }
+
+    /**
+     * Whether running this step may change data, so that outside a transaction it commits: a
+     * backend with replicas then remembers the commit's WAL position.
+     */
+    static boolean writes(Work<?> step) {
+        return switch (step) {
+            case Execute<?> e -> true;
+            case Copy<?> c -> true;
+            case Fetch<?> f -> !(f.query() instanceof Select);
+            case Rows<?> r -> r.query() != null ? !(r.query() instanceof Select) : !r.bound().shape().isSelect();
+            default -> false;
+        };
     }
 
     /** Rows jOOQ fetched, as the value arrays {@link Rows} continues with. */
@@ -124,6 +162,8 @@ public sealed interface Work<T> {
             case Pinned<T> p -> new Pinned<>(p.inner(), v -> p.next().apply(v).then(f));
             case Copy<T> c -> new Copy<>(c.sql(), c.data(), n -> c.next().apply(n).then(f));
             case Memo<?, T> m -> m.continued(f);
+            case On<?, T> o -> o.continued(f);
+            case Pause<T> p -> new Pause<>(p.delay(), () -> p.next().get().then(f));
         };
     }
 

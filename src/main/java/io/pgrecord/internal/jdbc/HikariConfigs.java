@@ -3,6 +3,7 @@ package io.pgrecord.internal.jdbc;
 import com.zaxxer.hikari.HikariConfig;
 import io.pgrecord.PostgresConnectionConfig;
 import io.pgrecord.internal.config.DriverOptions;
+import io.pgrecord.internal.config.HostList;
 import io.pgrecord.internal.config.StartupParameters;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -39,9 +40,11 @@ final class HikariConfigs {
         return hc;
     }
 
+    /** pgjdbc's URL, with every host of the role: the driver tries them as target_session_attrs asks. */
     static String jdbcUrl(PostgresConnectionConfig config) {
-        String host = config.host().contains(":") ? "[" + config.host() + "]" : config.host();
-        return "jdbc:postgresql://" + host + ":" + config.port() + "/"
+        String hosts = HostList.parse(config.host(), config.port()).stream().map(HostList.HostPort::authority)
+                .collect(Collectors.joining(","));
+        return "jdbc:postgresql://" + hosts + "/"
                 + URLEncoder.encode(config.database(), StandardCharsets.UTF_8).replace("+", "%20");
     }
 
@@ -65,6 +68,9 @@ final class HikariConfigs {
         }
         if (config.option("target_session_attrs") != null) {
             p.setProperty("targetServerType", targetServerType((String) config.option("target_session_attrs")));
+        }
+        if ("random".equals(config.option("load_balance_hosts"))) {
+            p.setProperty("loadBalanceHosts", "true");
         }
         Map<String, String> startup = StartupParameters.of(config);
         if (!startup.isEmpty()) {

@@ -8,6 +8,7 @@ import io.pgrecord.ServerVersion;
 import io.pgrecord.TransactionOptions;
 import io.pgrecord.internal.exec.StatementRecorder;
 import io.pgrecord.internal.exec.BackendHandle;
+import io.pgrecord.internal.exec.ReplicaRouting;
 import io.pgrecord.internal.model.LoadingPolicy;
 import io.pgrecord.internal.notify.Channels;
 import io.pgrecord.internal.schema.Schemas;
@@ -22,6 +23,7 @@ import java.sql.Statement;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.jooq.DSLContext;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -39,9 +41,9 @@ public final class JdbcExecutor implements BackendHandle, AutoCloseable {
     private final StatementRecorder statementLog = new StatementRecorder();
     private final Object lock = new Object();
     private final TxBinding binding = new TxBinding();
-    private final JdbcTransactions transactions = new JdbcTransactions(this::runtime, binding, statementLog);
-    private final JdbcRunner runner = new JdbcRunner(this::runtime, this::capabilities, statementLog::record,
-            work -> transactions.inTransaction(TransactionOptions.defaults(), work));
+    private final JdbcReplicas replicas;
+    private final JdbcTransactions transactions;
+    private final JdbcRunner runner;
     private volatile JdbcRuntime runtime;
     private volatile boolean closed;
     private JdbcListener listener;
@@ -54,15 +56,32 @@ public final class JdbcExecutor implements BackendHandle, AutoCloseable {
     /** The executor of {@code backend}, on the connections of {@code sources}, opened on first use. */
     public JdbcExecutor(PostgresBackend backend, PostgresConnectionConfig config,
             Function<PostgresConnectionConfig, JdbcConnectionSource> sources) {
-        this(backend, config.jsonMapper(), new LoadingPolicy(config.strictLoading(), config.nPlusOneThreshold()), () -> sources.apply(config));
+        this(backend, config.jsonMapper(), new LoadingPolicy(config.strictLoading(), config.nPlusOneThreshold()),
+                () -> sources.apply(config), config);
     }
 
     /** The executor of {@code backend}, on the connections of {@code source}, opened on first use. */
     public JdbcExecutor(PostgresBackend backend, ObjectMapper jsonMapper, LoadingPolicy loading, Supplier<JdbcConnectionSource> source) {
+        this(backend, jsonMapper, loading, source, null);
+    }
+
+    private JdbcExecutor(PostgresBackend backend, ObjectMapper jsonMapper, LoadingPolicy loading,
+            Supplier<JdbcConnectionSource> source, @Nullable PostgresConnectionConfig config) {
         this.backend = backend;
         this.jsonMapper = jsonMapper;
         this.loading = loading;
         this.sources = source;
+        ReplicaRouting routing = config == null ? null : ReplicaRouting.of(config);
+        this.replicas = routing == null ? null : new JdbcReplicas(routing, config, statementLog);
+        this.transactions = new JdbcTransactions(this::runtime, binding, statementLog, replicas, this::readOnlyServer);
+        this.runner = new JdbcRunner(this::runtime, this::capabilities, statementLog::record,
+                work -> transactions.inTransaction(TransactionOptions.defaults(), work), replicas,
+                () -> binding.current() != null);
+    }
+
+    /** The server a read-only transaction runs on, chosen as a routed read's. */
+    private int readOnlyServer() {
+        return runner.run(replicas.routing().server());
     }
 
     /** The public backend this executor runs. */
@@ -147,6 +166,11 @@ public final class JdbcExecutor implements BackendHandle, AutoCloseable {
         return Optional.empty();
     }
 
+    /** Raw jOOQ on a usable replica, or on the primary when none is (or there are none). */
+    public DSLContext replicaDsl() {
+        return runner.replicaDsl();
+    }
+
     public SchemaManager schema() {
         return Schemas.manager(runner);
     }
@@ -186,6 +210,9 @@ public final class JdbcExecutor implements BackendHandle, AutoCloseable {
             listening = listener;
             if (runtime != null) {
                 runtime.close();
+            }
+            if (replicas != null) {
+                replicas.close();
             }
         }
         // outside the lock: a reconnecting listener thread may be waiting for it in runtime()

@@ -1,7 +1,11 @@
 package io.pgrecord.internal.jdbc;
 
 import io.pgrecord.Capabilities;
+import io.pgrecord.error.ConnectionException;
+import io.pgrecord.error.QueryCanceledException;
+import io.pgrecord.error.ServerErrorFields;
 import io.pgrecord.internal.error.UnreadableColumnException;
+import io.pgrecord.internal.exec.ReplicaRouting;
 import io.pgrecord.internal.exec.RowTarget;
 import io.pgrecord.internal.exec.Shape;
 import io.pgrecord.internal.exec.Work;
@@ -11,9 +15,11 @@ import java.io.InputStream;
 import java.io.SequenceInputStream;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -35,6 +41,8 @@ public final class JdbcRunner {
     private final Consumer<String> log;
     private final Function<Supplier<Object>, Object> transactional;
     private final ConcurrentHashMap<Object, Object> memo = new ConcurrentHashMap<>();
+    private final JdbcReplicas replicas;
+    private final BooleanSupplier inTransaction;
 
     /**
      * @param transactional runs a step in a transaction of the calling thread (a savepoint when
@@ -42,10 +50,34 @@ public final class JdbcRunner {
      */
     public JdbcRunner(Supplier<JdbcRuntime> runtime, Supplier<Capabilities> capabilities,
             Consumer<String> log, Function<Supplier<Object>, Object> transactional) {
+        this(runtime, capabilities, log, transactional, null, () -> false);
+    }
+
+    /**
+     * @param replicas the backend's replicas, or null without any
+     * @param inTransaction whether the calling thread has a transaction open
+     */
+    JdbcRunner(Supplier<JdbcRuntime> runtime, Supplier<Capabilities> capabilities, Consumer<String> log,
+            Function<Supplier<Object>, Object> transactional, JdbcReplicas replicas, BooleanSupplier inTransaction) {
         this.runtime = runtime;
         this.capabilities = capabilities;
         this.log = log;
         this.transactional = transactional;
+        this.replicas = replicas;
+        this.inTransaction = inTransaction;
+    }
+
+    /**
+     * Runs a read: on a replica when {@code routable}, the backend has replicas and the thread
+     * has no transaction open (it then joins the transaction); else as {@link #run(Function)}.
+     */
+    public <T> T read(Function<Capabilities, Work<T>> plan, boolean routable) {
+        Work<T> work = plan.apply(capabilities.get());
+        return run(routes(routable) ? replicas.routing().route(work) : work);
+    }
+
+    private boolean routes(boolean routable) {
+        return routable && replicas != null && !inTransaction.getAsBoolean();
     }
 
     /** Plans with the server's capabilities (so gates fail before SQL), then runs. */
@@ -61,7 +93,8 @@ public final class JdbcRunner {
     private <T> T run(Work<T> work, DSLContext ctx) {
         Work<T> w = work;
         while (true) {
-            switch (w) {
+            Work<T> step = w;
+            switch (step) {
                 case Work.Done<T> d -> {
                     return d.value();
                 }
@@ -74,7 +107,58 @@ public final class JdbcRunner {
                     Object value = transactional.apply(() -> run(p.inner(), ctx));
                     w = p.next().apply(value);
                 }
+                case Work.On<?, T> o -> w = on(o, ctx);
+                case Work.Pause<T> p -> {
+                    pause(p.delay());
+                    w = p.next().get();
+                }
             }
+            if (replicas != null && Work.writes(step) && !inTransaction.getAsBoolean()) {
+                // an autocommit write: later routed reads wait for a replica to replay it
+                replicas.committed(ctx);
+            }
+        }
+    }
+
+    /** Runs work on the server it names; a connection failure there continues with its fallback. */
+    private <X, T> Work<T> on(Work.On<X, T> o, DSLContext primary) {
+        X value;
+        try {
+            value = run(o.inner(), replicas.dsl(o.server(), primary));
+        } catch (RuntimeException e) {
+            if (!ReplicaRouting.movesOn(e)) {
+                throw e;
+            }
+            return o.lost().apply(e);
+        }
+        return o.next().apply(value);
+    }
+
+    private static void pause(Duration delay) {
+        try {
+            Thread.sleep(delay);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new QueryCanceledException("interrupted while waiting for a replica",
+                    ServerErrorFields.of("57014", "interrupted while waiting for a replica"), e);
+        }
+    }
+
+    /**
+     * The jOOQ context of a server chosen as a routed read would be, for raw jOOQ outside a
+     * transaction; the primary's when no replica is usable.
+     */
+    public DSLContext replicaDsl() {
+        DSLContext primary = runtime.get().dsl();
+        if (replicas == null) {
+            return primary;
+        }
+        int server = run(replicas.routing().server());
+        try {
+            return replicas.dsl(server, primary);
+        } catch (ConnectionException e) {
+            replicas.routing().down(server);
+            return primary;
         }
     }
 
@@ -133,7 +217,12 @@ public final class JdbcRunner {
      * when the stream is closed.
      */
     public Stream<Record> stream(ResultQuery<Record> query, int fetchSize) {
-        DSLContext base = runtime.get().dsl();
+        return stream(query, fetchSize, false);
+    }
+
+    /** As {@link #stream(ResultQuery, int)}, from a replica when {@code routable} (see {@link #read}). */
+    public Stream<Record> stream(ResultQuery<Record> query, int fetchSize, boolean routable) {
+        DSLContext base = routes(routable) ? replicaDsl() : runtime.get().dsl();
         ConnectionProvider provider = base.configuration().connectionProvider();
         Connection c = provider.acquire();
         boolean ownTransaction;

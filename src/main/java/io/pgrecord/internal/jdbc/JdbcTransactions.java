@@ -2,7 +2,9 @@ package io.pgrecord.internal.jdbc;
 
 import io.pgrecord.IsolationLevel;
 import io.pgrecord.TransactionOptions;
+import io.pgrecord.error.ConnectionException;
 import io.pgrecord.error.TransactionException;
+import io.pgrecord.internal.exec.Work;
 import io.pgrecord.internal.exec.StatementRecorder;
 import io.pgrecord.internal.tx.LockSql;
 import io.pgrecord.internal.tx.TxDefaults;
@@ -14,6 +16,7 @@ import java.sql.Connection;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -28,17 +31,27 @@ public final class JdbcTransactions {
     private final Supplier<JdbcRuntime> runtime;
     private final TxBinding binding;
     private final StatementRecorder recorder;
+    /** The backend's replicas, or null; a commit then records its WAL position. */
+    private final JdbcReplicas replicas;
+    private final IntSupplier readOnlyServer;
     private final ThreadLocal<Open> current = new ThreadLocal<>();
     private final TxDefaults defaults = new TxDefaults(() -> TxRules.activeOnThread(isActive()));
 
     /** The transaction open on one thread. */
     private static final class Open {
         final Connection connection;
+        /** Where the connection came from and goes back to: the primary's pool or a replica's. */
+        final PooledConnectionProvider pool;
         final TxFrames frames = new TxFrames();
         final Deque<Tx> handles = new ArrayDeque<>();
 
-        Open(Connection connection) {
+        Open(Connection connection, PooledConnectionProvider pool) {
             this.connection = connection;
+            this.pool = pool;
+        }
+
+        boolean onPrimary(PooledConnectionProvider primary) {
+            return pool == primary;
         }
     }
 
@@ -75,10 +88,17 @@ public final class JdbcTransactions {
         }
     }
 
-    JdbcTransactions(Supplier<JdbcRuntime> runtime, TxBinding binding, StatementRecorder recorder) {
+    /**
+     * @param readOnlyServer chooses the server of a read-only transaction as a routed read
+     *     would: a replica's index or {@code Work.PRIMARY}; unused without replicas
+     */
+    JdbcTransactions(Supplier<JdbcRuntime> runtime, TxBinding binding, StatementRecorder recorder,
+            JdbcReplicas replicas, IntSupplier readOnlyServer) {
         this.runtime = runtime;
         this.binding = binding;
         this.recorder = recorder;
+        this.replicas = replicas;
+        this.readOnlyServer = readOnlyServer;
     }
 
     public TxDefaults defaults() {
@@ -99,18 +119,36 @@ public final class JdbcTransactions {
             return push(open, level);
         }
         String sql = defaults.beginSql(options);
-        PooledConnectionProvider pool = runtime.get().connections();
-        Connection c = pool.acquireFromPool();
-        open = new Open(c);
+        open = acquire(options);
         try {
-            JdbcStatements.execute(c, sql, recorder);
+            JdbcStatements.execute(open.connection, sql, recorder);
         } catch (RuntimeException e) {
-            pool.releaseToPool(c);
+            open.pool.releaseToPool(open.connection);
             throw e;
         }
         current.set(open);
-        binding.bind(c);
+        binding.bind(open.connection);
         return push(open, null);
+    }
+
+    /**
+     * A connection for a new transaction: on a backend with replicas, a read-only one runs on the
+     * replica a routed read would use, or on the primary when none is usable or reachable.
+     */
+    private Open acquire(TransactionOptions options) {
+        PooledConnectionProvider primary = runtime.get().connections();
+        if (replicas != null && defaults.isReadOnly(options)) {
+            int server = readOnlyServer.getAsInt();
+            if (server != Work.PRIMARY) {
+                try {
+                    PooledConnectionProvider pool = replicas.runtime(server).connections();
+                    return new Open(pool.acquireFromPool(), pool);
+                } catch (ConnectionException e) {
+                    replicas.routing().down(server);
+                }
+            }
+        }
+        return new Open(primary.acquireFromPool(), primary);
     }
 
     private Tx push(Open open, String level) {
@@ -156,8 +194,11 @@ public final class JdbcTransactions {
         open.frames.close();
         try {
             JdbcStatements.execute(open.connection, sql, recorder);
+            if (replicas != null && sql.equals(TxSql.COMMIT) && open.onPrimary(runtime.get().connections())) {
+                replicas.committed(open.connection);
+            }
         } finally {
-            runtime.get().connections().releaseToPool(open.connection);
+            open.pool.releaseToPool(open.connection);
         }
     }
 

@@ -84,6 +84,7 @@ public final class QuerySpec {
     /** The SQL's shape so far, unkeyed once a jOOQ object only jOOQ can render is added. */
     QueryShape shape = QueryShape.EMPTY;
     Param<Long> offsetParam;
+    boolean onPrimary;
 
     public QuerySpec(ModelMeta<?> meta) {
         this.meta = meta;
@@ -113,7 +114,23 @@ public final class QuerySpec {
         c.deleted = deleted;
         c.shape = shape;
         c.offsetParam = offsetParam;
+        c.onPrimary = onPrimary;
         return c;
+    }
+
+    /** This query pinned to the primary, whatever the routing. */
+    public QuerySpec onPrimary() {
+        QuerySpec c = copy();
+        c.onPrimary = true;
+        return c;
+    }
+
+    /**
+     * Whether a backend with replicas may send this read to one: not when pinned to the primary,
+     * and never with a row lock ({@code FOR UPDATE/SHARE}), which a standby refuses.
+     */
+    public boolean routable() {
+        return !onPrimary && lock == null;
     }
 
     /** A copy whose SQL cannot be keyed: it holds a part only jOOQ can render. */

@@ -2,6 +2,7 @@ package io.pgrecord.internal.r2dbc;
 
 import io.pgrecord.PostgresConnectionConfig;
 import io.pgrecord.internal.config.DriverOptions;
+import io.pgrecord.internal.config.HostList;
 import io.pgrecord.internal.config.StartupParameters;
 import io.r2dbc.pool.ConnectionPoolConfiguration;
 import io.r2dbc.postgresql.MultiHostConnectionStrategy.TargetServerType;
@@ -13,8 +14,10 @@ import io.r2dbc.spi.ConnectionFactoryOptions;
 import io.r2dbc.spi.Option;
 import io.r2dbc.spi.ValidationDepth;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 
 /** Translates a {@link PostgresConnectionConfig} into an r2dbc-postgresql factory and r2dbc-pool settings. */
 final class R2dbcConfigs {
@@ -27,17 +30,24 @@ final class R2dbcConfigs {
     static PostgresqlConnectionConfiguration connection(PostgresConnectionConfig config) {
         Map<String, Object> driver = DriverOptions.forR2dbc(config.driverOptions());
         String target = (String) config.option("target_session_attrs");
+        List<HostList.HostPort> hosts = HostList.parse(config.host(), config.port());
+        // only the multi-host strategy honours a target server type or balances the load
+        boolean multiHost = target != null || hosts.size() > 1 || config.option("load_balance_hosts") != null;
         PostgresqlConnectionConfiguration.Builder b;
         if (driver.isEmpty()) {
             b = PostgresqlConnectionConfiguration.builder();
-            if (target != null) {
-                // only the multi-host strategy honours a target server type
-                b.addHost(config.host(), config.port());
+            if (multiHost) {
+                for (HostList.HostPort h : hosts) {
+                    b.addHost(h.host(), h.port());
+                }
             } else {
-                b.host(config.host()).port(config.port());
+                b.host(hosts.get(0).host()).port(hosts.get(0).port());
             }
         } else {
-            b = withDriverOptions(config, driver, target != null);
+            b = withDriverOptions(config, driver, hosts, multiHost);
+        }
+        if ("random".equals(config.option("load_balance_hosts"))) {
+            b.loadBalanceHosts(true);
         }
         b.database(config.database())
                 .username(config.username())
@@ -76,16 +86,16 @@ final class R2dbcConfigs {
      * provider requires it (as a failover host list when a target server type is wanted).
      */
     private static PostgresqlConnectionConfiguration.Builder withDriverOptions(PostgresConnectionConfig config,
-            Map<String, Object> driver, boolean multiHost) {
+            Map<String, Object> driver, List<HostList.HostPort> hosts, boolean multiHost) {
         ConnectionFactoryOptions.Builder o = ConnectionFactoryOptions.builder()
                 .option(ConnectionFactoryOptions.DRIVER, PostgresqlConnectionFactoryProvider.POSTGRESQL_DRIVER)
                 .option(ConnectionFactoryOptions.USER, config.username());
         if (multiHost) {
-            String host = config.host().contains(":") ? "[" + config.host() + "]" : config.host();
             o.option(ConnectionFactoryOptions.PROTOCOL, PostgresqlConnectionFactoryProvider.FAILOVER_PROTOCOL)
-                    .option(ConnectionFactoryOptions.HOST, host + ":" + config.port());
+                    .option(ConnectionFactoryOptions.HOST, hosts.stream().map(HostList.HostPort::authority)
+                            .collect(Collectors.joining(",")));
         } else {
-            o.option(ConnectionFactoryOptions.HOST, config.host()).option(ConnectionFactoryOptions.PORT, config.port());
+            o.option(ConnectionFactoryOptions.HOST, hosts.get(0).host()).option(ConnectionFactoryOptions.PORT, hosts.get(0).port());
         }
         driver.forEach((name, value) -> o.option(Option.valueOf(name), value));
         try {

@@ -6,6 +6,7 @@ import io.pgrecord.PostgresConnectionConfig;
 import io.pgrecord.ServerVersion;
 import io.pgrecord.TransactionOptions;
 import io.pgrecord.internal.types.ServerGates;
+import io.pgrecord.internal.exec.ReplicaRouting;
 import io.pgrecord.internal.exec.StatementRecorder;
 import io.pgrecord.internal.exec.BackendHandle;
 import io.pgrecord.internal.model.LoadingPolicy;
@@ -16,6 +17,7 @@ import io.pgrecord.schema.AsyncInspector;
 import io.pgrecord.schema.AsyncSchemaManager;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.jooq.DSLContext;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
@@ -38,19 +40,32 @@ public final class R2dbcExecutor implements BackendHandle {
     private Mono<ServerVersion> connecting;
     private volatile ServerVersion serverVersion;
     private R2dbcListener listener;
-    private final R2dbcTransactions transactions = new R2dbcTransactions(this::connect, this::runtime);
-    private final R2dbcRunner runner = new R2dbcRunner(this::ensureConnected, transactions::scope, this::capabilities,
-            work -> transactions.inTransaction(TransactionOptions.defaults(), dsl -> work.get()).next());
+    private final R2dbcReplicas replicas;
+    private final R2dbcTransactions transactions;
+    private final R2dbcRunner runner;
 
     public R2dbcExecutor(AsyncPostgresBackend backend, PostgresConnectionConfig config) {
-        this(backend, new LoadingPolicy(config.strictLoading(), config.nPlusOneThreshold()), recorder -> new R2dbcRuntime(config, recorder));
+        this(backend, new LoadingPolicy(config.strictLoading(), config.nPlusOneThreshold()),
+                recorder -> new R2dbcRuntime(config, recorder), config);
     }
 
     /** The executor of {@code backend} on the runtimes {@code runtimes} makes: one per connect after a disconnect. */
     public R2dbcExecutor(AsyncPostgresBackend backend, LoadingPolicy loading, Function<StatementRecorder, R2dbcRuntime> runtimes) {
+        this(backend, loading, runtimes, null);
+    }
+
+    private R2dbcExecutor(AsyncPostgresBackend backend, LoadingPolicy loading, Function<StatementRecorder, R2dbcRuntime> runtimes,
+            @Nullable PostgresConnectionConfig config) {
         this.backend = backend;
         this.loading = loading;
         this.runtimes = runtimes;
+        ReplicaRouting routing = config == null ? null : ReplicaRouting.of(config);
+        this.replicas = routing == null ? null
+                : new R2dbcReplicas(routing, config, statementLog, this::runtime, this::serverVersion);
+        this.transactions = new R2dbcTransactions(this::connect, this::runtime, replicas, this::readOnlyServer);
+        this.runner = new R2dbcRunner(this::ensureConnected, transactions::scope, this::capabilities,
+                work -> transactions.inTransaction(TransactionOptions.defaults(), dsl -> work.get()).next(),
+                replicas, transactions::inTransaction);
     }
 
     /** The public backend this executor runs. */
@@ -61,6 +76,11 @@ public final class R2dbcExecutor implements BackendHandle {
     @Override
     public LoadingPolicy loading() {
         return loading;
+    }
+
+    /** The server a read-only transaction runs on, chosen as a routed read's. */
+    private Mono<Integer> readOnlyServer() {
+        return runner.run(replicas.routing().server());
     }
 
     /** Warms the pool and reads the server version once; after a failure a later call tries again. */
@@ -109,7 +129,8 @@ public final class R2dbcExecutor implements BackendHandle {
                 listener = null;
             }
             Mono<Void> stopListening = listening == null ? Mono.empty() : listening.close();
-            return stopListening.then(r == null ? Mono.empty() : r.close());
+            Mono<Void> closing = stopListening.then(r == null ? Mono.empty() : r.close());
+            return replicas == null ? closing : closing.then(replicas.close());
         });
     }
 
@@ -187,6 +208,11 @@ public final class R2dbcExecutor implements BackendHandle {
     public <T> Flux<T> withLock(long key, Supplier<? extends Publisher<T>> work) {
         return Flux.usingWhen(lock(key, false), lock -> work.get(), R2dbcLock::release,
                 (lock, e) -> lock.release(), R2dbcLock::release);
+    }
+
+    /** Raw jOOQ on a replica known to be usable, or on the primary (see {@link R2dbcRunner#replicaDsl}). */
+    public DSLContext replicaDsl() {
+        return runner.replicaDsl(runtime().poolScope());
     }
 
     public AsyncSchemaManager schema() {

@@ -3,6 +3,7 @@ package io.pgrecord.internal.r2dbc;
 import io.pgrecord.Capabilities;
 import io.pgrecord.internal.error.UnreadableColumnException;
 import io.pgrecord.internal.exec.ReactiveScope;
+import io.pgrecord.internal.exec.ReplicaRouting;
 import io.pgrecord.internal.exec.RowTarget;
 import io.pgrecord.internal.exec.Shape;
 import io.pgrecord.internal.exec.Work;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.jooq.Attachable;
 import org.jooq.DSLContext;
@@ -29,6 +31,8 @@ public final class R2dbcRunner {
     private final Supplier<Capabilities> capabilities;
     private final Function<Supplier<Mono<Object>>, Mono<Object>> transactional;
     private final ConcurrentHashMap<Object, Object> memo = new ConcurrentHashMap<>();
+    private final R2dbcReplicas replicas;
+    private final Predicate<ContextView> inTransaction;
 
     /**
      * @param scope where a subscriber's work runs: its context's transaction, or the pool
@@ -37,10 +41,38 @@ public final class R2dbcRunner {
      */
     public R2dbcRunner(Supplier<Mono<Void>> connect, Function<ContextView, ReactiveScope> scope,
             Supplier<Capabilities> capabilities, Function<Supplier<Mono<Object>>, Mono<Object>> transactional) {
+        this(connect, scope, capabilities, transactional, null, context -> false);
+    }
+
+    /**
+     * @param replicas the backend's replicas, or null without any
+     * @param inTransaction whether a subscriber's context holds an open transaction
+     */
+    R2dbcRunner(Supplier<Mono<Void>> connect, Function<ContextView, ReactiveScope> scope,
+            Supplier<Capabilities> capabilities, Function<Supplier<Mono<Object>>, Mono<Object>> transactional,
+            R2dbcReplicas replicas, Predicate<ContextView> inTransaction) {
         this.connect = connect;
         this.scope = scope;
         this.capabilities = capabilities;
         this.transactional = transactional;
+        this.replicas = replicas;
+        this.inTransaction = inTransaction;
+    }
+
+    /**
+     * Runs a read: on a replica when {@code routable}, the backend has replicas and the
+     * subscriber has no transaction open (it then joins the transaction); else as {@link #run(Function)}.
+     */
+    public <T> Mono<T> read(Function<Capabilities, Work<T>> plan, boolean routable) {
+        if (!routable || replicas == null) {
+            return run(plan);
+        }
+        Mono<T> planned = Mono.deferContextual(context -> {
+            Work<T> work = plan.apply(capabilities.get());
+            return run(inTransaction.test(context) ? work : replicas.routing().route(work));
+        });
+        Mono<Void> connecting = connect.get();
+        return connecting == CONNECTED ? planned : connecting.then(planned);
     }
 
     /** Connects if needed, plans with the server's capabilities (so gates fail before SQL), then runs. */
@@ -66,20 +98,54 @@ public final class R2dbcRunner {
         DSLContext ctx = s.dsl();
         return switch (work) {
             case Work.Done<T> d -> Mono.justOrEmpty(d.value());
-            case Work.Fetch<T> f -> Flux.from(attach(f.query(), ctx)).collectList()
-                    .onErrorMap(e -> unreadable(f.target(), e))
+            case Work.Fetch<T> f -> recorded(f, s, Flux.from(attach(f.query(), ctx)).collectList()
+                    .onErrorMap(e -> unreadable(f.target(), e)))
                     .flatMap(rows -> run(f.next().apply(rowsOf(rows)), s));
             // a statement whose command tag the driver cannot read yields no count at all
-            case Work.Execute<T> e -> Mono.from(attachExecutable(e.query(), ctx)).defaultIfEmpty(0)
+            case Work.Execute<T> e -> recorded(e, s, Mono.from(attachExecutable(e.query(), ctx)).defaultIfEmpty(0))
                     .flatMap(n -> run(e.next().apply(n), s));
-            case Work.Rows<T> r -> rows(r, s).flatMap(rows -> run(r.next().apply(rows), s));
-            case Work.Copy<T> c -> s.statements().copyIn(c.sql(), c.data())
+            case Work.Rows<T> r -> recorded(r, s, rows(r, s)).flatMap(rows -> run(r.next().apply(rows), s));
+            case Work.Copy<T> c -> recorded(c, s, s.statements().copyIn(c.sql(), c.data()))
                     .flatMap(n -> run(c.next().apply(n), s));
+            case Work.On<?, T> o -> on(o, s);
+            case Work.Pause<T> p -> Mono.delay(p.delay()).then(Mono.defer(() -> run(p.next().get(), s)));
             case Work.Memo<?, T> m -> memo(m, s);
             case Work.Pinned<T> p -> transactional.apply(() -> run(p.inner()))
                     .map(Optional::of).defaultIfEmpty(Optional.empty())
                     .flatMap(v -> run(p.next().apply(v.orElse(null))));
         };
+    }
+
+    /**
+     * The step's result, after remembering the commit's WAL position when the step is an
+     * autocommit write on a backend with replicas; the step unchanged otherwise.
+     */
+    private <X> Mono<X> recorded(Work<?> step, ReactiveScope s, Mono<X> result) {
+        if (replicas == null || !Work.writes(step) || !replicas.isPrimaryPool(s)) {
+            return result;
+        }
+        return result.flatMap(value -> replicas.committed(s).thenReturn(value));
+    }
+
+    /** Runs work on the server it names; a connection failure there continues with its fallback. */
+    private <X, T> Mono<T> on(Work.On<X, T> o, ReactiveScope s) {
+        return Mono.defer(() -> run(o.inner(), replicas.scope(o.server(), s)))
+                .onErrorMap(R2dbcErrors::translate)
+                .map(Optional::of).defaultIfEmpty(Optional.empty())
+                .map(v -> o.next().apply(v.orElse(null)))
+                .onErrorResume(ReplicaRouting::movesOn, e -> Mono.fromSupplier(() -> o.lost().apply((RuntimeException) e)))
+                .flatMap(next -> run(next, s));
+    }
+
+    /**
+     * Raw jOOQ on a server chosen from what is known of the replicas, without waiting: the
+     * primary's context when none is known usable.
+     */
+    public DSLContext replicaDsl(ReactiveScope primaryPool) {
+        if (replicas == null) {
+            return primaryPool.dsl();
+        }
+        return replicas.scope(replicas.routing().known(), primaryPool).dsl();
     }
 
     @SuppressWarnings("unchecked")
@@ -112,9 +178,19 @@ public final class R2dbcRunner {
 
     /** Streams a query's rows as they arrive; cancelling the subscription releases the connection. */
     public Flux<Record> stream(Function<Capabilities, ? extends ResultQuery<Record>> plan, int fetchSize) {
-        return connect.get().thenMany(Flux.deferContextual(context -> Flux.from(
-                attach(plan.apply(capabilities.get()).fetchSize(fetchSize), scope.apply(context).dsl()))))
-                .onErrorMap(e -> R2dbcErrors.translate(unreadable(null, e)));
+        return stream(plan, fetchSize, false);
+    }
+
+    /** As {@link #stream(Function, int)}, from a replica when {@code routable} (see {@link #read}). */
+    public Flux<Record> stream(Function<Capabilities, ? extends ResultQuery<Record>> plan, int fetchSize,
+            boolean routable) {
+        return connect.get().thenMany(Flux.deferContextual(context -> {
+            ReactiveScope here = scope.apply(context);
+            Mono<ReactiveScope> where = routable && replicas != null && !inTransaction.test(context)
+                    ? run(replicas.routing().server()).map(i -> replicas.scope(i, here))
+                    : Mono.just(here);
+            return where.flatMapMany(w -> Flux.from(attach(plan.apply(capabilities.get()).fetchSize(fetchSize), w.dsl())));
+        })).onErrorMap(e -> R2dbcErrors.translate(unreadable(null, e)));
     }
 
     @SuppressWarnings("unchecked")

@@ -2,8 +2,10 @@ package io.pgrecord.internal.r2dbc;
 
 import io.pgrecord.IsolationLevel;
 import io.pgrecord.TransactionOptions;
+import io.pgrecord.error.ConnectionException;
 import io.pgrecord.error.TransactionException;
 import io.pgrecord.internal.exec.ReactiveScope;
+import io.pgrecord.internal.exec.Work;
 import io.pgrecord.internal.tx.LockSql;
 import io.pgrecord.internal.tx.TxDefaults;
 import io.pgrecord.internal.tx.TxFrames;
@@ -34,6 +36,9 @@ public final class R2dbcTransactions {
 
     private final Supplier<Mono<Void>> connect;
     private final Supplier<R2dbcRuntime> runtime;
+    /** The backend's replicas, or null; a commit then records its WAL position. */
+    private final R2dbcReplicas replicas;
+    private final Supplier<Mono<Integer>> readOnlyServer;
     /** Top-level transactions begun and not yet ended: the setters refuse while there are any. */
     private final AtomicInteger openTransactions = new AtomicInteger();
     private final TxDefaults defaults = new TxDefaults(() -> TxRules.openInManager(openTransactions.get()));
@@ -41,11 +46,14 @@ public final class R2dbcTransactions {
     /** One open transaction: its connection and nesting. */
     private static final class Open {
         final R2dbcTx tx;
+        /** Whether the transaction runs on the primary, not on a replica (a read-only one). */
+        final boolean onPrimary;
         final TxFrames frames = new TxFrames();
         final AtomicBoolean ended = new AtomicBoolean();
 
-        Open(R2dbcTx tx) {
+        Open(R2dbcTx tx, boolean onPrimary) {
             this.tx = tx;
+            this.onPrimary = onPrimary;
         }
     }
 
@@ -110,9 +118,16 @@ public final class R2dbcTransactions {
         }
     }
 
-    R2dbcTransactions(Supplier<Mono<Void>> connect, Supplier<R2dbcRuntime> runtime) {
+    /**
+     * @param readOnlyServer chooses the server of a read-only transaction as a routed read
+     *     would: a replica's index or {@code Work.PRIMARY}; unused without replicas
+     */
+    R2dbcTransactions(Supplier<Mono<Void>> connect, Supplier<R2dbcRuntime> runtime, R2dbcReplicas replicas,
+            Supplier<Mono<Integer>> readOnlyServer) {
         this.connect = connect;
         this.runtime = runtime;
+        this.replicas = replicas;
+        this.readOnlyServer = readOnlyServer;
     }
 
     public TxDefaults defaults() {
@@ -130,6 +145,11 @@ public final class R2dbcTransactions {
 
     private Open current(ContextView context) {
         return context.getOrDefault(this, null);
+    }
+
+    /** Whether the subscriber's context holds an open transaction. */
+    public boolean inTransaction(ContextView context) {
+        return current(context) != null;
     }
 
     /** Where a subscriber's work runs: its transaction's connection, or the pool. */
@@ -190,16 +210,31 @@ public final class R2dbcTransactions {
 
     private Mono<Open> open(TransactionOptions options) {
         String sql = defaults.beginSql(options);
-        return connect.get().then(Mono.defer(() -> R2dbcTx.begin(runtime.get(), sql))).map(tx -> {
-            openTransactions.incrementAndGet();
-            return new Open(tx);
-        });
+        Mono<Open> begun = replicas != null && defaults.isReadOnly(options)
+                ? readOnlyServer.get().flatMap(server -> beginOn(server, sql))
+                : Mono.defer(() -> R2dbcTx.begin(runtime.get(), sql)).map(tx -> new Open(tx, true));
+        return connect.get().then(begun).doOnNext(open -> openTransactions.incrementAndGet());
+    }
+
+    /** Begins on replica {@code server}, or on the primary when it is none or cannot be reached. */
+    private Mono<Open> beginOn(int server, String sql) {
+        Mono<Open> onPrimary = Mono.defer(() -> R2dbcTx.begin(runtime.get(), sql)).map(tx -> new Open(tx, true));
+        if (server == Work.PRIMARY) {
+            return onPrimary;
+        }
+        return Mono.defer(() -> R2dbcTx.begin(replicas.runtime(server), sql)).map(tx -> new Open(tx, false))
+                .onErrorResume(e -> R2dbcErrors.translate(e) instanceof ConnectionException, e -> {
+                    replicas.routing().down(server);
+                    return onPrimary;
+                });
     }
 
     private Mono<Void> end(Open open, String sql) {
         return Mono.defer(() -> {
             open.frames.close();
-            return open.tx.execute(sql);
+            Mono<Void> ended = open.tx.execute(sql);
+            // a backend with replicas remembers the commit's WAL position, for read-your-writes
+            return replicas != null && sql.equals(TxSql.COMMIT) && open.onPrimary ? ended.then(replicas.committed(open.tx)) : ended;
         }).onErrorResume(e -> open.tx.release().then(Mono.error(e))).then(open.tx.release())
                 // before the signal goes downstream, so a caller that has seen the end sees the count
                 .doOnTerminate(() -> ended(open))

@@ -30,6 +30,15 @@ public final class TxDefaults {
                 options.isDeferrable() != null ? options.isDeferrable() : deferrable);
     }
 
+    /**
+     * Whether a transaction begun with these options is read-only: a backend with replicas
+     * then runs it on one.
+     */
+    public boolean isReadOnly(TransactionOptions options) {
+        Boolean ro = options.isReadOnly() != null ? options.isReadOnly() : readOnly;
+        return Boolean.TRUE.equals(ro);
+    }
+
     public void setIsolationLevel(IsolationLevel level) {
         requireIdle("isolation level");
         this.isolation = level;
