@@ -25,7 +25,13 @@ module io.pgrecord {
     requires static transitive org.jspecify;
     // Bean Validation is honoured when the application has a provider, optional otherwise
     requires static jakarta.validation;
+    // Micrometer: in the builder's signature (meterRegistry, observationRegistry), needed only by
+    // applications that set a registry
+    requires static transitive micrometer.core;
+    requires static transitive micrometer.observation;
 
+    // the SQL log, logger io.pgrecord.sql
+    requires org.slf4j;
     requires org.postgresql.jdbc;
     requires com.zaxxer.hikari;
     requires r2dbc.spi;

@@ -4,12 +4,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pgrecord.internal.config.ConnectionUrl;
 import io.pgrecord.internal.config.DriverOptions;
 import io.pgrecord.internal.config.OptionValues;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import io.pgrecord.internal.types.Json;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
@@ -52,6 +56,11 @@ public final class PostgresConnectionConfig {
     private final Duration poolTimeout;
     private final ObjectMapper jsonMapper;
     private final Map<String, Object> driverOptions;
+    private final @Nullable Duration slowStatementThreshold;
+    private final Set<String> sensitiveColumns;
+    // typed Object so that this class loads without Micrometer on the class path
+    private final @Nullable Object meterRegistry;
+    private final @Nullable Object observationRegistry;
 
     private PostgresConnectionConfig(Builder b, Map<String, Object> options, int poolMin, int poolMax, Duration poolTimeout) {
         this.host = b.host;
@@ -65,6 +74,10 @@ public final class PostgresConnectionConfig {
         this.poolTimeout = poolTimeout;
         this.jsonMapper = b.jsonMapper;
         this.driverOptions = DriverOptions.validate(b.rawDriverOptions);
+        this.slowStatementThreshold = b.slowStatementThreshold;
+        this.sensitiveColumns = Collections.unmodifiableSet(new LinkedHashSet<>(b.sensitiveColumns));
+        this.meterRegistry = b.meterRegistry;
+        this.observationRegistry = b.observationRegistry;
     }
 
     public static Builder builder() {
@@ -161,6 +174,10 @@ public final class PostgresConnectionConfig {
                 .poolMinSize(poolMinSize).poolMaxSize(poolMaxSize).poolTimeout(poolTimeout);
         b.password = password;
         b.jsonMapper = jsonMapper;
+        b.slowStatementThreshold = slowStatementThreshold;
+        b.sensitiveColumns.addAll(sensitiveColumns);
+        b.meterRegistry = meterRegistry;
+        b.observationRegistry = observationRegistry;
         options.forEach(b::option);
         driverOptions.forEach(b::driverOption);
         return b;
@@ -252,6 +269,37 @@ public final class PostgresConnectionConfig {
         return driverOptions;
     }
 
+    /** Statements that take at least this long are logged at WARN; null for no threshold. */
+    public @Nullable Duration slowStatementThreshold() {
+        return slowStatementThreshold;
+    }
+
+    /**
+     * The columns whose bind values the SQL log shows as {@code ***}, besides those of
+     * {@link Sensitive} fields; see {@link Builder#sensitiveColumns(String...)}.
+     */
+    public Set<String> sensitiveColumns() {
+        return sensitiveColumns;
+    }
+
+    /**
+     * The {@code io.micrometer.core.instrument.MeterRegistry} set with
+     * {@link Builder#meterRegistry}, or null. Typed {@code Object} so that this class needs no
+     * Micrometer on the class path.
+     */
+    public @Nullable Object meterRegistry() {
+        return meterRegistry;
+    }
+
+    /**
+     * The {@code io.micrometer.observation.ObservationRegistry} set with
+     * {@link Builder#observationRegistry}, or null. Typed {@code Object} so that this class needs
+     * no Micrometer on the class path.
+     */
+    public @Nullable Object observationRegistry() {
+        return observationRegistry;
+    }
+
     @Override
     public String toString() {
         return "PostgresConnectionConfig{host=" + host + ", port=" + port + ", database=" + database
@@ -267,7 +315,10 @@ public final class PostgresConnectionConfig {
                 && database.equals(c.database) && username.equals(c.username)
                 && Objects.equals(password, c.password) && options.equals(c.options)
                 && poolMinSize == c.poolMinSize && poolMaxSize == c.poolMaxSize && poolTimeout.equals(c.poolTimeout)
-                && jsonMapper == c.jsonMapper && driverOptions.equals(c.driverOptions);
+                && jsonMapper == c.jsonMapper && driverOptions.equals(c.driverOptions)
+                && Objects.equals(slowStatementThreshold, c.slowStatementThreshold)
+                && sensitiveColumns.equals(c.sensitiveColumns)
+                && meterRegistry == c.meterRegistry && observationRegistry == c.observationRegistry;
     }
 
     @Override
@@ -288,6 +339,10 @@ public final class PostgresConnectionConfig {
         private @Nullable Integer poolMaxSize;
         private @Nullable Duration poolTimeout;
         private ObjectMapper jsonMapper = Json.MAPPER;
+        private @Nullable Duration slowStatementThreshold;
+        private final Set<String> sensitiveColumns = new LinkedHashSet<>();
+        private @Nullable Object meterRegistry;
+        private @Nullable Object observationRegistry;
 
         private Builder() {
         }
@@ -358,6 +413,55 @@ public final class PostgresConnectionConfig {
          */
         public Builder jsonMapper(ObjectMapper mapper) {
             this.jsonMapper = Objects.requireNonNull(mapper, "jsonMapper");
+            return this;
+        }
+
+        /**
+         * Logs statements that take at least {@code threshold} at WARN on the logger
+         * {@code io.pgrecord.sql}, whatever its level is otherwise; null for no threshold (the
+         * default). Statements are timed from when they are sent until their rows are read.
+         */
+        public Builder slowStatementThreshold(@Nullable Duration threshold) {
+            if (threshold != null && (threshold.isNegative() || threshold.isZero())) {
+                throw new IllegalArgumentException("invalid slowStatementThreshold " + threshold + "; must be positive");
+            }
+            this.slowStatementThreshold = threshold;
+            return this;
+        }
+
+        /**
+         * Column names whose bind values the SQL log shows as {@code ***} (at TRACE, where binds
+         * are logged), in any table; the columns of {@link Sensitive} fields are masked anyway.
+         * Adds to the names given before. A bind whose column the log cannot tell is masked
+         * whenever its statement names such a column.
+         */
+        public Builder sensitiveColumns(String... columns) {
+            for (String c : columns) {
+                if (c == null || c.isBlank()) {
+                    throw new IllegalArgumentException("invalid sensitive column '" + c + "'; a column name is required");
+                }
+                sensitiveColumns.add(c);
+            }
+            return this;
+        }
+
+        /**
+         * Records the timer {@code pgrecord.statement} (tags {@code model}, {@code operation},
+         * {@code outcome}) and the pool's gauges in {@code registry}. Micrometer is an optional
+         * dependency: the application that calls this has it.
+         */
+        public Builder meterRegistry(MeterRegistry registry) {
+            this.meterRegistry = Objects.requireNonNull(registry, "meterRegistry");
+            return this;
+        }
+
+        /**
+         * Makes one {@code Observation} per statement ({@code pgrecord.statement}) and per
+         * transaction ({@code pgrecord.transaction}) in {@code registry}, which Micrometer
+         * Tracing turns into spans.
+         */
+        public Builder observationRegistry(ObservationRegistry registry) {
+            this.observationRegistry = Objects.requireNonNull(registry, "observationRegistry");
             return this;
         }
 

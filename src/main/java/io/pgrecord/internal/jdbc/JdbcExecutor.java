@@ -6,7 +6,10 @@ import io.pgrecord.PostgresBackend;
 import io.pgrecord.PostgresConnectionConfig;
 import io.pgrecord.ServerVersion;
 import io.pgrecord.TransactionOptions;
+import io.pgrecord.internal.exec.Observabilities;
+import io.pgrecord.internal.exec.Observability;
 import io.pgrecord.internal.exec.StatementRecorder;
+import io.pgrecord.internal.exec.StatementTiming;
 import io.pgrecord.internal.exec.BackendHandle;
 import io.pgrecord.internal.schema.Schemas;
 import io.pgrecord.internal.tx.LockSql;
@@ -17,6 +20,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -32,12 +36,11 @@ public final class JdbcExecutor implements BackendHandle, AutoCloseable {
     private final PostgresBackend backend;
     private final ObjectMapper jsonMapper;
     private final Supplier<JdbcConnectionSource> sources;
-    private final StatementRecorder statementLog = new StatementRecorder();
+    private final StatementRecorder statementLog;
     private final Object lock = new Object();
     private final TxBinding binding = new TxBinding();
-    private final JdbcTransactions transactions = new JdbcTransactions(this::runtime, binding, statementLog);
-    private final JdbcRunner runner = new JdbcRunner(this::runtime, this::capabilities, statementLog::record,
-            work -> transactions.inTransaction(TransactionOptions.defaults(), work));
+    private final JdbcTransactions transactions;
+    private final JdbcRunner runner;
     private volatile JdbcRuntime runtime;
     private volatile boolean closed;
 
@@ -49,14 +52,23 @@ public final class JdbcExecutor implements BackendHandle, AutoCloseable {
     /** The executor of {@code backend}, on the connections of {@code sources}, opened on first use. */
     public JdbcExecutor(PostgresBackend backend, PostgresConnectionConfig config,
             Function<PostgresConnectionConfig, JdbcConnectionSource> sources) {
-        this(backend, config.jsonMapper(), () -> sources.apply(config));
+        this(backend, config.jsonMapper(), Observabilities.of(config), () -> sources.apply(config));
     }
 
-    /** The executor of {@code backend}, on the connections of {@code source}, opened on first use. */
-    public JdbcExecutor(PostgresBackend backend, ObjectMapper jsonMapper, Supplier<JdbcConnectionSource> source) {
+    /**
+     * The executor of {@code backend}, on the connections of {@code source}, opened on first use.
+     *
+     * @param observability what is reported of its statements besides the statement log
+     */
+    public JdbcExecutor(PostgresBackend backend, ObjectMapper jsonMapper, Observability observability,
+            Supplier<JdbcConnectionSource> source) {
         this.backend = backend;
         this.jsonMapper = jsonMapper;
         this.sources = source;
+        this.statementLog = new StatementRecorder(observability);
+        this.transactions = new JdbcTransactions(this::runtime, binding, statementLog);
+        this.runner = new JdbcRunner(this::runtime, this::capabilities, statementLog,
+                work -> transactions.inTransaction(TransactionOptions.defaults(), work));
     }
 
     /** The public backend this executor runs. */
@@ -116,11 +128,19 @@ public final class JdbcExecutor implements BackendHandle, AutoCloseable {
         Connection c = pool.acquireFromPool();
         try {
             String sql = attempt ? LockSql.tryLock(key) : LockSql.lock(key);
-            statementLog.record(sql);
+            StatementTiming timing = statementLog.start(sql);
             boolean acquired;
             try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
                 rs.next();
                 acquired = !attempt || rs.getBoolean(1);
+            } catch (SQLException e) {
+                if (timing != null) {
+                    timing.failed(e, List::of);
+                }
+                throw e;
+            }
+            if (timing != null) {
+                timing.succeeded(1, List::of);
             }
             if (acquired) {
                 return Optional.of(new JdbcLock(pool, statementLog, c, key));

@@ -4,6 +4,8 @@ import io.pgrecord.Capabilities;
 import io.pgrecord.internal.error.UnreadableColumnException;
 import io.pgrecord.internal.exec.RowTarget;
 import io.pgrecord.internal.exec.Shape;
+import io.pgrecord.internal.exec.StatementRecorder;
+import io.pgrecord.internal.exec.StatementTiming;
 import io.pgrecord.internal.exec.Work;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -14,7 +16,6 @@ import java.sql.SQLException;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -32,7 +33,7 @@ public final class JdbcRunner {
 
     private final Supplier<JdbcRuntime> runtime;
     private final Supplier<Capabilities> capabilities;
-    private final Consumer<String> log;
+    private final StatementRecorder log;
     private final Function<Supplier<Object>, Object> transactional;
     private final ConcurrentHashMap<Object, Object> memo = new ConcurrentHashMap<>();
 
@@ -41,7 +42,7 @@ public final class JdbcRunner {
      *     one is already open): the backend's transaction manager
      */
     public JdbcRunner(Supplier<JdbcRuntime> runtime, Supplier<Capabilities> capabilities,
-            Consumer<String> log, Function<Supplier<Object>, Object> transactional) {
+            StatementRecorder log, Function<Supplier<Object>, Object> transactional) {
         this.runtime = runtime;
         this.capabilities = capabilities;
         this.log = log;
@@ -115,13 +116,21 @@ public final class JdbcRunner {
     private long copy(DSLContext ctx, Work.Copy<?> c) {
         ConnectionProvider provider = ctx.configuration().connectionProvider();
         Connection connection = provider.acquire();
+        StatementTiming timing = log.start(c.sql());
         try {
-            log.accept(c.sql());
             InputStream in = new SequenceInputStream(Collections.enumeration(
                     c.data().stream().map(ByteArrayInputStream::new).toList()));
-            return connection.unwrap(PGConnection.class).getCopyAPI().copyIn(c.sql(), in);
+            long rows = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(c.sql(), in);
+            if (timing != null) {
+                timing.succeeded(rows, List::of);
+            }
+            return rows;
         } catch (SQLException | IOException e) {
-            throw JdbcErrors.translate(e);
+            RuntimeException translated = JdbcErrors.translate(e);
+            if (timing != null) {
+                timing.failed(translated, List::of);
+            }
+            throw translated;
         } finally {
             provider.release(connection);
         }

@@ -36,6 +36,8 @@ public final class JdbcTransactions {
         final Connection connection;
         final TxFrames frames = new TxFrames();
         final Deque<Tx> handles = new ArrayDeque<>();
+        /** The transaction's observation, or null. */
+        Object observation;
 
         Open(Connection connection) {
             this.connection = connection;
@@ -108,6 +110,7 @@ public final class JdbcTransactions {
             pool.releaseToPool(c);
             throw e;
         }
+        open.observation = recorder.transactionStarted();
         current.set(open);
         binding.bind(c);
         return push(open, null);
@@ -156,6 +159,10 @@ public final class JdbcTransactions {
         open.frames.close();
         try {
             JdbcStatements.execute(open.connection, sql, recorder);
+            recorder.transactionEnded(open.observation, !sql.equals(TxSql.ROLLBACK), null);
+        } catch (RuntimeException e) {
+            recorder.transactionEnded(open.observation, false, e);
+            throw e;
         } finally {
             runtime.get().connections().releaseToPool(open.connection);
         }

@@ -6,6 +6,8 @@ import io.pgrecord.PostgresConnectionConfig;
 import io.pgrecord.ServerVersion;
 import io.pgrecord.TransactionOptions;
 import io.pgrecord.internal.types.ServerGates;
+import io.pgrecord.internal.exec.Observabilities;
+import io.pgrecord.internal.exec.Observability;
 import io.pgrecord.internal.exec.StatementRecorder;
 import io.pgrecord.internal.exec.BackendHandle;
 import io.pgrecord.internal.schema.Schemas;
@@ -28,7 +30,7 @@ public final class R2dbcExecutor implements BackendHandle {
 
     private final AsyncPostgresBackend backend;
     private final Function<StatementRecorder, R2dbcRuntime> runtimes;
-    private final StatementRecorder statementLog = new StatementRecorder();
+    private final StatementRecorder statementLog;
     private final Object lock = new Object();
     private R2dbcRuntime runtime;
     private Mono<ServerVersion> connecting;
@@ -38,13 +40,19 @@ public final class R2dbcExecutor implements BackendHandle {
             work -> transactions.inTransaction(TransactionOptions.defaults(), dsl -> work.get()).next());
 
     public R2dbcExecutor(AsyncPostgresBackend backend, PostgresConnectionConfig config) {
-        this(backend, recorder -> new R2dbcRuntime(config, recorder));
+        this(backend, Observabilities.of(config), recorder -> new R2dbcRuntime(config, recorder));
     }
 
     /** The executor of {@code backend} on the runtimes {@code runtimes} makes: one per connect after a disconnect. */
     public R2dbcExecutor(AsyncPostgresBackend backend, Function<StatementRecorder, R2dbcRuntime> runtimes) {
+        this(backend, Observability.DEFAULT, runtimes);
+    }
+
+    private R2dbcExecutor(AsyncPostgresBackend backend, Observability observability,
+            Function<StatementRecorder, R2dbcRuntime> runtimes) {
         this.backend = backend;
         this.runtimes = runtimes;
+        this.statementLog = new StatementRecorder(observability);
     }
 
     /** The public backend this executor runs. */

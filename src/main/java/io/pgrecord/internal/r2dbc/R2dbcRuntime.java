@@ -5,6 +5,7 @@ import io.pgrecord.PostgresConnectionConfig;
 import io.pgrecord.ServerVersion;
 import io.pgrecord.internal.exec.JooqDefaults;
 import io.pgrecord.internal.exec.StatementRecorder;
+import io.pgrecord.internal.metrics.PoolMeters;
 import io.pgrecord.internal.types.Json;
 import io.pgrecord.internal.types.JsonMappers;
 import io.r2dbc.pool.ConnectionPool;
@@ -48,6 +49,9 @@ public final class R2dbcRuntime {
     private static ObservedConnectionFactory ownPool(PostgresConnectionConfig config, StatementRecorder recorder) {
         String name = R2dbcConfigs.nextPoolName();
         ConnectionPool pool = new ConnectionPool(R2dbcConfigs.pool(config, name));
+        if (config.meterRegistry() != null) {
+            PoolMeters.r2dbc(pool, name, config.meterRegistry());
+        }
         return new ObservedConnectionFactory(pool, true, name, recorder, config.poolMaxSize(), config.poolTimeout());
     }
 

@@ -199,7 +199,7 @@ public final class R2dbcTransactions {
     private Mono<Void> end(Open open, String sql) {
         return Mono.defer(() -> {
             open.frames.close();
-            return open.tx.execute(sql);
+            return open.tx.end(sql);
         }).onErrorResume(e -> open.tx.release().then(Mono.error(e))).then(open.tx.release())
                 // before the signal goes downstream, so a caller that has seen the end sees the count
                 .doOnTerminate(() -> ended(open))
