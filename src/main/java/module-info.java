@@ -25,10 +25,11 @@ module io.pgrecord {
     requires static transitive org.jspecify;
     // Bean Validation is honoured when the application has a provider, optional otherwise
     requires static jakarta.validation;
-    // Micrometer: in the builder's signature (meterRegistry, observationRegistry), needed only by
-    // applications that set a registry
-    requires static transitive micrometer.core;
-    requires static transitive micrometer.observation;
+    // Micrometer: needed only by applications that set a registry, which have it. Not transitive,
+    // or a consumer module could not compile without it (the builder's meterRegistry and
+    // observationRegistry suppress the "exports" lint for that)
+    requires static micrometer.core;
+    requires static micrometer.observation;
 
     // the SQL log, logger io.pgrecord.sql
     requires org.slf4j;

@@ -450,6 +450,7 @@ public final class PostgresConnectionConfig {
          * {@code outcome}) and the pool's gauges in {@code registry}. Micrometer is an optional
          * dependency: the application that calls this has it.
          */
+        @SuppressWarnings("exports")   // Micrometer is optional: module-info requires it static, not transitive
         public Builder meterRegistry(MeterRegistry registry) {
             this.meterRegistry = Objects.requireNonNull(registry, "meterRegistry");
             return this;
@@ -460,6 +461,7 @@ public final class PostgresConnectionConfig {
          * transaction ({@code pgrecord.transaction}) in {@code registry}, which Micrometer
          * Tracing turns into spans.
          */
+        @SuppressWarnings("exports")   // as meterRegistry
         public Builder observationRegistry(ObservationRegistry registry) {
             this.observationRegistry = Objects.requireNonNull(registry, "observationRegistry");
             return this;

@@ -4,7 +4,6 @@ import com.zaxxer.hikari.HikariConfig;
 import io.pgrecord.PostgresConnectionConfig;
 import io.pgrecord.internal.config.DriverOptions;
 import io.pgrecord.internal.config.StartupParameters;
-import io.pgrecord.internal.metrics.PoolMeters;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -33,7 +32,7 @@ final class HikariConfigs {
         // HikariCP sets every connection's read-only flag itself, so pgjdbc's readOnly is passed on to it
         hc.setReadOnly(Boolean.parseBoolean(driver.getProperty("readOnly", "false")));
         if (config.meterRegistry() != null) {
-            PoolMeters.hikari(hc, config.meterRegistry());
+            HikariMeters.bind(hc, config.meterRegistry());
         }
         return hc;
     }

@@ -5,7 +5,6 @@ import io.pgrecord.PostgresConnectionConfig;
 import io.pgrecord.ServerVersion;
 import io.pgrecord.internal.exec.JooqDefaults;
 import io.pgrecord.internal.exec.StatementRecorder;
-import io.pgrecord.internal.metrics.PoolMeters;
 import io.pgrecord.internal.types.Json;
 import io.pgrecord.internal.types.JsonMappers;
 import io.r2dbc.pool.ConnectionPool;
@@ -50,7 +49,7 @@ public final class R2dbcRuntime {
         String name = R2dbcConfigs.nextPoolName();
         ConnectionPool pool = new ConnectionPool(R2dbcConfigs.pool(config, name));
         if (config.meterRegistry() != null) {
-            PoolMeters.r2dbc(pool, name, config.meterRegistry());
+            R2dbcPoolMeters.bind(pool, name, config.meterRegistry());
         }
         return new ObservedConnectionFactory(pool, true, name, recorder, config.poolMaxSize(), config.poolTimeout());
     }

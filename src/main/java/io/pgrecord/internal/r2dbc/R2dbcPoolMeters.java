@@ -1,7 +1,5 @@
-package io.pgrecord.internal.metrics;
+package io.pgrecord.internal.r2dbc;
 
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.r2dbc.pool.ConnectionPool;
@@ -9,22 +7,16 @@ import io.r2dbc.pool.PoolMetrics;
 import java.util.function.ToIntFunction;
 
 /**
- * The pools' gauges: HikariCP's own Micrometer tracker for the blocking pool
- * ({@code hikaricp.connections.*}, tag {@code pool}), and r2dbc-pool's {@link PoolMetrics} as
- * gauges {@code r2dbc.pool.*} (tag {@code name}) for the reactive one.
+ * The reactive pool's gauges: r2dbc-pool's {@link PoolMetrics} as {@code r2dbc.pool.*}, tag
+ * {@code name}, the names Spring Boot gives them. Loaded only when a registry is configured.
  */
-public final class PoolMeters {
+final class R2dbcPoolMeters {
 
-    private PoolMeters() {
+    private R2dbcPoolMeters() {
     }
 
-    /** {@code registry} is a {@code MeterRegistry}, typed {@code Object} as the configuration holds it. */
-    public static void hikari(HikariConfig hc, Object registry) {
-        hc.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory((MeterRegistry) registry));
-    }
-
-    /** Registers the gauges of {@code pool}; they read nothing once it is gone. */
-    public static void r2dbc(ConnectionPool pool, String name, Object registry) {
+    /** Registers the gauges of {@code pool}; {@code registry} is a {@code MeterRegistry}. */
+    static void bind(ConnectionPool pool, String name, Object registry) {
         MeterRegistry meters = (MeterRegistry) registry;
         gauge(meters, pool, name, "acquired", "connections lent out", PoolMetrics::acquiredSize);
         gauge(meters, pool, name, "allocated", "connections open, lent or idle", PoolMetrics::allocatedSize);
@@ -34,6 +26,7 @@ public final class PoolMeters {
         gauge(meters, pool, name, "max.pending", "the most callers that may wait", PoolMetrics::getMaxPendingAcquireSize);
     }
 
+    // the gauge holds the pool weakly: once the backend is closed and gone, it reads NaN
     private static void gauge(MeterRegistry meters, ConnectionPool pool, String name, String figure, String description,
             ToIntFunction<PoolMetrics> read) {
         Gauge.builder("r2dbc.pool." + figure, pool, p -> p.getMetrics().map(read::applyAsInt).orElse(0))
