@@ -84,6 +84,7 @@ public final class Demo {
             ModelTour.blocking(backend);
             ModelTour.reactive(async);
         }
+        SqlLogTour.show(config);
     }
 
     private static void blockingJooq(DSLContext dsl) {

@@ -108,7 +108,9 @@ class SqlLogTest {
             ops.all(ops.query("LogProbe").where("secret = ?", "hunter3-" + exec).where("name = ?", name));
             b.any().fetchValue("SELECT count(*) FROM log_probes WHERE pin = ? AND name = ?", "4711-" + exec, name);
 
-            List<String> lines = log.containing("log_probes").stream().map(ILoggingEvent::getFormattedMessage).toList();
+            List<ILoggingEvent> events = log.containing("log_probes");
+            assertThat(events).extracting(ILoggingEvent::getLevel).containsOnly(Level.TRACE);
+            List<String> lines = events.stream().map(ILoggingEvent::getFormattedMessage).toList();
             assertThat(lines).hasSize(4).allMatch(l -> l.contains(" -- binds: ["));
             assertThat(String.join("\n", lines)).doesNotContain("hunter").doesNotContain("4711");
             // the insert: name shown, secret and pin masked

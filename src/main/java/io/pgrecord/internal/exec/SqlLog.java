@@ -10,8 +10,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The SQL log, logger {@code io.pgrecord.sql}: one line per statement with its duration and
- * rows at DEBUG, the binds added at TRACE, and a statement over the slow threshold at WARN
- * whatever the level. Nothing is logged at INFO.
+ * rows at DEBUG; at TRACE the same line with the binds, logged at TRACE; a statement over the
+ * slow threshold at WARN whatever the level. Nothing is logged at INFO.
  */
 final class SqlLog {
 
@@ -45,11 +45,14 @@ final class SqlLog {
             line.append("done");
         }
         line.append(": ").append(sql);
-        if (binds != null && !binds.isEmpty() && LOGGER.isTraceEnabled()) {
+        boolean withBinds = binds != null && !binds.isEmpty() && LOGGER.isTraceEnabled();
+        if (withBinds) {
             appendBinds(line, sql, binds, sensitiveColumns);
         }
         if (slow) {
             LOGGER.warn(line.toString());
+        } else if (withBinds) {
+            LOGGER.trace(line.toString());   // the line that shows binds is a TRACE line
         } else {
             LOGGER.debug(line.toString());
         }
