@@ -33,9 +33,10 @@ final class JdbcExecuteListener implements ExecuteListener {
 
     @Override
     public void executeStart(ExecuteContext ctx) {
-        String[] batch = ctx.batchSQL();
+        // batchSQL() allocates for a single statement: ask only in batch mode
+        String[] batch = ctx.batchMode() == ExecuteContext.BatchMode.NONE ? null : ctx.batchSQL();
         StatementTiming timing;
-        if (batch.length > 1) {
+        if (batch != null && batch.length > 1) {
             for (String sql : batch) {
                 recorder.record(sql);
             }

@@ -19,6 +19,11 @@ final class ObservedResult implements Result {
     private final Result delegate;
     private final TimedResults timed;
 
+    /** A result of a statement that is not timed. */
+    ObservedResult(Result delegate) {
+        this(delegate, null);
+    }
+
     /** @param timed the statement's timing, or null when it is not timed */
     ObservedResult(Result delegate, TimedResults timed) {
         this.delegate = delegate;
