@@ -59,11 +59,6 @@ public final class StatementRecorder implements StatementLog {
         }
     }
 
-    /** The metrics and observations, or null without a registry. */
-    public Telemetry telemetry() {
-        return observability.telemetry();
-    }
-
     public void record(String sql) {
         if (capturing) {
             synchronized (captured) {

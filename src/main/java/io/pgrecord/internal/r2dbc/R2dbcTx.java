@@ -41,7 +41,10 @@ public final class R2dbcTx {
         return runtime.connections().acquire()
                 .map(c -> new R2dbcTx((ObservedConnection) c, runtime).observed())
                 .flatMap(tx -> tx.execute(beginSql).thenReturn(tx)
-                        .onErrorResume(e -> tx.release().then(Mono.error(e))));
+                        .onErrorResume(e -> {
+                            tx.connection.owner().recorder().transactionEnded(tx.observation, false, e);
+                            return tx.release().then(Mono.error(e));
+                        }));
     }
 
     /** Takes a connection from the pool, outside any transaction: for session-level work such as locks. */
