@@ -3,6 +3,7 @@ package io.pgrecord.internal.exec;
 import io.pgrecord.internal.exec.SqlTokens.Token;
 import io.pgrecord.internal.exec.SqlTokens.Type;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -32,22 +33,26 @@ final class BindColumns {
     /**
      * Per bind position, whether its value is masked.
      *
-     * @param sensitive the sensitive column names, in lower case
+     * @param listed column names sensitive in every table, in lower case: the backend's
+     *     {@code sensitiveColumns}; the columns of {@code @Sensitive} fields count too, in a
+     *     statement that names their table
      */
-    static boolean[] masked(String sql, int binds, Set<String> sensitive) {
+    static boolean[] masked(String sql, int binds, Set<String> listed) {
         boolean[] masked = new boolean[binds];
-        if (sensitive.isEmpty() || binds == 0) {
+        if (binds == 0) {
             return masked;
         }
         SqlTokens t = SqlTokens.of(sql);
-        boolean namesSensitive = false;
+        Set<String> names = new HashSet<>();
         for (Token token : t.tokens()) {
-            if (token.isName() && sensitive.contains(token.text().toLowerCase(Locale.ROOT))) {
-                namesSensitive = true;
-                break;
+            if (token.isName()) {
+                names.add(token.text().toLowerCase(Locale.ROOT));
             }
         }
-        if (!namesSensitive) {
+        Set<String> sensitive = new HashSet<>(listed);
+        SensitiveColumns.addTo(sensitive, names);
+        sensitive.retainAll(names);
+        if (sensitive.isEmpty()) {
             return masked;
         }
         String[] columns = new String[binds];

@@ -1,25 +1,33 @@
 package io.pgrecord.internal.exec;
 
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The columns of {@code @Sensitive} fields of every model read so far. Shared by all backends:
- * a column name sensitive in one table is masked in any other, which can only hide more.
+ * The columns of {@code @Sensitive} fields of every model read so far, with their tables. Shared
+ * by all backends; a column counts as sensitive in a statement that names its table.
  */
 public final class SensitiveColumns {
 
-    private static final Set<String> COLUMNS = ConcurrentHashMap.newKeySet();
+    /** Column name to the tables where it is sensitive, all in lower case. */
+    private static final Map<String, Set<String>> TABLES = new ConcurrentHashMap<>();
 
     private SensitiveColumns() {
     }
 
-    public static void add(String column) {
-        COLUMNS.add(column.toLowerCase(Locale.ROOT));
+    public static void add(String table, String column) {
+        TABLES.computeIfAbsent(column.toLowerCase(Locale.ROOT), c -> ConcurrentHashMap.newKeySet())
+                .add(table.toLowerCase(Locale.ROOT));
     }
 
-    static Set<String> all() {
-        return COLUMNS;
+    /** The registered columns sensitive in a statement that names these identifiers (lower case). */
+    static void addTo(Set<String> sensitive, Set<String> namesInStatement) {
+        TABLES.forEach((column, tables) -> {
+            if (namesInStatement.contains(column) && tables.stream().anyMatch(namesInStatement::contains)) {
+                sensitive.add(column);
+            }
+        });
     }
 }

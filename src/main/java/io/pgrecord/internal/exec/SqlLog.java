@@ -1,7 +1,6 @@
 package io.pgrecord.internal.exec;
 
 import java.lang.reflect.Array;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -59,9 +58,7 @@ final class SqlLog {
     }
 
     private static void appendBinds(StringBuilder line, String sql, List<?> binds, Set<String> sensitiveColumns) {
-        Set<String> sensitive = new HashSet<>(SensitiveColumns.all());
-        sensitive.addAll(sensitiveColumns);
-        boolean[] masked = BindColumns.masked(sql, binds.size(), sensitive);
+        boolean[] masked = BindColumns.masked(sql, binds.size(), sensitiveColumns);
         line.append(" -- binds: [");
         for (int i = 0; i < binds.size(); i++) {
             if (i > 0) {

@@ -86,7 +86,7 @@ public final class FieldMeta {
         this.requires = TypeMapper.requiredCapability(f);
         this.sensitive = f.isAnnotationPresent(Sensitive.class);
         if (sensitive) {
-            SensitiveColumns.add(column);   // the SQL log masks its binds
+            SensitiveColumns.add(table.last(), column);   // the SQL log masks its binds
         }
     }
 

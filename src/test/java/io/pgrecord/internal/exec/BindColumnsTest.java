@@ -44,6 +44,15 @@ class BindColumnsTest {
     }
 
     @Test
+    void aSensitiveFieldsColumnIsMaskedInStatementsOnItsTableOnly() {
+        SensitiveColumns.add("bind_columns_vaults", "bind_columns_code");
+        String vault = "select * from \"bind_columns_vaults\" where \"bind_columns_code\" = ? and id = ?";
+        String other = "select * from \"bind_columns_doors\" where \"bind_columns_code\" = ? and id = ?";
+        assertThat(BindColumns.masked(vault, 2, Set.of())).containsExactly(true, false);
+        assertThat(BindColumns.masked(other, 2, Set.of())).containsExactly(false, false);
+    }
+
+    @Test
     void statementKindsNameTheOperationAndTheTableOnly() {
         assertThat(StatementKind.of("select \"users\".\"id\" from \"public\".\"users\" where id = ?"))
                 .isEqualTo(new StatementKind("select", "users"));
