@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What the statement hook every statement of both executors passes through costs: with the SQL
- * log off, no threshold and no registry, nothing allocated at all (counted by the JVM for this
- * thread, so the figure does not depend on the machine's load, as the benchmark's does).
+ * log off, no threshold and no registry, nothing allocated per statement (counted by the JVM for
+ * this thread, so the figure does not depend on the machine's load, as the benchmark's does).
  */
 class StatementHookAllocationTest {
 
@@ -32,7 +32,9 @@ class StatementHookAllocationTest {
         StatementRecorder recorder = new StatementRecorder();
         try (SqlLogCapture log = SqlLogCapture.at(Level.WARN)) {
             long cost = allocatedBy(() -> statements(recorder)) - allocatedBy(() -> { });
-            assertThat(cost).isZero();
+            // one object per statement would be at least 16 bytes x 100,000; the JVM itself may
+            // allocate a few bytes once on this thread while it compiles the loop
+            assertThat(cost).as("bytes allocated for %d statements", STATEMENTS).isLessThan(1_000);
             assertThat(log.containing(SQL)).isEmpty();
         }
     }
