@@ -31,7 +31,14 @@ module io.pgrecord {
     requires static org.junit.jupiter.api;
     requires static org.junit.platform.commons;
     requires static embedded.postgres;
+    // Micrometer: needed only by applications that set a registry, which have it. Not transitive,
+    // or a consumer module could not compile without it (the builder's meterRegistry and
+    // observationRegistry suppress the "exports" lint for that)
+    requires static micrometer.core;
+    requires static micrometer.observation;
 
+    // the SQL log, logger io.pgrecord.sql
+    requires org.slf4j;
     requires org.postgresql.jdbc;
     requires com.zaxxer.hikari;
     requires r2dbc.spi;
@@ -42,5 +49,4 @@ module io.pgrecord {
     // ObjectMapper is in PostgresConnectionConfig's signature (jsonMapper)
     requires transitive com.fasterxml.jackson.databind;
     requires com.fasterxml.jackson.datatype.jsr310;
-    requires org.slf4j;
 }

@@ -1,6 +1,7 @@
 package io.pgrecord;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pgrecord.internal.exec.Observability;
 import io.pgrecord.internal.jdbc.DataSourceSource;
 import io.pgrecord.internal.jdbc.JdbcExecutor;
 import io.pgrecord.internal.jdbc.JdbcRunner;
@@ -41,7 +42,8 @@ public final class PostgresBackend implements AutoCloseable {
     private PostgresBackend(DataSource dataSource) {
         this.config = null;
         this.dataSource = dataSource;
-        this.executor = new JdbcExecutor(this, Json.MAPPER, LoadingPolicy.DEFAULT, () -> new DataSourceSource(dataSource));
+        this.executor = new JdbcExecutor(this, Json.MAPPER, LoadingPolicy.DEFAULT, Observability.DEFAULT,
+                () -> new DataSourceSource(dataSource));
         this.transactions = new TransactionManager(executor.transactions());
         this.routed = null;
     }

@@ -5,14 +5,18 @@ import io.pgrecord.internal.config.ConnectionUrl;
 import io.pgrecord.internal.config.DriverOptions;
 import io.pgrecord.internal.config.HostList;
 import io.pgrecord.internal.config.OptionValues;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import io.pgrecord.internal.types.Json;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
@@ -56,6 +60,11 @@ public final class PostgresConnectionConfig {
     private final List<PostgresConnectionConfig> replicas;
     private final Duration readYourWrites;
     private final Duration maxReplicaLag;
+    private final @Nullable Duration slowStatementThreshold;
+    private final Set<String> sensitiveColumns;
+    // typed Object so that this class loads without Micrometer on the class path
+    private final @Nullable Object meterRegistry;
+    private final @Nullable Object observationRegistry;
 
     private PostgresConnectionConfig(Builder b, Map<String, Object> options, int poolMin, int poolMax, Duration poolTimeout,
             List<PostgresConnectionConfig> replicas) {
@@ -75,6 +84,10 @@ public final class PostgresConnectionConfig {
         this.replicas = List.copyOf(replicas);
         this.readYourWrites = b.readYourWrites;
         this.maxReplicaLag = b.maxReplicaLag;
+        this.slowStatementThreshold = b.slowStatementThreshold;
+        this.sensitiveColumns = Collections.unmodifiableSet(new LinkedHashSet<>(b.sensitiveColumns));
+        this.meterRegistry = b.meterRegistry;
+        this.observationRegistry = b.observationRegistry;
     }
 
     public static Builder builder() {
@@ -177,6 +190,10 @@ public final class PostgresConnectionConfig {
         b.password = password;
         b.jsonMapper = jsonMapper;
         b.strictLoading(strictLoading).nPlusOneThreshold(nPlusOneThreshold);
+        b.slowStatementThreshold = slowStatementThreshold;
+        b.sensitiveColumns.addAll(sensitiveColumns);
+        b.meterRegistry = meterRegistry;
+        b.observationRegistry = observationRegistry;
         options.forEach(b::option);
         driverOptions.forEach(b::driverOption);
         replicas.forEach(b::replica);
@@ -295,6 +312,37 @@ public final class PostgresConnectionConfig {
         return maxReplicaLag;
     }
 
+    /** Statements that take at least this long are logged at WARN; null for no threshold. */
+    public @Nullable Duration slowStatementThreshold() {
+        return slowStatementThreshold;
+    }
+
+    /**
+     * The columns whose bind values the SQL log shows as {@code ***}, besides those of
+     * {@link Sensitive} fields; see {@link Builder#sensitiveColumns(String...)}.
+     */
+    public Set<String> sensitiveColumns() {
+        return sensitiveColumns;
+    }
+
+    /**
+     * The {@code io.micrometer.core.instrument.MeterRegistry} set with
+     * {@link Builder#meterRegistry}, or null. Typed {@code Object} so that this class needs no
+     * Micrometer on the class path.
+     */
+    public @Nullable Object meterRegistry() {
+        return meterRegistry;
+    }
+
+    /**
+     * The {@code io.micrometer.observation.ObservationRegistry} set with
+     * {@link Builder#observationRegistry}, or null. Typed {@code Object} so that this class needs
+     * no Micrometer on the class path.
+     */
+    public @Nullable Object observationRegistry() {
+        return observationRegistry;
+    }
+
     @Override
     public String toString() {
         return "PostgresConnectionConfig{host=" + host + ", port=" + port + ", database=" + database
@@ -315,7 +363,10 @@ public final class PostgresConnectionConfig {
                 && poolMinSize == c.poolMinSize && poolMaxSize == c.poolMaxSize && poolTimeout.equals(c.poolTimeout)
                 && jsonMapper == c.jsonMapper && driverOptions.equals(c.driverOptions)
                 && strictLoading == c.strictLoading && nPlusOneThreshold == c.nPlusOneThreshold && replicas.equals(c.replicas)
-                && readYourWrites.equals(c.readYourWrites) && maxReplicaLag.equals(c.maxReplicaLag);
+                && readYourWrites.equals(c.readYourWrites) && maxReplicaLag.equals(c.maxReplicaLag)
+                && Objects.equals(slowStatementThreshold, c.slowStatementThreshold)
+                && sensitiveColumns.equals(c.sensitiveColumns)
+                && meterRegistry == c.meterRegistry && observationRegistry == c.observationRegistry;
     }
 
     @Override
@@ -343,6 +394,10 @@ public final class PostgresConnectionConfig {
         private @Nullable String replicaHosts;
         private Duration readYourWrites = DEFAULT_READ_YOUR_WRITES;
         private Duration maxReplicaLag = DEFAULT_MAX_REPLICA_LAG;
+        private @Nullable Duration slowStatementThreshold;
+        private final Set<String> sensitiveColumns = new LinkedHashSet<>();
+        private @Nullable Object meterRegistry;
+        private @Nullable Object observationRegistry;
 
         private Builder() {
         }
@@ -450,6 +505,19 @@ public final class PostgresConnectionConfig {
         }
 
         /**
+         * Logs statements that take at least {@code threshold} at WARN on the logger
+         * {@code io.pgrecord.sql}, whatever its level is otherwise; null for no threshold (the
+         * default). Statements are timed from when they are sent until their rows are read.
+         */
+        public Builder slowStatementThreshold(@Nullable Duration threshold) {
+            if (threshold != null && (threshold.isNegative() || threshold.isZero())) {
+                throw new IllegalArgumentException("invalid slowStatementThreshold " + threshold + "; must be positive");
+            }
+            this.slowStatementThreshold = threshold;
+            return this;
+        }
+
+        /**
          * Turns on the N+1 warning: the first time {@code threshold} records loaded by one query
          * (or one {@code include(...)} level) each load the same relation lazily, the logger
          * {@code io.pgrecord.loading} logs one WARN naming the model, the relation and the
@@ -480,6 +548,44 @@ public final class PostgresConnectionConfig {
                 throw new IllegalArgumentException("invalid " + name + " " + d + "; must be zero or more");
             }
             return d;
+        }
+
+        /**
+         * Column names whose bind values the SQL log shows as {@code ***} (at TRACE, where binds
+         * are logged), in any table; the columns of {@link Sensitive} fields are masked anyway.
+         * Adds to the names given before. A bind whose column the log cannot tell is masked
+         * whenever its statement names such a column.
+         */
+        public Builder sensitiveColumns(String... columns) {
+            for (String c : columns) {
+                if (c == null || c.isBlank()) {
+                    throw new IllegalArgumentException("invalid sensitive column '" + c + "'; a column name is required");
+                }
+                sensitiveColumns.add(c);
+            }
+            return this;
+        }
+
+        /**
+         * Records the timer {@code pgrecord.statement} (tags {@code model}, {@code operation},
+         * {@code outcome}) and the pool's gauges in {@code registry}. Micrometer is an optional
+         * dependency: the application that calls this has it.
+         */
+        @SuppressWarnings("exports")   // Micrometer is optional: module-info requires it static, not transitive
+        public Builder meterRegistry(MeterRegistry registry) {
+            this.meterRegistry = Objects.requireNonNull(registry, "meterRegistry");
+            return this;
+        }
+
+        /**
+         * Makes one {@code Observation} per statement ({@code pgrecord.statement}) and per
+         * transaction ({@code pgrecord.transaction}) in {@code registry}, which Micrometer
+         * Tracing turns into spans.
+         */
+        @SuppressWarnings("exports")   // as meterRegistry
+        public Builder observationRegistry(ObservationRegistry registry) {
+            this.observationRegistry = Objects.requireNonNull(registry, "observationRegistry");
+            return this;
         }
 
         /** Validates every value and returns the immutable configuration. */

@@ -85,6 +85,7 @@ public final class Demo {
             ModelTour.reactive(async);
         }
         MigrationsTour.run(config);
+        SqlLogTour.show(config);
     }
 
     private static void blockingJooq(DSLContext dsl) {

@@ -44,6 +44,15 @@ public final class ModulePaths {
         }
     }
 
+    /**
+     * pgrecord's classes and the runtime dependencies an application gets without asking: the
+     * optional Micrometer left out, as it is from an application that adds no registry.
+     */
+    public static List<Path> pgrecordWithoutMicrometer() {
+        return pgrecordWithDependencies().stream()
+                .filter(p -> !p.getFileName().toString().startsWith("micrometer-")).toList();
+    }
+
     /** pgrecord's classes followed by its runtime dependencies. */
     public static List<Path> pgrecordWithDependencies() {
         List<Path> all = new ArrayList<>();

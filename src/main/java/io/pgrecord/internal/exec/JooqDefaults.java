@@ -29,6 +29,9 @@ public final class JooqDefaults {
 
     public static Settings settings() {
         return new Settings()
+                // pgrecord logs every statement itself (logger io.pgrecord.sql), the fast path and
+                // R2DBC included, which jOOQ's listener-based logger never sees: it stays off so
+                // that nothing is logged twice
                 .withExecuteLogging(false)
                 .withDiagnosticsLogging(false)
                 .withFetchWarnings(false)

@@ -37,6 +37,9 @@ final class HikariConfigs {
         hc.setDataSourceProperties(driver);
         // HikariCP sets every connection's read-only flag itself, so pgjdbc's readOnly is passed on to it
         hc.setReadOnly(Boolean.parseBoolean(driver.getProperty("readOnly", "false")));
+        if (config.meterRegistry() != null) {
+            HikariMeters.bind(hc, config.meterRegistry());
+        }
         return hc;
     }
 

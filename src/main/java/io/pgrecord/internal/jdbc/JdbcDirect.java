@@ -3,6 +3,7 @@ package io.pgrecord.internal.jdbc;
 import io.pgrecord.error.ConnectionException;
 import io.pgrecord.internal.error.UnreadableColumnException;
 import io.pgrecord.internal.exec.StatementRecorder;
+import io.pgrecord.internal.exec.StatementTiming;
 import io.pgrecord.internal.types.ColumnKind;
 import io.pgrecord.internal.types.DateTimeText;
 import java.math.BigDecimal;
@@ -13,6 +14,7 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.jooq.ConnectionProvider;
 
@@ -35,7 +37,23 @@ public final class JdbcDirect {
     /** The rows as value arrays, one element per column in {@code columns}. */
     public List<Object[]> rows(ConnectionProvider connections, String sql, Object[] values, ColumnKind[] kinds,
             ColumnKind[] columns) {
-        recorder.record(sql);
+        StatementTiming timing = recorder.start(sql);
+        try {
+            List<Object[]> rows = send(connections, sql, values, kinds, columns);
+            if (timing != null) {
+                timing.succeeded(rows.size(), () -> Arrays.asList(values));
+            }
+            return rows;
+        } catch (RuntimeException e) {
+            if (timing != null) {
+                timing.failed(e, () -> Arrays.asList(values));
+            }
+            throw e;
+        }
+    }
+
+    private List<Object[]> send(ConnectionProvider connections, String sql, Object[] values, ColumnKind[] kinds,
+            ColumnKind[] columns) {
         Connection c = connections.acquire();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < values.length; i++) {

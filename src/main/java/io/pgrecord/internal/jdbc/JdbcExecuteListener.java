@@ -3,13 +3,21 @@ package io.pgrecord.internal.jdbc;
 import io.pgrecord.error.ConnectionException;
 import io.pgrecord.internal.error.UnreadableColumnException;
 import io.pgrecord.internal.exec.StatementRecorder;
+import io.pgrecord.internal.exec.StatementTiming;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 import org.jooq.ExecuteContext;
 import org.jooq.ExecuteListener;
 
-/** Records what raw jOOQ sends and translates its failures, for {@code backend.dsl()}. */
+/**
+ * Records and times what jOOQ sends (raw {@code backend.dsl()} and the model statements jOOQ
+ * runs) and translates its failures.
+ */
 final class JdbcExecuteListener implements ExecuteListener {
+
+    /** The key of the statement's {@link StatementTiming} in the execute context's data. */
+    private static final Object TIMING = new Object();
 
     private final StatementRecorder recorder;
     private final Runnable connectionLost;
@@ -25,16 +33,47 @@ final class JdbcExecuteListener implements ExecuteListener {
 
     @Override
     public void executeStart(ExecuteContext ctx) {
-        if (recorder.isCapturing()) {
-            String[] batch = ctx.batchSQL();
-            if (batch.length > 1) {
-                for (String sql : batch) {
-                    recorder.record(sql);
-                }
-            } else if (ctx.sql() != null) {
-                recorder.record(ctx.sql());
+        // batchSQL() allocates for a single statement: ask only in batch mode
+        String[] batch = ctx.batchMode() == ExecuteContext.BatchMode.NONE ? null : ctx.batchSQL();
+        StatementTiming timing;
+        if (batch != null && batch.length > 1) {
+            for (String sql : batch) {
+                recorder.record(sql);
             }
+            timing = recorder.time(String.join(";\n", batch));
+        } else {
+            timing = ctx.sql() == null ? null : recorder.start(ctx.sql());
         }
+        if (timing != null) {
+            ctx.data(TIMING, timing);
+        }
+    }
+
+    @Override
+    public void end(ExecuteContext ctx) {
+        if (ctx.data(TIMING) instanceof StatementTiming timing) {
+            timing.succeeded(rows(ctx), () -> binds(ctx));
+        }
+    }
+
+    /** The rows fetched, or those changed; -1 when jOOQ does not say. */
+    private static long rows(ExecuteContext ctx) {
+        if (ctx.result() != null) {
+            return ctx.result().size();
+        }
+        int[] batch = ctx.batchRows();
+        if (batch.length > 1) {
+            long sum = 0;
+            for (int n : batch) {
+                sum += Math.max(0, n);
+            }
+            return sum;
+        }
+        return ctx.rows();
+    }
+
+    private static List<?> binds(ExecuteContext ctx) {
+        return ctx.query() == null ? List.of() : ctx.query().getBindValues();
     }
 
     @Override
@@ -43,12 +82,18 @@ final class JdbcExecuteListener implements ExecuteListener {
         if (failure != null) {
             UnreadableColumnException unreadable = UnreadableColumnException.ofJooq(failure, i -> serverType(ctx, i));
             if (unreadable != null) {
+                if (ctx.data(TIMING) instanceof StatementTiming timing) {
+                    timing.failed(unreadable, () -> binds(ctx));
+                }
                 ctx.exception(unreadable);
                 return;
             }
             RuntimeException translated = JdbcErrors.translate(failure);
             if (translated instanceof ConnectionException) {
                 connectionLost.run();
+            }
+            if (ctx.data(TIMING) instanceof StatementTiming timing) {
+                timing.failed(translated, () -> binds(ctx));
             }
             ctx.exception(translated);
         }

@@ -6,7 +6,10 @@ import io.pgrecord.PostgresBackend;
 import io.pgrecord.PostgresConnectionConfig;
 import io.pgrecord.ServerVersion;
 import io.pgrecord.TransactionOptions;
+import io.pgrecord.internal.exec.Observabilities;
+import io.pgrecord.internal.exec.Observability;
 import io.pgrecord.internal.exec.StatementRecorder;
+import io.pgrecord.internal.exec.StatementTiming;
 import io.pgrecord.internal.exec.BackendHandle;
 import io.pgrecord.internal.exec.ReplicaRouting;
 import io.pgrecord.internal.model.LoadingPolicy;
@@ -20,6 +23,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -38,7 +42,7 @@ public final class JdbcExecutor implements BackendHandle, AutoCloseable {
     private final ObjectMapper jsonMapper;
     private final LoadingPolicy loading;
     private final Supplier<JdbcConnectionSource> sources;
-    private final StatementRecorder statementLog = new StatementRecorder();
+    private final StatementRecorder statementLog;
     private final Object lock = new Object();
     private final TxBinding binding = new TxBinding();
     private final JdbcReplicas replicas;
@@ -57,24 +61,30 @@ public final class JdbcExecutor implements BackendHandle, AutoCloseable {
     public JdbcExecutor(PostgresBackend backend, PostgresConnectionConfig config,
             Function<PostgresConnectionConfig, JdbcConnectionSource> sources) {
         this(backend, config.jsonMapper(), new LoadingPolicy(config.strictLoading(), config.nPlusOneThreshold()),
-                () -> sources.apply(config), config);
+                Observabilities.of(config), () -> sources.apply(config), config);
     }
 
-    /** The executor of {@code backend}, on the connections of {@code source}, opened on first use. */
-    public JdbcExecutor(PostgresBackend backend, ObjectMapper jsonMapper, LoadingPolicy loading, Supplier<JdbcConnectionSource> source) {
-        this(backend, jsonMapper, loading, source, null);
+    /**
+     * The executor of {@code backend}, on the connections of {@code source}, opened on first use.
+     *
+     * @param observability what is reported of its statements besides the statement log
+     */
+    public JdbcExecutor(PostgresBackend backend, ObjectMapper jsonMapper, LoadingPolicy loading, Observability observability,
+            Supplier<JdbcConnectionSource> source) {
+        this(backend, jsonMapper, loading, observability, source, null);
     }
 
-    private JdbcExecutor(PostgresBackend backend, ObjectMapper jsonMapper, LoadingPolicy loading,
+    private JdbcExecutor(PostgresBackend backend, ObjectMapper jsonMapper, LoadingPolicy loading, Observability observability,
             Supplier<JdbcConnectionSource> source, @Nullable PostgresConnectionConfig config) {
         this.backend = backend;
         this.jsonMapper = jsonMapper;
         this.loading = loading;
         this.sources = source;
+        this.statementLog = new StatementRecorder(observability);
         ReplicaRouting routing = config == null ? null : ReplicaRouting.of(config);
         this.replicas = routing == null ? null : new JdbcReplicas(routing, config, statementLog);
         this.transactions = new JdbcTransactions(this::runtime, binding, statementLog, replicas, this::readOnlyServer);
-        this.runner = new JdbcRunner(this::runtime, this::capabilities, statementLog::record,
+        this.runner = new JdbcRunner(this::runtime, this::capabilities, statementLog,
                 work -> transactions.inTransaction(TransactionOptions.defaults(), work), replicas,
                 () -> binding.current() != null);
     }
@@ -146,11 +156,19 @@ public final class JdbcExecutor implements BackendHandle, AutoCloseable {
         Connection c = pool.acquireFromPool();
         try {
             String sql = attempt ? LockSql.tryLock(key) : LockSql.lock(key);
-            statementLog.record(sql);
+            StatementTiming timing = statementLog.start(sql);
             boolean acquired;
             try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
                 rs.next();
                 acquired = !attempt || rs.getBoolean(1);
+            } catch (SQLException e) {
+                if (timing != null) {
+                    timing.failed(e, List::of);
+                }
+                throw e;
+            }
+            if (timing != null) {
+                timing.succeeded(1, List::of);
             }
             if (acquired) {
                 return Optional.of(new JdbcLock(pool, statementLog, c, key));

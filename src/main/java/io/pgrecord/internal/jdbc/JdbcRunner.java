@@ -8,6 +8,8 @@ import io.pgrecord.internal.error.UnreadableColumnException;
 import io.pgrecord.internal.exec.ReplicaRouting;
 import io.pgrecord.internal.exec.RowTarget;
 import io.pgrecord.internal.exec.Shape;
+import io.pgrecord.internal.exec.StatementRecorder;
+import io.pgrecord.internal.exec.StatementTiming;
 import io.pgrecord.internal.exec.Work;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -20,7 +22,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -38,7 +39,7 @@ public final class JdbcRunner {
 
     private final Supplier<JdbcRuntime> runtime;
     private final Supplier<Capabilities> capabilities;
-    private final Consumer<String> log;
+    private final StatementRecorder log;
     private final Function<Supplier<Object>, Object> transactional;
     private final ConcurrentHashMap<Object, Object> memo = new ConcurrentHashMap<>();
     private final JdbcReplicas replicas;
@@ -49,7 +50,7 @@ public final class JdbcRunner {
      *     one is already open): the backend's transaction manager
      */
     public JdbcRunner(Supplier<JdbcRuntime> runtime, Supplier<Capabilities> capabilities,
-            Consumer<String> log, Function<Supplier<Object>, Object> transactional) {
+            StatementRecorder log, Function<Supplier<Object>, Object> transactional) {
         this(runtime, capabilities, log, transactional, null, () -> false);
     }
 
@@ -57,7 +58,7 @@ public final class JdbcRunner {
      * @param replicas the backend's replicas, or null without any
      * @param inTransaction whether the calling thread has a transaction open
      */
-    JdbcRunner(Supplier<JdbcRuntime> runtime, Supplier<Capabilities> capabilities, Consumer<String> log,
+    JdbcRunner(Supplier<JdbcRuntime> runtime, Supplier<Capabilities> capabilities, StatementRecorder log,
             Function<Supplier<Object>, Object> transactional, JdbcReplicas replicas, BooleanSupplier inTransaction) {
         this.runtime = runtime;
         this.capabilities = capabilities;
@@ -199,13 +200,21 @@ public final class JdbcRunner {
     private long copy(DSLContext ctx, Work.Copy<?> c) {
         ConnectionProvider provider = ctx.configuration().connectionProvider();
         Connection connection = provider.acquire();
+        StatementTiming timing = log.start(c.sql());
         try {
-            log.accept(c.sql());
             InputStream in = new SequenceInputStream(Collections.enumeration(
                     c.data().stream().map(ByteArrayInputStream::new).toList()));
-            return connection.unwrap(PGConnection.class).getCopyAPI().copyIn(c.sql(), in);
+            long rows = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(c.sql(), in);
+            if (timing != null) {
+                timing.succeeded(rows, List::of);
+            }
+            return rows;
         } catch (SQLException | IOException e) {
-            throw JdbcErrors.translate(e);
+            RuntimeException translated = JdbcErrors.translate(e);
+            if (timing != null) {
+                timing.failed(translated, List::of);
+            }
+            throw translated;
         } finally {
             provider.release(connection);
         }

@@ -1,9 +1,11 @@
 package io.pgrecord.internal.jdbc;
 
 import io.pgrecord.internal.exec.StatementRecorder;
+import io.pgrecord.internal.exec.StatementTiming;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import org.postgresql.core.BaseConnection;
 import org.postgresql.core.TransactionState;
 
@@ -14,11 +16,18 @@ public final class JdbcStatements {
     }
 
     public static void execute(Connection connection, String sql, StatementRecorder recorder) {
-        recorder.record(sql);
+        StatementTiming timing = recorder.start(sql);
         try (Statement s = connection.createStatement()) {
             s.execute(sql);
         } catch (SQLException e) {
-            throw JdbcErrors.translate(e);
+            RuntimeException translated = JdbcErrors.translate(e);
+            if (timing != null) {
+                timing.failed(translated, List::of);
+            }
+            throw translated;
+        }
+        if (timing != null) {
+            timing.succeeded(-1, List::of);
         }
     }
 

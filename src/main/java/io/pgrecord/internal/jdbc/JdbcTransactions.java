@@ -44,6 +44,8 @@ public final class JdbcTransactions {
         final PooledConnectionProvider pool;
         final TxFrames frames = new TxFrames();
         final Deque<Tx> handles = new ArrayDeque<>();
+        /** The transaction's observation, or null. */
+        Object observation;
 
         Open(Connection connection, PooledConnectionProvider pool) {
             this.connection = connection;
@@ -126,6 +128,7 @@ public final class JdbcTransactions {
             open.pool.releaseToPool(open.connection);
             throw e;
         }
+        open.observation = recorder.transactionStarted();
         current.set(open);
         binding.bind(open.connection);
         return push(open, null);
@@ -194,9 +197,13 @@ public final class JdbcTransactions {
         open.frames.close();
         try {
             JdbcStatements.execute(open.connection, sql, recorder);
+            recorder.transactionEnded(open.observation, !sql.equals(TxSql.ROLLBACK), null);
             if (replicas != null && sql.equals(TxSql.COMMIT) && open.onPrimary(runtime.get().connections())) {
                 replicas.committed(open.connection);
             }
+        } catch (RuntimeException e) {
+            recorder.transactionEnded(open.observation, false, e);
+            throw e;
         } finally {
             open.pool.releaseToPool(open.connection);
         }

@@ -6,6 +6,7 @@ import io.pgrecord.Column;
 import io.pgrecord.CreatedAt;
 import io.pgrecord.Id;
 import io.pgrecord.Sensitive;
+import io.pgrecord.internal.exec.SensitiveColumns;
 import io.pgrecord.SoftDelete;
 import io.pgrecord.UpdatedAt;
 import io.pgrecord.Version;
@@ -84,6 +85,9 @@ public final class FieldMeta {
         this.json = sqlType.matches("jsonb?(\\[])*") && type != String.class;
         this.requires = TypeMapper.requiredCapability(f);
         this.sensitive = f.isAnnotationPresent(Sensitive.class);
+        if (sensitive) {
+            SensitiveColumns.add(table.last(), column);   // the SQL log masks its binds
+        }
     }
 
     /** The capability this field's PostgreSQL type needs, or null. */

@@ -1,5 +1,6 @@
 package io.pgrecord.internal.r2dbc;
 
+import io.pgrecord.internal.exec.StatementTiming;
 import io.r2dbc.spi.Batch;
 import io.r2dbc.spi.Result;
 import java.util.ArrayList;
@@ -30,7 +31,9 @@ final class ObservedBatch implements Batch {
     public Publisher<? extends Result> execute() {
         return Flux.defer(() -> {
             statements.forEach(owner.recorder()::record);
-            return Flux.from(delegate.execute());
-        }).<Result>map(ObservedResult::new).onErrorMap(R2dbcErrors::translate);
+            StatementTiming timing = owner.recorder().time(String.join(";\n", statements));
+            return TimedResults.observe(Flux.from(delegate.execute()),
+                    timing == null ? null : new TimedResults(timing, List::of));
+        });
     }
 }

@@ -1,5 +1,7 @@
 package io.pgrecord.internal.r2dbc;
 
+import io.pgrecord.internal.exec.StatementRecorder;
+import io.pgrecord.internal.exec.StatementTiming;
 import io.r2dbc.spi.Batch;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionMetadata;
@@ -8,6 +10,7 @@ import io.r2dbc.spi.Statement;
 import io.r2dbc.spi.TransactionDefinition;
 import io.r2dbc.spi.ValidationDepth;
 import java.time.Duration;
+import java.util.List;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
 
@@ -46,8 +49,9 @@ final class ObservedConnection implements Connection {
         return owner;
     }
 
-    void record(String sql) {
-        owner.recorder().record(sql);
+    /** Records {@code sql} and starts its timing when it is logged or measured; see {@link StatementRecorder#start}. */
+    StatementTiming start(String sql) {
+        return owner.recorder().start(sql);
     }
 
     @Override
@@ -146,8 +150,10 @@ final class ObservedConnection implements Connection {
 
     private Publisher<Void> logged(String sql, Publisher<Void> action) {
         return Mono.defer(() -> {
-            owner.recorder().record(sql);
-            return Mono.from(action);
-        }).onErrorMap(R2dbcErrors::translate);
+            StatementTiming timing = owner.recorder().start(sql);
+            Mono<Void> sent = Mono.from(action).onErrorMap(R2dbcErrors::translate);
+            return timing == null ? sent
+                    : sent.doOnSuccess(done -> timing.succeeded(-1, List::of)).doOnError(e -> timing.failed(e, List::of));
+        });
     }
 }

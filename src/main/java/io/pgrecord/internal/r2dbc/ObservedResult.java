@@ -10,37 +10,59 @@ import java.util.function.Predicate;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 
-/** A result whose errors, which r2dbc-postgresql raises while rows are read, come out translated. */
+/**
+ * A result whose errors, which r2dbc-postgresql raises while rows are read, come out translated,
+ * and whose rows end its statement's timing when there is one.
+ */
 final class ObservedResult implements Result {
 
     private final Result delegate;
+    private final TimedResults timed;
 
+    /** A result of a statement that is not timed. */
     ObservedResult(Result delegate) {
+        this(delegate, null);
+    }
+
+    /** @param timed the statement's timing, or null when it is not timed */
+    ObservedResult(Result delegate, TimedResults timed) {
         this.delegate = delegate;
+        this.timed = timed;
     }
 
     @Override
     public Publisher<Long> getRowsUpdated() {
-        return Flux.from(delegate.getRowsUpdated()).onErrorMap(R2dbcErrors::translate);
+        Flux<Long> counts = Flux.from(delegate.getRowsUpdated()).onErrorMap(R2dbcErrors::translate);
+        return timed == null ? counts : timed(counts.doOnNext(timed::rows));
     }
 
     @Override
     public <T> Publisher<T> map(BiFunction<Row, RowMetadata, ? extends T> mappingFunction) {
-        return Flux.<T>from(delegate.map(mappingFunction)).onErrorMap(R2dbcErrors::translate);
+        return read(Flux.<T>from(delegate.map(mappingFunction)));
     }
 
     @Override
     public <T> Publisher<T> map(Function<? super Readable, ? extends T> mappingFunction) {
-        return Flux.<T>from(delegate.map(mappingFunction)).onErrorMap(R2dbcErrors::translate);
+        return read(Flux.<T>from(delegate.map(mappingFunction)));
     }
 
     @Override
     public Result filter(Predicate<Segment> filter) {
-        return new ObservedResult(delegate.filter(filter));
+        return new ObservedResult(delegate.filter(filter), timed);
     }
 
     @Override
     public <T> Publisher<T> flatMap(Function<Segment, ? extends Publisher<? extends T>> mappingFunction) {
-        return Flux.<T>from(delegate.flatMap(mappingFunction)).onErrorMap(R2dbcErrors::translate);
+        return read(Flux.<T>from(delegate.flatMap(mappingFunction)));
+    }
+
+    private <T> Flux<T> read(Flux<T> rows) {
+        Flux<T> translated = rows.onErrorMap(R2dbcErrors::translate);
+        return timed == null ? translated : timed(translated.doOnNext(row -> timed.rows(1)));
+    }
+
+    private <T> Flux<T> timed(Flux<T> reading) {
+        // before the signal goes downstream, so whoever sees the rows end finds the statement logged
+        return reading.doOnError(timed::failed).doOnComplete(timed::ended).doOnCancel(timed::ended);
     }
 }

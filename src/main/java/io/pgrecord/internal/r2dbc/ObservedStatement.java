@@ -1,7 +1,10 @@
 package io.pgrecord.internal.r2dbc;
 
+import io.pgrecord.internal.exec.StatementTiming;
 import io.r2dbc.spi.Result;
 import io.r2dbc.spi.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 
@@ -14,24 +17,42 @@ final class ObservedStatement implements Statement {
     private final Statement delegate;
     private final String sql;
     private final ObservedConnectionFactory owner;
+    /** The values bound, kept only while the SQL log shows binds; else null. */
+    private final List<Object> binds;
+    /** Where the current set of binds starts in {@link #binds}, after {@link #add()}. */
+    private int bindsFrom;
 
     ObservedStatement(Statement delegate, String sql, ObservedConnectionFactory owner) {
         this.delegate = delegate;
         this.sql = sql;
         this.owner = owner;
+        this.binds = owner.recorder().bindsLogged() ? new ArrayList<>() : null;
     }
 
     @Override
     public Statement add() {
         delegate.add();
+        if (binds != null) {
+            bindsFrom = binds.size();
+        }
         return this;
     }
 
     /** Strings go out untyped, see {@link R2dbcBinds#bindValue}. */
     @Override
     public Statement bind(int index, Object value) {
+        keep(index, value);
         delegate.bind(index, R2dbcBinds.bindValue(value));
         return this;
+    }
+
+    private void keep(int index, Object value) {
+        if (binds != null) {
+            while (binds.size() <= bindsFrom + index) {
+                binds.add(null);
+            }
+            binds.set(bindsFrom + index, value);
+        }
     }
 
     @Override
@@ -42,6 +63,7 @@ final class ObservedStatement implements Statement {
 
     @Override
     public Statement bindNull(int index, Class<?> type) {
+        keep(index, null);
         if (type == String.class) {
             delegate.bind(index, R2dbcBinds.UNTYPED_NULL);
         } else {
@@ -75,8 +97,9 @@ final class ObservedStatement implements Statement {
     @Override
     public Publisher<? extends Result> execute() {
         return Flux.defer(() -> {
-            owner.recorder().record(sql);
-            return Flux.from(delegate.execute());
-        }).<Result>map(ObservedResult::new).onErrorMap(R2dbcErrors::translate);
+            StatementTiming timing = owner.recorder().start(sql);
+            return TimedResults.observe(Flux.from(delegate.execute()),
+                    timing == null ? null : new TimedResults(timing, () -> binds == null ? List.of() : binds));
+        });
     }
 }

@@ -1,6 +1,7 @@
 package io.pgrecord.internal.r2dbc;
 
 import io.netty.buffer.Unpooled;
+import io.pgrecord.internal.exec.StatementTiming;
 import io.r2dbc.postgresql.api.PostgresqlConnection;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.Wrapped;
@@ -17,11 +18,13 @@ public final class R2dbcCopy {
     /** Copies pre-encoded text on the given connection, e.g. a transaction's. */
     public static Mono<Long> copyOn(Connection c, String sql, List<byte[]> data) {
         return Mono.defer(() -> {
-            if (c instanceof ObservedConnection observed) {
-                observed.record(sql);
-            }
-            return postgres(c).copyIn(sql, Flux.fromIterable(data).map(Unpooled::wrappedBuffer));
-        }).onErrorMap(R2dbcErrors::translate);
+            StatementTiming timing = c instanceof ObservedConnection observed ? observed.start(sql) : null;
+            Mono<Long> copied = postgres(c).copyIn(sql, Flux.fromIterable(data).map(Unpooled::wrappedBuffer))
+                    .onErrorMap(R2dbcErrors::translate);
+            return timing == null ? copied
+                    : copied.doOnSuccess(rows -> timing.succeeded(rows == null ? -1 : rows, List::of))
+                            .doOnError(e -> timing.failed(e, List::of));
+        });
     }
 
     private static PostgresqlConnection postgres(Connection c) {

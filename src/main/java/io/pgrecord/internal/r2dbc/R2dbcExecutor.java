@@ -6,6 +6,8 @@ import io.pgrecord.PostgresConnectionConfig;
 import io.pgrecord.ServerVersion;
 import io.pgrecord.TransactionOptions;
 import io.pgrecord.internal.types.ServerGates;
+import io.pgrecord.internal.exec.Observabilities;
+import io.pgrecord.internal.exec.Observability;
 import io.pgrecord.internal.exec.ReplicaRouting;
 import io.pgrecord.internal.exec.StatementRecorder;
 import io.pgrecord.internal.exec.BackendHandle;
@@ -34,7 +36,7 @@ public final class R2dbcExecutor implements BackendHandle {
     private final AsyncPostgresBackend backend;
     private final Function<StatementRecorder, R2dbcRuntime> runtimes;
     private final LoadingPolicy loading;
-    private final StatementRecorder statementLog = new StatementRecorder();
+    private final StatementRecorder statementLog;
     private final Object lock = new Object();
     private R2dbcRuntime runtime;
     private Mono<ServerVersion> connecting;
@@ -45,20 +47,21 @@ public final class R2dbcExecutor implements BackendHandle {
     private final R2dbcRunner runner;
 
     public R2dbcExecutor(AsyncPostgresBackend backend, PostgresConnectionConfig config) {
-        this(backend, new LoadingPolicy(config.strictLoading(), config.nPlusOneThreshold()),
+        this(backend, new LoadingPolicy(config.strictLoading(), config.nPlusOneThreshold()), Observabilities.of(config),
                 recorder -> new R2dbcRuntime(config, recorder), config);
     }
 
     /** The executor of {@code backend} on the runtimes {@code runtimes} makes: one per connect after a disconnect. */
     public R2dbcExecutor(AsyncPostgresBackend backend, LoadingPolicy loading, Function<StatementRecorder, R2dbcRuntime> runtimes) {
-        this(backend, loading, runtimes, null);
+        this(backend, loading, Observability.DEFAULT, runtimes, null);
     }
 
-    private R2dbcExecutor(AsyncPostgresBackend backend, LoadingPolicy loading, Function<StatementRecorder, R2dbcRuntime> runtimes,
-            @Nullable PostgresConnectionConfig config) {
+    private R2dbcExecutor(AsyncPostgresBackend backend, LoadingPolicy loading, Observability observability,
+            Function<StatementRecorder, R2dbcRuntime> runtimes, @Nullable PostgresConnectionConfig config) {
         this.backend = backend;
         this.loading = loading;
         this.runtimes = runtimes;
+        this.statementLog = new StatementRecorder(observability);
         ReplicaRouting routing = config == null ? null : ReplicaRouting.of(config);
         this.replicas = routing == null ? null
                 : new R2dbcReplicas(routing, config, statementLog, this::runtime, this::serverVersion);

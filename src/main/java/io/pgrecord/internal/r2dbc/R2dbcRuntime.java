@@ -48,6 +48,9 @@ public final class R2dbcRuntime {
     private static ObservedConnectionFactory ownPool(PostgresConnectionConfig config, StatementRecorder recorder) {
         String name = R2dbcConfigs.nextPoolName();
         ConnectionPool pool = new ConnectionPool(R2dbcConfigs.pool(config, name));
+        if (config.meterRegistry() != null) {
+            R2dbcPoolMeters.bind(pool, name, config.meterRegistry());
+        }
         return new ObservedConnectionFactory(pool, true, name, recorder, config.poolMaxSize(), config.poolTimeout());
     }
 

@@ -3,12 +3,14 @@ package io.pgrecord.internal.r2dbc;
 import io.pgrecord.internal.error.UnreadableColumnException;
 import io.pgrecord.internal.exec.ReactiveScope;
 import io.pgrecord.internal.exec.RowTarget;
+import io.pgrecord.internal.exec.StatementTiming;
 import io.pgrecord.internal.types.ColumnKind;
 import io.pgrecord.internal.types.DateTimeText;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.Row;
 import io.r2dbc.spi.RowMetadata;
 import io.r2dbc.spi.Statement;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 import org.reactivestreams.Publisher;
@@ -54,20 +56,27 @@ final class R2dbcStatements implements ReactiveScope.Statements {
             // straight on the driver's statement: one log call and one error mapping for the whole
             // statement instead of the per-statement and per-result wrappers raw jOOQ goes through
             Connection driver = c;
+            StatementTiming timing = null;
             if (c instanceof ObservedConnection observed) {
-                observed.record(sql);
+                timing = observed.start(sql);
                 driver = observed.delegate();
             }
             Statement st = driver.createStatement(sql);
             for (int i = 0; i < values.length; i++) {
                 bind(st, i, kinds[i], values[i]);
             }
-            return (Publisher<Object>) (Publisher<?>) Flux.from(st.execute())
+            Mono<List<Object[]>> rows = Flux.from(st.execute())
                     .concatMap(result -> result.map((row, metadata) -> read(row, metadata, columns)))
                     .collectList()
                     .onErrorMap(e -> e instanceof UnreadableColumnException u ? RowTarget.describe(target, u)
                             : R2dbcErrors.translate(e));
+            return (Publisher<Object>) (Publisher<?>) (timing == null ? rows : timed(rows, timing, values));
         });
+    }
+
+    private static Mono<List<Object[]>> timed(Mono<List<Object[]>> rows, StatementTiming timing, Object[] values) {
+        return rows.doOnSuccess(read -> timing.succeeded(read == null ? 0 : read.size(), () -> Arrays.asList(values)))
+                .doOnError(e -> timing.failed(e, () -> Arrays.asList(values)));
     }
 
     private static void bind(Statement st, int i, ColumnKind kind, Object v) {

@@ -232,7 +232,7 @@ public final class R2dbcTransactions {
     private Mono<Void> end(Open open, String sql) {
         return Mono.defer(() -> {
             open.frames.close();
-            Mono<Void> ended = open.tx.execute(sql);
+            Mono<Void> ended = open.tx.end(sql);
             // a backend with replicas remembers the commit's WAL position, for read-your-writes
             return replicas != null && sql.equals(TxSql.COMMIT) && open.onPrimary ? ended.then(replicas.committed(open.tx)) : ended;
         }).onErrorResume(e -> open.tx.release().then(Mono.error(e))).then(open.tx.release())

@@ -2,6 +2,8 @@ package io.pgrecord.internal.r2dbc;
 
 import io.pgrecord.error.TransactionException;
 import io.pgrecord.internal.exec.JooqDefaults;
+import io.pgrecord.internal.exec.StatementRecorder;
+import io.pgrecord.internal.tx.TxSql;
 import io.pgrecord.internal.exec.ReactiveScope;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.Result;
@@ -23,6 +25,8 @@ public final class R2dbcTx {
     private final ObservedConnection pinned;
     private final DSLContext dsl;
     private volatile boolean released;
+    /** A top-level transaction's observation, or null. */
+    private volatile Object observation;
 
     private R2dbcTx(ObservedConnection connection, R2dbcRuntime runtime) {
         this.connection = connection;
@@ -35,9 +39,12 @@ public final class R2dbcTx {
     /** Takes a connection from the pool and sends {@code beginSql} on it. */
     public static Mono<R2dbcTx> begin(R2dbcRuntime runtime, String beginSql) {
         return runtime.connections().acquire()
-                .map(c -> new R2dbcTx((ObservedConnection) c, runtime))
+                .map(c -> new R2dbcTx((ObservedConnection) c, runtime).observed())
                 .flatMap(tx -> tx.execute(beginSql).thenReturn(tx)
-                        .onErrorResume(e -> tx.release().then(Mono.error(e))));
+                        .onErrorResume(e -> {
+                            tx.connection.owner().recorder().transactionEnded(tx.observation, false, e);
+                            return tx.release().then(Mono.error(e));
+                        }));
     }
 
     /** Takes a connection from the pool, outside any transaction: for session-level work such as locks. */
@@ -60,6 +67,26 @@ public final class R2dbcTx {
     /** Sends a control statement (COMMIT, SAVEPOINT ...) on this transaction's connection. */
     public Mono<Void> execute(String sql) {
         return Flux.from(pinned.createStatement(sql).execute()).flatMap(Result::getRowsUpdated).then();
+    }
+
+    private R2dbcTx observed() {
+        observation = connection.owner().recorder().transactionStarted();
+        return this;
+    }
+
+    /**
+     * Sends the statement that ends the transaction ({@code COMMIT}, {@code ROLLBACK},
+     * {@code PREPARE TRANSACTION}) and ends its observation.
+     */
+    public Mono<Void> end(String sql) {
+        Mono<Void> sent = execute(sql);
+        Object started = observation;
+        if (started == null) {
+            return sent;
+        }
+        StatementRecorder recorder = connection.owner().recorder();
+        return sent.doOnSuccess(done -> recorder.transactionEnded(started, !sql.equals(TxSql.ROLLBACK), null))
+                .doOnError(e -> recorder.transactionEnded(started, false, e));
     }
 
     /** Returns the connection to the pool. */

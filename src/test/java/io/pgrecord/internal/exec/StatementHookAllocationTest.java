@@ -1,0 +1,87 @@
+package io.pgrecord.internal.exec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.Level;
+import io.pgrecord.testing.SqlLogCapture;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.management.ManagementFactory;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the statement hook every statement of both executors passes through costs: with the SQL
+ * log off, no threshold and no registry, nothing allocated per statement (counted by the JVM for
+ * this thread, so the figure does not depend on the machine's load, as the benchmark's does).
+ */
+class StatementHookAllocationTest {
+
+    /**
+     * {@code com.sun.management.ThreadMXBean.getCurrentThreadAllocatedBytes()}, as {@code (Object)long}:
+     * reached through a handle because the tests compile inside the module io.pgrecord, which
+     * does not read jdk.management, and called exactly, so reading it allocates nothing.
+     */
+    private static final MethodHandle ALLOCATED = allocatedBytes();
+    private static final String SQL = "select \"t\".\"id\" from \"t\" where \"t\".\"id\" = ?";
+    private static final int STATEMENTS = 100_000;
+
+    @Test
+    void withEverythingOffAStatementAllocatesNothingForTheLog() {
+        StatementRecorder recorder = new StatementRecorder();
+        try (SqlLogCapture log = SqlLogCapture.at(Level.WARN)) {
+            long cost = allocatedBy(() -> statements(recorder)) - allocatedBy(() -> { });
+            // one object per statement would be at least 16 bytes x 100,000; the JVM itself may
+            // allocate a few bytes once on this thread while it compiles the loop
+            assertThat(cost).as("bytes allocated for %d statements", STATEMENTS).isLessThan(1_000);
+            assertThat(log.containing(SQL)).isEmpty();
+        }
+    }
+
+    @Test
+    void atDebugEveryStatementIsTimedAndLogged() {
+        StatementRecorder recorder = new StatementRecorder();
+        try (SqlLogCapture log = SqlLogCapture.at(Level.DEBUG)) {
+            assertThat(allocatedBy(() -> statements(recorder))).isPositive();
+            assertThat(log.containing(SQL)).hasSize(2 * STATEMENTS);   // the warm-up round and the measured one
+        }
+    }
+
+    private static void statements(StatementRecorder recorder) {
+        for (int i = 0; i < STATEMENTS; i++) {
+            StatementTiming timing = recorder.start(SQL);
+            if (timing != null) {
+                timing.succeeded(1, List::of);
+            }
+        }
+    }
+
+    /** The bytes this thread allocates running {@code work}, after a first run that loads and links what it needs. */
+    private static long allocatedBy(Runnable work) {
+        work.run();
+        long before = allocated();
+        work.run();
+        return allocated() - before;
+    }
+
+    private static long allocated() {
+        try {
+            return (long) ALLOCATED.invokeExact(BEAN);
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static final Object BEAN = ManagementFactory.getThreadMXBean();
+
+    private static MethodHandle allocatedBytes() {
+        try {
+            Class<?> bean = Class.forName("com.sun.management.ThreadMXBean");
+            return MethodHandles.publicLookup().findVirtual(bean, "getCurrentThreadAllocatedBytes",
+                    MethodType.methodType(long.class)).asType(MethodType.methodType(long.class, Object.class));
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("this JVM does not count allocated bytes per thread", e);
+        }
+    }
+}
