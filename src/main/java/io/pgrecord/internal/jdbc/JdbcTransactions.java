@@ -19,7 +19,9 @@ import java.util.function.Supplier;
 /**
  * The blocking transaction engine: a transaction is bound to the thread that began it, and its
  * connection to {@link TxBinding}, where models and raw jOOQ on that thread find it. Nested
- * begins are savepoints. Thread-safe; one per backend.
+ * begins are savepoints. A connection that comes with autocommit off is already in a transaction
+ * its owner runs (Spring's, say): the first begin on it is a savepoint too, and ending it gives
+ * the connection back without COMMIT, leaving the end to the owner. Thread-safe; one per backend.
  */
 public final class JdbcTransactions {
 
@@ -31,14 +33,16 @@ public final class JdbcTransactions {
     private final ThreadLocal<Open> current = new ThreadLocal<>();
     private final TxDefaults defaults = new TxDefaults(() -> TxRules.activeOnThread(isActive()));
 
-    /** The transaction open on one thread. */
+    /** The transaction open on one thread; {@code joined} when it is the connection owner's. */
     private static final class Open {
         final Connection connection;
+        final boolean joined;
         final TxFrames frames = new TxFrames();
         final Deque<Tx> handles = new ArrayDeque<>();
 
-        Open(Connection connection) {
+        Open(Connection connection, boolean joined) {
             this.connection = connection;
+            this.joined = joined;
         }
     }
 
@@ -101,8 +105,13 @@ public final class JdbcTransactions {
         String sql = defaults.beginSql(options);
         PooledConnectionProvider pool = runtime.get().connections();
         Connection c = pool.acquireFromPool();
-        open = new Open(c);
+        String level = null;
         try {
+            open = new Open(c, JdbcStatements.inOwnersTransaction(c));
+            if (open.joined) {
+                level = open.frames.pushLevel();
+                sql = TxSql.savepoint(level);
+            }
             JdbcStatements.execute(c, sql, recorder);
         } catch (RuntimeException e) {
             pool.releaseToPool(c);
@@ -110,7 +119,7 @@ public final class JdbcTransactions {
         }
         current.set(open);
         binding.bind(c);
-        return push(open, null);
+        return push(open, level);
     }
 
     private Tx push(Open open, String level) {
@@ -139,21 +148,33 @@ public final class JdbcTransactions {
             open.frames.popLevel(tx.level);
             open.handles.pop();
             tx.done = true;
-            if (!commit) {
-                send(open, TxSql.rollbackTo(tx.level));
+            try {
+                if (!commit) {
+                    send(open, TxSql.rollbackTo(tx.level));
+                }
+                send(open, TxSql.release(tx.level));
+            } finally {
+                if (open.handles.isEmpty()) {
+                    detach(open);
+                    runtime.get().connections().releaseToPool(open.connection);
+                }
             }
-            send(open, TxSql.release(tx.level));
             return;
         }
         end(open, commit ? TxSql.COMMIT : TxSql.ROLLBACK);
     }
 
-    /** Ends the thread's top-level transaction with {@code sql} and returns its connection. */
-    private void end(Open open, String sql) {
-        open.handles.pop().done = true;
+    /** Forgets the thread's transaction; its connection is still to be given back. */
+    private void detach(Open open) {
         current.remove();
         binding.unbind();
         open.frames.close();
+    }
+
+    /** Ends the thread's top-level transaction with {@code sql} and returns its connection. */
+    private void end(Open open, String sql) {
+        open.handles.pop().done = true;
+        detach(open);
         try {
             JdbcStatements.execute(open.connection, sql, recorder);
         } finally {
@@ -164,6 +185,7 @@ public final class JdbcTransactions {
     /** {@code PREPARE TRANSACTION gid} for the thread's transaction, which has no nested level open. */
     public void prepare(String gid) {
         Open open = requireOpen("prepare a transaction");
+        TxRules.checkOwnTransaction(open.joined);
         TxRules.checkNothingNested(open.handles.size());
         end(open, LockSql.prepare(gid));
     }
@@ -245,6 +267,9 @@ public final class JdbcTransactions {
         int attempts = isActive() ? 1 : options.retries() + 1;
         for (int attempt = 0; ; attempt++) {
             Tx tx = begin(options);
+            if (tx.isNested()) {
+                attempts = 1;   // a savepoint, maybe in the owner's transaction: only the top level retries
+            }
             T result;
             try {
                 result = work.get();

@@ -25,8 +25,9 @@ import reactor.util.retry.Retry;
 
 /**
  * The reactive transaction engine: the open transaction travels in the Reactor context under
- * this engine's key, so work subscribed inside joins it; nested begins are savepoints.
- * Thread-safe; one per backend.
+ * this engine's key, so work subscribed inside joins it; nested begins are savepoints. A
+ * connection that comes in a transaction its owner runs (Spring's) gets a savepoint for the top
+ * level too, and its end gives the connection back without COMMIT. Thread-safe; one per backend.
  */
 public final class R2dbcTransactions {
 
@@ -38,14 +39,17 @@ public final class R2dbcTransactions {
     private final AtomicInteger openTransactions = new AtomicInteger();
     private final TxDefaults defaults = new TxDefaults(() -> TxRules.openInManager(openTransactions.get()));
 
-    /** One open transaction: its connection and nesting. */
+    /** One open transaction: its connection and nesting; {@code joinLevel}: its savepoint in the owner's transaction. */
     private static final class Open {
         final R2dbcTx tx;
-        final TxFrames frames = new TxFrames();
+        final TxFrames frames;
         final AtomicBoolean ended = new AtomicBoolean();
+        final String joinLevel;
 
-        Open(R2dbcTx tx) {
+        Open(R2dbcTx tx, TxFrames frames, String joinLevel) {
             this.tx = tx;
+            this.frames = frames;
+            this.joinLevel = joinLevel;
         }
     }
 
@@ -86,13 +90,14 @@ public final class R2dbcTransactions {
                 if (!done.compareAndSet(false, true)) {
                     return Mono.error(TxRules.alreadyFinished());
                 }
-                return level != null ? popLevel(open, level, commit) : end(open, commit ? TxSql.COMMIT : TxSql.ROLLBACK);
+                return level != null ? popLevel(open, level, commit) : end(open, commit);
             });
         }
 
         public Mono<Void> prepare(String gid) {
             return Mono.defer(() -> {
                 TxRules.checkPreparable(level != null);
+                TxRules.checkOwnTransaction(open.joinLevel != null);
                 String sql = LockSql.prepare(gid);
                 if (!done.compareAndSet(false, true)) {
                     return Mono.error(new TransactionException("transaction already finished"));
@@ -106,7 +111,7 @@ public final class R2dbcTransactions {
         }
 
         public boolean isNested() {
-            return level != null;
+            return level != null || open.joinLevel != null;
         }
     }
 
@@ -153,8 +158,8 @@ public final class R2dbcTransactions {
     private <T> Mono<List<T>> topLevel(TransactionOptions options, Function<DSLContext, ? extends Publisher<T>> work) {
         Mono<List<T>> attempt = open(options).flatMap(open -> scoped(
                 Flux.from(work.apply(open.tx.dsl())).contextWrite(c -> enter(c, open)).collectList(),
-                end(open, TxSql.COMMIT),
-                end(open, TxSql.ROLLBACK)));
+                end(open, true),
+                end(open, false)));
         if (options.retries() == 0) {
             return attempt;
         }
@@ -190,16 +195,36 @@ public final class R2dbcTransactions {
 
     private Mono<Open> open(TransactionOptions options) {
         String sql = defaults.beginSql(options);
-        return connect.get().then(Mono.defer(() -> R2dbcTx.begin(runtime.get(), sql))).map(tx -> {
-            openTransactions.incrementAndGet();
-            return new Open(tx);
+        return Mono.defer(() -> {
+            TxFrames frames = new TxFrames();
+            return connect.get()
+                    .then(Mono.defer(() -> R2dbcTx.begin(runtime.get(), joined -> joined ? TxSql.savepoint(frames.pushLevel()) : sql)))
+                    .map(tx -> {
+                        openTransactions.incrementAndGet();
+                        return new Open(tx, frames, tx.isJoined() ? frames.innermostLevel() : null);
+                    });
         });
     }
 
+    /** Ends a top-level transaction: COMMIT or ROLLBACK, or in the owner's transaction its savepoint's end. */
+    private Mono<Void> end(Open open, boolean commit) {
+        String level = open.joinLevel;
+        if (level == null) {
+            return end(open, commit ? TxSql.COMMIT : TxSql.ROLLBACK);
+        }
+        return end(open, () -> commit ? open.tx.execute(TxSql.release(level))
+                : open.tx.execute(TxSql.rollbackTo(level)).then(open.tx.execute(TxSql.release(level))));
+    }
+
     private Mono<Void> end(Open open, String sql) {
+        return end(open, () -> open.tx.execute(sql));
+    }
+
+    /** Runs the closing statements, then gives the connection back, whatever they did. */
+    private Mono<Void> end(Open open, Supplier<Mono<Void>> closing) {
         return Mono.defer(() -> {
             open.frames.close();
-            return open.tx.execute(sql);
+            return closing.get();
         }).onErrorResume(e -> open.tx.release().then(Mono.error(e))).then(open.tx.release())
                 // before the signal goes downstream, so a caller that has seen the end sees the count
                 .doOnTerminate(() -> ended(open))
