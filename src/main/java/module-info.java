@@ -13,6 +13,9 @@ module io.pgrecord {
     exports io.pgrecord.error;
     exports io.pgrecord.schema;
     exports io.pgrecord.types;
+    // Spring Boot auto-configuration; Spring is optional, present only in Spring applications
+    exports io.pgrecord.spring;
+    opens io.pgrecord.spring to spring.core, spring.beans, spring.context;
 
     // in public signatures: DSLContext, Record and the jOOQ data types; the ranges of PgTypes;
     // Mono and Flux; Publisher; SQLException in the bindings of io.pgrecord.types
@@ -25,6 +28,14 @@ module io.pgrecord {
     requires static transitive org.jspecify;
     // Bean Validation is honoured when the application has a provider, optional otherwise
     requires static jakarta.validation;
+    requires static spring.core;
+    requires static spring.beans;
+    requires static spring.context;
+    requires static spring.jdbc;
+    requires static spring.r2dbc;
+    requires static spring.boot;
+    // its annotations are on the exported PgRecordAutoConfiguration
+    requires static transitive spring.boot.autoconfigure;
 
     requires org.postgresql.jdbc;
     requires com.zaxxer.hikari;

@@ -1,0 +1,69 @@
+package io.pgrecord.spring;
+
+import io.r2dbc.spi.Connection;
+import io.r2dbc.spi.ConnectionFactory;
+import io.r2dbc.spi.ConnectionFactoryMetadata;
+import io.r2dbc.spi.Wrapped;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import org.reactivestreams.Publisher;
+import org.springframework.r2dbc.connection.ConnectionFactoryUtils;
+import reactor.core.publisher.Mono;
+
+/**
+ * The application's ConnectionFactory as the reactive backend sees it: inside a Spring
+ * transaction (R2dbcTransactionManager, found through the Reactor context) its connection,
+ * outside one a connection of the factory. Closing a connection leaves a transaction's one to
+ * Spring, as Spring's DatabaseClient does; Spring's TransactionAwareConnectionFactoryProxy
+ * would instead count the close as the holder's last release and drop the transaction's
+ * connection before Spring commits it.
+ */
+final class SpringConnectionFactory implements ConnectionFactory, Wrapped<ConnectionFactory> {
+
+    private final ConnectionFactory target;
+
+    SpringConnectionFactory(ConnectionFactory target) {
+        this.target = target;
+    }
+
+    @Override
+    public Publisher<? extends Connection> create() {
+        return ConnectionFactoryUtils.getConnection(target).map(this::closingBySpring);
+    }
+
+    private Connection closingBySpring(Connection connection) {
+        return (Connection) Proxy.newProxyInstance(SpringConnectionFactory.class.getClassLoader(),
+                new Class<?>[] {Connection.class, Wrapped.class}, (proxy, method, args) -> invoke(connection, method, args));
+    }
+
+    private Object invoke(Connection connection, Method method, Object[] args) throws Throwable {
+        switch (method.getName()) {
+            case "close" -> {
+                // empty in a Spring transaction, whose end returns the connection; closes it otherwise
+                return ConnectionFactoryUtils.currentConnectionFactory(target).then()
+                        .onErrorResume(Exception.class, e -> Mono.from(connection.close()));
+            }
+            case "unwrap" -> {
+                return connection;
+            }
+            default -> {
+                try {
+                    return method.invoke(connection, args);
+                } catch (InvocationTargetException e) {
+                    throw e.getTargetException();
+                }
+            }
+        }
+    }
+
+    @Override
+    public ConnectionFactoryMetadata getMetadata() {
+        return target.getMetadata();
+    }
+
+    @Override
+    public ConnectionFactory unwrap() {
+        return target;
+    }
+}
