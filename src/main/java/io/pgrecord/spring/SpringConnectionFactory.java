@@ -27,22 +27,31 @@ final class SpringConnectionFactory implements ConnectionFactory, Wrapped<Connec
         this.target = target;
     }
 
+    /**
+     * Spring's connection for the subscriber's context, and whether it is a Spring transaction's:
+     * asked here, where the context is the caller's, since a close may be subscribed without it.
+     */
     @Override
     public Publisher<? extends Connection> create() {
-        return ConnectionFactoryUtils.getConnection(target).map(this::closingBySpring);
+        return ConnectionFactoryUtils.getConnection(target).flatMap(connection -> ConnectionFactoryUtils
+                .currentConnectionFactory(target).map(inTransaction -> true)
+                .onErrorResume(Exception.class, e -> Mono.just(false))   // no transaction in the context
+                .defaultIfEmpty(false)
+                .map(transactional -> closingBySpring(connection, transactional)));
     }
 
-    private Connection closingBySpring(Connection connection) {
+    private static Connection closingBySpring(Connection connection, boolean transactional) {
         return (Connection) Proxy.newProxyInstance(SpringConnectionFactory.class.getClassLoader(),
-                new Class<?>[] {Connection.class, Wrapped.class}, (proxy, method, args) -> invoke(connection, method, args));
+                new Class<?>[] {Connection.class, Wrapped.class},
+                (proxy, method, args) -> invoke(connection, transactional, method, args));
     }
 
-    private Object invoke(Connection connection, Method method, Object[] args) throws Throwable {
+    private static Object invoke(Connection connection, boolean transactional, Method method, Object[] args)
+            throws Throwable {
         switch (method.getName()) {
             case "close" -> {
-                // empty in a Spring transaction, whose end returns the connection; closes it otherwise
-                return ConnectionFactoryUtils.currentConnectionFactory(target).then()
-                        .onErrorResume(Exception.class, e -> Mono.from(connection.close()));
+                // a Spring transaction's connection is Spring's to return, when the transaction ends
+                return transactional ? Mono.empty() : connection.close();
             }
             case "unwrap" -> {
                 return connection;

@@ -1,7 +1,10 @@
 package io.pgrecord.springapp;
 
 import io.pgrecord.PostgresBackend;
+import io.pgrecord.TransactionOptions;
+import io.pgrecord.error.PgRecordException;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,6 +28,21 @@ public class BlockingSide implements SpringSide {
         if (rollback) {
             throw new Rollback();
         }
+    }
+
+    @Override
+    @Transactional(transactionManager = "jdbcTransactionManager")
+    public int attemptsOfAConflictingTransaction() {
+        AtomicInteger attempts = new AtomicInteger();
+        try {
+            backend.transactionManager().inTransaction(TransactionOptions.defaults().retries(3), () -> {
+                attempts.incrementAndGet();
+                backend.dsl().execute(CONFLICT);
+            });
+        } catch (PgRecordException expected) {
+            // the savepoint is rolled back; the Spring transaction goes on
+        }
+        return attempts.get();
     }
 
     private void apply(Step step) {

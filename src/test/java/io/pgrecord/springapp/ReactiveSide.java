@@ -1,8 +1,11 @@
 package io.pgrecord.springapp;
 
 import io.pgrecord.AsyncPostgresBackend;
+import io.pgrecord.TransactionOptions;
+import io.pgrecord.error.PgRecordException;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
@@ -28,6 +31,21 @@ final class ReactiveSide implements SpringSide {
         Mono<Void> work = Flux.fromIterable(steps).concatMap(this::apply)
                 .then(rollback ? Mono.error(new Rollback()) : Mono.empty());
         operator.transactional(work).block(WAIT);
+    }
+
+    @Override
+    public int attemptsOfAConflictingTransaction() {
+        AtomicInteger attempts = new AtomicInteger();
+        Mono<Void> work = backend.transactionManager()
+                .inTransaction(TransactionOptions.defaults().retries(3), () -> Mono.defer(() -> {
+                    attempts.incrementAndGet();
+                    return Mono.from(backend.dsl().query(CONFLICT));
+                }))
+                .then()
+                // the savepoint is rolled back; the Spring transaction goes on
+                .onErrorResume(PgRecordException.class, e -> Mono.empty());
+        operator.transactional(work).block(WAIT);
+        return attempts.get();
     }
 
     private Mono<?> apply(Step step) {

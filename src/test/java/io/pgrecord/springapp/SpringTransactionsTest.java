@@ -97,4 +97,9 @@ class SpringTransactionsTest {
 
         assertThat(bodies(db)).isEmpty();
     }
+
+    @BothBackends
+    void aPgrecordTransactionInsideIsNotRetriedSinceSpringOwnsTheTransaction(Exec exec) {
+        assertThat(side(exec).attemptsOfAConflictingTransaction()).isEqualTo(1);
+    }
 }

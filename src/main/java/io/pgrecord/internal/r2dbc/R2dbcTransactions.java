@@ -44,6 +44,8 @@ public final class R2dbcTransactions {
         final R2dbcTx tx;
         final TxFrames frames;
         final AtomicBoolean ended = new AtomicBoolean();
+        /** Set by the first end: a later one (a cancellation after an error, say) sends nothing. */
+        final AtomicBoolean closing = new AtomicBoolean();
         final String joinLevel;
 
         Open(R2dbcTx tx, TxFrames frames, String joinLevel) {
@@ -156,7 +158,9 @@ public final class R2dbcTransactions {
     }
 
     private <T> Mono<List<T>> topLevel(TransactionOptions options, Function<DSLContext, ? extends Publisher<T>> work) {
-        Mono<List<T>> attempt = open(options).flatMap(open -> scoped(
+        // a savepoint in the connection owner's transaction is not retried, as a nested level is not
+        AtomicBoolean joined = new AtomicBoolean();
+        Mono<List<T>> attempt = open(options).doOnNext(open -> joined.set(open.joinLevel != null)).flatMap(open -> scoped(
                 Flux.from(work.apply(open.tx.dsl())).contextWrite(c -> enter(c, open)).collectList(),
                 end(open, true),
                 end(open, false)));
@@ -164,7 +168,7 @@ public final class R2dbcTransactions {
             return attempt;
         }
         return attempt.retryWhen(Retry.max(options.retries())
-                .filter(e -> TxRetry.isRetryable(e, options.isRetryOnStale()))
+                .filter(e -> !joined.get() && TxRetry.isRetryable(e, options.isRetryOnStale()))
                 .doBeforeRetryAsync(signal -> Mono.delay(TxRetry.backoff((int) signal.totalRetries())).then())
                 .onRetryExhaustedThrow((spec, signal) -> signal.failure()));
     }
@@ -223,9 +227,12 @@ public final class R2dbcTransactions {
     /** Runs the closing statements, then gives the connection back, whatever they did. */
     private Mono<Void> end(Open open, Supplier<Mono<Void>> closing) {
         return Mono.defer(() -> {
+            if (!open.closing.compareAndSet(false, true)) {
+                return Mono.<Void>empty();
+            }
             open.frames.close();
-            return closing.get();
-        }).onErrorResume(e -> open.tx.release().then(Mono.error(e))).then(open.tx.release())
+            return Mono.defer(closing).onErrorResume(e -> open.tx.release().then(Mono.error(e))).then(open.tx.release());
+        })
                 // before the signal goes downstream, so a caller that has seen the end sees the count
                 .doOnTerminate(() -> ended(open))
                 .doOnCancel(() -> ended(open));
