@@ -11,11 +11,14 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * pgrecord in a real Spring Boot application context, on both paths: model calls, raw
@@ -101,5 +104,18 @@ class SpringTransactionsTest {
     @BothBackends
     void aPgrecordTransactionInsideIsNotRetriedSinceSpringOwnsTheTransaction(Exec exec) {
         assertThat(side(exec).attemptsOfAConflictingTransaction()).isEqualTo(1);
+    }
+
+    /** TransactionTemplate, the programmatic form of @Transactional on the JDBC path. */
+    @Test
+    void aTransactionTemplateCommitsOrRollsBackModelWrites(TestDatabase db) {
+        TransactionTemplate template = new TransactionTemplate(context.getBean(JdbcTransactionManager.class));
+        template.executeWithoutResult(status -> SpringNote.of("committed").save());
+        template.executeWithoutResult(status -> {
+            SpringNote.of("rolled back").save();
+            status.setRollbackOnly();
+        });
+
+        assertThat(bodies(db)).containsExactly("committed");
     }
 }
