@@ -14,6 +14,9 @@ module io.pgrecord {
     exports io.pgrecord.schema;
     exports io.pgrecord.types;
     exports io.pgrecord.test;
+    // Spring Boot auto-configuration; Spring is optional, present only in Spring applications
+    exports io.pgrecord.spring;
+    opens io.pgrecord.spring to spring.core, spring.beans, spring.context;
 
     // in public signatures: DSLContext, Record and the jOOQ data types; the ranges of PgTypes;
     // Mono and Flux; Publisher; SQLException in the bindings of io.pgrecord.types
@@ -36,6 +39,14 @@ module io.pgrecord {
     // observationRegistry suppress the "exports" lint for that)
     requires static micrometer.core;
     requires static micrometer.observation;
+    requires static spring.core;
+    requires static spring.beans;
+    requires static spring.context;
+    requires static spring.jdbc;
+    requires static spring.r2dbc;
+    requires static spring.boot;
+    // its annotations are on the exported PgRecordAutoConfiguration
+    requires static transitive spring.boot.autoconfigure;
 
     // the SQL log, logger io.pgrecord.sql
     requires org.slf4j;

@@ -124,8 +124,8 @@ class ModulePathConsumerTest {
         assertThat(descriptor.isAutomatic()).isFalse();
         assertThat(descriptor.exports()).allSatisfy(e -> assertThat(e.isQualified()).isFalse())
                 .extracting(ModuleDescriptor.Exports::source)
-                .containsExactlyInAnyOrder("io.pgrecord", "io.pgrecord.error", "io.pgrecord.schema", "io.pgrecord.types",
-                        "io.pgrecord.test");
+                .containsExactlyInAnyOrder("io.pgrecord", "io.pgrecord.error", "io.pgrecord.schema", "io.pgrecord.spring",
+                        "io.pgrecord.test", "io.pgrecord.types");
         assertThat(descriptor.packages()).contains("io.pgrecord.internal.model");
     }
 

@@ -30,7 +30,7 @@ class NullnessAnnotationsTest {
                 .map(ModuleReference::descriptor).orElseThrow();
         Set<String> exported = descriptor.exports().stream().map(ModuleDescriptor.Exports::source)
                 .collect(Collectors.toSet());
-        assertThat(exported).hasSize(5);
+        assertThat(exported).hasSize(6);
         for (String pkg : exported) {
             Class<?> info = Class.forName(pkg + ".package-info");
             assertThat(info.isAnnotationPresent(NullMarked.class)).as("%s is @NullMarked", pkg).isTrue();

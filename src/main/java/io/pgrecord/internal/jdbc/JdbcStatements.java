@@ -31,6 +31,19 @@ public final class JdbcStatements {
         }
     }
 
+    /**
+     * Whether the connection came in a transaction its owner runs: autocommit off, as a framework
+     * (Spring's transaction managers) leaves it for the length of its transaction. pgrecord's own
+     * transactions run with autocommit on and send BEGIN.
+     */
+    public static boolean inOwnersTransaction(Connection connection) {
+        try {
+            return !connection.getAutoCommit();
+        } catch (SQLException e) {
+            throw JdbcErrors.translate(e);
+        }
+    }
+
     /** Whether the server has a transaction open on this connection. */
     public static boolean inTransaction(Connection connection) {
         try {

@@ -22,7 +22,9 @@ import java.util.function.Supplier;
 /**
  * The blocking transaction engine: a transaction is bound to the thread that began it, and its
  * connection to {@link TxBinding}, where models and raw jOOQ on that thread find it. Nested
- * begins are savepoints. Thread-safe; one per backend.
+ * begins are savepoints. A connection that comes with autocommit off is already in a transaction
+ * its owner runs (Spring's, say): the first begin on it is a savepoint too, and ending it gives
+ * the connection back without COMMIT, leaving the end to the owner. Thread-safe; one per backend.
  */
 public final class JdbcTransactions {
 
@@ -37,19 +39,21 @@ public final class JdbcTransactions {
     private final ThreadLocal<Open> current = new ThreadLocal<>();
     private final TxDefaults defaults = new TxDefaults(() -> TxRules.activeOnThread(isActive()));
 
-    /** The transaction open on one thread. */
+    /** The transaction open on one thread; {@code joined} when it is the connection owner's. */
     private static final class Open {
         final Connection connection;
         /** Where the connection came from and goes back to: the primary's pool or a replica's. */
         final PooledConnectionProvider pool;
+        final boolean joined;
         final TxFrames frames = new TxFrames();
         final Deque<Tx> handles = new ArrayDeque<>();
         /** The transaction's observation, or null. */
         Object observation;
 
-        Open(Connection connection, PooledConnectionProvider pool) {
+        Open(Connection connection, PooledConnectionProvider pool, boolean joined) {
             this.connection = connection;
             this.pool = pool;
+            this.joined = joined;
         }
 
         boolean onPrimary(PooledConnectionProvider primary) {
@@ -122,7 +126,12 @@ public final class JdbcTransactions {
         }
         String sql = defaults.beginSql(options);
         open = acquire(options);
+        String level = null;
         try {
+            if (open.joined) {
+                level = open.frames.pushLevel();
+                sql = TxSql.savepoint(level);
+            }
             JdbcStatements.execute(open.connection, sql, recorder);
         } catch (RuntimeException e) {
             open.pool.releaseToPool(open.connection);
@@ -131,7 +140,7 @@ public final class JdbcTransactions {
         open.observation = recorder.transactionStarted();
         current.set(open);
         binding.bind(open.connection);
-        return push(open, null);
+        return push(open, level);
     }
 
     /**
@@ -144,14 +153,24 @@ public final class JdbcTransactions {
             int server = readOnlyServer.getAsInt();
             if (server != Work.PRIMARY) {
                 try {
-                    PooledConnectionProvider pool = replicas.runtime(server).connections();
-                    return new Open(pool.acquireFromPool(), pool);
+                    return open(replicas.runtime(server).connections());
                 } catch (ConnectionException e) {
                     replicas.routing().down(server);
                 }
             }
         }
-        return new Open(primary.acquireFromPool(), primary);
+        return open(primary);
+    }
+
+    /** A connection of {@code pool}, known as joined when its owner already runs a transaction on it. */
+    private static Open open(PooledConnectionProvider pool) {
+        Connection c = pool.acquireFromPool();
+        try {
+            return new Open(c, pool, JdbcStatements.inOwnersTransaction(c));
+        } catch (RuntimeException e) {
+            pool.releaseToPool(c);
+            throw e;
+        }
     }
 
     private Tx push(Open open, String level) {
@@ -180,21 +199,33 @@ public final class JdbcTransactions {
             open.frames.popLevel(tx.level);
             open.handles.pop();
             tx.done = true;
-            if (!commit) {
-                send(open, TxSql.rollbackTo(tx.level));
+            try {
+                if (!commit) {
+                    send(open, TxSql.rollbackTo(tx.level));
+                }
+                send(open, TxSql.release(tx.level));
+            } finally {
+                if (open.handles.isEmpty()) {
+                    detach(open);
+                    runtime.get().connections().releaseToPool(open.connection);
+                }
             }
-            send(open, TxSql.release(tx.level));
             return;
         }
         end(open, commit ? TxSql.COMMIT : TxSql.ROLLBACK);
     }
 
-    /** Ends the thread's top-level transaction with {@code sql} and returns its connection. */
-    private void end(Open open, String sql) {
-        open.handles.pop().done = true;
+    /** Forgets the thread's transaction; its connection is still to be given back. */
+    private void detach(Open open) {
         current.remove();
         binding.unbind();
         open.frames.close();
+    }
+
+    /** Ends the thread's top-level transaction with {@code sql} and returns its connection. */
+    private void end(Open open, String sql) {
+        open.handles.pop().done = true;
+        detach(open);
         try {
             JdbcStatements.execute(open.connection, sql, recorder);
             recorder.transactionEnded(open.observation, !sql.equals(TxSql.ROLLBACK), null);
@@ -212,6 +243,7 @@ public final class JdbcTransactions {
     /** {@code PREPARE TRANSACTION gid} for the thread's transaction, which has no nested level open. */
     public void prepare(String gid) {
         Open open = requireOpen("prepare a transaction");
+        TxRules.checkOwnTransaction(open.joined);
         TxRules.checkNothingNested(open.handles.size());
         end(open, LockSql.prepare(gid));
     }
@@ -293,6 +325,9 @@ public final class JdbcTransactions {
         int attempts = isActive() ? 1 : options.retries() + 1;
         for (int attempt = 0; ; attempt++) {
             Tx tx = begin(options);
+            if (tx.isNested()) {
+                attempts = 1;   // a savepoint, maybe in the owner's transaction: only the top level retries
+            }
             T result;
             try {
                 result = work.get();

@@ -27,8 +27,9 @@ import reactor.util.retry.Retry;
 
 /**
  * The reactive transaction engine: the open transaction travels in the Reactor context under
- * this engine's key, so work subscribed inside joins it; nested begins are savepoints.
- * Thread-safe; one per backend.
+ * this engine's key, so work subscribed inside joins it; nested begins are savepoints. A
+ * connection that comes in a transaction its owner runs (Spring's) gets a savepoint for the top
+ * level too, and its end gives the connection back without COMMIT. Thread-safe; one per backend.
  */
 public final class R2dbcTransactions {
 
@@ -43,17 +44,22 @@ public final class R2dbcTransactions {
     private final AtomicInteger openTransactions = new AtomicInteger();
     private final TxDefaults defaults = new TxDefaults(() -> TxRules.openInManager(openTransactions.get()));
 
-    /** One open transaction: its connection and nesting. */
+    /** One open transaction: its connection and nesting; {@code joinLevel}: its savepoint in the owner's transaction. */
     private static final class Open {
         final R2dbcTx tx;
         /** Whether the transaction runs on the primary, not on a replica (a read-only one). */
         final boolean onPrimary;
-        final TxFrames frames = new TxFrames();
+        final TxFrames frames;
         final AtomicBoolean ended = new AtomicBoolean();
+        /** Set by the first end: a later one (a cancellation after an error, say) sends nothing. */
+        final AtomicBoolean closing = new AtomicBoolean();
+        final String joinLevel;
 
-        Open(R2dbcTx tx, boolean onPrimary) {
+        Open(R2dbcTx tx, boolean onPrimary, TxFrames frames, String joinLevel) {
             this.tx = tx;
             this.onPrimary = onPrimary;
+            this.frames = frames;
+            this.joinLevel = joinLevel;
         }
     }
 
@@ -94,13 +100,14 @@ public final class R2dbcTransactions {
                 if (!done.compareAndSet(false, true)) {
                     return Mono.error(TxRules.alreadyFinished());
                 }
-                return level != null ? popLevel(open, level, commit) : end(open, commit ? TxSql.COMMIT : TxSql.ROLLBACK);
+                return level != null ? popLevel(open, level, commit) : end(open, commit);
             });
         }
 
         public Mono<Void> prepare(String gid) {
             return Mono.defer(() -> {
                 TxRules.checkPreparable(level != null);
+                TxRules.checkOwnTransaction(open.joinLevel != null);
                 String sql = LockSql.prepare(gid);
                 if (!done.compareAndSet(false, true)) {
                     return Mono.error(new TransactionException("transaction already finished"));
@@ -114,7 +121,7 @@ public final class R2dbcTransactions {
         }
 
         public boolean isNested() {
-            return level != null;
+            return level != null || open.joinLevel != null;
         }
     }
 
@@ -171,15 +178,17 @@ public final class R2dbcTransactions {
     }
 
     private <T> Mono<List<T>> topLevel(TransactionOptions options, Function<DSLContext, ? extends Publisher<T>> work) {
-        Mono<List<T>> attempt = open(options).flatMap(open -> scoped(
+        // a savepoint in the connection owner's transaction is not retried, as a nested level is not
+        AtomicBoolean joined = new AtomicBoolean();
+        Mono<List<T>> attempt = open(options).doOnNext(open -> joined.set(open.joinLevel != null)).flatMap(open -> scoped(
                 Flux.from(work.apply(open.tx.dsl())).contextWrite(c -> enter(c, open)).collectList(),
-                end(open, TxSql.COMMIT),
-                end(open, TxSql.ROLLBACK)));
+                end(open, true),
+                end(open, false)));
         if (options.retries() == 0) {
             return attempt;
         }
         return attempt.retryWhen(Retry.max(options.retries())
-                .filter(e -> TxRetry.isRetryable(e, options.isRetryOnStale()))
+                .filter(e -> !joined.get() && TxRetry.isRetryable(e, options.isRetryOnStale()))
                 .doBeforeRetryAsync(signal -> Mono.delay(TxRetry.backoff((int) signal.totalRetries())).then())
                 .onRetryExhaustedThrow((spec, signal) -> signal.failure()));
     }
@@ -210,32 +219,64 @@ public final class R2dbcTransactions {
 
     private Mono<Open> open(TransactionOptions options) {
         String sql = defaults.beginSql(options);
-        Mono<Open> begun = replicas != null && defaults.isReadOnly(options)
-                ? readOnlyServer.get().flatMap(server -> beginOn(server, sql))
-                : Mono.defer(() -> R2dbcTx.begin(runtime.get(), sql)).map(tx -> new Open(tx, true));
-        return connect.get().then(begun).doOnNext(open -> openTransactions.incrementAndGet());
+        return Mono.defer(() -> {
+            TxFrames frames = new TxFrames();
+            Function<Boolean, String> begin = joined -> joined ? TxSql.savepoint(frames.pushLevel()) : sql;
+            Mono<Open> begun = replicas != null && defaults.isReadOnly(options)
+                    ? readOnlyServer.get().flatMap(server -> beginOn(server, begin, frames))
+                    : beginOnPrimary(begin, frames);
+            return connect.get().then(begun).doOnNext(open -> openTransactions.incrementAndGet());
+        });
+    }
+
+    private Mono<Open> beginOnPrimary(Function<Boolean, String> begin, TxFrames frames) {
+        return Mono.defer(() -> R2dbcTx.begin(runtime.get(), begin)).map(tx -> opened(tx, true, frames));
+    }
+
+    private static Open opened(R2dbcTx tx, boolean onPrimary, TxFrames frames) {
+        return new Open(tx, onPrimary, frames, tx.isJoined() ? frames.innermostLevel() : null);
     }
 
     /** Begins on replica {@code server}, or on the primary when it is none or cannot be reached. */
-    private Mono<Open> beginOn(int server, String sql) {
-        Mono<Open> onPrimary = Mono.defer(() -> R2dbcTx.begin(runtime.get(), sql)).map(tx -> new Open(tx, true));
+    private Mono<Open> beginOn(int server, Function<Boolean, String> begin, TxFrames frames) {
+        Mono<Open> onPrimary = beginOnPrimary(begin, frames);
         if (server == Work.PRIMARY) {
             return onPrimary;
         }
-        return Mono.defer(() -> R2dbcTx.begin(replicas.runtime(server), sql)).map(tx -> new Open(tx, false))
+        return Mono.defer(() -> R2dbcTx.begin(replicas.runtime(server), begin)).map(tx -> opened(tx, false, frames))
                 .onErrorResume(e -> R2dbcErrors.translate(e) instanceof ConnectionException, e -> {
                     replicas.routing().down(server);
                     return onPrimary;
                 });
     }
 
+    /** Ends a top-level transaction: COMMIT or ROLLBACK, or in the owner's transaction its savepoint's end. */
+    private Mono<Void> end(Open open, boolean commit) {
+        String level = open.joinLevel;
+        if (level == null) {
+            return end(open, commit ? TxSql.COMMIT : TxSql.ROLLBACK);
+        }
+        return end(open, () -> open.tx.ended(commit ? open.tx.execute(TxSql.release(level))
+                : open.tx.execute(TxSql.rollbackTo(level)).then(open.tx.execute(TxSql.release(level))), commit));
+    }
+
     private Mono<Void> end(Open open, String sql) {
-        return Mono.defer(() -> {
-            open.frames.close();
+        return end(open, () -> {
             Mono<Void> ended = open.tx.end(sql);
             // a backend with replicas remembers the commit's WAL position, for read-your-writes
             return replicas != null && sql.equals(TxSql.COMMIT) && open.onPrimary ? ended.then(replicas.committed(open.tx)) : ended;
-        }).onErrorResume(e -> open.tx.release().then(Mono.error(e))).then(open.tx.release())
+        });
+    }
+
+    /** Runs the closing statements, then gives the connection back, whatever they did. */
+    private Mono<Void> end(Open open, Supplier<Mono<Void>> closing) {
+        return Mono.defer(() -> {
+            if (!open.closing.compareAndSet(false, true)) {
+                return Mono.<Void>empty();
+            }
+            open.frames.close();
+            return Mono.defer(closing).onErrorResume(e -> open.tx.release().then(Mono.error(e))).then(open.tx.release());
+        })
                 // before the signal goes downstream, so a caller that has seen the end sees the count
                 .doOnTerminate(() -> ended(open))
                 .doOnCancel(() -> ended(open));

@@ -7,6 +7,7 @@ import io.pgrecord.internal.tx.TxSql;
 import io.pgrecord.internal.exec.ReactiveScope;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.Result;
+import java.util.function.Function;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import reactor.core.publisher.Flux;
@@ -24,27 +25,42 @@ public final class R2dbcTx {
     private final ObservedConnection connection;
     private final ObservedConnection pinned;
     private final DSLContext dsl;
+    private final boolean joined;
     private volatile boolean released;
     /** A top-level transaction's observation, or null. */
     private volatile Object observation;
 
     private R2dbcTx(ObservedConnection connection, R2dbcRuntime runtime) {
         this.connection = connection;
+        // autocommit off: the connection came in a transaction its owner runs (Spring's, say)
+        this.joined = !connection.isAutoCommit();
         this.pinned = connection.pinned();
         this.dsl = DSL.using(pinned, JooqDefaults.DIALECT, JooqDefaults.settings());
         // the pool's flags and the server version, so bindings render here as on the pool
         dsl.configuration().data().putAll(runtime.dsl().configuration().data());
     }
 
-    /** Takes a connection from the pool and sends {@code beginSql} on it. */
-    public static Mono<R2dbcTx> begin(R2dbcRuntime runtime, String beginSql) {
+    /**
+     * Takes a connection from the pool and sends the statement that opens the transaction on it:
+     * {@code begin} is told whether the connection is already in its owner's transaction
+     * ({@link #isJoined()}), where a savepoint opens it.
+     */
+    public static Mono<R2dbcTx> begin(R2dbcRuntime runtime, Function<Boolean, String> begin) {
         return runtime.connections().acquire()
                 .map(c -> new R2dbcTx((ObservedConnection) c, runtime).observed())
-                .flatMap(tx -> tx.execute(beginSql).thenReturn(tx)
+                .flatMap(tx -> tx.execute(begin.apply(tx.joined)).thenReturn(tx)
                         .onErrorResume(e -> {
                             tx.connection.owner().recorder().transactionEnded(tx.observation, false, e);
                             return tx.release().then(Mono.error(e));
                         }));
+    }
+
+    /**
+     * Whether the connection came in a transaction that its owner runs and ends, as Spring's
+     * R2dbcTransactionManager lends it: pgrecord then works in a savepoint and never commits.
+     */
+    public boolean isJoined() {
+        return joined;
     }
 
     /** Takes a connection from the pool, outside any transaction: for session-level work such as locks. */
@@ -79,13 +95,17 @@ public final class R2dbcTx {
      * {@code PREPARE TRANSACTION}) and ends its observation.
      */
     public Mono<Void> end(String sql) {
-        Mono<Void> sent = execute(sql);
+        return ended(execute(sql), !sql.equals(TxSql.ROLLBACK));
+    }
+
+    /** Ends the transaction with the statements {@code sent}, which keep its work or not, and ends its observation. */
+    public Mono<Void> ended(Mono<Void> sent, boolean committed) {
         Object started = observation;
         if (started == null) {
             return sent;
         }
         StatementRecorder recorder = connection.owner().recorder();
-        return sent.doOnSuccess(done -> recorder.transactionEnded(started, !sql.equals(TxSql.ROLLBACK), null))
+        return sent.doOnSuccess(done -> recorder.transactionEnded(started, committed, null))
                 .doOnError(e -> recorder.transactionEnded(started, false, e));
     }
 

@@ -36,6 +36,14 @@ public final class TxRules {
         }
     }
 
+    /** PREPARE TRANSACTION would end a transaction that the connection's owner (Spring's manager) runs. */
+    public static void checkOwnTransaction(boolean joined) {
+        if (joined) {
+            throw new TransactionException("cannot PREPARE TRANSACTION inside a transaction that the connection's owner"
+                    + " runs (a Spring transaction, say): it ends that transaction, which is the owner's to end");
+        }
+    }
+
     /** PREPARE TRANSACTION from the manager: only with no nested transaction left open. */
     public static void checkNothingNested(int openHandles) {
         if (openHandles != 1) {
