@@ -5,9 +5,11 @@ import io.pgrecord.internal.config.ConnectionUrl;
 import io.pgrecord.internal.config.DriverOptions;
 import io.pgrecord.internal.config.HostList;
 import io.pgrecord.internal.config.OptionValues;
+import io.pgrecord.internal.config.PgPass;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import io.pgrecord.internal.types.Json;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -123,6 +125,7 @@ public final class PostgresConnectionConfig {
                 case "dbname" -> b.database = value;
                 case "port" -> b.port = parsePort(value, "port parameter");
                 case "replicas" -> b.replicaHosts = value;
+                case "passfile" -> b.passfile = value;
                 default -> {
                     if (OptionValues.isOption(name) || !DriverOptions.isDriverProperty(name)) {
                         b.option(name, value);   // an unknown name is refused there, listing the options
@@ -139,7 +142,8 @@ public final class PostgresConnectionConfig {
      * Reads the libpq environment variables: {@code PGHOST}, {@code PGPORT}, {@code PGDATABASE},
      * {@code PGUSER}, {@code PGPASSWORD}, {@code PGSSLMODE}, {@code PGSSLROOTCERT},
      * {@code PGSSLCERT}, {@code PGSSLKEY}, {@code PGAPPNAME}, {@code PGCONNECT_TIMEOUT},
-     * {@code PGCLIENTENCODING}, {@code PGTARGETSESSIONATTRS} and {@code PGLOADBALANCEHOSTS}.
+     * {@code PGCLIENTENCODING}, {@code PGTARGETSESSIONATTRS}, {@code PGLOADBALANCEHOSTS} and
+     * {@code PGPASSFILE} (read as {@code passfile=} in {@link #fromUrl(String)} is).
      */
     public static PostgresConnectionConfig fromEnvironment() {
         return fromEnvironment(System::getenv);
@@ -153,6 +157,7 @@ public final class PostgresConnectionConfig {
         ifSet(env, "PGDATABASE", v -> b.database = v);
         ifSet(env, "PGUSER", v -> b.username = v);
         ifSet(env, "PGPASSWORD", v -> b.password = v);
+        ifSet(env, "PGPASSFILE", v -> b.passfile = v);
         ifSet(env, "PGSSLMODE", v -> b.option("sslmode", v));
         ifSet(env, "PGSSLROOTCERT", v -> b.option("sslrootcert", v));
         ifSet(env, "PGSSLCERT", v -> b.option("sslcert", v));
@@ -382,6 +387,8 @@ public final class PostgresConnectionConfig {
         private @Nullable String database;
         private @Nullable String username;
         private @Nullable String password;
+        /** libpq's password file, read by build() when no password is given. */
+        private @Nullable String passfile;
         private final Map<String, Object> rawOptions = new LinkedHashMap<>();
         private final Map<String, Object> rawDriverOptions = new LinkedHashMap<>();
         private @Nullable Integer poolMinSize;
@@ -593,12 +600,16 @@ public final class PostgresConnectionConfig {
             if (port < 1 || port > 65535) {
                 throw new IllegalArgumentException("invalid port " + port + "; allowed values: 1..65535");
             }
-            HostList.parse(host, port);
+            List<HostList.HostPort> hosts = HostList.parse(host, port);
             if (database == null || database.isBlank()) {
                 throw new IllegalArgumentException("missing database; set database(\"name\")");
             }
             if (username == null || username.isBlank()) {
                 username = System.getProperty("user.name");
+            }
+            if (password == null && passfile != null) {
+                HostList.HostPort first = hosts.get(0);
+                password = PgPass.lookup(Path.of(passfile), first.host(), first.port(), database, username);
             }
             Map<String, Object> options = new LinkedHashMap<>();
             rawOptions.forEach((name, value) -> options.put(name, OptionValues.normalize(name, value)));
