@@ -12,13 +12,16 @@ import java.util.Set;
  */
 public final class RecordState {
 
+    /** The snapshot of an instance whose row it hard-deleted: a flag that costs no field in every instance. */
+    private static final Object[] DELETED = new Object[0];
+
+    /** Null for a new instance, {@link #DELETED} for a deleted one. */
     private Object[] snapshot;
     private BackendHandle backend;
-    private boolean deleted;
     private LoadOrigin loadOrigin;
 
     public boolean isNew() {
-        return snapshot == null;
+        return snapshot == null || snapshot == DELETED;
     }
 
     /**
@@ -26,12 +29,11 @@ public final class RecordState {
      * such an instance is new again ({@link #isNew()}), a later save inserts it anew.
      */
     public boolean isDeleted() {
-        return deleted;
+        return snapshot == DELETED;
     }
 
     /** Records the current field values as what the database holds. */
     public void markPersisted(ModelMeta<?> meta, Object model) {
-        deleted = false;
         List<FieldMeta> fields = meta.fields();
         Object[] s = new Object[fields.size()];
         for (int i = 0; i < s.length; i++) {
@@ -46,7 +48,6 @@ public final class RecordState {
      * the fields back; a primitive field keeps its current value where the column was null.
      */
     public void markPersisted(ModelMeta<?> meta, Object model, Object[] row) {
-        deleted = false;
         List<FieldMeta> fields = meta.fields();
         if (meta.columnKinds() != null) {
             // every value is of an immutable type, and the row array is this instance's alone
@@ -70,19 +71,17 @@ public final class RecordState {
     /** Forgets the database state: the instance is new again. */
     public void markNew() {
         snapshot = null;
-        deleted = false;
     }
 
     /** After a hard delete: the instance is new again, and remembers that its row was deleted. */
     public void markDeleted() {
-        snapshot = null;
-        deleted = true;
+        snapshot = DELETED;
     }
 
     /** The fields whose value differs from the snapshot; every field of a new instance. */
     public List<FieldMeta> dirty(ModelMeta<?> meta, Object model) {
         List<FieldMeta> fields = meta.fields();
-        if (snapshot == null) {
+        if (isNew()) {
             return fields;
         }
         List<FieldMeta> dirty = new ArrayList<>();
@@ -105,7 +104,7 @@ public final class RecordState {
 
     /** The snapshot value of a field (what the database held), or null for a new instance. */
     public Object persistedValue(ModelMeta<?> meta, FieldMeta field) {
-        return snapshot == null ? null : snapshot[field.index()];
+        return isNew() ? null : snapshot[field.index()];
     }
 
     public BackendHandle backend() {
