@@ -50,7 +50,7 @@ public final class RecordPersistence {
             fire(model, Hook.BEFORE_SAVE);
         }
         fire(model, Hook.BEFORE_INSERT);
-        stampForInsert(meta, model, clock());
+        stampForInsert(meta, model);
         return firstVersions(meta, List.of(model), false).then(ignored -> insertPlanned(meta, model)).map(n -> {
             fire(model, Hook.AFTER_INSERT);
             if (saveHooks) {
@@ -276,7 +276,7 @@ public final class RecordPersistence {
         UpsertPlan plan = new UpsertPlan(meta, upsert);
         validate(model);
         fire(model, Hook.BEFORE_SAVE);
-        stampForInsert(meta, model, clock());
+        stampForInsert(meta, model);
         return firstVersions(meta, List.of(model), false).then(ignored -> {
             List<FieldMeta> inserted = new ArrayList<>();
             List<Field<?>> values = new ArrayList<>();
@@ -444,6 +444,16 @@ public final class RecordPersistence {
                 fire(m, Hook.BEFORE_INSERT);
             }
             stampForInsert(meta, m, now);
+        }
+    }
+
+    /**
+     * {@link #stampForInsert(ModelMeta, Object, OffsetDateTime)} reading the clock only for a
+     * model that has a stamp: the reading allocates several objects, on every insert otherwise.
+     */
+    static void stampForInsert(ModelMeta<?> meta, Object model) {
+        if (meta.createdAt() != null || meta.updatedAt() != null) {
+            stampForInsert(meta, model, clock());
         }
     }
 
