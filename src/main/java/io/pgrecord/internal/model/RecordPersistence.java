@@ -86,7 +86,8 @@ public final class RecordPersistence {
             var insert = names.isEmpty()
                     ? DSL.insertInto(meta.table()).defaultValues().returning(meta.selectFields())
                     : DSL.insertInto(meta.table(), names).values(params).returning(meta.selectFields());
-            return new ShapeCache.Source<>(insert, params);
+            // one row inserted, one returned
+            return new ShapeCache.Source<>(insert, params, 1);
         }, rows -> {
             persisted(meta, model, rows.get(0));
             return Work.done(1);
@@ -162,7 +163,8 @@ public final class RecordPersistence {
                 set.put(v.unqualified(), v.unqualified().plus(DSL.inline(1)));
             }
             Condition where = keyCondition(meta, slots, setCount, params);
-            return new ShapeCache.Source<>(DSL.update(meta.table()).set(set).where(where).returning(meta.selectFields()), params);
+            // the row of one key, if it is still there
+            return new ShapeCache.Source<>(DSL.update(meta.table()).set(set).where(where).returning(meta.selectFields()), params, 1);
         }, rows -> {
             if (rows.isEmpty()) {
                 if (meta.version() != null) {

@@ -65,7 +65,12 @@ public final class QueryTerminals {
         }
         s.meta.requireCapabilities(caps);
         return s.meta.shapes().rows(key, QueryShape.slotValuesOf(s), columns,
-                () -> new ShapeCache.Source<>(QueryPlanner.select(s, caps), QueryShape.slotParamsOf(s)), next);
+                () -> new ShapeCache.Source<>(QueryPlanner.select(s, caps), QueryShape.slotParamsOf(s), maxRows(s)), next);
+    }
+
+    /** The most rows the query returns, as its LIMIT says (WITH TIES may add more), or 0 when it has none. */
+    private static int maxRows(QuerySpec s) {
+        return s.limit == null || s.rare.withTies ? 0 : s.limit;
     }
 
     /**
@@ -100,7 +105,7 @@ public final class QueryTerminals {
         meta.requireCapabilities(caps);
         return meta.shapes().rows(BY_ID, key, meta.columnKinds(), () -> {
             QuerySpec s = new QuerySpec(meta).whereId(id).limit(1);
-            return new ShapeCache.Source<>(QueryPlanner.select(s, caps), QueryShape.slotParamsOf(s));
+            return new ShapeCache.Source<>(QueryPlanner.select(s, caps), QueryShape.slotParamsOf(s), 1);
         }, rows -> Work.done(rows.isEmpty() ? null : RowMapper.map(meta, rows.get(0), backend)));
     }
 
