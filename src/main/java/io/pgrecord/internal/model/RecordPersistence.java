@@ -51,7 +51,12 @@ public final class RecordPersistence {
         }
         fire(model, Hook.BEFORE_INSERT);
         stampForInsert(meta, model);
-        return firstVersions(meta, List.of(model), false).then(ignored -> insertPlanned(meta, model)).map(n -> {
+        Work<Integer> inserted = firstVersions(meta, List.of(model), false).then(ignored -> insertPlanned(meta, model));
+        if (!meta.overrides(Hook.AFTER_INSERT) && !(saveHooks && meta.overrides(Hook.AFTER_SAVE))) {
+            // the base class's after-hooks do nothing: no continuation to build and run
+            return inserted;
+        }
+        return inserted.map(n -> {
             fire(model, Hook.AFTER_INSERT);
             if (saveHooks) {
                 fire(model, Hook.AFTER_SAVE);
