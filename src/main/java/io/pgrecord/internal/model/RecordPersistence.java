@@ -40,7 +40,7 @@ public final class RecordPersistence {
 
     public static <T> Work<Integer> save(ModelMeta<T> meta, T model, Capabilities caps) {
         meta.requireCapabilities(caps);
-        return state(model).isNew() ? insert(meta, model, caps, true) : update(meta, model, caps, true);
+        return RecordState.isNew(model) ? insert(meta, model, caps, true) : update(meta, model, caps, true);
     }
 
     public static <T> Work<Integer> insert(ModelMeta<T> meta, T model, Capabilities caps, boolean saveHooks) {
@@ -116,9 +116,8 @@ public final class RecordPersistence {
 
     public static <T> Work<Integer> update(ModelMeta<T> meta, T model, Capabilities caps, boolean saveHooks) {
         meta.requireCapabilities(caps);
-        RecordState state = state(model);
-        if (state.isNew()) {
-            throw new IllegalStateException(state.isDeleted()
+        if (RecordState.isNew(model)) {
+            throw new IllegalStateException(RecordState.isDeleted(model)
                     ? "cannot update " + meta.type().getSimpleName() + " " + describeKey(meta, model)
                             + ": it was deleted; insert() or save() it to write it again"
                     : "cannot update a new " + meta.type().getSimpleName() + "; insert() or save() it first");
@@ -128,7 +127,7 @@ public final class RecordPersistence {
             fire(model, Hook.BEFORE_SAVE);
         }
         fire(model, Hook.BEFORE_UPDATE);
-        List<FieldMeta> dirty = state.dirty(meta, model);
+        List<FieldMeta> dirty = RecordState.dirty(meta, model);
         dirty.removeIf(f -> f.isGenerated() || f.isVersion() || f.isUpdatedAt());
         if (dirty.isEmpty()) {
             return Work.done(0);
@@ -147,7 +146,7 @@ public final class RecordPersistence {
             values.add(now(u.type(), clock()));
         }
         int setCount = values.size();
-        Object[] key = keyValues(meta, model, state);
+        Object[] key = keyValues(meta, model, true);
         values.addAll(Arrays.asList(key));
         Object[] slots = values.toArray();
         return meta.shapes().rows(new Key(Op.UPDATE, columns, nulls, versionNull(meta, key)), slots, cacheable(meta), () -> {
@@ -173,7 +172,7 @@ public final class RecordPersistence {
         }, rows -> {
             if (rows.isEmpty()) {
                 if (meta.version() != null) {
-                    throw stale(meta, model, state);
+                    throw stale(meta, model);
                 }
                 return Work.done(0);
             }
@@ -188,14 +187,13 @@ public final class RecordPersistence {
 
     public static <T> Work<Integer> delete(ModelMeta<T> meta, T model, Capabilities caps) {
         meta.requireCapabilities(caps);
-        RecordState state = state(model);
-        if (state.isNew()) {
-            throw new IllegalStateException(state.isDeleted()
+        if (RecordState.isNew(model)) {
+            throw new IllegalStateException(RecordState.isDeleted(model)
                     ? "cannot delete " + meta.type().getSimpleName() + " " + describeKey(meta, model) + ": it was already deleted"
                     : "cannot delete a new " + meta.type().getSimpleName() + " that was never saved");
         }
         fire(model, Hook.BEFORE_DELETE);
-        Condition where = keyCondition(meta, model, state);
+        Condition where = keyCondition(meta, model, true);
         if (meta.softDelete() != null) {
             FieldMeta d = meta.softDelete();
             Map<Field<?>, Object> set = new LinkedHashMap<>();
@@ -206,7 +204,7 @@ public final class RecordPersistence {
             var update = DSL.update(meta.table()).set(set).where(where).returning(meta.selectFields());
             return new Work.Rows<>(update, null, meta.columnKinds(), meta, rows -> {
                 if (rows.isEmpty()) {
-                    return deletedNothing(meta, model, state);
+                    return deletedNothing(meta, model);
                 }
                 persisted(meta, model, rows.get(0));
                 fire(model, Hook.AFTER_DELETE);
@@ -215,17 +213,17 @@ public final class RecordPersistence {
         }
         return new Work.Execute<>(DSL.deleteFrom(meta.table()).where(where), n -> {
             if (n == 0) {
-                return deletedNothing(meta, model, state);
+                return deletedNothing(meta, model);
             }
-            state.markDeleted();
+            RecordState.markDeleted(model);
             fire(model, Hook.AFTER_DELETE);
             return Work.done(n);
         });
     }
 
-    private static Work<Integer> deletedNothing(ModelMeta<?> meta, Object model, RecordState state) {
+    private static Work<Integer> deletedNothing(ModelMeta<?> meta, Object model) {
         if (meta.version() != null) {
-            throw stale(meta, model, state);
+            throw stale(meta, model);
         }
         return Work.done(0);
     }
@@ -237,12 +235,11 @@ public final class RecordPersistence {
         if (d == null) {
             throw new IllegalStateException("restore() needs a @SoftDelete field on " + meta.type().getSimpleName());
         }
-        RecordState state = state(model);
-        if (state.isNew()) {
+        if (RecordState.isNew(model)) {
             throw new IllegalStateException("cannot restore a new " + meta.type().getSimpleName());
         }
         var update = DSL.update(meta.table()).set(Map.of(d.unqualified(), DSL.castNull(d.dataType())))
-                .where(keyCondition(meta, model, state)).returning(meta.selectFields());
+                .where(keyCondition(meta, model, true)).returning(meta.selectFields());
         return new Work.Rows<>(update, null, meta.columnKinds(), meta, rows -> {
             if (rows.isEmpty()) {
                 return Work.done(0);
@@ -254,8 +251,7 @@ public final class RecordPersistence {
 
     public static <T> Work<Boolean> refresh(ModelMeta<T> meta, T model, Capabilities caps) {
         meta.requireCapabilities(caps);
-        RecordState state = state(model);
-        Condition where = keyCondition(meta, model, null);
+        Condition where = keyCondition(meta, model, false);
         var select = DSL.select(meta.selectFields()).from(meta.table()).where(where);
         return new Work.Rows<>(select, null, meta.columnKinds(), meta, rows -> {
             if (rows.isEmpty()) {
@@ -332,31 +328,31 @@ public final class RecordPersistence {
     }
 
     /** Primary-key condition; with a version field, also the version last read (optimistic lock). */
-    static Condition keyCondition(ModelMeta<?> meta, Object model, RecordState lockState) {
-        return keyCondition(meta, keyValues(meta, model, lockState), 0, new ArrayList<>());
+    static Condition keyCondition(ModelMeta<?> meta, Object model, boolean persisted) {
+        return keyCondition(meta, keyValues(meta, model, persisted), 0, new ArrayList<>());
     }
 
     /**
      * The values {@link #keyCondition(ModelMeta, Object[], int, List)} binds: each {@code @Id}'s,
-     * the persisted one when {@code lockState} is given, then the version last read.
+     * the persisted one when {@code persisted} (then also the version last read), else the current one.
      */
-    static Object[] keyValues(ModelMeta<?> meta, Object model, RecordState lockState) {
+    static Object[] keyValues(ModelMeta<?> meta, Object model, boolean persisted) {
         List<FieldMeta> ids = meta.ids();
         if (ids.isEmpty()) {
             throw new IllegalStateException("model " + meta.type().getSimpleName() + " has no @Id field");
         }
-        boolean locked = lockState != null && meta.version() != null;
+        boolean locked = persisted && meta.version() != null;
         Object[] values = new Object[ids.size() + (locked ? 1 : 0)];
         for (int i = 0; i < ids.size(); i++) {
             FieldMeta id = ids.get(i);
-            Object v = lockState != null && !lockState.isNew() ? lockState.persistedValue(meta, id) : id.get(model);
+            Object v = persisted && !RecordState.isNew(model) ? RecordState.persistedValue(model, id) : id.get(model);
             if (v == null) {
                 throw new IllegalStateException(meta.type().getSimpleName() + "." + id.javaName() + " is null");
             }
             values[i] = BindValues.check(id.column(), id.dataType(), v);
         }
         if (locked) {
-            values[ids.size()] = lockState.persistedValue(meta, meta.version());
+            values[ids.size()] = RecordState.persistedValue(model, meta.version());
         }
         return values;
     }
@@ -560,13 +556,13 @@ public final class RecordPersistence {
 
     static void persisted(ModelMeta<?> meta, Object model, Object[] row) {
         RowMapper.apply(meta, model, row);
-        state(model).markPersisted(meta, model, row);
+        RecordState.markPersisted(meta, model, row);
     }
 
-    private static StaleRecordException stale(ModelMeta<?> meta, Object model, RecordState state) {
+    private static StaleRecordException stale(ModelMeta<?> meta, Object model) {
         return new StaleRecordException(meta.type().getSimpleName() + " " + describeKey(meta, model)
                 + " was changed or deleted by someone else since version "
-                + state.persistedValue(meta, meta.version()) + " was read; reload it and retry");
+                + RecordState.persistedValue(model, meta.version()) + " was read; reload it and retry");
     }
 
     static String describeKey(ModelMeta<?> meta, Object model) {
@@ -575,10 +571,6 @@ public final class RecordPersistence {
             sb.append(sb.isEmpty() ? "" : ", ").append(id.javaName()).append('=').append(id.get(model));
         }
         return "(" + sb + ")";
-    }
-
-    static RecordState state(Object model) {
-        return ModelAccess.get().state(model);
     }
 
     static void fire(Object model, Hook hook) {
