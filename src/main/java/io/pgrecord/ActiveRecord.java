@@ -40,12 +40,12 @@ public abstract non-sealed class ActiveRecord<T extends ActiveRecord<T>> extends
     /** Binds this instance to a backend; loaded instances are bound to the backend they came from. */
     @SuppressWarnings("unchecked")
     public T using(PostgresBackend backend) {
-        state().backend(ModelBackends.handle(backend));
+        backendHandle(ModelBackends.handle(backend));
         return (T) this;
     }
 
     private PostgresBackend backend() {
-        PostgresBackend b = ModelBackends.bound(state().backend());
+        PostgresBackend b = ModelBackends.bound(backendHandle());
         return b != null ? b : ModelBackends.blocking(getClass());
     }
 
@@ -54,7 +54,7 @@ public abstract non-sealed class ActiveRecord<T extends ActiveRecord<T>> extends
         PostgresBackend b = backend();
         try {
             X result = b.runner().run(plan);
-            state().backend(b.handle());
+            backendHandle(b.handle());
             return result;
         } catch (RuntimeException e) {
             throw ModelErrors.explainRuntime(meta(), e);

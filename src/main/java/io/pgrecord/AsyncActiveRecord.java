@@ -32,15 +32,15 @@ public abstract non-sealed class AsyncActiveRecord<T extends AsyncActiveRecord<T
 
     @SuppressWarnings("unchecked")
     public T using(AsyncPostgresBackend backend) {
-        state().backend(ModelBackends.handle(backend));
+        backendHandle(ModelBackends.handle(backend));
         return (T) this;
     }
 
     private <X> Mono<X> run(Function<Capabilities, Work<X>> plan) {
         return Mono.defer(() -> {
-            AsyncPostgresBackend bound = ModelBackends.boundAsync(state().backend());
+            AsyncPostgresBackend bound = ModelBackends.boundAsync(backendHandle());
             AsyncPostgresBackend b = bound != null ? bound : ModelBackends.async(getClass());
-            return b.runner().run(plan).doOnSuccess(x -> state().backend(b.handle()));
+            return b.runner().run(plan).doOnSuccess(x -> backendHandle(b.handle()));
         }).onErrorMap(e -> ModelErrors.explain(meta(), e));
     }
 

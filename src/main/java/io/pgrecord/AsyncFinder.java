@@ -126,7 +126,7 @@ public final class AsyncFinder<T> {
     private Mono<Integer> run(Function<Capabilities, Work<Integer>> plan, List<T> models) {
         return Mono.defer(() -> {
             AsyncPostgresBackend b = backend();
-            return b.runner().run(plan).doOnNext(n -> models.forEach(m -> ((Model) m).state().backend(b.handle())));
+            return b.runner().run(plan).doOnNext(n -> models.forEach(m -> ((Model) m).backendHandle(b.handle())));
         }).onErrorMap(e -> ModelErrors.explain(meta(), e));
     }
 

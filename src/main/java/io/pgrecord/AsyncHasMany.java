@@ -34,6 +34,6 @@ public final class AsyncHasMany<T> extends Relation<T> {
     }
 
     static @Nullable AsyncPostgresBackend ownerBackend(Model owner) {
-        return ModelBackends.boundAsync(owner.state().backend());
+        return ModelBackends.boundAsync(owner.backendHandle());
     }
 }

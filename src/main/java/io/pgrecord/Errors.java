@@ -13,7 +13,8 @@ import java.util.Map;
  */
 public final class Errors {
 
-    private final Map<String, List<String>> messages = new LinkedHashMap<>();
+    /** Shared and empty until the first message: every save makes an {@code Errors}, few get one. */
+    private Map<String, List<String>> messages = Map.of();
 
     /** An empty set of messages. */
     public Errors() {
@@ -21,6 +22,9 @@ public final class Errors {
 
     /** Records a message against a field; a field may collect several. */
     public Errors add(String field, String message) {
+        if (messages.isEmpty()) {
+            messages = new LinkedHashMap<>();
+        }
         messages.computeIfAbsent(field, f -> new ArrayList<>()).add(message);
         return this;
     }

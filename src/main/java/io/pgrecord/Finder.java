@@ -162,7 +162,7 @@ public final class Finder<T> {
         PostgresBackend b = backend();
         try {
             int n = b.runner().run(plan);
-            models.forEach(m -> ((Model) m).state().backend(b.handle()));
+            models.forEach(m -> ((Model) m).backendHandle(b.handle()));
             return n;
         } catch (RuntimeException e) {
             throw ModelErrors.explainRuntime(meta(), e);

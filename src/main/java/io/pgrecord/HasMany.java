@@ -33,6 +33,6 @@ public final class HasMany<T> extends Relation<T> {
     }
 
     static @Nullable PostgresBackend ownerBackend(Model owner) {
-        return ModelBackends.bound(owner.state().backend());
+        return ModelBackends.bound(owner.backendHandle());
     }
 }

@@ -1,6 +1,8 @@
 package io.pgrecord;
 
+import io.pgrecord.internal.exec.BackendHandle;
 import io.pgrecord.internal.model.Hook;
+import io.pgrecord.internal.model.LoadOrigin;
 import io.pgrecord.internal.model.ModelAccess;
 import io.pgrecord.internal.model.ModelMeta;
 import io.pgrecord.internal.model.RecordState;
@@ -21,8 +23,33 @@ public abstract sealed class Model permits ActiveRecord, AsyncActiveRecord {
     static {
         ModelAccess.install(new ModelAccess() {
             @Override
-            public RecordState state(Object model) {
-                return ((Model) model).state;
+            public Object[] snapshot(Object model) {
+                return ((Model) model).snapshot;
+            }
+
+            @Override
+            public void snapshot(Object model, Object[] snapshot) {
+                ((Model) model).snapshot = snapshot;
+            }
+
+            @Override
+            public BackendHandle backend(Object model) {
+                return ((Model) model).backend;
+            }
+
+            @Override
+            public void backend(Object model, BackendHandle backend) {
+                ((Model) model).backend = backend;
+            }
+
+            @Override
+            public LoadOrigin loadOrigin(Object model) {
+                return ((Model) model).loadOrigin;
+            }
+
+            @Override
+            public void loadOrigin(Object model, LoadOrigin origin) {
+                ((Model) model).loadOrigin = origin;
             }
 
             @Override
@@ -47,7 +74,10 @@ public abstract sealed class Model permits ActiveRecord, AsyncActiveRecord {
         });
     }
 
-    private final transient RecordState state = new RecordState();
+    // the bookkeeping RecordState reads and writes, as fields here rather than an object per instance
+    private transient Object[] snapshot;
+    private transient BackendHandle backend;
+    private transient LoadOrigin loadOrigin;
 
     Model() {
     }
@@ -57,17 +87,17 @@ public abstract sealed class Model permits ActiveRecord, AsyncActiveRecord {
      * it hard-deleted (a later save inserts it anew).
      */
     public boolean isNew() {
-        return state.isNew();
+        return RecordState.isNew(this);
     }
 
     /** True when a persisted field differs from what the database last held (always true for a new instance). */
     public boolean isDirty() {
-        return !state.dirty(meta(), this).isEmpty();
+        return !RecordState.dirty(meta(), this).isEmpty();
     }
 
     /** The Java names of the fields that differ from what the database last held. */
     public Set<String> dirtyFields() {
-        return state.dirtyFieldNames(meta(), this);
+        return RecordState.dirtyFieldNames(meta(), this);
     }
 
     /** Override to add validation messages; a message fails the write before any SQL. */
@@ -119,7 +149,12 @@ public abstract sealed class Model permits ActiveRecord, AsyncActiveRecord {
         return ModelMeta.of(getClass());
     }
 
-    RecordState state() {
-        return state;
+    /** The backend this instance was loaded from or last written through, or null. */
+    BackendHandle backendHandle() {
+        return backend;
+    }
+
+    void backendHandle(BackendHandle backend) {
+        this.backend = backend;
     }
 }

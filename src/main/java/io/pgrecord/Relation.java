@@ -44,7 +44,7 @@ public abstract sealed class Relation<T> permits BelongsTo, HasOne, HasMany, Asy
      * mode, else counts the load toward the N+1 warning.
      */
     void beforeLazyLoad() {
-        BackendHandle backend = owner.state().backend();
+        BackendHandle backend = owner.backendHandle();
         LazyLoads.check(owner, this, backend == null ? LoadingPolicy.DEFAULT : backend.loading());
     }
 

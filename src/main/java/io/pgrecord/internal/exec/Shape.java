@@ -18,8 +18,10 @@ import org.jooq.impl.DSL;
  * @param slots per bind position, the slot whose value it takes, or -1 for a constant
  * @param constants per bind position, the value of a constant position
  * @param kinds per bind position, its type
+ * @param maxRows the most rows the statement returns when its caller knows (a LIMIT, a
+ *     one-row RETURNING), to size the list they are read into; 0 when unknown
  */
-public record Shape(String jdbcSql, String r2dbcSql, int[] slots, Object[] constants, ColumnKind[] kinds) {
+public record Shape(String jdbcSql, String r2dbcSql, int[] slots, Object[] constants, ColumnKind[] kinds, int maxRows) {
 
     private static final DSLContext RENDER = DSL.using(JooqDefaults.DIALECT, JooqDefaults.settings());
     private static final DSLContext RENDER_NUMBERED = DSL.using(JooqDefaults.DIALECT,
@@ -32,6 +34,11 @@ public record Shape(String jdbcSql, String r2dbcSql, int[] slots, Object[] const
      * @param slotParams the binds whose values change from call to call, in slot order
      */
     public static Shape of(Query query, List<? extends Param<?>> slotParams) {
+        return of(query, slotParams, 0);
+    }
+
+    /** As {@link #of(Query, List)}, for a statement returning at most {@code maxRows} rows (0: unknown). */
+    public static Shape of(Query query, List<? extends Param<?>> slotParams, int maxRows) {
         Shape binds = binds(query, slotParams);
         if (binds == null) {
             return null;
@@ -39,7 +46,8 @@ public record Shape(String jdbcSql, String r2dbcSql, int[] slots, Object[] const
         String jdbc = RENDER.render(query);
         // "??" is pgjdbc's escape for a literal '?', which the numbered form would have to undo
         return jdbc.contains("??") ? null
-                : new Shape(jdbc, RENDER_NUMBERED.renderNamedParams(query), binds.slots, binds.constants, binds.kinds);
+                : new Shape(jdbc, RENDER_NUMBERED.renderNamedParams(query), binds.slots, binds.constants, binds.kinds,
+                        maxRows);
     }
 
     /** {@code query} rendered for this call and one driver only, or null when jOOQ must run it. */
@@ -52,7 +60,7 @@ public record Shape(String jdbcSql, String r2dbcSql, int[] slots, Object[] const
         if (sql.contains("??")) {
             return null;
         }
-        return new Shape(r2dbc ? null : sql, r2dbc ? sql : null, binds.slots, binds.constants, binds.kinds).bind();
+        return new Shape(r2dbc ? null : sql, r2dbc ? sql : null, binds.slots, binds.constants, binds.kinds, 0).bind();
     }
 
     /** The bind positions of {@code query} without SQL, or null when a bind needs jOOQ. */
@@ -74,7 +82,7 @@ public record Shape(String jdbcSql, String r2dbcSql, int[] slots, Object[] const
             constants[i] = slots[i] < 0 ? p.getValue() : null;
             i++;
         }
-        return new Shape(null, null, slots, constants, kinds);
+        return new Shape(null, null, slots, constants, kinds, 0);
     }
 
     private static int indexOf(List<? extends Param<?>> slotParams, Param<?> p) {

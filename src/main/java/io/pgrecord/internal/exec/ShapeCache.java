@@ -19,7 +19,7 @@ public final class ShapeCache {
 
     private static final int MAX = 512;
     /** Stands for "this shape needs jOOQ at run time". */
-    private static final Shape JOOQ_ONLY = new Shape(null, null, null, null, null);
+    private static final Shape JOOQ_ONLY = new Shape(null, null, null, null, null, 0);
 
     private final ConcurrentHashMap<Object, Shape> shapes = new ConcurrentHashMap<>();
     private final RowTarget target;
@@ -39,8 +39,16 @@ public final class ShapeCache {
         return shapes.values().stream().filter(s -> s != JOOQ_ONLY).count();
     }
 
-    /** A query to render, with the binds whose values change from call to call. */
-    public record Source<Q extends Query>(Q query, List<? extends Param<?>> slots) {
+    /**
+     * A query to render, with the binds whose values change from call to call, and the most rows
+     * it returns when the caller knows (0 otherwise): see {@link Shape#maxRows()}.
+     */
+    public record Source<Q extends Query>(Q query, List<? extends Param<?>> slots, int maxRows) {
+
+        /** A query whose row count is not known in advance. */
+        public Source(Q query, List<? extends Param<?>> slots) {
+            this(query, slots, 0);
+        }
     }
 
     /**
@@ -58,7 +66,7 @@ public final class ShapeCache {
         }
         Source<? extends ResultQuery<? extends Record>> s = source.get();
         if (shape == null) {
-            shape = Shape.of(s.query(), s.slots());
+            shape = Shape.of(s.query(), s.slots(), s.maxRows());
             if (shapes.size() < MAX) {
                 shapes.putIfAbsent(key, shape == null ? JOOQ_ONLY : shape);
             }

@@ -191,7 +191,7 @@ public final class JdbcRunner {
                 return Work.arrays(ctx.fetch(r.query()));
             }
             return runtime.get().direct().rows(ctx.configuration().connectionProvider(), bound.shape().jdbcSql(),
-                    bound.values(), bound.shape().kinds(), r.columns());
+                    bound.values(), bound.shape().kinds(), r.columns(), bound.shape().maxRows());
         } catch (UnreadableColumnException e) {
             throw RowTarget.describe(r.target(), e);
         }

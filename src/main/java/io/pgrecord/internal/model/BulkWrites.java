@@ -173,7 +173,7 @@ public final class BulkWrites {
 
     private static <T> void written(ModelMeta<T> meta, T m, Object[] row, boolean inserted) {
         RowMapper.apply(meta, m, row);
-        RecordPersistence.state(m).markPersisted(meta, m, row);
+        RecordState.markPersisted(meta, m, row);
         if (inserted) {
             RecordPersistence.fire(m, Hook.AFTER_INSERT);
         }

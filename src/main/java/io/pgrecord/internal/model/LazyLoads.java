@@ -23,7 +23,7 @@ public final class LazyLoads {
      */
     public static void check(Object owner, Object relation, LoadingPolicy backend) {
         ModelMeta<?> meta = ModelMeta.of(owner.getClass());
-        LoadOrigin origin = ModelAccess.get().state(owner).loadOrigin();
+        LoadOrigin origin = ModelAccess.get().loadOrigin(owner);
         boolean strict = backend.strict() || meta.strictLoading() || origin != null && origin.strict();
         if (!strict && origin == null) {
             return;

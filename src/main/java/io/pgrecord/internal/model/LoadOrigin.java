@@ -45,7 +45,7 @@ public final class LoadOrigin {
         if (origin != null) {
             ModelAccess access = ModelAccess.get();
             for (Object m : models) {
-                access.state(m).loadOrigin(origin);
+                access.loadOrigin(m, origin);
             }
         }
     }
@@ -57,7 +57,7 @@ public final class LoadOrigin {
     /** {@code model}, just loaded, with the origin attached when there is one. */
     public static <T> T marked(T model, @Nullable LoadOrigin origin) {
         if (origin != null) {
-            ModelAccess.get().state(model).loadOrigin(origin);
+            ModelAccess.get().loadOrigin(model, origin);
         }
         return model;
     }

@@ -1,6 +1,7 @@
 package io.pgrecord.internal.model;
 
 import io.pgrecord.Errors;
+import io.pgrecord.internal.exec.BackendHandle;
 
 /**
  * A bridge to the bookkeeping and hooks of {@code io.pgrecord.Model} instances, so the core can
@@ -24,7 +25,18 @@ public abstract class ModelAccess {
         return a;
     }
 
-    public abstract RecordState state(Object model);
+    /** The values the database last held (see {@link RecordState}), or null for a new instance. */
+    public abstract Object[] snapshot(Object model);
+
+    public abstract void snapshot(Object model, Object[] snapshot);
+
+    public abstract BackendHandle backend(Object model);
+
+    public abstract void backend(Object model, BackendHandle backend);
+
+    public abstract LoadOrigin loadOrigin(Object model);
+
+    public abstract void loadOrigin(Object model, LoadOrigin origin);
 
     /** Calls the model's hook method; an exception from it propagates unchanged. */
     public abstract void fire(Object model, Hook hook);

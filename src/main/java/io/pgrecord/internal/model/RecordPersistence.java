@@ -40,7 +40,7 @@ public final class RecordPersistence {
 
     public static <T> Work<Integer> save(ModelMeta<T> meta, T model, Capabilities caps) {
         meta.requireCapabilities(caps);
-        return state(model).isNew() ? insert(meta, model, caps, true) : update(meta, model, caps, true);
+        return RecordState.isNew(model) ? insert(meta, model, caps, true) : update(meta, model, caps, true);
     }
 
     public static <T> Work<Integer> insert(ModelMeta<T> meta, T model, Capabilities caps, boolean saveHooks) {
@@ -50,8 +50,13 @@ public final class RecordPersistence {
             fire(model, Hook.BEFORE_SAVE);
         }
         fire(model, Hook.BEFORE_INSERT);
-        stampForInsert(meta, model, clock());
-        return firstVersions(meta, List.of(model), false).then(ignored -> insertPlanned(meta, model)).map(n -> {
+        stampForInsert(meta, model);
+        Work<Integer> inserted = firstVersions(meta, List.of(model), false).then(ignored -> insertPlanned(meta, model));
+        if (!meta.overrides(Hook.AFTER_INSERT) && !(saveHooks && meta.overrides(Hook.AFTER_SAVE))) {
+            // the base class's after-hooks do nothing: no continuation to build and run
+            return inserted;
+        }
+        return inserted.map(n -> {
             fire(model, Hook.AFTER_INSERT);
             if (saveHooks) {
                 fire(model, Hook.AFTER_SAVE);
@@ -86,7 +91,8 @@ public final class RecordPersistence {
             var insert = names.isEmpty()
                     ? DSL.insertInto(meta.table()).defaultValues().returning(meta.selectFields())
                     : DSL.insertInto(meta.table(), names).values(params).returning(meta.selectFields());
-            return new ShapeCache.Source<>(insert, params);
+            // one row inserted, one returned
+            return new ShapeCache.Source<>(insert, params, 1);
         }, rows -> {
             persisted(meta, model, rows.get(0));
             return Work.done(1);
@@ -110,9 +116,8 @@ public final class RecordPersistence {
 
     public static <T> Work<Integer> update(ModelMeta<T> meta, T model, Capabilities caps, boolean saveHooks) {
         meta.requireCapabilities(caps);
-        RecordState state = state(model);
-        if (state.isNew()) {
-            throw new IllegalStateException(state.isDeleted()
+        if (RecordState.isNew(model)) {
+            throw new IllegalStateException(RecordState.isDeleted(model)
                     ? "cannot update " + meta.type().getSimpleName() + " " + describeKey(meta, model)
                             + ": it was deleted; insert() or save() it to write it again"
                     : "cannot update a new " + meta.type().getSimpleName() + "; insert() or save() it first");
@@ -122,7 +127,7 @@ public final class RecordPersistence {
             fire(model, Hook.BEFORE_SAVE);
         }
         fire(model, Hook.BEFORE_UPDATE);
-        List<FieldMeta> dirty = state.dirty(meta, model);
+        List<FieldMeta> dirty = RecordState.dirty(meta, model);
         dirty.removeIf(f -> f.isGenerated() || f.isVersion() || f.isUpdatedAt());
         if (dirty.isEmpty()) {
             return Work.done(0);
@@ -141,7 +146,7 @@ public final class RecordPersistence {
             values.add(now(u.type(), clock()));
         }
         int setCount = values.size();
-        Object[] key = keyValues(meta, model, state);
+        Object[] key = keyValues(meta, model, true);
         values.addAll(Arrays.asList(key));
         Object[] slots = values.toArray();
         return meta.shapes().rows(new Key(Op.UPDATE, columns, nulls, versionNull(meta, key)), slots, cacheable(meta), () -> {
@@ -162,11 +167,12 @@ public final class RecordPersistence {
                 set.put(v.unqualified(), v.unqualified().plus(DSL.inline(1)));
             }
             Condition where = keyCondition(meta, slots, setCount, params);
-            return new ShapeCache.Source<>(DSL.update(meta.table()).set(set).where(where).returning(meta.selectFields()), params);
+            // the row of one key, if it is still there
+            return new ShapeCache.Source<>(DSL.update(meta.table()).set(set).where(where).returning(meta.selectFields()), params, 1);
         }, rows -> {
             if (rows.isEmpty()) {
                 if (meta.version() != null) {
-                    throw stale(meta, model, state);
+                    throw stale(meta, model);
                 }
                 return Work.done(0);
             }
@@ -181,14 +187,13 @@ public final class RecordPersistence {
 
     public static <T> Work<Integer> delete(ModelMeta<T> meta, T model, Capabilities caps) {
         meta.requireCapabilities(caps);
-        RecordState state = state(model);
-        if (state.isNew()) {
-            throw new IllegalStateException(state.isDeleted()
+        if (RecordState.isNew(model)) {
+            throw new IllegalStateException(RecordState.isDeleted(model)
                     ? "cannot delete " + meta.type().getSimpleName() + " " + describeKey(meta, model) + ": it was already deleted"
                     : "cannot delete a new " + meta.type().getSimpleName() + " that was never saved");
         }
         fire(model, Hook.BEFORE_DELETE);
-        Condition where = keyCondition(meta, model, state);
+        Condition where = keyCondition(meta, model, true);
         if (meta.softDelete() != null) {
             FieldMeta d = meta.softDelete();
             Map<Field<?>, Object> set = new LinkedHashMap<>();
@@ -199,7 +204,7 @@ public final class RecordPersistence {
             var update = DSL.update(meta.table()).set(set).where(where).returning(meta.selectFields());
             return new Work.Rows<>(update, null, meta.columnKinds(), meta, rows -> {
                 if (rows.isEmpty()) {
-                    return deletedNothing(meta, model, state);
+                    return deletedNothing(meta, model);
                 }
                 persisted(meta, model, rows.get(0));
                 fire(model, Hook.AFTER_DELETE);
@@ -208,17 +213,17 @@ public final class RecordPersistence {
         }
         return new Work.Execute<>(DSL.deleteFrom(meta.table()).where(where), n -> {
             if (n == 0) {
-                return deletedNothing(meta, model, state);
+                return deletedNothing(meta, model);
             }
-            state.markDeleted();
+            RecordState.markDeleted(model);
             fire(model, Hook.AFTER_DELETE);
             return Work.done(n);
         });
     }
 
-    private static Work<Integer> deletedNothing(ModelMeta<?> meta, Object model, RecordState state) {
+    private static Work<Integer> deletedNothing(ModelMeta<?> meta, Object model) {
         if (meta.version() != null) {
-            throw stale(meta, model, state);
+            throw stale(meta, model);
         }
         return Work.done(0);
     }
@@ -230,12 +235,11 @@ public final class RecordPersistence {
         if (d == null) {
             throw new IllegalStateException("restore() needs a @SoftDelete field on " + meta.type().getSimpleName());
         }
-        RecordState state = state(model);
-        if (state.isNew()) {
+        if (RecordState.isNew(model)) {
             throw new IllegalStateException("cannot restore a new " + meta.type().getSimpleName());
         }
         var update = DSL.update(meta.table()).set(Map.of(d.unqualified(), DSL.castNull(d.dataType())))
-                .where(keyCondition(meta, model, state)).returning(meta.selectFields());
+                .where(keyCondition(meta, model, true)).returning(meta.selectFields());
         return new Work.Rows<>(update, null, meta.columnKinds(), meta, rows -> {
             if (rows.isEmpty()) {
                 return Work.done(0);
@@ -247,8 +251,7 @@ public final class RecordPersistence {
 
     public static <T> Work<Boolean> refresh(ModelMeta<T> meta, T model, Capabilities caps) {
         meta.requireCapabilities(caps);
-        RecordState state = state(model);
-        Condition where = keyCondition(meta, model, null);
+        Condition where = keyCondition(meta, model, false);
         var select = DSL.select(meta.selectFields()).from(meta.table()).where(where);
         return new Work.Rows<>(select, null, meta.columnKinds(), meta, rows -> {
             if (rows.isEmpty()) {
@@ -276,7 +279,7 @@ public final class RecordPersistence {
         UpsertPlan plan = new UpsertPlan(meta, upsert);
         validate(model);
         fire(model, Hook.BEFORE_SAVE);
-        stampForInsert(meta, model, clock());
+        stampForInsert(meta, model);
         return firstVersions(meta, List.of(model), false).then(ignored -> {
             List<FieldMeta> inserted = new ArrayList<>();
             List<Field<?>> values = new ArrayList<>();
@@ -325,31 +328,31 @@ public final class RecordPersistence {
     }
 
     /** Primary-key condition; with a version field, also the version last read (optimistic lock). */
-    static Condition keyCondition(ModelMeta<?> meta, Object model, RecordState lockState) {
-        return keyCondition(meta, keyValues(meta, model, lockState), 0, new ArrayList<>());
+    static Condition keyCondition(ModelMeta<?> meta, Object model, boolean persisted) {
+        return keyCondition(meta, keyValues(meta, model, persisted), 0, new ArrayList<>());
     }
 
     /**
      * The values {@link #keyCondition(ModelMeta, Object[], int, List)} binds: each {@code @Id}'s,
-     * the persisted one when {@code lockState} is given, then the version last read.
+     * the persisted one when {@code persisted} (then also the version last read), else the current one.
      */
-    static Object[] keyValues(ModelMeta<?> meta, Object model, RecordState lockState) {
+    static Object[] keyValues(ModelMeta<?> meta, Object model, boolean persisted) {
         List<FieldMeta> ids = meta.ids();
         if (ids.isEmpty()) {
             throw new IllegalStateException("model " + meta.type().getSimpleName() + " has no @Id field");
         }
-        boolean locked = lockState != null && meta.version() != null;
+        boolean locked = persisted && meta.version() != null;
         Object[] values = new Object[ids.size() + (locked ? 1 : 0)];
         for (int i = 0; i < ids.size(); i++) {
             FieldMeta id = ids.get(i);
-            Object v = lockState != null && !lockState.isNew() ? lockState.persistedValue(meta, id) : id.get(model);
+            Object v = persisted && !RecordState.isNew(model) ? RecordState.persistedValue(model, id) : id.get(model);
             if (v == null) {
                 throw new IllegalStateException(meta.type().getSimpleName() + "." + id.javaName() + " is null");
             }
             values[i] = BindValues.check(id.column(), id.dataType(), v);
         }
         if (locked) {
-            values[ids.size()] = lockState.persistedValue(meta, meta.version());
+            values[ids.size()] = RecordState.persistedValue(model, meta.version());
         }
         return values;
     }
@@ -444,6 +447,16 @@ public final class RecordPersistence {
                 fire(m, Hook.BEFORE_INSERT);
             }
             stampForInsert(meta, m, now);
+        }
+    }
+
+    /**
+     * {@link #stampForInsert(ModelMeta, Object, OffsetDateTime)} reading the clock only for a
+     * model that has a stamp: the reading allocates several objects, on every insert otherwise.
+     */
+    static void stampForInsert(ModelMeta<?> meta, Object model) {
+        if (meta.createdAt() != null || meta.updatedAt() != null) {
+            stampForInsert(meta, model, clock());
         }
     }
 
@@ -543,13 +556,13 @@ public final class RecordPersistence {
 
     static void persisted(ModelMeta<?> meta, Object model, Object[] row) {
         RowMapper.apply(meta, model, row);
-        state(model).markPersisted(meta, model, row);
+        RecordState.markPersisted(meta, model, row);
     }
 
-    private static StaleRecordException stale(ModelMeta<?> meta, Object model, RecordState state) {
+    private static StaleRecordException stale(ModelMeta<?> meta, Object model) {
         return new StaleRecordException(meta.type().getSimpleName() + " " + describeKey(meta, model)
                 + " was changed or deleted by someone else since version "
-                + state.persistedValue(meta, meta.version()) + " was read; reload it and retry");
+                + RecordState.persistedValue(model, meta.version()) + " was read; reload it and retry");
     }
 
     static String describeKey(ModelMeta<?> meta, Object model) {
@@ -558,10 +571,6 @@ public final class RecordPersistence {
             sb.append(sb.isEmpty() ? "" : ", ").append(id.javaName()).append('=').append(id.get(model));
         }
         return "(" + sb + ")";
-    }
-
-    static RecordState state(Object model) {
-        return ModelAccess.get().state(model);
     }
 
     static void fire(Object model, Hook hook) {

@@ -8,45 +8,46 @@ import java.util.Set;
 
 /**
  * A model instance's bookkeeping: the values last read from or written to the database (null
- * for a new instance) and the backend it belongs to.
+ * for a new instance) and the backend it belongs to. The fields are the model's own (reached
+ * through {@link ModelAccess}), not a separate object: one object less per row read.
  */
 public final class RecordState {
 
-    private Object[] snapshot;
-    private BackendHandle backend;
-    private boolean deleted;
-    private LoadOrigin loadOrigin;
+    /** The snapshot of an instance whose row it hard-deleted: a flag that costs no field in every instance. */
+    private static final Object[] DELETED = new Object[0];
 
-    public boolean isNew() {
-        return snapshot == null;
+    private RecordState() {
+    }
+
+    public static boolean isNew(Object model) {
+        Object[] snapshot = ModelAccess.get().snapshot(model);
+        return snapshot == null || snapshot == DELETED;
     }
 
     /**
      * Whether this instance's row was hard-deleted through it, and it was not saved again since:
-     * such an instance is new again ({@link #isNew()}), a later save inserts it anew.
+     * such an instance is new again ({@link #isNew}), a later save inserts it anew.
      */
-    public boolean isDeleted() {
-        return deleted;
+    public static boolean isDeleted(Object model) {
+        return ModelAccess.get().snapshot(model) == DELETED;
     }
 
     /** Records the current field values as what the database holds. */
-    public void markPersisted(ModelMeta<?> meta, Object model) {
-        deleted = false;
+    public static void markPersisted(ModelMeta<?> meta, Object model) {
         List<FieldMeta> fields = meta.fields();
         Object[] s = new Object[fields.size()];
         for (int i = 0; i < s.length; i++) {
             FieldMeta f = fields.get(i);
             s[i] = f.snapshot(f.get(model));
         }
-        snapshot = s;
+        ModelAccess.get().snapshot(model, s);
     }
 
     /**
      * Records a row just read into the instance as what the database holds, without reading
      * the fields back; a primitive field keeps its current value where the column was null.
      */
-    public void markPersisted(ModelMeta<?> meta, Object model, Object[] row) {
-        deleted = false;
+    public static void markPersisted(ModelMeta<?> meta, Object model, Object[] row) {
         List<FieldMeta> fields = meta.fields();
         if (meta.columnKinds() != null) {
             // every value is of an immutable type, and the row array is this instance's alone
@@ -55,7 +56,7 @@ public final class RecordState {
                     row[f.index()] = f.get(model);
                 }
             }
-            snapshot = row;
+            ModelAccess.get().snapshot(model, row);
             return;
         }
         Object[] s = new Object[fields.size()];
@@ -64,27 +65,26 @@ public final class RecordState {
             Object v = row[i];
             s[i] = v == null && f.type().isPrimitive() ? f.get(model) : f.snapshot(v);
         }
-        snapshot = s;
+        ModelAccess.get().snapshot(model, s);
     }
 
     /** Forgets the database state: the instance is new again. */
-    public void markNew() {
-        snapshot = null;
-        deleted = false;
+    public static void markNew(Object model) {
+        ModelAccess.get().snapshot(model, null);
     }
 
     /** After a hard delete: the instance is new again, and remembers that its row was deleted. */
-    public void markDeleted() {
-        snapshot = null;
-        deleted = true;
+    public static void markDeleted(Object model) {
+        ModelAccess.get().snapshot(model, DELETED);
     }
 
     /** The fields whose value differs from the snapshot; every field of a new instance. */
-    public List<FieldMeta> dirty(ModelMeta<?> meta, Object model) {
+    public static List<FieldMeta> dirty(ModelMeta<?> meta, Object model) {
         List<FieldMeta> fields = meta.fields();
-        if (snapshot == null) {
+        if (isNew(model)) {
             return fields;
         }
+        Object[] snapshot = ModelAccess.get().snapshot(model);
         List<FieldMeta> dirty = new ArrayList<>();
         for (int i = 0; i < snapshot.length; i++) {
             FieldMeta f = fields.get(i);
@@ -95,7 +95,7 @@ public final class RecordState {
         return dirty;
     }
 
-    public Set<String> dirtyFieldNames(ModelMeta<?> meta, Object model) {
+    public static Set<String> dirtyFieldNames(ModelMeta<?> meta, Object model) {
         Set<String> names = new LinkedHashSet<>();
         for (FieldMeta f : dirty(meta, model)) {
             names.add(f.javaName());
@@ -104,24 +104,24 @@ public final class RecordState {
     }
 
     /** The snapshot value of a field (what the database held), or null for a new instance. */
-    public Object persistedValue(ModelMeta<?> meta, FieldMeta field) {
-        return snapshot == null ? null : snapshot[field.index()];
+    public static Object persistedValue(Object model, FieldMeta field) {
+        return isNew(model) ? null : ModelAccess.get().snapshot(model)[field.index()];
     }
 
-    public BackendHandle backend() {
-        return backend;
+    public static BackendHandle backend(Object model) {
+        return ModelAccess.get().backend(model);
     }
 
-    public void backend(BackendHandle backend) {
-        this.backend = backend;
+    public static void backend(Object model, BackendHandle backend) {
+        ModelAccess.get().backend(model, backend);
     }
 
     /** The strict mode and N+1 count of the query that loaded this instance; null by default. */
-    public LoadOrigin loadOrigin() {
-        return loadOrigin;
+    public static LoadOrigin loadOrigin(Object model) {
+        return ModelAccess.get().loadOrigin(model);
     }
 
-    public void loadOrigin(LoadOrigin origin) {
-        this.loadOrigin = origin;
+    public static void loadOrigin(Object model, LoadOrigin origin) {
+        ModelAccess.get().loadOrigin(model, origin);
     }
 }

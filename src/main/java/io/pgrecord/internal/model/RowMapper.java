@@ -49,9 +49,8 @@ public final class RowMapper {
 
     private static <T> T map(ModelMeta<T> meta, Object[] row, BackendHandle backend, ModelAccess access) {
         T model = meta.newFilled(row);
-        RecordState state = access.state(model);
-        state.markPersisted(meta, model, row);
-        loaded(meta, model, state, backend, access);
+        RecordState.markPersisted(meta, model, row);
+        loaded(meta, model, backend, access);
         return model;
     }
 
@@ -74,15 +73,14 @@ public final class RowMapper {
             }
         }
         ModelAccess access = ModelAccess.get();
-        RecordState state = access.state(model);
-        state.markPersisted(meta, model);
-        loaded(meta, model, state, backend, access);
+        RecordState.markPersisted(meta, model);
+        loaded(meta, model, backend, access);
         return model;
     }
 
     /** Attaches a model just read and marked persisted to its backend, then runs its after-load hook if it has one. */
-    private static void loaded(ModelMeta<?> meta, Object model, RecordState state, BackendHandle backend, ModelAccess access) {
-        state.backend(backend);
+    private static void loaded(ModelMeta<?> meta, Object model, BackendHandle backend, ModelAccess access) {
+        access.backend(model, backend);
         if (meta.overrides(Hook.AFTER_LOAD)) {
             access.fire(model, Hook.AFTER_LOAD);
         }

@@ -29,7 +29,7 @@ public final class QueryPlanner {
         if (s.limit != null) {
             // inline: a bound LIMIT makes the server re-plan the statement on every execution
             q.addLimit(DSL.inline((long) s.limit));
-            if (s.withTies) {
+            if (s.rare.withTies) {
                 caps.require(Capability.FETCH_WITH_TIES);
                 q.setWithTies(true);
             }
@@ -45,37 +45,37 @@ public final class QueryPlanner {
     static SelectQuery<Record> body(QuerySpec s, Capabilities caps, List<? extends SelectFieldOrAsterisk> projection) {
         s.meta.requireCapabilities(caps);
         SelectQuery<Record> q;
-        if (s.ctes.isEmpty()) {
+        if (s.rare.ctes.isEmpty()) {
             q = DSL.select(projection).from(source(s)).getQuery();
         } else {
             caps.require(Capability.CTE);
-            boolean recursive = s.ctes.stream().anyMatch(QuerySpec.Cte::recursive);
+            boolean recursive = s.rare.ctes.stream().anyMatch(QuerySpec.Cte::recursive);
             if (recursive) {
                 caps.require(Capability.RECURSIVE_CTE);
             }
             List<CommonTableExpression<?>> ctes = new ArrayList<>();
-            for (QuerySpec.Cte cte : s.ctes) {
+            for (QuerySpec.Cte cte : s.rare.ctes) {
                 ctes.add(cte(cte, caps));
             }
             q = (recursive ? DSL.withRecursive(ctes.toArray(CommonTableExpression[]::new))
                     : DSL.with(ctes.toArray(CommonTableExpression[]::new)))
                     .select(projection).from(source(s)).getQuery();
         }
-        for (QuerySpec.Join j : s.joins) {
+        for (QuerySpec.Join j : s.rare.joins) {
             q.addJoin(j.table(), j.type(), j.on());
         }
         q.addConditions(filter(s));
-        if (!s.groupBy.isEmpty()) {
-            q.addGroupBy(s.groupBy);
+        if (!s.rare.groupBy.isEmpty()) {
+            q.addGroupBy(s.rare.groupBy);
         }
-        if (!s.having.isEmpty()) {
-            q.addHaving(s.having);
+        if (!s.rare.having.isEmpty()) {
+            q.addHaving(s.rare.having);
         }
-        if (s.distinct) {
+        if (s.rare.distinct) {
             q.setDistinct(true);
         }
-        if (!s.distinctOn.isEmpty()) {
-            q.addDistinctOn(s.distinctOn);
+        if (!s.rare.distinctOn.isEmpty()) {
+            q.addDistinctOn(s.rare.distinctOn);
         }
         return q;
     }
@@ -100,17 +100,17 @@ public final class QueryPlanner {
 
     /** The table rows come from: the model's table, or a CTE named by {@code fromCte}. */
     public static Table<?> source(QuerySpec s) {
-        return s.fromCte != null ? DSL.table(DSL.name(s.fromCte)) : s.meta.table();
+        return s.rare.fromCte != null ? DSL.table(DSL.name(s.rare.fromCte)) : s.meta.table();
     }
 
     /** A model column qualified by the query's source. */
     public static Field<Object> column(QuerySpec s, FieldMeta f) {
-        return s.fromCte != null ? DSL.field(DSL.name(s.fromCte, f.column()), f.dataType()) : f.field();
+        return s.rare.fromCte != null ? DSL.field(DSL.name(s.rare.fromCte, f.column()), f.dataType()) : f.field();
     }
 
     static List<? extends SelectFieldOrAsterisk> projection(QuerySpec s) {
-        if (s.select != null) {
-            return s.select;
+        if (s.rare.select != null) {
+            return s.rare.select;
         }
         return modelProjection(s);
     }
@@ -151,7 +151,7 @@ public final class QueryPlanner {
     }
 
     private static void lock(QuerySpec s, SelectQuery<Record> q, Capabilities caps) {
-        QuerySpec.Lock lock = s.lock;
+        QuerySpec.Lock lock = s.rare.lock;
         if (lock == null) {
             return;
         }
@@ -176,7 +176,7 @@ public final class QueryPlanner {
 
     private static Select<Record> setOperations(QuerySpec s, Select<Record> first, Capabilities caps) {
         Select<Record> result = first;
-        for (QuerySpec.SetOp op : s.setOps) {
+        for (QuerySpec.SetOp op : s.rare.setOps) {
             Select<Record> other = toSelect(op.other(), caps);
             result = switch (op.operator()) {
                 case UNION -> result.union(other);
@@ -190,7 +190,7 @@ public final class QueryPlanner {
 
     /** Whether aggregates can run on the base query directly, rather than over it as a subquery. */
     static boolean isPlain(QuerySpec s) {
-        return s.limit == null && s.offset == null && !s.distinct && s.distinctOn.isEmpty() && s.groupBy.isEmpty()
-                && s.having.isEmpty() && s.setOps.isEmpty() && s.ctes.isEmpty() && s.select == null;
+        return s.limit == null && s.offset == null && !s.rare.distinct && s.rare.distinctOn.isEmpty() && s.rare.groupBy.isEmpty()
+                && s.rare.having.isEmpty() && s.rare.setOps.isEmpty() && s.rare.ctes.isEmpty() && s.rare.select == null;
     }
 }

@@ -66,25 +66,53 @@ public final class QuerySpec {
     boolean defaultOrder;
     Integer limit;
     Integer offset;
-    boolean withTies;
-    List<GroupField> groupBy = List.of();
-    List<Condition> having = List.of();
-    boolean distinct;
-    List<SelectFieldOrAsterisk> distinctOn = List.of();
-    List<SelectFieldOrAsterisk> select;
-    List<Join> joins = List.of();
-    Lock lock;
-    List<Cte> ctes = List.of();
-    String fromCte;
-    List<SetOp> setOps = List.of();
     List<String> includes = List.of();
     boolean strictLoading;
-    Duration timeout;
     DeletedScope deleted = DeletedScope.DEFAULT;
     /** The SQL's shape so far, unkeyed once a jOOQ object only jOOQ can render is added. */
     QueryShape shape = QueryShape.EMPTY;
     Param<Long> offsetParam;
     boolean onPrimary;
+    /** The parts few queries have, shared by the copies until one of them changes a part. */
+    Rare rare = Rare.NONE;
+
+    /**
+     * The parts of a query that most queries leave empty: kept apart so that a builder step,
+     * which copies the query, copies a single reference for all of them.
+     */
+    static final class Rare {
+        static final Rare NONE = new Rare();
+
+        boolean withTies;
+        List<GroupField> groupBy = List.of();
+        List<Condition> having = List.of();
+        boolean distinct;
+        List<SelectFieldOrAsterisk> distinctOn = List.of();
+        List<SelectFieldOrAsterisk> select;
+        List<Join> joins = List.of();
+        Lock lock;
+        List<Cte> ctes = List.of();
+        String fromCte;
+        List<SetOp> setOps = List.of();
+        Duration timeout;
+
+        private Rare copy() {
+            Rare c = new Rare();
+            c.withTies = withTies;
+            c.groupBy = groupBy;
+            c.having = having;
+            c.distinct = distinct;
+            c.distinctOn = distinctOn;
+            c.select = select;
+            c.joins = joins;
+            c.lock = lock;
+            c.ctes = ctes;
+            c.fromCte = fromCte;
+            c.setOps = setOps;
+            c.timeout = timeout;
+            return c;
+        }
+    }
 
     public QuerySpec(ModelMeta<?> meta) {
         this.meta = meta;
@@ -97,24 +125,19 @@ public final class QuerySpec {
         c.defaultOrder = defaultOrder;
         c.limit = limit;
         c.offset = offset;
-        c.withTies = withTies;
-        c.groupBy = groupBy;
-        c.having = having;
-        c.distinct = distinct;
-        c.distinctOn = distinctOn;
-        c.select = select;
-        c.joins = joins;
-        c.lock = lock;
-        c.ctes = ctes;
-        c.fromCte = fromCte;
-        c.setOps = setOps;
         c.includes = includes;
         c.strictLoading = strictLoading;
-        c.timeout = timeout;
         c.deleted = deleted;
         c.shape = shape;
         c.offsetParam = offsetParam;
         c.onPrimary = onPrimary;
+        c.rare = rare;
+        return c;
+    }
+
+    /** A copy whose rare parts are its own, to change one of them. */
+    private QuerySpec copyWithRare(QuerySpec c) {
+        c.rare = rare.copy();
         return c;
     }
 
@@ -130,7 +153,7 @@ public final class QuerySpec {
      * and never with a row lock ({@code FOR UPDATE/SHARE}), which a standby refuses.
      */
     public boolean routable() {
-        return !onPrimary && lock == null;
+        return !onPrimary && rare.lock == null;
     }
 
     /** A copy whose SQL cannot be keyed: it holds a part only jOOQ can render. */
@@ -276,87 +299,87 @@ public final class QuerySpec {
     }
 
     public QuerySpec withTies() {
-        QuerySpec c = unshaped();
-        c.withTies = true;
+        QuerySpec c = copyWithRare(unshaped());
+        c.rare.withTies = true;
         return c;
     }
 
     public QuerySpec groupBy(List<? extends GroupField> fields) {
-        QuerySpec c = unshaped();
-        c.groupBy = plus(groupBy, fields);
+        QuerySpec c = copyWithRare(unshaped());
+        c.rare.groupBy = plus(rare.groupBy, fields);
         return c;
     }
 
     public QuerySpec having(List<Condition> conditions) {
-        QuerySpec c = unshaped();
-        c.having = plus(having, conditions);
+        QuerySpec c = copyWithRare(unshaped());
+        c.rare.having = plus(rare.having, conditions);
         return c;
     }
 
     public QuerySpec distinct() {
-        QuerySpec c = unshaped();
-        c.distinct = true;
+        QuerySpec c = copyWithRare(unshaped());
+        c.rare.distinct = true;
         return c;
     }
 
     public QuerySpec distinctOn(List<? extends SelectFieldOrAsterisk> fields) {
-        QuerySpec c = unshaped();
-        c.distinctOn = plus(distinctOn, fields);
+        QuerySpec c = copyWithRare(unshaped());
+        c.rare.distinctOn = plus(rare.distinctOn, fields);
         return c;
     }
 
     public QuerySpec select(List<? extends SelectFieldOrAsterisk> fields) {
-        QuerySpec c = unshaped();
-        c.select = plus(select == null ? List.of() : select, fields);
+        QuerySpec c = copyWithRare(unshaped());
+        c.rare.select = plus(rare.select == null ? List.of() : rare.select, fields);
         return c;
     }
 
     public QuerySpec join(Join join) {
-        QuerySpec c = unshaped();
-        c.joins = plus(joins, List.of(join));
+        QuerySpec c = copyWithRare(unshaped());
+        c.rare.joins = plus(rare.joins, List.of(join));
         return c;
     }
 
     public QuerySpec lock(LockStrength strength) {
-        QuerySpec c = unshaped();
-        c.lock = new Lock(strength, LockWait.WAIT, List.of());
+        QuerySpec c = copyWithRare(unshaped());
+        c.rare.lock = new Lock(strength, LockWait.WAIT, List.of());
         return c;
     }
 
     public QuerySpec lockWait(LockWait wait) {
-        QuerySpec c = copy();
-        c.lock = new Lock(requireLock().strength(), wait, lock.of());
+        QuerySpec c = copyWithRare(copy());
+        c.rare.lock = new Lock(requireLock().strength(), wait, rare.lock.of());
         return c;
     }
 
     public QuerySpec lockOf(List<Table<?>> tables) {
-        QuerySpec c = copy();
-        c.lock = new Lock(requireLock().strength(), lock.mode(), plus(lock.of(), tables));
+        QuerySpec c = copyWithRare(copy());
+        c.rare.lock = new Lock(requireLock().strength(), rare.lock.mode(), plus(rare.lock.of(), tables));
         return c;
     }
 
     private Lock requireLock() {
-        if (lock == null) {
+        if (rare.lock == null) {
             throw new IllegalStateException("call forUpdate(), forNoKeyUpdate(), forShare() or forKeyShare() first");
         }
-        return lock;
+        return rare.lock;
     }
 
     public QuerySpec cte(Cte cte) {
-        QuerySpec c = unshaped();
-        c.ctes = plus(ctes, List.of(cte));
+        QuerySpec c = copyWithRare(unshaped());
+        c.rare.ctes = plus(rare.ctes, List.of(cte));
         return c;
     }
 
     public QuerySpec fromCte(String name) {
-        QuerySpec c = unshaped();
-        c.fromCte = name;
+        QuerySpec c = copyWithRare(unshaped());
+        c.rare.fromCte = name;
         return c;
     }
 
     public QuerySpec setOp(SetOp op) {
-        QuerySpec c = unshaped();
-        c.setOps = plus(setOps, List.of(op));
+        QuerySpec c = copyWithRare(unshaped());
+        c.rare.setOps = plus(rare.setOps, List.of(op));
         return c;
     }
 
@@ -377,8 +400,8 @@ public final class QuerySpec {
         if (timeout == null || timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("timeout must be positive: " + timeout);
         }
-        QuerySpec c = copy();
-        c.timeout = timeout;
+        QuerySpec c = copyWithRare(copy());
+        c.rare.timeout = timeout;
         return c;
     }
 
@@ -393,13 +416,13 @@ public final class QuerySpec {
      * is dropped unless LIMIT, OFFSET or DISTINCT ON make it decide which rows count.
      */
     QuerySpec forAggregate() {
-        QuerySpec c = copy();
-        if (limit == null && offset == null && distinctOn.isEmpty()) {
+        QuerySpec c = copyWithRare(copy());
+        if (limit == null && offset == null && rare.distinctOn.isEmpty()) {
             c.orderBy = List.of();
         }
         c.includes = List.of();
-        c.select = null;
-        c.lock = null;
+        c.rare.select = null;
+        c.rare.lock = null;
         return c;
     }
 
@@ -412,7 +435,7 @@ public final class QuerySpec {
     }
 
     public Duration timeout() {
-        return timeout;
+        return rare.timeout;
     }
 
 }

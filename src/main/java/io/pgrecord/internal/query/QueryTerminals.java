@@ -57,15 +57,20 @@ public final class QueryTerminals {
      * statement when the query is keyed (SQL text, columns, key lookups), else rendered now.
      */
     static <T> Work<T> modelRows(QuerySpec s, Capabilities caps, Function<List<Object[]>, Work<T>> next) {
-        var columns = s.select == null ? s.meta.columnKinds() : null;
+        var columns = s.rare.select == null ? s.meta.columnKinds() : null;
         Object key = QueryShape.keyOf(s);
         if (key == null || columns == null) {
             // the model names a column it cannot read only when the rows are in its projection
-            return new Work.Rows<>(QueryPlanner.select(s, caps), null, columns, s.select == null ? s.meta : null, next);
+            return new Work.Rows<>(QueryPlanner.select(s, caps), null, columns, s.rare.select == null ? s.meta : null, next);
         }
         s.meta.requireCapabilities(caps);
         return s.meta.shapes().rows(key, QueryShape.slotValuesOf(s), columns,
-                () -> new ShapeCache.Source<>(QueryPlanner.select(s, caps), QueryShape.slotParamsOf(s)), next);
+                () -> new ShapeCache.Source<>(QueryPlanner.select(s, caps), QueryShape.slotParamsOf(s), maxRows(s)), next);
+    }
+
+    /** The most rows the query returns, as its LIMIT says (WITH TIES may add more), or 0 when it has none. */
+    private static int maxRows(QuerySpec s) {
+        return s.limit == null || s.rare.withTies ? 0 : s.limit;
     }
 
     /**
@@ -74,11 +79,11 @@ public final class QueryTerminals {
      * setting ends with the transaction.
      */
     static <T> Work<T> timed(QuerySpec s, Work<T> work) {
-        if (s.timeout == null) {
+        if (s.rare.timeout == null) {
             return work;
         }
         var set = DSL.select(DSL.function("set_config", String.class,
-                DSL.inline("statement_timeout"), DSL.val(Long.toString(s.timeout.toMillis())), DSL.inline(true)));
+                DSL.inline("statement_timeout"), DSL.val(Long.toString(s.rare.timeout.toMillis())), DSL.inline(true)));
         return Work.pinned(new Work.Fetch<>(set, rows -> work));
     }
 
@@ -100,7 +105,7 @@ public final class QueryTerminals {
         meta.requireCapabilities(caps);
         return meta.shapes().rows(BY_ID, key, meta.columnKinds(), () -> {
             QuerySpec s = new QuerySpec(meta).whereId(id).limit(1);
-            return new ShapeCache.Source<>(QueryPlanner.select(s, caps), QueryShape.slotParamsOf(s));
+            return new ShapeCache.Source<>(QueryPlanner.select(s, caps), QueryShape.slotParamsOf(s), 1);
         }, rows -> Work.done(rows.isEmpty() ? null : RowMapper.map(meta, rows.get(0), backend)));
     }
 
@@ -266,7 +271,7 @@ public final class QueryTerminals {
 
     /** The rows a bulk write touches: the filter itself, or the keys the full query selects. */
     private static Condition target(QuerySpec s, Capabilities caps) {
-        if (QueryPlanner.isPlain(s) && s.joins.isEmpty() && s.fromCte == null) {
+        if (QueryPlanner.isPlain(s) && s.rare.joins.isEmpty() && s.rare.fromCte == null) {
             return QueryPlanner.filter(s);
         }
         List<FieldMeta> ids = s.meta.ids();
@@ -297,8 +302,8 @@ public final class QueryTerminals {
 
     private static Select<Record> unordered(QuerySpec s, Capabilities caps) {
         QuerySpec base = s.forAggregate();
-        if (s.select != null) {
-            base = base.select(s.select);
+        if (s.rare.select != null) {
+            base = base.select(s.rare.select);
         }
         return QueryPlanner.select(base, caps);
     }
