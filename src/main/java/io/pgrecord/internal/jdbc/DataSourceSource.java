@@ -45,20 +45,17 @@ public final class DataSourceSource implements JdbcConnectionSource {
      * reference. The application's pool does not know that, so each connection lent is told.
      */
     private void readAsText(Connection c) {
-        try {
+        orGiveBack(c, () -> {
             QueryExecutor executor = c.unwrap(BaseConnection.class).getQueryExecutor();
             for (int oid : HikariConfigs.TEXT_READ_OIDS) {
                 executor.removeBinaryReceiveOid(oid);
             }
-        } catch (SQLException e) {
-            giveBack(c);
-            throw JdbcErrors.translate(e);
-        }
+        });
     }
 
     /** Once: the connections are pgjdbc's and bind strings untyped, or the first use fails naming the fix. */
     private void check(Connection c) {
-        try {
+        orGiveBack(c, () -> {
             if (!c.isWrapperFor(BaseConnection.class)) {
                 throw new IllegalStateException("PostgresBackend.of(DataSource) needs pgjdbc connections; "
                         + dataSource.getClass().getName() + " gave a " + c.getClass().getName());
@@ -70,13 +67,7 @@ public final class DataSourceSource implements JdbcConnectionSource {
                         + " \"unspecified\"), or ?stringtype=unspecified in its JDBC URL)");
             }
             checked = true;
-        } catch (SQLException e) {
-            giveBack(c);
-            throw JdbcErrors.translate(e);
-        } catch (RuntimeException e) {
-            giveBack(c);
-            throw e;
-        }
+        });
     }
 
     /**
@@ -86,12 +77,19 @@ public final class DataSourceSource implements JdbcConnectionSource {
     @Override
     public Connection dedicated() {
         Connection c = get();
-        try {
+        orGiveBack(c, () -> {
             if (!c.isWrapperFor(PGConnection.class)) {
                 throw new IllegalStateException("PostgresBackend.listen needs pgjdbc connections that unwrap to "
                         + "org.postgresql.PGConnection; " + dataSource.getClass().getName() + " gave a " + c.getClass().getName());
             }
-            return c;
+        });
+        return c;
+    }
+
+    /** Runs a check of a connection just borrowed; when it fails, the connection goes back first. */
+    private void orGiveBack(Connection c, ConnectionCheck check) {
+        try {
+            check.run();
         } catch (SQLException e) {
             giveBack(c);
             throw JdbcErrors.translate(e);
@@ -99,6 +97,12 @@ public final class DataSourceSource implements JdbcConnectionSource {
             giveBack(c);
             throw e;
         }
+    }
+
+    /** A check that may fail with the driver's exception. */
+    @FunctionalInterface
+    private interface ConnectionCheck {
+        void run() throws SQLException;
     }
 
     /** The pool is the application's: pgrecord cannot replace its idle connections. */
