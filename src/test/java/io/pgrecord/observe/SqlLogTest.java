@@ -48,7 +48,7 @@ class SqlLogTest {
             assertThatThrownBy(() -> ops.insert("LogProbe", "name", name)).isInstanceOf(UniqueViolationException.class);
             List<String> sent = b.any().statementLog().stop();
 
-            List<ILoggingEvent> lines = log.containing("log_probes");
+            List<ILoggingEvent> lines = log.awaitContaining("log_probes", sent.size());
             assertThat(sent).hasSize(5);
             assertThat(lines).hasSize(sent.size());
             for (int i = 0; i < sent.size(); i++) {
@@ -86,8 +86,8 @@ class SqlLogTest {
             b.any().fetchValue("SELECT 'fast-" + exec + "'");
             b.any().fetchValue("SELECT 'slow-" + exec + "', pg_sleep(1.1)");
 
+            List<ILoggingEvent> slow = log.awaitContaining("slow-" + exec, 1);
             assertThat(log.containing("fast-" + exec)).isEmpty();
-            List<ILoggingEvent> slow = log.containing("slow-" + exec);
             assertThat(slow).hasSize(1);
             assertThat(slow.get(0).getLevel()).isEqualTo(Level.WARN);
             assertThat(slow.get(0).getFormattedMessage())
@@ -108,7 +108,7 @@ class SqlLogTest {
             ops.all(ops.query("LogProbe").where("secret = ?", "hunter3-" + exec).where("name = ?", name));
             b.any().fetchValue("SELECT count(*) FROM log_probes WHERE pin = ? AND name = ?", "4711-" + exec, name);
 
-            List<ILoggingEvent> events = log.containing("log_probes");
+            List<ILoggingEvent> events = log.awaitContaining("log_probes", 4);
             assertThat(events).extracting(ILoggingEvent::getLevel).containsOnly(Level.TRACE);
             List<String> lines = events.stream().map(ILoggingEvent::getFormattedMessage).toList();
             assertThat(lines).hasSize(4).allMatch(l -> l.contains(" -- binds: ["));

@@ -76,6 +76,28 @@ public final class SqlLogCapture implements AutoCloseable {
         return all().stream().filter(e -> e.getFormattedMessage().contains(text)).toList();
     }
 
+    /**
+     * The lines containing {@code text}, once at least {@code count} of them are logged or 10
+     * seconds have passed: a reactive statement's line is logged when the driver ends its
+     * results, which may come just after the subscriber has its value.
+     */
+    public List<ILoggingEvent> awaitContaining(String text, int count) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        long backoffMillis = 1;
+        List<ILoggingEvent> lines = containing(text);
+        while (lines.size() < count && System.nanoTime() - deadline < 0) {
+            try {
+                Thread.sleep(backoffMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            backoffMillis = Math.min(100, backoffMillis * 2);
+            lines = containing(text);
+        }
+        return lines;
+    }
+
     @Override
     public void close() {
         logger.setLevel(level);
