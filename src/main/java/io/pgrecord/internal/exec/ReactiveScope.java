@@ -1,6 +1,6 @@
 package io.pgrecord.internal.exec;
 
-import io.pgrecord.internal.types.ColumnKind;
+import io.pgrecord.internal.types.DirectType;
 import java.util.List;
 import org.jooq.DSLContext;
 import reactor.core.publisher.Mono;
@@ -25,6 +25,6 @@ public record ReactiveScope(DSLContext dsl, Statements statements) {
          * cannot be read fails with the exception {@code target} gives for it (see
          * {@link RowTarget#describe}).
          */
-        Mono<List<Object[]>> rows(String sql, Object[] values, ColumnKind[] kinds, ColumnKind[] columns, RowTarget target);
+        Mono<List<Object[]>> rows(String sql, Object[] values, DirectType[] kinds, DirectType[] columns, RowTarget target);
     }
 }

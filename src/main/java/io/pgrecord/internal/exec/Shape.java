@@ -1,6 +1,6 @@
 package io.pgrecord.internal.exec;
 
-import io.pgrecord.internal.types.ColumnKind;
+import io.pgrecord.internal.types.DirectType;
 import java.util.List;
 import org.jooq.DSLContext;
 import org.jooq.Param;
@@ -21,14 +21,14 @@ import org.jooq.impl.DSL;
  * @param maxRows the most rows the statement returns when its caller knows (a LIMIT, a
  *     one-row RETURNING), to size the list they are read into; 0 when unknown
  */
-public record Shape(String jdbcSql, String r2dbcSql, int[] slots, Object[] constants, ColumnKind[] kinds, int maxRows) {
+public record Shape(String jdbcSql, String r2dbcSql, int[] slots, Object[] constants, DirectType[] kinds, int maxRows) {
 
     private static final DSLContext RENDER = DSL.using(JooqDefaults.DIALECT, JooqDefaults.settings());
     private static final DSLContext RENDER_NUMBERED = DSL.using(JooqDefaults.DIALECT,
             JooqDefaults.settings().withRenderNamedParamPrefix("$"));
 
     /**
-     * Renders {@code query}; null when a bind is not of a {@link ColumnKind} (jOOQ must bind it)
+     * Renders {@code query}; null when a bind has no {@link DirectType} (jOOQ must bind it)
      * or the SQL holds something only jOOQ's own execution handles.
      *
      * @param slotParams the binds whose values change from call to call, in slot order
@@ -70,10 +70,10 @@ public record Shape(String jdbcSql, String r2dbcSql, int[] slots, Object[] const
         int n = params.size();
         int[] slots = new int[n];
         Object[] constants = new Object[n];
-        ColumnKind[] kinds = new ColumnKind[n];
+        DirectType[] kinds = new DirectType[n];
         int i = 0;
         for (Param<?> p : params) {
-            ColumnKind kind = ColumnKind.of(p.getDataType());
+            DirectType kind = DirectType.of(p.getDataType());
             if (kind == null || p.getParamName() != null) {
                 return null;
             }

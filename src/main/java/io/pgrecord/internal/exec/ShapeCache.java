@@ -1,6 +1,6 @@
 package io.pgrecord.internal.exec;
 
-import io.pgrecord.internal.types.ColumnKind;
+import io.pgrecord.internal.types.DirectType;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -57,7 +57,7 @@ public final class ShapeCache {
      *
      * @param columns how to read each result column; null makes jOOQ run and read the statement
      */
-    public <T> Work<T> rows(Object key, Object[] slotValues, ColumnKind[] columns,
+    public <T> Work<T> rows(Object key, Object[] slotValues, DirectType[] columns,
             Supplier<? extends Source<? extends ResultQuery<? extends Record>>> source,
             Function<List<Object[]>, Work<T>> next) {
         Shape shape = columns == null ? JOOQ_ONLY : shapes.get(key);

@@ -1,6 +1,6 @@
 package io.pgrecord.internal.exec;
 
-import io.pgrecord.internal.types.ColumnKind;
+import io.pgrecord.internal.types.DirectType;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,16 +42,16 @@ public sealed interface Work<T> {
     /**
      * Fetch rows as value arrays, then continue. With {@code bound} set, or when {@code query}
      * renders into a {@link Shape}, the runner sends the SQL itself and reads each column as its
-     * {@link ColumnKind}; otherwise jOOQ runs {@code query}.
+     * {@link DirectType}; otherwise jOOQ runs {@code query}.
      *
      * @param columns the kind of each result column, or null when any needs jOOQ to read it
      * @param target what the rows are read into, which names the field of a column that cannot
      *     be read; null when they are not a model's
      */
-    record Rows<T>(ResultQuery<? extends Record> query, Shape.Bound bound, ColumnKind[] columns,
+    record Rows<T>(ResultQuery<? extends Record> query, Shape.Bound bound, DirectType[] columns,
             RowTarget target, Function<List<Object[]>, Work<T>> next) implements Work<T> {
 
-        public Rows(ResultQuery<? extends Record> query, Shape.Bound bound, ColumnKind[] columns,
+        public Rows(ResultQuery<? extends Record> query, Shape.Bound bound, DirectType[] columns,
                 Function<List<Object[]>, Work<T>> next) {
             this(query, bound, columns, null, next);
         }

@@ -1,11 +1,14 @@
 package io.pgrecord.internal.jdbc;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pgrecord.error.ConnectionException;
+import io.pgrecord.error.MappingException;
 import io.pgrecord.internal.error.UnreadableColumnException;
 import io.pgrecord.internal.exec.StatementRecorder;
 import io.pgrecord.internal.exec.StatementTiming;
 import io.pgrecord.internal.types.ColumnKind;
 import io.pgrecord.internal.types.DateTimeText;
+import io.pgrecord.internal.types.DirectType;
 import java.math.BigDecimal;
 import java.sql.Array;
 import java.sql.Connection;
@@ -28,10 +31,12 @@ public final class JdbcDirect {
 
     private final StatementRecorder recorder;
     private final Runnable connectionLost;
+    private final ObjectMapper jsonMapper;
 
-    JdbcDirect(StatementRecorder recorder, Runnable connectionLost) {
+    JdbcDirect(StatementRecorder recorder, Runnable connectionLost, ObjectMapper jsonMapper) {
         this.recorder = recorder;
         this.connectionLost = connectionLost;
+        this.jsonMapper = jsonMapper;
     }
 
     /** A list of the rows of a statement returning more than this many is left to grow. */
@@ -42,8 +47,8 @@ public final class JdbcDirect {
      * {@code maxRows} when it is known and small (0: unknown): a page of 20 rows then takes one
      * array instead of three, a single row a 1-element array instead of 10.
      */
-    public List<Object[]> rows(ConnectionProvider connections, String sql, Object[] values, ColumnKind[] kinds,
-            ColumnKind[] columns, int maxRows) {
+    public List<Object[]> rows(ConnectionProvider connections, String sql, Object[] values, DirectType[] kinds,
+            DirectType[] columns, int maxRows) {
         StatementTiming timing = recorder.start(sql);
         try {
             List<Object[]> rows = send(connections, sql, values, kinds, columns, maxRows);
@@ -59,12 +64,13 @@ public final class JdbcDirect {
         }
     }
 
-    private List<Object[]> send(ConnectionProvider connections, String sql, Object[] values, ColumnKind[] kinds,
-            ColumnKind[] columns, int maxRows) {
+    private List<Object[]> send(ConnectionProvider connections, String sql, Object[] values, DirectType[] kinds,
+            DirectType[] columns, int maxRows) {
         Connection c = connections.acquire();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < values.length; i++) {
-                bind(ps, i + 1, kinds[i], values[i]);
+                DirectType kind = kinds[i];
+                bind(ps, i + 1, kind.kind(), kind.converted() ? kind.toDriver(values[i], jsonMapper) : values[i]);
             }
             try (ResultSet rs = ps.executeQuery()) {
                 List<Object[]> rows = maxRows > 0 && maxRows <= SIZED_UP_TO ? new ArrayList<>(maxRows) : new ArrayList<>();
@@ -73,8 +79,13 @@ public final class JdbcDirect {
                     int i = 0;
                     try {
                         for (; i < columns.length; i++) {
-                            row[i] = read(rs, i + 1, columns[i]);
+                            DirectType column = columns[i];
+                            Object v = read(rs, i + 1, column.kind());
+                            row[i] = column.converted() ? column.fromDriver(v, jsonMapper) : v;
                         }
+                    } catch (MappingException e) {
+                        // a conversion's own verdict on a value, e.g. an inet with a prefix for an InetAddress
+                        throw e;
                     } catch (SQLException | RuntimeException e) {
                         throw unreadable(rs, i, columns[i], e);
                     }
@@ -97,7 +108,7 @@ public final class JdbcDirect {
      * A value pgjdbc could not read as the column's kind ("Bad value for type int", with a
      * SQLSTATE pgjdbc makes up), as the column it came from; a lost connection stays itself.
      */
-    private static RuntimeException unreadable(ResultSet rs, int i, ColumnKind kind, Exception e) throws SQLException {
+    private static RuntimeException unreadable(ResultSet rs, int i, DirectType kind, Exception e) throws SQLException {
         if (e instanceof SQLException sql && (sql.getSQLState() == null || sql.getSQLState().startsWith("08"))) {
             throw sql;
         }

@@ -16,7 +16,6 @@ import io.pgrecord.internal.model.LoadingPolicy;
 import io.pgrecord.internal.notify.Channels;
 import io.pgrecord.internal.schema.Schemas;
 import io.pgrecord.internal.tx.LockSql;
-import io.pgrecord.internal.types.JsonMappers;
 import io.pgrecord.schema.Inspector;
 import io.pgrecord.schema.SchemaManager;
 import java.sql.Connection;
@@ -115,10 +114,8 @@ public final class JdbcExecutor implements BackendHandle, AutoCloseable {
                 throw new IllegalStateException("backend is closed");
             }
             if (runtime == null) {
-                JdbcRuntime started = JdbcRuntime.start(sources.get(), statementLog, binding,
-                        new JdbcTransactionProvider(transactions));
-                JsonMappers.remember(started.dsl().configuration(), jsonMapper);
-                runtime = started;
+                runtime = JdbcRuntime.start(sources.get(), statementLog, binding,
+                        new JdbcTransactionProvider(transactions), jsonMapper);
             }
             return runtime;
         }

@@ -6,7 +6,6 @@ import io.pgrecord.error.ConnectionException;
 import io.pgrecord.internal.exec.ReplicaRouting;
 import io.pgrecord.internal.exec.StatementRecorder;
 import io.pgrecord.internal.exec.Work;
-import io.pgrecord.internal.types.JsonMappers;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -53,10 +52,8 @@ public final class JdbcReplicas implements AutoCloseable {
                 throw new IllegalStateException("backend is closed");
             }
             if (runtimes.get(i) == null) {
-                JdbcRuntime started = JdbcRuntime.start(HikariSource.open(configs.get(i)), recorder, new TxBinding(),
-                        new NoTransactionProvider());
-                JsonMappers.remember(started.dsl().configuration(), jsonMapper);
-                runtimes.set(i, started);
+                runtimes.set(i, JdbcRuntime.start(HikariSource.open(configs.get(i)), recorder, new TxBinding(),
+                        new NoTransactionProvider(), jsonMapper));
             }
             return runtimes.get(i);
         }

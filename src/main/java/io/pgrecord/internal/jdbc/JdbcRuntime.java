@@ -1,8 +1,10 @@
 package io.pgrecord.internal.jdbc;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pgrecord.ServerVersion;
 import io.pgrecord.internal.exec.JooqDefaults;
 import io.pgrecord.internal.exec.StatementRecorder;
+import io.pgrecord.internal.types.JsonMappers;
 import io.pgrecord.internal.types.ServerGates;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -27,7 +29,7 @@ public final class JdbcRuntime implements AutoCloseable {
     private final ServerVersion serverVersion;
 
     private JdbcRuntime(JdbcConnectionSource source, StatementRecorder recorder, TxBinding binding,
-            TransactionProvider transactions) {
+            TransactionProvider transactions, ObjectMapper jsonMapper) {
         this.source = source;
         this.connections = new PooledConnectionProvider(source, binding);
         DefaultConfiguration configuration = new DefaultConfiguration();
@@ -37,16 +39,17 @@ public final class JdbcRuntime implements AutoCloseable {
         configuration.set(new DefaultExecuteListenerProvider(new JdbcExecuteListener(recorder, this::evictIdle)));
         configuration.set(transactions);
         this.dsl = DSL.using(configuration);
-        this.direct = new JdbcDirect(recorder, this::evictIdle);
+        JsonMappers.remember(configuration, jsonMapper);
+        this.direct = new JdbcDirect(recorder, this::evictIdle, jsonMapper);
         this.serverVersion = readServerVersion();
         ServerGates.remember(configuration, serverVersion);
     }
 
     /** Reads the server version from the opened source; a failure closes the source again. */
     static JdbcRuntime start(JdbcConnectionSource source, StatementRecorder recorder, TxBinding binding,
-            TransactionProvider transactions) {
+            TransactionProvider transactions, ObjectMapper jsonMapper) {
         try {
-            return new JdbcRuntime(source, recorder, binding, transactions);
+            return new JdbcRuntime(source, recorder, binding, transactions, jsonMapper);
         } catch (RuntimeException e) {
             source.close();
             throw e;

@@ -5,6 +5,7 @@ import io.pgrecord.internal.exec.Work;
 import io.pgrecord.internal.types.BinaryValues;
 import io.pgrecord.internal.types.BindValues;
 import io.pgrecord.internal.types.ColumnKind;
+import io.pgrecord.internal.types.DirectType;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,8 +35,8 @@ final class CopyIn {
             join pg_catalog.pg_type b on b.oid = coalesce(nullif(t.typbasetype, 0), t.oid) \
             left join pg_catalog.pg_type e on e.oid = b.typelem and b.typcategory = 'A' \
             where a.attrelid = pg_catalog.to_regclass({0}) and a.attnum > 0 and not a.attisdropped""";
-    private static final ColumnKind[] COLUMN_TYPE_KINDS = {ColumnKind.TEXT, ColumnKind.LONG, ColumnKind.BOOL,
-        ColumnKind.LONG, ColumnKind.BOOL, ColumnKind.BOOL};
+    private static final DirectType[] COLUMN_TYPE_KINDS = DirectType.plain(ColumnKind.TEXT, ColumnKind.LONG, ColumnKind.BOOL,
+        ColumnKind.LONG, ColumnKind.BOOL, ColumnKind.BOOL);
 
     private CopyIn() {
     }

@@ -9,7 +9,7 @@ import io.pgrecord.error.MappingException;
 import io.pgrecord.internal.error.UnreadableColumnException;
 import io.pgrecord.internal.exec.RowTarget;
 import io.pgrecord.internal.exec.ShapeCache;
-import io.pgrecord.internal.types.ColumnKind;
+import io.pgrecord.internal.types.DirectType;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -65,8 +65,9 @@ public final class ModelMeta<T> implements RowTarget {
     private final MethodHandle constructor;
     private final MethodHandle fill;
     private final MethodHandle create;
-    private final ColumnKind[] columnKinds;
+    private final DirectType[] columnKinds;
     private final FieldMeta[] primitiveFields;
+    private final FieldMeta[] mutableFields;
     private final Set<Hook> hooks;
     private final boolean strictLoading;
     private final ShapeCache shapes = new ShapeCache(this);
@@ -126,6 +127,8 @@ public final class ModelMeta<T> implements RowTarget {
         this.selectFields = all.stream().map(FieldMeta::field).collect(Collectors.toUnmodifiableList());
         this.columnKinds = columnKinds(all);
         this.primitiveFields = all.stream().filter(f -> f.type().isPrimitive()).toArray(FieldMeta[]::new);
+        this.mutableFields = columnKinds == null ? new FieldMeta[0]
+                : all.stream().filter(f -> columnKinds[f.index()].mutable()).toArray(FieldMeta[]::new);
         this.hooks = overriddenHooks(type);
         this.strictLoading = type.isAnnotationPresent(StrictLoading.class);
         try {
@@ -178,11 +181,11 @@ public final class ModelMeta<T> implements RowTarget {
     }
 
     /** How to read each column of the model's projection without jOOQ; null when some column needs jOOQ. */
-    private static ColumnKind[] columnKinds(List<FieldMeta> fields) {
-        var kinds = new ColumnKind[fields.size()];
+    private static DirectType[] columnKinds(List<FieldMeta> fields) {
+        var kinds = new DirectType[fields.size()];
         for (int i = 0; i < kinds.length; i++) {
-            kinds[i] = ColumnKind.of(fields.get(i).dataType());
-            if (kinds[i] == null || !kinds[i].immutable()) {
+            kinds[i] = DirectType.of(fields.get(i).dataType());
+            if (kinds[i] == null) {
                 return null;
             }
         }
@@ -190,11 +193,19 @@ public final class ModelMeta<T> implements RowTarget {
     }
 
     /**
-     * The kinds of the projection's columns, in {@link #fields()} order, or null when reading
+     * The types of the projection's columns, in {@link #fields()} order, or null when reading
      * them needs jOOQ's bindings. Callers must not modify the array.
      */
-    public ColumnKind[] columnKinds() {
+    public DirectType[] columnKinds() {
         return columnKinds;
+    }
+
+    /**
+     * With {@link #columnKinds()}, the fields whose values may change in place (JSON trees,
+     * lists, arrays), which a snapshot must copy. Callers must not modify the array.
+     */
+    public FieldMeta[] mutableFields() {
+        return mutableFields;
     }
 
     /** The fields of primitive type, which keep their value when their column is null. Callers must not modify the array. */

@@ -10,7 +10,8 @@ import io.pgrecord.error.ValidationException;
 import io.pgrecord.internal.exec.ShapeCache;
 import io.pgrecord.internal.exec.Work;
 import io.pgrecord.internal.types.BindValues;
-import io.pgrecord.internal.types.ColumnKind;
+import io.pgrecord.internal.types.DirectType;
+import io.pgrecord.internal.types.DirectType;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -100,7 +101,7 @@ public final class RecordPersistence {
     }
 
     /** Which statements a model may cache: its columns all read without jOOQ, and a column set fits a long. */
-    static ColumnKind[] cacheable(ModelMeta<?> meta) {
+    static DirectType[] cacheable(ModelMeta<?> meta) {
         return meta.fields().size() <= Long.SIZE ? meta.columnKinds() : null;
     }
 

@@ -50,11 +50,15 @@ public final class RecordState {
     public static void markPersisted(ModelMeta<?> meta, Object model, Object[] row) {
         List<FieldMeta> fields = meta.fields();
         if (meta.columnKinds() != null) {
-            // every value is of an immutable type, and the row array is this instance's alone
+            // the row array is this instance's alone: it becomes the snapshot, with copies of
+            // the values the instance may change in place
             for (FieldMeta f : meta.primitiveFields()) {
                 if (row[f.index()] == null) {
                     row[f.index()] = f.get(model);
                 }
+            }
+            for (FieldMeta f : meta.mutableFields()) {
+                row[f.index()] = f.snapshot(row[f.index()]);
             }
             ModelAccess.get().snapshot(model, row);
             return;

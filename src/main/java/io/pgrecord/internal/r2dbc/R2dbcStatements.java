@@ -1,11 +1,14 @@
 package io.pgrecord.internal.r2dbc;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pgrecord.error.MappingException;
 import io.pgrecord.internal.error.UnreadableColumnException;
 import io.pgrecord.internal.exec.ReactiveScope;
 import io.pgrecord.internal.exec.RowTarget;
 import io.pgrecord.internal.exec.StatementTiming;
 import io.pgrecord.internal.types.ColumnKind;
 import io.pgrecord.internal.types.DateTimeText;
+import io.pgrecord.internal.types.DirectType;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.Row;
 import io.r2dbc.spi.RowMetadata;
@@ -26,20 +29,22 @@ import reactor.core.publisher.Mono;
 final class R2dbcStatements implements ReactiveScope.Statements {
 
     private final Function<Function<Connection, Publisher<Object>>, Mono<Object>> using;
+    private final ObjectMapper jsonMapper;
 
-    private R2dbcStatements(Function<Function<Connection, Publisher<Object>>, Mono<Object>> using) {
+    private R2dbcStatements(Function<Function<Connection, Publisher<Object>>, Mono<Object>> using, ObjectMapper jsonMapper) {
         this.using = using;
+        this.jsonMapper = jsonMapper;
     }
 
-    /** Each call takes a pooled connection and returns it when done. */
-    static R2dbcStatements pooled(ObservedConnectionFactory factory) {
+    /** Each call takes a pooled connection and returns it when done; JSON values go through {@code jsonMapper}. */
+    static R2dbcStatements pooled(ObservedConnectionFactory factory, ObjectMapper jsonMapper) {
         return new R2dbcStatements(work -> Mono.usingWhen(factory.acquire(), c -> Mono.from(work.apply(c)),
-                Connection::close));
+                Connection::close), jsonMapper);
     }
 
     /** Every call runs on this connection, e.g. a transaction's. */
-    static R2dbcStatements on(Connection connection) {
-        return new R2dbcStatements(work -> Mono.from(work.apply(connection)));
+    static R2dbcStatements on(Connection connection, ObjectMapper jsonMapper) {
+        return new R2dbcStatements(work -> Mono.from(work.apply(connection)), jsonMapper);
     }
 
     @Override
@@ -50,7 +55,7 @@ final class R2dbcStatements implements ReactiveScope.Statements {
 
     @Override
     @SuppressWarnings("unchecked")
-    public Mono<List<Object[]>> rows(String sql, Object[] values, ColumnKind[] kinds, ColumnKind[] columns,
+    public Mono<List<Object[]>> rows(String sql, Object[] values, DirectType[] kinds, DirectType[] columns,
             RowTarget target) {
         return (Mono<List<Object[]>>) (Mono<?>) using.apply(c -> {
             // straight on the driver's statement: one log call and one error mapping for the whole
@@ -63,10 +68,11 @@ final class R2dbcStatements implements ReactiveScope.Statements {
             }
             Statement st = driver.createStatement(sql);
             for (int i = 0; i < values.length; i++) {
-                bind(st, i, kinds[i], values[i]);
+                DirectType kind = kinds[i];
+                bind(st, i, kind.kind(), kind.converted() ? kind.toDriver(values[i], jsonMapper) : values[i]);
             }
             Mono<List<Object[]>> rows = Flux.from(st.execute())
-                    .concatMap(result -> result.map((row, metadata) -> read(row, metadata, columns)))
+                    .concatMap(result -> result.map((row, metadata) -> read(row, metadata, columns, jsonMapper)))
                     .collectList()
                     .onErrorMap(e -> e instanceof UnreadableColumnException u ? RowTarget.describe(target, u)
                             : R2dbcErrors.translate(e));
@@ -93,13 +99,18 @@ final class R2dbcStatements implements ReactiveScope.Statements {
         }
     }
 
-    private static Object[] read(Row row, RowMetadata metadata, ColumnKind[] columns) {
+    private static Object[] read(Row row, RowMetadata metadata, DirectType[] columns, ObjectMapper jsonMapper) {
         Object[] values = new Object[columns.length];
         int i = 0;
         try {
             for (; i < columns.length; i++) {
-                values[i] = row.get(i, columns[i].type());
+                DirectType column = columns[i];
+                Object v = row.get(i, column.kind().type());
+                values[i] = column.converted() ? column.fromDriver(v, jsonMapper) : v;
             }
+        } catch (MappingException e) {
+            // a conversion's own verdict on a value, e.g. an inet with a prefix for an InetAddress
+            throw e;
         } catch (RuntimeException e) {
             // a value the codec cannot decode as the kind's type, e.g. text read as Integer
             throw new UnreadableColumnException(i, R2dbcColumns.name(metadata, i), R2dbcColumns.serverType(metadata, i),

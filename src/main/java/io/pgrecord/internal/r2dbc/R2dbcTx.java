@@ -5,6 +5,7 @@ import io.pgrecord.internal.exec.JooqDefaults;
 import io.pgrecord.internal.exec.StatementRecorder;
 import io.pgrecord.internal.tx.TxSql;
 import io.pgrecord.internal.exec.ReactiveScope;
+import io.pgrecord.internal.types.JsonMappers;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.Result;
 import java.util.function.Function;
@@ -142,6 +143,6 @@ public final class R2dbcTx {
     }
 
     public ReactiveScope scope() {
-        return new ReactiveScope(dsl, R2dbcStatements.on(pinned));
+        return new ReactiveScope(dsl, R2dbcStatements.on(pinned, JsonMappers.of(dsl.configuration())));
     }
 }

@@ -74,6 +74,11 @@ public enum ColumnKind {
         return BY_TYPE.get(dataType.getType());
     }
 
+    /** The kind whose values are of exactly this class, or null. */
+    static ColumnKind byType(Class<?> type) {
+        return BY_TYPE.get(type);
+    }
+
     /** Whether values of this kind are immutable, so a row read with it can be shared. */
     public boolean immutable() {
         return !type.isArray();

@@ -23,6 +23,7 @@ final class ListBinding<A> implements Binding<A, List<?>> {
 
     private final Binding<?, A> array;
     private final Converter<A, List<?>> lists;
+    private final DirectType direct;
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     ListBinding(Binding<?, A> array, Class<A> arrayClass, int depth) {
@@ -30,6 +31,15 @@ final class ListBinding<A> implements Binding<A, List<?>> {
         Class<List<?>> listClass = (Class) List.class;
         this.lists = Converter.ofNullable(arrayClass, listClass,
                 a -> toList((Object[]) a, depth), l -> (A) toArray(l, depth, arrayClass.getComponentType()));
+        // a list over jOOQ's own binding of an array both drivers read natively (bigint[], text[] ...)
+        ColumnKind kind = array.getClass().getName().startsWith("org.jooq.impl.")
+                && array.converter().fromType() == array.converter().toType() ? ColumnKind.byType(arrayClass) : null;
+        this.direct = kind != null && !kind.immutable() ? DirectType.converted(kind, lists) : null;
+    }
+
+    /** How the direct path carries the list: as the driver's array, converted; null when jOOQ must bind it. */
+    DirectType direct() {
+        return direct;
     }
 
     /** The binding of the array type underneath. */

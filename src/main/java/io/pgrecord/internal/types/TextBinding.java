@@ -42,6 +42,7 @@ public final class TextBinding<D, U> implements Binding<D, U> {
     private final boolean named;
     private final Converter<String, U> text;
     private final Converter<D, U> converter;
+    private final DirectType direct;
 
     private TextBinding(String castType, Function<? super U, String> castOf, Capability requires, boolean named,
             Converter<String, U> text, Converter<D, U> converter) {
@@ -51,6 +52,8 @@ public final class TextBinding<D, U> implements Binding<D, U> {
         this.named = named;
         this.text = text;
         this.converter = converter;
+        this.direct = castType == null ? DirectType.plain(ColumnKind.UNTYPED_TEXT)
+                : castOf == null && requires == null ? DirectType.converted(ColumnKind.TEXT, text) : null;
     }
 
     /** A type cast to {@code castType}, or untyped when it is null, carried by {@code varchar}. */
@@ -113,6 +116,15 @@ public final class TextBinding<D, U> implements Binding<D, U> {
         Class<?> leaf = converter.fromType();
         return (Binding<D[], U[]>) (Binding<?, ?>) new TextArrayBinding<>(castType, 1, leaf, text, castOf,
                 castType.equals("box") ? ';' : ',', requires, !named);
+    }
+
+    /**
+     * How the direct path carries this type: as text, converted as {@link #set} and {@link #get}
+     * do, with the cast rendered into the SQL once; null when the cast depends on the value or the
+     * render on the server's version, which a statement rendered once cannot follow.
+     */
+    DirectType direct() {
+        return direct;
     }
 
     /** The SQL type the bind is cast to, or null for untyped text. */

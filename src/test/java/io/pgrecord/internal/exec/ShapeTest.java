@@ -3,6 +3,7 @@ package io.pgrecord.internal.exec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pgrecord.internal.types.ColumnKind;
+import io.pgrecord.internal.types.DirectType;
 import io.pgrecord.types.MacAddress;
 import io.pgrecord.types.PgTypes;
 import java.util.List;
@@ -28,7 +29,7 @@ class ShapeTest {
 
         assertThat(shape.jdbcSql()).contains("\"t\".\"name\" = ?").contains("\"t\".\"id\" > ?");
         assertThat(shape.r2dbcSql()).contains("= $1").contains("> $2").contains("$3");
-        assertThat(shape.kinds()).containsExactly(ColumnKind.TEXT, ColumnKind.LONG, ColumnKind.LONG);
+        assertThat(shape.kinds()).extracting(DirectType::kind).containsExactly(ColumnKind.TEXT, ColumnKind.LONG, ColumnKind.LONG);
         assertThat(shape.bind(7L, "b").values()).containsExactly("b", 7L, 5L);
         assertThat(shape.bind(8L, "c").values()).containsExactly("c", 8L, 5L);
     }

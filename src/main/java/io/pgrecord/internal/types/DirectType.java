@@ -1,0 +1,110 @@
+package io.pgrecord.internal.types;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.jooq.Converter;
+import org.jooq.DataType;
+
+/**
+ * How the direct path (statements sent without jOOQ, see {@link ColumnKind}) carries one bind or
+ * result column: the {@link ColumnKind} the driver reads and binds, and, for a field type that
+ * travels as text (JSON, inet, enums, the {@code io.pgrecord.types} values) or as a list over a
+ * plain array, the conversion between the driver's value and the field's, which is the one
+ * jOOQ's binding would apply. A JSON conversion uses the backend's mapper, as on jOOQ's path.
+ */
+public final class DirectType {
+
+    private static final DirectType[] PLAIN = new DirectType[ColumnKind.values().length];
+
+    static {
+        for (ColumnKind kind : ColumnKind.values()) {
+            PLAIN[kind.ordinal()] = new DirectType(kind, null);
+        }
+    }
+
+    private final ColumnKind kind;
+    private final Converter<?, ?> conversion;
+
+    private DirectType(ColumnKind kind, Converter<?, ?> conversion) {
+        this.kind = kind;
+        this.conversion = conversion;
+    }
+
+    /** A value passed to and read from the driver as it is. */
+    public static DirectType plain(ColumnKind kind) {
+        return PLAIN[kind.ordinal()];
+    }
+
+    /** The plain types of these kinds, e.g. for a catalog query's columns. */
+    public static DirectType[] plain(ColumnKind... kinds) {
+        DirectType[] types = new DirectType[kinds.length];
+        for (int i = 0; i < kinds.length; i++) {
+            types[i] = plain(kinds[i]);
+        }
+        return types;
+    }
+
+    /** A value the driver carries as {@code kind}, converted to and from the field's type by {@code conversion}. */
+    static DirectType converted(ColumnKind kind, Converter<?, ?> conversion) {
+        return new DirectType(kind, conversion);
+    }
+
+    /**
+     * The direct type of a jOOQ data type, or null when only jOOQ's binding can carry it: a
+     * binding the direct path does not know, or a text type whose SQL depends on the value or on
+     * the server (see {@link TextBinding#direct()}). Allocates nothing.
+     */
+    public static DirectType of(DataType<?> dataType) {
+        Object binding = dataType.getBinding();
+        if (binding instanceof TextBinding<?, ?> text) {
+            return text.direct();
+        }
+        if (binding instanceof ListBinding<?> list) {
+            return list.direct();
+        }
+        ColumnKind kind = ColumnKind.of(dataType);
+        return kind == null ? null : plain(kind);
+    }
+
+    /** What the driver binds and reads. */
+    public ColumnKind kind() {
+        return kind;
+    }
+
+    /** Whether the field's value differs from the driver's, so reads and binds go through the conversion. */
+    public boolean converted() {
+        return conversion != null;
+    }
+
+    /**
+     * Whether a value read as this type may be changed in place (a JSON tree, a list, an array),
+     * so that a snapshot of it must be a copy.
+     */
+    public boolean mutable() {
+        return conversion != null || !kind.immutable();
+    }
+
+    /** The Java type of the field side: what a read yields. */
+    public Class<?> type() {
+        return conversion != null ? conversion.toType() : kind.type();
+    }
+
+    /** The field's value of what the driver read; null stays null. */
+    public Object fromDriver(Object value, ObjectMapper mapper) {
+        return value == null ? null : conversion(mapper).from(value);
+    }
+
+    /** What the driver binds for a field's value; null stays null. */
+    public Object toDriver(Object value, ObjectMapper mapper) {
+        return value == null ? null : conversion(mapper).to(value);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Converter<Object, Object> conversion(ObjectMapper mapper) {
+        return (Converter<Object, Object>) (conversion instanceof JsonConverter<?> json ? json.using(mapper) : conversion);
+    }
+
+    @Override
+    public String toString() {
+        return conversion == null ? kind.name() : kind + "->" + conversion.toType().getSimpleName();
+    }
+}
