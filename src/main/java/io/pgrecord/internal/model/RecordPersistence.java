@@ -11,7 +11,6 @@ import io.pgrecord.internal.exec.ShapeCache;
 import io.pgrecord.internal.exec.Work;
 import io.pgrecord.internal.types.BindValues;
 import io.pgrecord.internal.types.DirectType;
-import io.pgrecord.internal.types.DirectType;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
