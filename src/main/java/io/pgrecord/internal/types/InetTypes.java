@@ -4,7 +4,6 @@ import io.pgrecord.error.MappingException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import org.jooq.Converter;
 import org.jooq.DataType;
 import org.jooq.postgres.extensions.types.AbstractInet;
@@ -18,9 +17,6 @@ import org.jooq.postgres.extensions.types.Inet;
  * fails with a {@link MappingException} naming {@link Inet}, which keeps the prefix.
  */
 final class InetTypes {
-
-    private static final Pattern IPV4 =
-            Pattern.compile("(25[0-5]|2[0-4]\\d|1?\\d?\\d)(\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)){3}");
 
     static final DataType<InetAddress> INET_ADDRESS = type("inet", InetAddress.class, InetTypes::address,
             InetAddress::getHostAddress);
@@ -65,10 +61,56 @@ final class InetTypes {
         return v.address().getHostAddress() + (v.prefix() == null ? "" : "/" + v.prefix());
     }
 
+    /** Hex digits, colons and dots only: getByName then parses it as an IPv6 literal or refuses it. */
+    private static boolean isV6Literal(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.digit(c, 16) < 0 && c != ':' && c != '.') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Four dot-separated decimal octets, each of one or two digits or 100 to 255: every address
+     * the server prints, checked without a regular expression (this runs for every inet read).
+     */
+    static boolean isV4Literal(String text) {
+        int octets = 0;
+        int i = 0;
+        while (i <= text.length()) {
+            int end = text.indexOf('.', i);
+            if (end < 0) {
+                end = text.length();
+            }
+            if (!isOctet(text, i, end) || ++octets > 4) {
+                return false;
+            }
+            i = end + 1;
+        }
+        return octets == 4;
+    }
+
+    private static boolean isOctet(String text, int from, int to) {
+        int length = to - from;
+        if (length < 1 || length > 3) {
+            return false;
+        }
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return length < 3 || (value >= 100 && value <= 255);
+    }
+
     /** An IP address literal, never a host name: no DNS lookup can happen here. */
     static InetAddress literal(String text) {
-        boolean v6 = text.indexOf(':') >= 0 && text.chars().allMatch(c -> Character.digit(c, 16) >= 0 || c == ':' || c == '.');
-        if (!v6 && !IPV4.matcher(text).matches()) {
+        if (!(text.indexOf(':') >= 0 ? isV6Literal(text) : isV4Literal(text))) {
             throw new IllegalArgumentException("invalid input syntax for type inet: \"" + text + "\"");
         }
         try {
