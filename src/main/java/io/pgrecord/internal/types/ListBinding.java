@@ -96,6 +96,10 @@ final class ListBinding<A> implements Binding<A, List<?>> {
     }
 
     private static Object toArray(List<?> list, int depth, Class<?> component) {
+        if (depth == 1 && !component.isPrimitive()) {
+            // one reflective allocation, then the list's own copy instead of a reflective set per element
+            return list.toArray((Object[]) Array.newInstance(component, list.size()));
+        }
         Object out = Array.newInstance(component, list.size());
         for (int i = 0; i < list.size(); i++) {
             Object item = list.get(i);
