@@ -10,6 +10,7 @@ import io.pgrecord.bench.BenchDb;
 import io.pgrecord.bench.Row;
 import io.pgrecord.bench.model.Item;
 import io.r2dbc.pool.ConnectionPool;
+import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -22,7 +23,8 @@ import javax.sql.DataSource;
  * (which passes every one of them to pgjdbc as a driver option), and on raw r2dbc-postgresql;
  * select by id, fetch 1,000 and a keyset page of 20 on the narrow table, with the main run's
  * statements. Each setting has its own pools ({@link DriverPools}); the rounds, ratios and
- * measures are the paired run's.
+ * measures are the paired run's. Before timing, pgjdbc must report each setting on a connection
+ * of its pool ({@link DriverSettingCheck}), and every variant must return the same rows.
  */
 final class DriverStudy {
 
@@ -47,8 +49,14 @@ final class DriverStudy {
         Object run(DataSource ds, boolean inTransaction, long arg) throws Exception;
     }
 
+    /** A client's read on the pools of a setting, built before timing. */
+    @FunctionalInterface
+    private interface ReadOn {
+        Read on(DriverSetting setting) throws Exception;
+    }
+
     /** A client of the study and the settings it runs under. */
-    private record Client(String name, boolean blocking, List<DriverSetting> settings, Function<DriverSetting, Read> read) {
+    private record Client(String name, boolean blocking, List<DriverSetting> settings, ReadOn read) {
     }
 
     private final PairedSettings s;
@@ -85,6 +93,9 @@ final class DriverStudy {
     private Client jdbc(List<DriverSetting> settings, JdbcRead read) {
         return new Client(JDBC, true, settings, setting -> {
             DataSource ds = pools.jdbc(setting);
+            try (Connection c = ds.getConnection()) {
+                DriverSettingCheck.inEffect(JDBC, setting, c);
+            }
             return arg -> read.run(ds, setting.inTransaction(), arg);
         });
     }
@@ -92,6 +103,7 @@ final class DriverStudy {
     private Client pgrecord(List<DriverSetting> settings, Function<Finder<Item>, Read> read) {
         return new Client(PGRECORD, true, settings, setting -> {
             PostgresBackend b = pools.pgrecord(setting);
+            b.dsl().connection(c -> DriverSettingCheck.inEffect(PGRECORD, setting, c));
             Read plain = read.apply(Item.find.using(b));
             if (!setting.inTransaction()) {
                 return plain;
@@ -133,13 +145,14 @@ final class DriverStudy {
      * Every client under every setting, one variant each, compared with the same client under
      * its default; the check runs each variant on {@code checkArgs} and compares the rows.
      */
-    private Workload workload(String name, double warmupFactor, LongSupplier cursor, long[] checkArgs, Client... clients) {
+    private Workload workload(String name, double warmupFactor, LongSupplier cursor, long[] checkArgs, Client... clients)
+            throws Exception {
         List<Variant> variants = new ArrayList<>();
         List<Read> reads = new ArrayList<>();
         List<Comparison> comparisons = new ArrayList<>();
         for (Client c : clients) {
             for (DriverSetting setting : c.settings()) {
-                Read read = c.read().apply(setting);
+                Read read = c.read().on(setting);
                 Op op = () -> read.run(cursor.getAsLong());
                 String variant = setting.variant(c.name());
                 variants.add(c.blocking() ? Variant.blocking(variant, op) : Variant.reactive(variant, op));
