@@ -43,7 +43,8 @@ final class DriverReport {
                 - Every setting has its own pools of %d connections on one database: HikariCP over pgjdbc with the
                   main run's properties (reWriteBatchedInserts, stringtype=unspecified), a pgrecord blocking backend
                   given the setting as `driverOption`, and r2dbc-pool over r2dbc-postgresql (local validation).
-                  The statements are the main paired run's.
+                  The statements are the main paired run's. Before timing, pgjdbc reported each of its settings on a
+                  connection of the setting's pool, raw and through pgrecord, and every variant returned the same rows.
                 - Each round runs one block of every variant, in reverse order every other round; a ratio is taken
                   within each round, against the same client under its driver's default, and the table gives the
                   median of those ratios and their interquartile range. Below 1 the setting is faster, or cheaper.
