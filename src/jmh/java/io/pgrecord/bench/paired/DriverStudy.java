@@ -14,6 +14,7 @@ import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.LongFunction;
 import java.util.function.LongSupplier;
 import javax.sql.DataSource;
 
@@ -82,8 +83,7 @@ final class DriverStudy {
                 planned("keyset 20", 1, this::nextLast, new long[] {0, 4711, BenchDb.ITEMS - PAGE - 1},
                         jdbc(multiRow, (ds, tx, a) -> DriverJdbc.rows(ds, "where id > ? order by id limit " + PAGE, a, PAGE, tx)),
                         pgrecord(multiRow, items -> a -> items.where("id > ?", a).orderBy("id").limit(PAGE).all())),
-                planned("select by id (r2dbc)", 1, this::nextId,
-                        new long[] {1, 4711, BenchDb.ITEMS},
+                planned("select by id (r2dbc)", 1, this::nextId, new long[] {1, 4711, BenchDb.ITEMS},
                         r2dbc(p -> id -> RawR2dbc.one(p, NarrowOps.COLUMNS + "where id = $1", st -> st.bind(0, id), NarrowOps::map))),
                 planned("fetch 1,000 (r2dbc)", 3, () -> LAST, new long[] {LAST},
                         r2dbc(p -> l -> RawR2dbc.query(p, NarrowOps.COLUMNS + "where id <= $1 order by id", st -> st.bind(0, l),
@@ -100,26 +100,16 @@ final class DriverStudy {
         });
     }
 
-    private Client pgrecord(List<DriverSetting> settings, Function<Finder<Item>, Read> read) {
+    private Client pgrecord(List<DriverSetting> settings, Function<Finder<Item>, LongFunction<Object>> read) {
         return new Client(PGRECORD, true, settings, setting -> {
             PostgresBackend b = pools.pgrecord(setting);
             b.dsl().connection(c -> DriverSettingCheck.inEffect(PGRECORD, setting, c));
-            Read plain = read.apply(Item.find.using(b));
+            LongFunction<Object> query = read.apply(Item.find.using(b));
             if (!setting.inTransaction()) {
-                return plain;
+                return query::apply;
             }
-            return arg -> b.transactionManager().inTransaction(() -> unchecked(plain, arg));
+            return arg -> b.transactionManager().inTransaction(() -> query.apply(arg));
         });
-    }
-
-    private static Object unchecked(Read read, long arg) {
-        try {
-            return read.run(arg);
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private Client r2dbc(Function<ConnectionPool, Read> read) {
