@@ -14,7 +14,10 @@ import java.util.List;
  *   <li>{@code paired.bulkRows}: the bulk-load sizes on the narrow table, default {@code 100000,1000000};</li>
  *   <li>{@code paired.bulkRowsWide}: those on the wide table, default {@code 100000} (a million wide
  *       rows take minutes per round, beyond the run's 15-minute budget);</li>
- *   <li>{@code paired.include}: a regular expression on workload names, default all.</li>
+ *   <li>{@code paired.include}: a regular expression on workload names, default all;</li>
+ *   <li>{@code paired.study}: {@code driver} runs {@link DriverStudy} instead of the workloads above,
+ *       with defaults of its own for the warmup base and the block ({@link DriverStudy#WARMUP_SECONDS},
+ *       {@link DriverStudy#BLOCK_MS}).</li>
  * </ul>
  */
 record PairedSettings(double warmupSeconds, int pairs, long blockNanos, int bulkPairs, List<Integer> bulkRows,
@@ -24,11 +27,16 @@ record PairedSettings(double warmupSeconds, int pairs, long blockNanos, int bulk
     static final int MIN_PAIRS = 40;
 
     static PairedSettings fromProperties() {
+        return fromProperties(25, 150);
+    }
+
+    /** The same, with other defaults for the warmup base and the block (the driver-settings study's). */
+    static PairedSettings fromProperties(double warmupSeconds, int blockMs) {
         int pairs = intProperty("paired.pairs", MIN_PAIRS);
         return new PairedSettings(
-                Double.parseDouble(property("paired.warmup", "25")),
+                Double.parseDouble(property("paired.warmup", String.valueOf(warmupSeconds))),
                 pairs,
-                intProperty("paired.blockMs", 150) * 1_000_000L,
+                intProperty("paired.blockMs", blockMs) * 1_000_000L,
                 intProperty("paired.bulkPairs", Math.min(8, pairs)),
                 sizes("paired.bulkRows", "100000,1000000"),
                 sizes("paired.bulkRowsWide", "100000"),
