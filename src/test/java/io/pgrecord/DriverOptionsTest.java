@@ -49,6 +49,23 @@ class DriverOptionsTest {
         }
     }
 
+    /**
+     * Left to itself r2dbc-postgresql keeps every distinct statement prepared on the server for
+     * as long as the connection lives; both backends keep at most 256, least recently used out.
+     */
+    @BothBackends
+    void aConnectionKeepsAtMost256PreparedStatements(Exec exec, TestDatabase db) {
+        PostgresConnectionConfig config = db.configBuilder().poolMaxSize(1).driverOption("prepareThreshold", 1).build();
+        try (AnyBackend backend = AnyBackend.open(exec, config)) {
+            for (int i = 0; i < 300; i++) {
+                assertThat(backend.fetchValue("SELECT 5151 + " + i + " + ?", 1)).isEqualTo(5152 + i);
+            }
+            long prepared = ((Number) backend.fetchValue(
+                    "SELECT count(*) FROM pg_prepared_statements WHERE statement LIKE '%5151 +%' AND statement NOT LIKE '%count%'")).longValue();
+            assertThat(prepared).isBetween(200L, 256L);
+        }
+    }
+
     @BothBackends
     void urlParametersThatAreDriverPropertiesReachTheDriver(Exec exec, TestDatabase db) {
         PostgresConnectionConfig c = db.config();

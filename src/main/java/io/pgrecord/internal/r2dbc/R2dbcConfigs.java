@@ -24,6 +24,9 @@ final class R2dbcConfigs {
 
     private static final AtomicInteger POOL_IDS = new AtomicInteger();
 
+    /** Server-prepared statements a reactive connection keeps, least recently used out: pgjdbc's default. */
+    static final int PREPARED_STATEMENTS_PER_CONNECTION = 256;
+
     private R2dbcConfigs() {
     }
 
@@ -55,6 +58,10 @@ final class R2dbcConfigs {
                 .options(StartupParameters.of(config));
         if (!driver.containsKey("tcpKeepAlive")) {
             b.tcpKeepAlive(true);
+        }
+        if (!driver.containsKey("preparedStatementCacheQueries")) {
+            // the driver's default keeps every distinct statement prepared for the connection's life
+            b.preparedStatementCacheQueries(PREPARED_STATEMENTS_PER_CONNECTION);
         }
         if (target != null) {
             b.targetServerType(targetServerType(target));
