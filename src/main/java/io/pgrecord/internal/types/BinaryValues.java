@@ -1,6 +1,8 @@
 package io.pgrecord.internal.types;
 
 import java.math.BigDecimal;
+import java.net.Inet6Address;
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
+import org.jooq.DataType;
 import org.jooq.JSON;
 import org.jooq.JSONB;
 
@@ -37,6 +40,7 @@ public final class BinaryValues {
     public record ServerType(long oid, boolean isEnum, long elementOid, boolean elementIsEnum) {
     }
 
+    private static final int INET_OID = 869;
     private static final long POSTGRES_EPOCH_SECONDS = 946_684_800L;
     private static final long POSTGRES_EPOCH_DAYS = 10_957L;
 
@@ -50,6 +54,16 @@ public final class BinaryValues {
             return element == null ? null : array((int) type.elementOid(), element);
         }
         return scalar(type.oid(), type.isEnum());
+    }
+
+    /**
+     * The writer of a field's own value, before {@link TypeMapper#databaseValue} turns it into
+     * text, for a field type with a binary form of its own for the column: an {@link InetAddress}
+     * for an {@code inet} column. Null for any other, whose values are converted first.
+     */
+    public static Writer forFieldValue(ServerType type, DataType<?> fieldType) {
+        boolean scalar = type.elementOid() == 0 && !type.isEnum();
+        return scalar && type.oid() == INET_OID && fieldType == InetTypes.INET_ADDRESS ? BinaryValues::inetAddress : null;
     }
 
     private static Writer scalar(long oid, boolean isEnum) {
@@ -202,6 +216,26 @@ public final class BinaryValues {
         out.int32(16);
         out.int64(u.getMostSignificantBits());
         out.int64(u.getLeastSignificantBits());
+        return true;
+    }
+
+    /**
+     * A host address as inet: its family, all its bits as the prefix, not cidr, then its bytes,
+     * which is what the server stores of its text, {@link InetAddress#getHostAddress}. An IPv6
+     * address with a scope ({@code fe80::1%eth0}) has no such form: its text goes, for the server to judge.
+     */
+    private static boolean inetAddress(CopyBuffer out, String column, Object v) {
+        if (!(v instanceof InetAddress a)
+                || a instanceof Inet6Address six && (six.getScopeId() != 0 || six.getScopedInterface() != null)) {
+            return false;
+        }
+        byte[] b = a.getAddress();
+        out.int32(4 + b.length);
+        out.byte1(b.length == 4 ? 2 : 3); // PGSQL_AF_INET, PGSQL_AF_INET6
+        out.byte1(b.length * 8);
+        out.byte1(0); // inet, not cidr
+        out.byte1(b.length);
+        out.bytes(b);
         return true;
     }
 
