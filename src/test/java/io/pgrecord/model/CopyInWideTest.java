@@ -2,6 +2,7 @@ package io.pgrecord.model;
 
 import static io.pgrecord.testing.ModelOps.get;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,6 +23,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -130,6 +132,59 @@ class CopyInWideTest {
         assertThat(db.queryValue("SELECT count(*) FROM wides WHERE code LIKE '" + copied + "%' AND payload IS NULL")).isEqualTo(1L);
         assertThat(db.queryValue("SELECT count(*) FROM wides WHERE code LIKE '" + copied + "%' AND payload = 'null'::jsonb"))
                 .isEqualTo(1L);
+    }
+
+    @BothBackends
+    void generatedNumbersAndTextsStoreWhatTheBindsStore(Exec exec, TestDatabase db) {
+        ModelOps ops = ModelOps.on(exec, db);
+        String copied = "gen-copy-" + exec.name() + "-";
+        String bound = "gen-bind-" + exec.name() + "-";
+        int rows = 300;
+        assertThat(ops.copyIn("Wide", generated(ops, copied, rows))).isEqualTo(rows);
+        assertThat(ops.insertAll("Wide", generated(ops, bound, rows))).isEqualTo(rows);
+        for (int k = 0; k < rows; k++) {
+            assertThat(stored(db, copied + k)).as("generated row %d", k).isEqualTo(stored(db, bound + k));
+        }
+    }
+
+    /** Prices of every scale and length numeric(12,2) takes (the server rounds the longer fractions), texts of 1 to 4 UTF-8 bytes a char. */
+    private List<Model> generated(ModelOps ops, String key, int count) {
+        Random random = new Random(25);
+        String[] pieces = {"a", "Z", "0", " ", "\t", "\\", "\"", ",", "{", "}", "\n", "\u00e9", "\u00ff", "\u0100", "\u07ff",
+            "\u0800", "\u20ac", "\uffef", "\ud83d\ude00", "\udbff\udfff", "\ud800\udc00", "e\u0301"};
+        List<Model> out = new ArrayList<>();
+        for (int k = 0; k < count; k++) {
+            int scale = random.nextInt(8);
+            long unscaled = (long) (random.nextDouble() * Math.pow(10, 2 + random.nextInt(8) + scale)) * (random.nextBoolean() ? 1 : -1);
+            StringBuilder text = new StringBuilder();
+            for (int i = random.nextInt(12); i > 0; i--) {
+                text.append(pieces[random.nextInt(pieces.length)]);
+            }
+            String t = text.toString();
+            Model m = ops.create("Wide", "code", key + k);
+            ModelOps.set(m, "price", BigDecimal.valueOf(unscaled, scale));
+            ModelOps.set(m, "title", t);
+            ModelOps.set(m, "tags", Arrays.asList(t, null, t + t));
+            ModelOps.set(m, "payload", JSON.createObjectNode().put(t, t));
+            out.add(m);
+        }
+        return out;
+    }
+
+    @BothBackends
+    void anUnpairedSurrogateIsRefusedNamingItsColumnAndNothingIsWritten(Exec exec, TestDatabase db) {
+        ModelOps ops = ModelOps.on(exec, db);
+        String key = "bad-" + exec.name() + "-";
+        List<Object[]> bad = List.of(new Object[] {"title", "ok \ud800"}, new Object[] {"tags", List.of("ok", "\udc00 x")},
+                new Object[] {"payload", JSON.createObjectNode().put("k", "x\ud83d")});
+        for (Object[] b : bad) {
+            Model fine = ops.create("Wide", "code", key + "fine", "title", "fine");
+            Model wrong = ops.create("Wide", "code", key + b[0], b[0].toString(), b[1]);
+            assertThatThrownBy(() -> ops.copyIn("Wide", List.of(fine, wrong))).as("%s", b[0])
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unpaired surrogate")
+                    .hasMessageContaining("value for " + b[0]);
+        }
+        assertThat(db.queryValue("SELECT count(*) FROM wides WHERE code LIKE '" + key + "%'")).isEqualTo(0L);
     }
 
     /** Every column of a row but id and code, in the server's text form, JSON null told from SQL NULL. */

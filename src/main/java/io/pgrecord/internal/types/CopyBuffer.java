@@ -44,6 +44,41 @@ public final class CopyBuffer {
         size += b.length;
     }
 
+    /**
+     * Writes the UTF-8 bytes of {@code s}, as {@code getBytes(UTF_8)} has them, and returns -1;
+     * or, when {@code s} holds an unpaired surrogate (which has no UTF-8 form), writes nothing
+     * and returns its index. One pass, without the copy {@code getBytes} makes.
+     */
+    public int utf8(String s) {
+        int n = s.length();
+        ensure((int) Math.min(Integer.MAX_VALUE - 16, 3L * n));
+        int p = size;
+        byte[] b = buf;
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                b[p++] = (byte) c;
+            } else if (c < 0x800) {
+                b[p++] = (byte) (0xc0 | c >> 6);
+                b[p++] = (byte) (0x80 | c & 0x3f);
+            } else if (!Character.isSurrogate(c)) {
+                b[p++] = (byte) (0xe0 | c >> 12);
+                b[p++] = (byte) (0x80 | c >> 6 & 0x3f);
+                b[p++] = (byte) (0x80 | c & 0x3f);
+            } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+                int cp = Character.toCodePoint(c, s.charAt(++i));
+                b[p++] = (byte) (0xf0 | cp >> 18);
+                b[p++] = (byte) (0x80 | cp >> 12 & 0x3f);
+                b[p++] = (byte) (0x80 | cp >> 6 & 0x3f);
+                b[p++] = (byte) (0x80 | cp & 0x3f);
+            } else {
+                return i;
+            }
+        }
+        size = p;
+        return -1;
+    }
+
     /** Reserves a length word and returns its position, for {@link #endField}. */
     public int beginField() {
         int at = size;
