@@ -48,8 +48,14 @@ final class CopyBinary {
         return new CopyData(head + " (FORMAT binary)", out.chunks());
     }
 
-    /** A field's values turned into their driver-level values, then written by the column type's writer; NULL when that is null. */
+    /**
+     * A field's values turned into their driver-level values, then written by the column type's
+     * writer, NULL when that is null; the type's writer itself when that turns nothing.
+     */
     static BinaryValues.Writer converting(FieldMeta f, BinaryValues.Writer typeWriter, ObjectMapper json) {
+        if (TypeMapper.databaseValueIsItself(f.dataType())) {
+            return typeWriter;
+        }
         return (out, column, value) -> {
             Object db = TypeMapper.databaseValue(f.dataType(), value, json);
             if (db == null) {
