@@ -1,5 +1,8 @@
 package io.pgrecord.internal.types;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -11,6 +14,10 @@ import java.util.List;
 public final class CopyBuffer {
 
     private static final int CHUNK = 64 * 1024;
+    /** Big-endian stores of a whole word at once, instead of one byte at a time. */
+    private static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
     private final List<byte[]> chunks = new ArrayList<>();
     private byte[] buf = new byte[CHUNK + 4096];
@@ -23,8 +30,8 @@ public final class CopyBuffer {
 
     public void int16(int v) {
         ensure(2);
-        buf[size++] = (byte) (v >>> 8);
-        buf[size++] = (byte) v;
+        SHORT.set(buf, size, (short) v);
+        size += 2;
     }
 
     public void int32(int v) {
@@ -34,8 +41,9 @@ public final class CopyBuffer {
     }
 
     public void int64(long v) {
-        int32((int) (v >>> 32));
-        int32((int) v);
+        ensure(8);
+        LONG.set(buf, size, v);
+        size += 8;
     }
 
     public void bytes(byte[] b) {
@@ -93,10 +101,7 @@ public final class CopyBuffer {
 
     /** Overwrites the 32-bit word at a position written earlier in the current row. */
     public void put32(int at, int v) {
-        buf[at] = (byte) (v >>> 24);
-        buf[at + 1] = (byte) (v >>> 16);
-        buf[at + 2] = (byte) (v >>> 8);
-        buf[at + 3] = (byte) v;
+        INT.set(buf, at, v);
     }
 
     /** The position the next write goes to. */
