@@ -9,8 +9,9 @@ import java.util.List;
 
 /**
  * Encodes models as binary {@code COPY}: a signature, one tuple per row (a field count, then
- * each value with its length, -1 for NULL) and a trailer. Each column is written by the
- * {@link BinaryValues.Writer} of its server type.
+ * each value with its length, -1 for NULL) and a trailer. Each column has a
+ * {@link BinaryValues.Writer} of its field's values: one of the field's own type where that has
+ * a binary form for the column, else its server type's, {@link #converting} the value first.
  */
 final class CopyBinary {
 
@@ -20,8 +21,7 @@ final class CopyBinary {
     }
 
     /** The binary copy, or null when some value has no binary form for its column and text must carry it. */
-    static <T> CopyData encode(String head, List<FieldMeta> columns, BinaryValues.Writer[] writers, List<T> models,
-            ObjectMapper json) {
+    static <T> CopyData encode(String head, List<FieldMeta> columns, BinaryValues.Writer[] writers, List<T> models) {
         CopyBuffer out = new CopyBuffer();
         out.bytes(SIGNATURE);
         out.int32(0); // flags: no OIDs
@@ -36,10 +36,9 @@ final class CopyBinary {
                 if (jsonColumns[i]) {
                     BindValues.check(f.column(), f.dataType(), value);
                 }
-                Object db = value == null ? null : TypeMapper.databaseValue(f.dataType(), value, json);
-                if (db == null) {
+                if (value == null) {
                     out.int32(-1);
-                } else if (!writers[i].write(out, f.column(), db)) {
+                } else if (!writers[i].write(out, f.column(), value)) {
                     return null;
                 }
             }
@@ -47,5 +46,23 @@ final class CopyBinary {
         }
         out.int16(-1);
         return new CopyData(head + " (FORMAT binary)", out.chunks());
+    }
+
+    /**
+     * A field's values turned into their driver-level values, then written by the column type's
+     * writer, NULL when that is null; the type's writer itself when that turns nothing.
+     */
+    static BinaryValues.Writer converting(FieldMeta f, BinaryValues.Writer typeWriter, ObjectMapper json) {
+        if (TypeMapper.databaseValueIsItself(f.dataType())) {
+            return typeWriter;
+        }
+        return (out, column, value) -> {
+            Object db = TypeMapper.databaseValue(f.dataType(), value, json);
+            if (db == null) {
+                out.int32(-1);
+                return true;
+            }
+            return typeWriter.write(out, column, db);
+        };
     }
 }

@@ -57,8 +57,8 @@ final class CopyIn {
         String sql = head.append(") FROM STDIN").toString();
         ResultQuery<Record> types = DSL.resultQuery(COLUMN_TYPES, DSL.val(table, SQLDataType.VARCHAR));
         return new Work.Rows<>(types, null, COLUMN_TYPE_KINDS, rows -> {
-            BinaryValues.Writer[] writers = writers(columns, rows);
-            CopyData data = writers == null ? null : CopyBinary.encode(sql, columns, writers, models, json);
+            BinaryValues.Writer[] writers = writers(columns, rows, json);
+            CopyData data = writers == null ? null : CopyBinary.encode(sql, columns, writers, models);
             if (data == null) {
                 data = CopyText.encode(sql, columns, models, json);
             }
@@ -96,11 +96,11 @@ final class CopyIn {
     }
 
     /**
-     * Each column's binary writer, or null when some column's type has none (or was not found),
-     * or when some column of the table has no binary input function: the server looks those up
-     * for every column, copied or not (ltree before PostgreSQL 13, say).
+     * Each column's binary writer of its field's values, or null when some column's type has none
+     * (or was not found), or when some column of the table has no binary input function: the
+     * server looks those up for every column, copied or not (ltree before PostgreSQL 13, say).
      */
-    private static BinaryValues.Writer[] writers(List<FieldMeta> columns, List<Object[]> rows) {
+    private static BinaryValues.Writer[] writers(List<FieldMeta> columns, List<Object[]> rows, ObjectMapper json) {
         Map<String, BinaryValues.ServerType> byName = new HashMap<>();
         for (Object[] r : rows) {
             if (!(Boolean) r[5]) {
@@ -110,11 +110,17 @@ final class CopyIn {
         }
         BinaryValues.Writer[] writers = new BinaryValues.Writer[columns.size()];
         for (int i = 0; i < writers.length; i++) {
-            BinaryValues.ServerType type = byName.get(columns.get(i).column());
-            writers[i] = type == null ? null : BinaryValues.forType(type);
-            if (writers[i] == null) {
+            FieldMeta f = columns.get(i);
+            BinaryValues.ServerType type = byName.get(f.column());
+            if (type == null) {
                 return null;
             }
+            BinaryValues.Writer direct = BinaryValues.forFieldValue(type, f.dataType());
+            BinaryValues.Writer converted = direct == null ? BinaryValues.forType(type) : null;
+            if (direct == null && converted == null) {
+                return null;
+            }
+            writers[i] = direct != null ? direct : CopyBinary.converting(f, converted, json);
         }
         return writers;
     }

@@ -1,17 +1,17 @@
 package io.pgrecord.internal.types;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
+import java.net.Inet6Address;
+import java.net.InetAddress;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.UUID;
+import org.jooq.DataType;
 import org.jooq.JSON;
 import org.jooq.JSONB;
 
@@ -37,8 +37,12 @@ public final class BinaryValues {
     public record ServerType(long oid, boolean isEnum, long elementOid, boolean elementIsEnum) {
     }
 
+    private static final int INET_OID = 869;
     private static final long POSTGRES_EPOCH_SECONDS = 946_684_800L;
     private static final long POSTGRES_EPOCH_DAYS = 10_957L;
+    /** 3,168 years either side of 1970: well within the server's timestamps, 4713 BC to 294276 AD. */
+    private static final long SURELY_IN_RANGE_SECONDS = 100_000_000_000L;
+    private static final long[] POWERS_OF_TEN = {1, 10, 100, 1000};
 
     private BinaryValues() {
     }
@@ -50,6 +54,16 @@ public final class BinaryValues {
             return element == null ? null : array((int) type.elementOid(), element);
         }
         return scalar(type.oid(), type.isEnum());
+    }
+
+    /**
+     * The writer of a field's own value, before {@link TypeMapper#databaseValue} turns it into
+     * text, for a field type with a binary form of its own for the column: an {@link InetAddress}
+     * for an {@code inet} column. Null for any other, whose values are converted first.
+     */
+    public static Writer forFieldValue(ServerType type, DataType<?> fieldType) {
+        boolean scalar = type.elementOid() == 0 && !type.isEnum();
+        return scalar && type.oid() == INET_OID && fieldType == InetTypes.INET_ADDRESS ? BinaryValues::inetAddress : null;
     }
 
     private static Writer scalar(long oid, boolean isEnum) {
@@ -168,10 +182,12 @@ public final class BinaryValues {
         if (s == null) {
             return false;
         }
-        byte[] b = checkedUtf8(column, s);
-        out.int32(b.length + 1);
+        int start = out.beginField();
         out.byte1(1); // jsonb's binary format version
-        out.bytes(b);
+        if (out.utf8(s) >= 0) {
+            refuse(column, s);
+        }
+        out.endField(start);
         return true;
     }
 
@@ -185,14 +201,17 @@ public final class BinaryValues {
     }
 
     private static void utf8(CopyBuffer out, String column, String s) {
-        byte[] b = checkedUtf8(column, s);
-        out.int32(b.length);
-        out.bytes(b);
+        int start = out.beginField();
+        if (out.utf8(s) >= 0) {
+            refuse(column, s);
+        }
+        out.endField(start);
     }
 
-    private static byte[] checkedUtf8(String column, String s) {
+    /** Throws the bind check's error for text with an unpaired surrogate. */
+    private static void refuse(String column, String s) {
         BindValues.check(column, String.class, s);
-        return s.getBytes(StandardCharsets.UTF_8);
+        throw new IllegalStateException("unpaired surrogate in " + column + " went unnoticed");
     }
 
     private static boolean uuid(CopyBuffer out, String column, Object v) {
@@ -202,6 +221,26 @@ public final class BinaryValues {
         out.int32(16);
         out.int64(u.getMostSignificantBits());
         out.int64(u.getLeastSignificantBits());
+        return true;
+    }
+
+    /**
+     * A host address as inet: its family, all its bits as the prefix, not cidr, then its bytes,
+     * which is what the server stores of its text, {@link InetAddress#getHostAddress}. An IPv6
+     * address with a scope ({@code fe80::1%eth0}) has no such form: its text goes, for the server to judge.
+     */
+    private static boolean inetAddress(CopyBuffer out, String column, Object v) {
+        if (!(v instanceof InetAddress a)
+                || a instanceof Inet6Address six && (six.getScopeId() != 0 || six.getScopedInterface() != null)) {
+            return false;
+        }
+        byte[] b = a.getAddress();
+        out.int32(4 + b.length);
+        out.byte1(b.length == 4 ? 2 : 3); // PGSQL_AF_INET, PGSQL_AF_INET6
+        out.byte1(b.length * 8);
+        out.byte1(0); // inet, not cidr
+        out.byte1(b.length);
+        out.bytes(b);
         return true;
     }
 
@@ -249,7 +288,7 @@ public final class BinaryValues {
         long micros;
         if (v instanceof OffsetDateTime t) {
             micros = t.equals(OffsetDateTime.MAX) ? Long.MAX_VALUE : t.equals(OffsetDateTime.MIN) ? Long.MIN_VALUE
-                    : micros(DateTimeText.checkTimestampTz(column, t).toEpochSecond(), t.getNano());
+                    : micros(column, t);
         } else if (v instanceof Instant t) {
             micros = t.equals(Instant.MAX) ? Long.MAX_VALUE : t.equals(Instant.MIN) ? Long.MIN_VALUE
                     : micros(DateTimeText.checkInstant(column, t).getEpochSecond(), t.getNano());
@@ -259,6 +298,15 @@ public final class BinaryValues {
         out.int32(8);
         out.int64(micros);
         return true;
+    }
+
+    /** As {@link #micros(long, int)}, checked against the server's range only when it could leave it. */
+    private static long micros(String column, OffsetDateTime t) {
+        long epochSecond = t.toEpochSecond();
+        if (Math.abs(epochSecond) > SURELY_IN_RANGE_SECONDS) {
+            DateTimeText.checkTimestampTz(column, t);
+        }
+        return micros(epochSecond, t.getNano());
     }
 
     /**
@@ -287,6 +335,10 @@ public final class BinaryValues {
             d = BigDecimal.valueOf(((Number) v).longValue());
         } else {
             return false;
+        }
+        if (d.scale() >= 0 && d.precision() <= 15) {
+            smallNumeric(out, d);
+            return true;
         }
         int scale = Math.max(d.scale(), 0);
         String digits = d.abs().setScale(scale).unscaledValue().toString();
@@ -324,6 +376,36 @@ public final class BinaryValues {
     }
 
     /**
+     * As {@link #numeric}, by arithmetic on the unscaled value: with the fraction padded to whole
+     * groups of four digits it stays below 10^18, so a long holds it and five groups cover it.
+     */
+    private static void smallNumeric(CopyBuffer out, BigDecimal d) {
+        int scale = d.scale();
+        int pad = (4 - scale % 4) % 4;
+        long rest = Math.abs(d.unscaledValue().longValue()) * POWERS_OF_TEN[pad];
+        int fractionGroups = (scale + pad) / 4;
+        short[] groups = new short[5]; // the least significant first
+        int count = 0;
+        while (rest != 0) {
+            groups[count++] = (short) (rest % 10_000);
+            rest /= 10_000;
+        }
+        int low = 0;
+        while (low < count && groups[low] == 0) {
+            low++;
+        }
+        int n = count - low;
+        out.int32(8 + 2 * n);
+        out.int16(n);
+        out.int16(n == 0 ? 0 : count - 1 - fractionGroups);
+        out.int16(n == 0 || d.signum() >= 0 ? 0x0000 : 0x4000);
+        out.int16(scale);
+        for (int g = count - 1; g >= low; g--) {
+            out.int16(groups[g]);
+        }
+    }
+
+    /**
      * An array (nested Java arrays for more dimensions): dimensions, a has-null flag, the element
      * type, each dimension's length and lower bound 1, then the elements in row-major order. A
      * ragged array has no binary form; as text, the server reports it.
@@ -353,17 +435,22 @@ public final class BinaryValues {
         };
     }
 
+    /** Each level's length along the first elements, down to a leaf or an empty array. */
     private static int[] dimensions(Object[] top) {
-        if (top.length == 0) {
-            return new int[0];
-        }
-        List<Integer> dims = new ArrayList<>();
+        int depth = 0;
         Object level = top;
         while (level instanceof Object[] a && a.length > 0) {
-            dims.add(a.length);
+            depth++;
             level = a[0];
         }
-        return dims.stream().mapToInt(Integer::intValue).toArray();
+        int[] dims = new int[depth];
+        level = top;
+        for (int d = 0; d < depth; d++) {
+            Object[] a = (Object[]) level;
+            dims[d] = a.length;
+            level = a[0];
+        }
+        return dims;
     }
 
     private static boolean elements(CopyBuffer out, String column, Object[] a, int[] dims, int depth, Writer element,

@@ -135,14 +135,11 @@ public final class BindValues {
     static int unpairedSurrogate(String s) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (Character.isHighSurrogate(c)) {
-                if (i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+            if (Character.isSurrogate(c)) { // one range test per char: most text has none
+                if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
                     i++;
                     continue;
                 }
-                return i;
-            }
-            if (Character.isLowSurrogate(c)) {
                 return i;
             }
         }

@@ -1,5 +1,8 @@
 package io.pgrecord.internal.types;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -11,6 +14,10 @@ import java.util.List;
 public final class CopyBuffer {
 
     private static final int CHUNK = 64 * 1024;
+    /** Big-endian stores of a whole word at once, instead of one byte at a time. */
+    private static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
     private final List<byte[]> chunks = new ArrayList<>();
     private byte[] buf = new byte[CHUNK + 4096];
@@ -23,8 +30,8 @@ public final class CopyBuffer {
 
     public void int16(int v) {
         ensure(2);
-        buf[size++] = (byte) (v >>> 8);
-        buf[size++] = (byte) v;
+        SHORT.set(buf, size, (short) v);
+        size += 2;
     }
 
     public void int32(int v) {
@@ -34,14 +41,50 @@ public final class CopyBuffer {
     }
 
     public void int64(long v) {
-        int32((int) (v >>> 32));
-        int32((int) v);
+        ensure(8);
+        LONG.set(buf, size, v);
+        size += 8;
     }
 
     public void bytes(byte[] b) {
         ensure(b.length);
         System.arraycopy(b, 0, buf, size, b.length);
         size += b.length;
+    }
+
+    /**
+     * Writes the UTF-8 bytes of {@code s}, as {@code getBytes(UTF_8)} has them, and returns -1;
+     * or, when {@code s} holds an unpaired surrogate (which has no UTF-8 form), writes nothing
+     * and returns its index. One pass, without the copy {@code getBytes} makes.
+     */
+    public int utf8(String s) {
+        int n = s.length();
+        ensure((int) Math.min(Integer.MAX_VALUE - 16, 3L * n));
+        int p = size;
+        byte[] b = buf;
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                b[p++] = (byte) c;
+            } else if (c < 0x800) {
+                b[p++] = (byte) (0xc0 | c >> 6);
+                b[p++] = (byte) (0x80 | c & 0x3f);
+            } else if (!Character.isSurrogate(c)) {
+                b[p++] = (byte) (0xe0 | c >> 12);
+                b[p++] = (byte) (0x80 | c >> 6 & 0x3f);
+                b[p++] = (byte) (0x80 | c & 0x3f);
+            } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+                int cp = Character.toCodePoint(c, s.charAt(++i));
+                b[p++] = (byte) (0xf0 | cp >> 18);
+                b[p++] = (byte) (0x80 | cp >> 12 & 0x3f);
+                b[p++] = (byte) (0x80 | cp >> 6 & 0x3f);
+                b[p++] = (byte) (0x80 | cp & 0x3f);
+            } else {
+                return i;
+            }
+        }
+        size = p;
+        return -1;
     }
 
     /** Reserves a length word and returns its position, for {@link #endField}. */
@@ -58,10 +101,7 @@ public final class CopyBuffer {
 
     /** Overwrites the 32-bit word at a position written earlier in the current row. */
     public void put32(int at, int v) {
-        buf[at] = (byte) (v >>> 24);
-        buf[at + 1] = (byte) (v >>> 16);
-        buf[at + 2] = (byte) (v >>> 8);
-        buf[at + 3] = (byte) v;
+        INT.set(buf, at, v);
     }
 
     /** The position the next write goes to. */

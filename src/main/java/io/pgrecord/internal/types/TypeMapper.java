@@ -25,6 +25,7 @@ import org.jooq.Binding;
 import org.jooq.Converter;
 import org.jooq.DataType;
 import org.jooq.impl.DSL;
+import org.jooq.impl.IdentityConverter;
 import org.jooq.impl.SQLDataType;
 
 /**
@@ -265,6 +266,16 @@ public final class TypeMapper {
             return text.text(json).to(value);
         }
         return ((Converter) type.getConverter()).to(value);
+    }
+
+    /**
+     * Whether {@link #databaseValue} gives every value of this type back as it is (a plain jOOQ
+     * type with no conversion), so the COPY encoder can skip the call.
+     */
+    public static boolean databaseValueIsItself(DataType<?> type) {
+        Binding<?, ?> b = type.getBinding();
+        return !(b instanceof ListBinding<?> || b instanceof TextArrayBinding<?, ?> || b instanceof TextBinding<?, ?>)
+                && type.getConverter() instanceof IdentityConverter<?>;
     }
 
     /** The delimiter of a type's array literal: {@code ;} for box, whose values hold commas, else {@code ,}. */
