@@ -65,8 +65,9 @@ final class R2dbcStatements implements ReactiveScope.Statements {
             for (int i = 0; i < values.length; i++) {
                 bind(st, i, kinds[i], values[i]);
             }
+            // no prefetch: results come one after the other anyway, and no queue is allocated for them
             Mono<List<Object[]>> rows = Flux.from(st.execute())
-                    .concatMap(result -> result.map((row, metadata) -> read(row, metadata, columns)))
+                    .concatMap(result -> result.map((row, metadata) -> read(row, metadata, columns)), 0)
                     .collectList()
                     .onErrorMap(e -> e instanceof UnreadableColumnException u ? RowTarget.describe(target, u)
                             : R2dbcErrors.translate(e));
