@@ -10,6 +10,7 @@ import org.reactivestreams.Subscription;
 import reactor.core.CoreSubscriber;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Operators;
+import reactor.util.context.Context;
 
 /**
  * {@link Work} run as one {@code Mono}: one subscriber walks the steps, subscribing to each
@@ -60,6 +61,11 @@ final class WorkMono<T> extends Mono<T> {
     private static final class Steps<T> extends Operators.MonoSubscriber<Object, T> {
 
         private final R2dbcRunner runner;
+        /**
+         * The downstream's context, fixed at subscription: the driver and the pool look it up
+         * many times per statement, and without this each lookup walks every subscriber below.
+         */
+        private final Context context;
         private ReactiveScope scope;
         /** The step running now, whose continuation takes its value. */
         private Work<T> step;
@@ -69,11 +75,17 @@ final class WorkMono<T> extends Mono<T> {
         Steps(CoreSubscriber<? super T> actual, R2dbcRunner runner) {
             super(actual);
             this.runner = runner;
+            this.context = actual.currentContext();
+        }
+
+        @Override
+        public Context currentContext() {
+            return context;
         }
 
         void start(Work<T> first, ReactiveScope given) {
             try {
-                scope = given != null ? given : runner.scope(actual.currentContext());
+                scope = given != null ? given : runner.scope(context);
             } catch (Throwable e) {
                 fail(e);
                 return;
