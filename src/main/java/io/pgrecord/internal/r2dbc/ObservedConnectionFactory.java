@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
 
@@ -50,8 +51,11 @@ public final class ObservedConnectionFactory implements ConnectionFactory {
     /** HikariCP's rule: a connection idle this long is checked with a round trip before it is lent. */
     private static final long CHECK_AFTER_IDLE = TimeUnit.MILLISECONDS.toNanos(500);
 
-    /** When each physical connection was last given back, for {@link #CHECK_AFTER_IDLE}. */
-    private final ConcurrentHashMap<Connection, Long> released = new ConcurrentHashMap<>();
+    /**
+     * When each physical connection was last given back, for {@link #CHECK_AFTER_IDLE}: set in
+     * place, so that giving a connection back updates no map (no lock, no boxed time).
+     */
+    private final ConcurrentHashMap<Connection, AtomicLong> released = new ConcurrentHashMap<>();
 
     /**
      * The subscriber's transaction's connection when its Reactor context holds one of this pool
@@ -97,9 +101,10 @@ public final class ObservedConnectionFactory implements ConnectionFactory {
     /** The connection, checked when due; when it was dead, it is dropped and the next one tried. */
     private Mono<Connection> live(Connection c, long deadline, int attempts) {
         Connection physical = physical(c);
-        Long last = released.get(physical);
+        AtomicLong releasedAt = released.get(physical);
+        long last = releasedAt == null ? 0 : releasedAt.get();
         long now = System.nanoTime();
-        if (last == null || (now - last < CHECK_AFTER_IDLE && last - R2dbcErrors.connectionLostAt() > 0)) {
+        if (releasedAt == null || (now - last < CHECK_AFTER_IDLE && last - R2dbcErrors.connectionLostAt() > 0)) {
             return Mono.just(new ObservedConnection(c, this, physical));
         }
         return Mono.from(c.validate(ValidationDepth.REMOTE)).onErrorMap(this::acquireFailure).flatMap(alive -> {
@@ -134,7 +139,12 @@ public final class ObservedConnectionFactory implements ConnectionFactory {
         if (released.size() > 4 * maxSize) {
             released.clear();   // connections the pool dropped; the survivors are checked once
         }
-        released.put(physical, System.nanoTime());
+        AtomicLong releasedAt = released.get(physical);
+        if (releasedAt != null) {
+            releasedAt.set(System.nanoTime());
+        } else {
+            released.put(physical, new AtomicLong(System.nanoTime()));
+        }
     }
 
     private Throwable acquireFailure(Throwable failure) {
