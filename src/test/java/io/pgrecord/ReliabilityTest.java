@@ -24,7 +24,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -271,6 +273,31 @@ class ReliabilityTest {
                 awaitIdle(b::poolStats);
                 assertThat(b.poolStats().total()).isGreaterThan(0);
             }
+        }
+    }
+
+    /**
+     * Cancelling a model's reactive read while its statement runs gives the connection back (the
+     * runner cancels the running step), and the read signals nothing after the cancel. Reactive
+     * only: a blocking call cannot be cancelled.
+     */
+    @Test
+    void cancelledModelReadReleasesItsConnection(TestDatabase db) throws Exception {
+        db.execute("INSERT INTO counters (id, value, lock_version) VALUES (900001, 0, 0) ON CONFLICT DO NOTHING");
+        try (AsyncPostgresBackend b = new AsyncPostgresBackend(config(db, 2))) {
+            b.connect().block(WAIT);
+            AtomicInteger signals = new AtomicInteger();
+            // the statement runs 10 s, twice as long as awaitIdle waits: only the cancel gives the connection back in time
+            Disposable read = AsyncCounter.find.using(b).where("id = 900001 AND pg_sleep(10) IS NOT NULL").all()
+                    .subscribe(c -> signals.incrementAndGet(), e -> signals.incrementAndGet(), signals::incrementAndGet);
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (b.poolStats().active() == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertThat(b.poolStats().active()).as("the read holds a connection").isEqualTo(1);
+            read.dispose();
+            awaitIdle(b::poolStats);
+            assertThat(signals).as("signals after the cancel").hasValue(0);
         }
     }
 

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
 
@@ -50,8 +51,11 @@ public final class ObservedConnectionFactory implements ConnectionFactory {
     /** HikariCP's rule: a connection idle this long is checked with a round trip before it is lent. */
     private static final long CHECK_AFTER_IDLE = TimeUnit.MILLISECONDS.toNanos(500);
 
-    /** When each physical connection was last given back, for {@link #CHECK_AFTER_IDLE}. */
-    private final ConcurrentHashMap<Connection, Long> released = new ConcurrentHashMap<>();
+    /**
+     * When each physical connection was last given back, for {@link #CHECK_AFTER_IDLE}: set in
+     * place, so that giving a connection back updates no map (no lock, no boxed time).
+     */
+    private final ConcurrentHashMap<Connection, AtomicLong> released = new ConcurrentHashMap<>();
 
     /**
      * The subscriber's transaction's connection when its Reactor context holds one of this pool
@@ -74,42 +78,45 @@ public final class ObservedConnectionFactory implements ConnectionFactory {
      * which fails fast, is dropped and the next one tried while time is left.
      */
     public Mono<Connection> acquire() {
-        return Mono.defer(() -> acquire(System.nanoTime() + timeout.toNanos(), maxSize + 1))
-                .onErrorMap(this::acquireFailure);
+        return Mono.defer(() -> acquire(System.nanoTime() + timeout.toNanos(), maxSize + 1));
     }
+
+    /** In place of a connection: the pool's failure is one to try the next connection after. */
+    private static final Object NEXT = new Object();
+    private static final Mono<Object> TRY_NEXT = Mono.just(NEXT);
 
     /**
      * A pooled connection, checked with a round trip when it has been idle a while or a
      * connection has been lost since it was last used (the server may have dropped it too);
      * a dead one is closed and the next one tried. The pool itself only checks locally, which
-     * costs nothing on the hot path.
+     * costs nothing on the hot path. Each failure is described ({@code acquireFailure}) once,
+     * where it happens, so the hot path has no operator of its own for it.
      */
     private Mono<Connection> acquire(long deadline, int attempts) {
-        // empty means: this attempt found a dead connection, try the next one
-        return Mono.<Connection>from(pool.create())
-                .onErrorResume(e -> retry(e, deadline, attempts), e -> Mono.empty())
-                .flatMap(c -> live(c, deadline, attempts))
-                .switchIfEmpty(Mono.defer(() -> acquire(deadline, attempts - 1)));
+        return Mono.<Object>from(pool.create())
+                .onErrorResume(e -> retry(e, deadline, attempts) ? TRY_NEXT : Mono.error(acquireFailure(e)))
+                .flatMap(c -> c == NEXT ? acquire(deadline, attempts - 1) : live((Connection) c, deadline, attempts));
     }
 
-    /** The connection, checked when due; empty when it was dead and was dropped, and another may be tried. */
+    /** The connection, checked when due; when it was dead, it is dropped and the next one tried. */
     private Mono<Connection> live(Connection c, long deadline, int attempts) {
         Connection physical = physical(c);
-        Long last = released.get(physical);
+        AtomicLong releasedAt = released.get(physical);
+        long last = releasedAt == null ? 0 : releasedAt.get();
         long now = System.nanoTime();
-        if (last == null || (now - last < CHECK_AFTER_IDLE && last - R2dbcErrors.connectionLostAt() > 0)) {
+        if (releasedAt == null || (now - last < CHECK_AFTER_IDLE && last - R2dbcErrors.connectionLostAt() > 0)) {
             return Mono.just(new ObservedConnection(c, this, physical));
         }
-        return Mono.from(c.validate(ValidationDepth.REMOTE)).flatMap(alive -> {
+        return Mono.from(c.validate(ValidationDepth.REMOTE)).onErrorMap(this::acquireFailure).flatMap(alive -> {
             if (alive) {
                 return Mono.just(new ObservedConnection(c, this, physical));
             }
             released.remove(physical);
             Mono<Void> discard = Mono.from(physical.close()).onErrorResume(e -> Mono.empty())
                     .then(Mono.from(c.close()).onErrorResume(e -> Mono.empty()));
-            return attempts > 1 && deadline - System.nanoTime() > 0 ? discard.then(Mono.empty())
-                    : discard.then(Mono.error(new R2dbcNonTransientResourceException(
-                            "no live connection after " + maxSize + " attempts")));
+            return attempts > 1 && deadline - System.nanoTime() > 0 ? discard.then(Mono.defer(() -> acquire(deadline, attempts - 1)))
+                    : discard.then(Mono.error(() -> acquireFailure(new R2dbcNonTransientResourceException(
+                            "no live connection after " + maxSize + " attempts"))));
         });
     }
 
@@ -132,7 +139,12 @@ public final class ObservedConnectionFactory implements ConnectionFactory {
         if (released.size() > 4 * maxSize) {
             released.clear();   // connections the pool dropped; the survivors are checked once
         }
-        released.put(physical, System.nanoTime());
+        AtomicLong releasedAt = released.get(physical);
+        if (releasedAt != null) {
+            releasedAt.set(System.nanoTime());
+        } else {
+            released.put(physical, new AtomicLong(System.nanoTime()));
+        }
     }
 
     private Throwable acquireFailure(Throwable failure) {

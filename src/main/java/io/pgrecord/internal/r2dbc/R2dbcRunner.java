@@ -77,7 +77,7 @@ public final class R2dbcRunner {
 
     /** Connects if needed, plans with the server's capabilities (so gates fail before SQL), then runs. */
     public <T> Mono<T> run(Function<Capabilities, Work<T>> plan) {
-        Mono<T> planned = Mono.defer(() -> run(plan.apply(capabilities.get())));
+        Mono<T> planned = WorkMono.of(this, plan, null, null);
         Mono<Void> connecting = connect.get();
         // connected: nothing to wait for, so no operator for it on every call
         return connecting == CONNECTED ? planned : connecting.then(planned);
@@ -89,31 +89,45 @@ public final class R2dbcRunner {
     /** Runs planned work; the returned Mono is empty when the work's value is null. */
     public <T> Mono<T> run(Work<T> work) {
         // jOOQ signals a failure of its own (a value it could not convert, say) past the observed
-        // connection: translate it here, as JdbcRunner does on the blocking path
-        return Mono.deferContextual(context -> run(work, scope.apply(context)))
-                .onErrorMap(R2dbcErrors::translate);
+        // connection: WorkMono translates it, as JdbcRunner does on the blocking path
+        return WorkMono.of(this, null, work, null);
     }
 
     private <T> Mono<T> run(Work<T> work, ReactiveScope s) {
+        return WorkMono.of(this, null, work, s);
+    }
+
+    /** Where a subscriber's work runs: its context's transaction, or the pool. */
+    ReactiveScope scope(ContextView context) {
+        return scope.apply(context);
+    }
+
+    /**
+     * The publisher of one step that is not {@link Work.Done}: a statement's result (rows, a
+     * count), which the step's continuation takes; for the steps that run further work themselves
+     * ({@code On}, {@code Pause}, {@code Memo}, {@code Pinned}), the value of all the work.
+     */
+    Mono<?> step(Work<?> work, ReactiveScope s) {
         DSLContext ctx = s.dsl();
         return switch (work) {
-            case Work.Done<T> d -> Mono.justOrEmpty(d.value());
-            case Work.Fetch<T> f -> recorded(f, s, Flux.from(attach(f.query(), ctx)).collectList()
-                    .onErrorMap(e -> unreadable(f.target(), e)))
-                    .flatMap(rows -> run(f.next().apply(rowsOf(rows)), s));
+            case Work.Done<?> d -> throw new IllegalStateException("a finished value is no step");
+            case Work.Fetch<?> f -> recorded(f, s, Flux.from(attach(f.query(), ctx)).collectList()
+                    .onErrorMap(e -> unreadable(f.target(), e)));
             // a statement whose command tag the driver cannot read yields no count at all
-            case Work.Execute<T> e -> recorded(e, s, Mono.from(attachExecutable(e.query(), ctx)).defaultIfEmpty(0))
-                    .flatMap(n -> run(e.next().apply(n), s));
-            case Work.Rows<T> r -> recorded(r, s, rows(r, s)).flatMap(rows -> run(r.next().apply(rows), s));
-            case Work.Copy<T> c -> recorded(c, s, s.statements().copyIn(c.sql(), c.data()))
-                    .flatMap(n -> run(c.next().apply(n), s));
-            case Work.On<?, T> o -> on(o, s);
-            case Work.Pause<T> p -> Mono.delay(p.delay()).then(Mono.defer(() -> run(p.next().get(), s)));
-            case Work.Memo<?, T> m -> memo(m, s);
-            case Work.Pinned<T> p -> transactional.apply(() -> run(p.inner()))
-                    .map(Optional::of).defaultIfEmpty(Optional.empty())
-                    .flatMap(v -> run(p.next().apply(v.orElse(null))));
+            case Work.Execute<?> e -> recorded(e, s, Mono.from(attachExecutable(e.query(), ctx)).defaultIfEmpty(0));
+            case Work.Rows<?> r -> recorded(r, s, rows(r, s));
+            case Work.Copy<?> c -> recorded(c, s, s.statements().copyIn(c.sql(), c.data()));
+            case Work.On<?, ?> o -> on(o, s);
+            case Work.Pause<?> p -> Mono.delay(p.delay()).then(Mono.defer(() -> run(p.next().get(), s)));
+            case Work.Memo<?, ?> m -> memo(m, s);
+            case Work.Pinned<?> p -> pinned(p);
         };
+    }
+
+    private <T> Mono<T> pinned(Work.Pinned<T> p) {
+        return transactional.apply(() -> run(p.inner()))
+                .map(Optional::of).defaultIfEmpty(Optional.empty())
+                .flatMap(v -> run(p.next().apply(v.orElse(null))));
     }
 
     /**
@@ -191,11 +205,6 @@ public final class R2dbcRunner {
                     : Mono.just(here);
             return where.flatMapMany(w -> Flux.from(attach(plan.apply(capabilities.get()).fetchSize(fetchSize), w.dsl())));
         })).onErrorMap(e -> R2dbcErrors.translate(unreadable(null, e)));
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Record> rowsOf(List<? extends Record> rows) {
-        return (List<Record>) rows;
     }
 
     private static <Q extends Attachable> Q attach(Q query, DSLContext ctx) {

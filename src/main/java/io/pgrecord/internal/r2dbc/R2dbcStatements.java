@@ -71,8 +71,9 @@ final class R2dbcStatements implements ReactiveScope.Statements {
                 DirectType kind = kinds[i];
                 bind(st, i, kind.kind(), kind.converted() ? kind.toDriver(values[i], jsonMapper) : values[i]);
             }
+            // no prefetch: results come one after the other anyway, and no queue is allocated for them
             Mono<List<Object[]>> rows = Flux.from(st.execute())
-                    .concatMap(result -> result.map((row, metadata) -> read(row, metadata, columns, jsonMapper)))
+                    .concatMap(result -> result.map((row, metadata) -> read(row, metadata, columns, jsonMapper)), 0)
                     .collectList()
                     .onErrorMap(e -> e instanceof UnreadableColumnException u ? RowTarget.describe(target, u)
                             : R2dbcErrors.translate(e));
