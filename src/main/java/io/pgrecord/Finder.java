@@ -31,6 +31,11 @@ public final class Finder<T> {
 
     private final Class<T> type;
     private final @Nullable PostgresBackend backend;
+    /**
+     * The query with no part yet, made on first use and then shared, as queries are immutable:
+     * a query started from the finder does not build an empty one on every call.
+     */
+    private volatile @Nullable Query<T> empty;
 
     Finder(Class<T> type, @Nullable PostgresBackend backend) {
         this.type = type;
@@ -51,7 +56,12 @@ public final class Finder<T> {
     }
 
     public Query<T> query() {
-        return new Query<>(new QuerySpec(meta()), backend);
+        Query<T> q = empty;
+        if (q == null) {
+            q = new Query<>(new QuerySpec(meta()), backend);
+            empty = q;
+        }
+        return q;
     }
 
     /** A query whose records are in strict-loading mode; see {@link QueryBuilder#strictLoading()}. */

@@ -65,15 +65,23 @@ public abstract sealed class QueryBuilder<T, Q extends QueryBuilder<T, Q>> permi
 
     /** Orders by columns; {@code "-created_at"} sorts descending. Unknown names are rejected. */
     public Q orderBy(String... columns) {
+        // immutable, so the spec and its shape key keep it without copying
+        if (columns.length == 1) {
+            // the usual case, without an array that List.of would copy
+            return with(spec.orderBy(List.of(namedOrder(columns[0]))));
+        }
         QuerySpec.NamedOrder[] order = new QuerySpec.NamedOrder[columns.length];
         for (int i = 0; i < columns.length; i++) {
-            String c = columns[i];
-            boolean desc = c.startsWith("-");
-            FieldMeta f = spec.meta().resolve(desc ? c.substring(1) : c);
-            order[i] = new QuerySpec.NamedOrder(f, desc);
+            order[i] = namedOrder(columns[i]);
         }
-        // immutable, so the spec and its shape key keep it without copying
         return with(spec.orderBy(List.of(order)));
+    }
+
+    /** A column name, {@code "-"} first for descending; unknown names are rejected. */
+    private QuerySpec.NamedOrder namedOrder(String column) {
+        boolean desc = column.startsWith("-");
+        FieldMeta f = spec.meta().resolve(desc ? column.substring(1) : column);
+        return new QuerySpec.NamedOrder(f, desc);
     }
 
     public Q orderBy(OrderField<?>... fields) {

@@ -54,6 +54,7 @@ public final class ShapeCache {
     /**
      * Rows of a statement shaped by {@code key}: from the cached shape with these slot values
      * when there is one, else from {@code source}, whose shape is cached for next time.
+     * {@code slotValues} is this call's own: the statement may keep it as its bind list.
      *
      * @param columns how to read each result column; null makes jOOQ run and read the statement
      */
@@ -62,7 +63,7 @@ public final class ShapeCache {
             Function<List<Object[]>, Work<T>> next) {
         Shape shape = columns == null ? JOOQ_ONLY : shapes.get(key);
         if (shape != null && shape != JOOQ_ONLY) {
-            return new Work.Rows<>(null, shape.bind(slotValues), columns, target, next);
+            return new Work.Rows<>(null, bind(shape, slotValues), columns, target, next);
         }
         Source<? extends ResultQuery<? extends Record>> s = source.get();
         if (shape == null) {
@@ -74,6 +75,24 @@ public final class ShapeCache {
         if (shape == null || shape == JOOQ_ONLY) {
             return new Work.Rows<>(s.query(), null, null, target, next);
         }
-        return new Work.Rows<>(s.query(), shape.bind(slotValues), columns, target, next);
+        return new Work.Rows<>(s.query(), bind(shape, slotValues), columns, target, next);
+    }
+
+    /**
+     * The shape with these slot values. When each bind position takes the slot of its own index
+     * (an INSERT's values, a key lookup, most queries), the caller's array, which is made per call
+     * and not changed after, is the bind list itself: one array less per statement.
+     */
+    private static Shape.Bound bind(Shape shape, Object[] slotValues) {
+        int[] slots = shape.slots();
+        if (slots.length != slotValues.length) {
+            return shape.bind(slotValues);
+        }
+        for (int i = 0; i < slots.length; i++) {
+            if (slots[i] != i) {
+                return shape.bind(slotValues);
+            }
+        }
+        return new Shape.Bound(shape, slotValues);
     }
 }

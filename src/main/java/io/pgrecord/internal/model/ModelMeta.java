@@ -332,7 +332,9 @@ public final class ModelMeta<T> implements RowTarget {
      * field on PostgreSQL 13, whatever the field's value.
      */
     public void requireCapabilities(Capabilities caps) {
-        for (FieldMeta f : fields) {
+        // on every statement of the model: an indexed loop makes no iterator
+        for (int i = 0; i < fields.size(); i++) {
+            FieldMeta f = fields.get(i);
             if (f.requires() != null) {
                 caps.require(f.requires());
             }

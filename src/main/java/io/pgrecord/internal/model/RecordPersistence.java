@@ -51,7 +51,10 @@ public final class RecordPersistence {
         }
         fire(model, Hook.BEFORE_INSERT);
         stampForInsert(meta, model);
-        Work<Integer> inserted = firstVersions(meta, List.of(model), false).then(ignored -> insertPlanned(meta, model));
+        // without a null @Version to start, nothing to look up first: no continuation to build
+        Work<Integer> inserted = needsFirstVersion(meta, model)
+                ? firstVersions(meta, List.of(model), false).then(ignored -> insertPlanned(meta, model))
+                : insertPlanned(meta, model);
         if (!meta.overrides(Hook.AFTER_INSERT) && !(saveHooks && meta.overrides(Hook.AFTER_SAVE))) {
             // the base class's after-hooks do nothing: no continuation to build and run
             return inserted;
@@ -67,36 +70,13 @@ public final class RecordPersistence {
 
     /** The INSERT of the non-null fields, RETURNING the stored row into the instance; no hooks. */
     static <T> Work<Integer> insertPlanned(ModelMeta<T> meta, T model) {
-        List<FieldMeta> fields = meta.fields();
-        Object[] values = new Object[fields.size()];
-        long columns = 0;
-        int n = 0;
-        for (FieldMeta f : fields) {
-            Object v = f.get(model);
-            if (v != null && !f.isGenerated()) {
-                values[n++] = BindValues.check(f.column(), f.dataType(), v);
-                columns |= bit(f);
-            }
-        }
-        Object[] slots = Arrays.copyOf(values, n);
-        return meta.shapes().rows(new Key(Op.INSERT, columns, 0, false), slots, cacheable(meta), () -> {
-            List<Field<?>> names = new ArrayList<>();
-            List<Param<?>> params = new ArrayList<>();
-            for (FieldMeta f : fields) {
-                if (params.size() < slots.length && f.get(model) != null && !f.isGenerated()) {
-                    names.add(f.unqualified());
-                    params.add(DSL.val(slots[params.size()], f.dataType()));
-                }
-            }
-            var insert = names.isEmpty()
-                    ? DSL.insertInto(meta.table()).defaultValues().returning(meta.selectFields())
-                    : DSL.insertInto(meta.table(), names).values(params).returning(meta.selectFields());
-            // one row inserted, one returned
-            return new ShapeCache.Source<>(insert, params, 1);
-        }, rows -> {
-            persisted(meta, model, rows.get(0));
-            return Work.done(1);
-        });
+        return SingleInsert.plan(meta, model);
+    }
+
+    /** Whether the model has a null {@code @Version} that {@link #firstVersions} must give a first value. */
+    private static boolean needsFirstVersion(ModelMeta<?> meta, Object model) {
+        FieldMeta v = meta.version();
+        return v != null && !v.type().isPrimitive() && v.get(model) == null;
     }
 
     /** Which statements a model may cache: its columns all read without jOOQ, and a column set fits a long. */
@@ -108,10 +88,8 @@ public final class RecordPersistence {
         return f.index() < Long.SIZE ? 1L << f.index() : 0;
     }
 
-    private enum Op { INSERT, UPDATE }
-
-    /** What decides a model statement's SQL: the operation, the columns it writes, which values are null. */
-    private record Key(Op op, long columns, long nulls, boolean versionNull) {
+    /** What decides an UPDATE's SQL: the columns it writes, which values are null, whether the version read is. */
+    private record UpdateKey(long columns, long nulls, boolean versionNull) {
     }
 
     public static <T> Work<Integer> update(ModelMeta<T> meta, T model, Capabilities caps, boolean saveHooks) {
@@ -149,7 +127,7 @@ public final class RecordPersistence {
         Object[] key = keyValues(meta, model, true);
         values.addAll(Arrays.asList(key));
         Object[] slots = values.toArray();
-        return meta.shapes().rows(new Key(Op.UPDATE, columns, nulls, versionNull(meta, key)), slots, cacheable(meta), () -> {
+        return meta.shapes().rows(new UpdateKey(columns, nulls, versionNull(meta, key)), slots, cacheable(meta), () -> {
             List<Param<?>> params = new ArrayList<>();
             Map<Field<?>, Object> set = new LinkedHashMap<>();
             for (FieldMeta f : dirty) {

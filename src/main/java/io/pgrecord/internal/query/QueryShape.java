@@ -42,6 +42,11 @@ final class QueryShape {
      * A bind of a type only jOOQ can bind makes the shape {@link #unkeyed}.
      */
     QueryShape plus(Object key, List<? extends Param<?>> params) {
+        return plus(key, params.toArray(new Param<?>[0]));
+    }
+
+    /** As {@link #plus(Object, List)}, with the binds in an array. */
+    private QueryShape plus(Object key, Param<?>[] params) {
         if (!keyed) {
             return this;
         }
@@ -52,7 +57,7 @@ final class QueryShape {
             }
             s = new Slot(s, p);
         }
-        return new QueryShape(new Part(parts, key), s, slotCount + params.size(), true);
+        return new QueryShape(new Part(parts, key), s, slotCount + params.length, true);
     }
 
     /** This shape with one more part that has no binds. */
@@ -61,21 +66,21 @@ final class QueryShape {
     }
 
     /** SQL text whose binds are all plain values, keyed by the text and the binds' types. */
-    QueryShape plusSql(String sql, List<? extends Param<?>> params) {
+    QueryShape plusSql(String sql, Param<?>[] params) {
         if (!keyed) {
             return this;
         }
-        Object[] types = new Object[params.size()];
+        BindType[] types = new BindType[params.length];
         for (int i = 0; i < types.length; i++) {
             // the cast a bind in SQL text gets follows its data type, so the type is part of the shape
-            DataType<?> type = params.get(i).getDataType();
+            DataType<?> type = params[i].getDataType();
             ColumnKind kind = ColumnKind.of(type);
             if (kind == null) {
                 return unkeyed();
             }
             types[i] = new BindType(type.getCastTypeName(), kind);
         }
-        return plus(new SqlPart(sql, List.of(types)), params);
+        return plus(new SqlPart(sql, types), params);
     }
 
     /** A lookup by primary key; {@code params} are the key's binds. */
@@ -90,7 +95,7 @@ final class QueryShape {
 
     /** {@code column = any(array)}: one statement for any number of keys. */
     QueryShape plusAny(String column, Param<?> array) {
-        return plus(new AnyPart(column), List.of(array));
+        return plus(new AnyPart(column), new Param<?>[] {array});
     }
 
     /** ORDER BY model columns by name. */
@@ -173,7 +178,7 @@ final class QueryShape {
             Part a = this;
             Part b = o instanceof Part p ? p : null;
             while (a != null && b != null) {
-                if (a.hash != b.hash || !Objects.equals(a.key, b.key)) {
+                if (a.hash != b.hash || !sameKey(a.key, b.key)) {
                     return false;
                 }
                 a = a.prev;
@@ -188,6 +193,25 @@ final class QueryShape {
         @Override
         public int hashCode() {
             return hash;
+        }
+
+        /**
+         * Whether two part keys are equal; lists (an ORDER BY's) element by element, as
+         * {@code List.equals} makes an iterator on every look-up of a cached statement.
+         */
+        private static boolean sameKey(Object a, Object b) {
+            if (a instanceof List<?> x && b instanceof List<?> y) {
+                if (x.size() != y.size()) {
+                    return false;
+                }
+                for (int i = 0; i < x.size(); i++) {
+                    if (!Objects.equals(x.get(i), y.get(i))) {
+                        return false;
+                    }
+                }
+                return true;
+            }
+            return Objects.equals(a, b);
         }
     }
 
@@ -207,7 +231,23 @@ final class QueryShape {
     private record Key(Part parts, Integer limit, boolean offset, DeletedScope deleted) {
     }
 
-    private record SqlPart(String sql, List<Object> types) {
+    /** SQL text and the types of its binds: an array, compared by content, where a list would make an iterator to compare. */
+    private record SqlPart(String sql, BindType[] types) {
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof SqlPart p && sql.equals(p.sql) && Arrays.equals(types, p.types);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * sql.hashCode() + Arrays.hashCode(types);
+        }
+
+        @Override
+        public String toString() {
+            return sql + " " + Arrays.toString(types);
+        }
     }
 
     private record BindType(String castType, ColumnKind kind) {

@@ -166,21 +166,22 @@ public final class QuerySpec {
     /** SQL text with {@code ?} binds; keyed when every bind is a plain value. */
     public QuerySpec whereSql(String sql, Object... binds) {
         int n = binds == null ? 0 : binds.length;
-        QueryPart[] parts = new QueryPart[n];
+        // made only when a bind is a query part: with plain values only, plain holds every bind
+        QueryPart[] parts = null;
         Param<?>[] plain = new Param<?>[n];
-        boolean plainOnly = true;
         for (int i = 0; i < n; i++) {
             if (binds[i] instanceof QueryPart part) {
+                if (parts == null) {
+                    parts = new QueryPart[n];
+                }
                 parts[i] = part;
-                plainOnly = false;
                 continue;
             }
             plain[i] = Sql.param(binds[i]);
         }
         QuerySpec c = copy();
         c.where = plus(where, List.of(Sql.deferred(sql, parts, plain)));
-        // all plain: plain holds every bind, in order
-        c.shape = plainOnly ? shape.plusSql(sql, Arrays.asList(plain)) : shape.unkeyed();
+        c.shape = parts == null ? shape.plusSql(sql, plain) : shape.unkeyed();
         return c;
     }
 
@@ -271,8 +272,9 @@ public final class QuerySpec {
 
     /** A loop, not a stream: this runs on every {@code orderBy} of every query. */
     private static boolean allNamed(List<?> fields) {
-        for (Object f : fields) {
-            if (!(f instanceof NamedOrder)) {
+        // indexed: an iterator is an object per call wherever the JIT does not remove it
+        for (int i = 0; i < fields.size(); i++) {
+            if (!(fields.get(i) instanceof NamedOrder)) {
                 return false;
             }
         }

@@ -3,6 +3,7 @@ package io.pgrecord.internal.query;
 import io.pgrecord.internal.types.BindValues;
 import io.pgrecord.internal.types.TypeMapper;
 import org.jooq.Condition;
+import org.jooq.Context;
 import org.jooq.DataType;
 import org.jooq.Param;
 import org.jooq.QueryPart;
@@ -37,21 +38,38 @@ public final class Sql {
 
     /**
      * As {@link #condition(String, QueryPart[])} with each non-null {@code params[i]} in place of
-     * {@code parts[i]}, {@link #embed embedded}, but the casts and the jOOQ template are built only
+     * {@code parts[i]} ({@code parts} null when every bind is in {@code params}),
+     * {@link #embed embedded}, but the casts and the jOOQ template are built only
      * when the condition is rendered. A keyed query's statement is rendered once per shape, so on
      * its later calls only the binds are made (the casts were about half of {@code where}'s time).
      */
     static Condition deferred(String sql, QueryPart[] parts, Param<?>[] params) {
-        requireText(sql);
-        return CustomCondition.of(ctx -> {
-            QueryPart[] embedded = parts.clone();
+        return new Deferred(requireText(sql), parts, params);
+    }
+
+    /** The condition of {@link #deferred}: one object, where {@code CustomCondition.of} and a lambda are two. */
+    private static final class Deferred extends CustomCondition {
+
+        private final String sql;
+        private final QueryPart[] parts;
+        private final Param<?>[] params;
+
+        Deferred(String sql, QueryPart[] parts, Param<?>[] params) {
+            this.sql = sql;
+            this.parts = parts;
+            this.params = params;
+        }
+
+        @Override
+        public void accept(Context<?> ctx) {
+            QueryPart[] embedded = parts == null ? new QueryPart[params.length] : parts.clone();
             for (int i = 0; i < embedded.length; i++) {
                 if (params[i] != null) {
                     embedded[i] = embed(params[i]);
                 }
             }
             ctx.visit(DSL.condition(sql, embedded));
-        });
+        }
     }
 
     public static QueryPart[] parts(Object... binds) {
