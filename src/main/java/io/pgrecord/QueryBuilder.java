@@ -1,6 +1,6 @@
 package io.pgrecord;
 
-import io.pgrecord.internal.model.FieldMeta;
+import io.pgrecord.internal.query.NamedOrders;
 import io.pgrecord.internal.query.QueryPlanner;
 import io.pgrecord.internal.query.QuerySpec.DeletedScope;
 import io.pgrecord.internal.query.QuerySpec.LockStrength;
@@ -65,23 +65,16 @@ public abstract sealed class QueryBuilder<T, Q extends QueryBuilder<T, Q>> permi
 
     /** Orders by columns; {@code "-created_at"} sorts descending. Unknown names are rejected. */
     public Q orderBy(String... columns) {
-        // immutable, so the spec and its shape key keep it without copying
         if (columns.length == 1) {
-            // the usual case, without an array that List.of would copy
-            return with(spec.orderBy(List.of(namedOrder(columns[0]))));
+            // the usual case: the model keeps the list of each one-column order
+            return with(spec.orderBy(NamedOrders.of(spec.meta(), columns[0])));
         }
         QuerySpec.NamedOrder[] order = new QuerySpec.NamedOrder[columns.length];
         for (int i = 0; i < columns.length; i++) {
-            order[i] = namedOrder(columns[i]);
+            order[i] = NamedOrders.resolve(spec.meta(), columns[i]);
         }
+        // immutable, so the spec and its shape key keep it without copying
         return with(spec.orderBy(List.of(order)));
-    }
-
-    /** A column name, {@code "-"} first for descending; unknown names are rejected. */
-    private QuerySpec.NamedOrder namedOrder(String column) {
-        boolean desc = column.startsWith("-");
-        FieldMeta f = spec.meta().resolve(desc ? column.substring(1) : column);
-        return new QuerySpec.NamedOrder(f, desc);
     }
 
     public Q orderBy(OrderField<?>... fields) {

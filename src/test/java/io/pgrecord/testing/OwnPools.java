@@ -29,7 +29,7 @@ public final class OwnPools {
     }
 
     /** A HikariCP pool for the config's database, binding strings untyped as pgrecord requires. */
-    static HikariDataSource hikari(PostgresConnectionConfig c) {
+    public static HikariDataSource hikari(PostgresConnectionConfig c) {
         HikariConfig hc = new HikariConfig();
         hc.setPoolName("app-jdbc-" + c.database());
         hc.setJdbcUrl("jdbc:postgresql://" + c.host() + ":" + c.port() + "/" + c.database());

@@ -70,15 +70,17 @@ final class QueryShape {
         if (!keyed) {
             return this;
         }
-        BindType[] types = new BindType[params.length];
-        for (int i = 0; i < types.length; i++) {
+        // each bind's cast type name and kind, side by side
+        Object[] types = new Object[2 * params.length];
+        for (int i = 0; i < params.length; i++) {
             // the cast a bind in SQL text gets follows its data type, so the type is part of the shape
             DataType<?> type = params[i].getDataType();
             ColumnKind kind = ColumnKind.of(type);
             if (kind == null) {
                 return unkeyed();
             }
-            types[i] = new BindType(type.getCastTypeName(), kind);
+            types[2 * i] = type.getCastTypeName();
+            types[2 * i + 1] = kind;
         }
         return plus(new SqlPart(sql, types), params);
     }
@@ -231,8 +233,11 @@ final class QueryShape {
     private record Key(Part parts, Integer limit, boolean offset, DeletedScope deleted) {
     }
 
-    /** SQL text and the types of its binds: an array, compared by content, where a list would make an iterator to compare. */
-    private record SqlPart(String sql, BindType[] types) {
+    /**
+     * SQL text and the cast type name and kind of each of its binds, side by side in an array,
+     * compared by content (a list would make an iterator to compare).
+     */
+    private record SqlPart(String sql, Object[] types) {
 
         @Override
         public boolean equals(Object o) {
@@ -248,9 +253,6 @@ final class QueryShape {
         public String toString() {
             return sql + " " + Arrays.toString(types);
         }
-    }
-
-    private record BindType(String castType, ColumnKind kind) {
     }
 
     private record InPart(String column, int size) {

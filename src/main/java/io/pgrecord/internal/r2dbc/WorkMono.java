@@ -51,7 +51,8 @@ final class WorkMono<T> extends Mono<T> {
         try {
             first = plan == null ? work : plan.apply(runner.capabilities());
         } catch (Throwable e) {
-            actual.onError(e);
+            // as Mono.defer signals it: untranslated, after Reactor's hooks (a JVM error is thrown)
+            actual.onError(Operators.onOperatorError(e, actual.currentContext()));
             return;
         }
         steps.start(first, scope);
@@ -69,7 +70,8 @@ final class WorkMono<T> extends Mono<T> {
         private ReactiveScope scope;
         /** The step running now, whose continuation takes its value. */
         private Work<T> step;
-        private Object value;
+        /** What the running step gave; null until it gives something. */
+        private Object received;
         private volatile Subscription upstream;
 
         Steps(CoreSubscriber<? super T> actual, R2dbcRunner runner) {
@@ -87,7 +89,7 @@ final class WorkMono<T> extends Mono<T> {
             try {
                 scope = given != null ? given : runner.scope(context);
             } catch (Throwable e) {
-                fail(e);
+                failed(e);
                 return;
             }
             advance(first);
@@ -111,7 +113,7 @@ final class WorkMono<T> extends Mono<T> {
             try {
                 publisher = runner.step(w, scope);
             } catch (Throwable e) {
-                fail(e);
+                failed(e);
                 return;
             }
             step = w;
@@ -131,7 +133,7 @@ final class WorkMono<T> extends Mono<T> {
 
         @Override
         public void onNext(Object v) {
-            value = v;
+            received = v;
         }
 
         @Override
@@ -141,8 +143,8 @@ final class WorkMono<T> extends Mono<T> {
 
         @Override
         public void onComplete() {
-            Object v = value;
-            value = null;
+            Object v = received;
+            received = null;
             if (v == null) {
                 // a step that ends empty ends the work empty, as a flatMap over it did
                 if (!isCancelled()) {
@@ -154,7 +156,7 @@ final class WorkMono<T> extends Mono<T> {
             try {
                 next = continued(step, v);
             } catch (Throwable e) {
-                fail(e);
+                failed(e);
                 return;
             }
             advance(next);
@@ -171,6 +173,11 @@ final class WorkMono<T> extends Mono<T> {
 
         private void fail(Throwable e) {
             actual.onError(R2dbcErrors.translate(e));
+        }
+
+        /** A failure of this runner's own code: through Reactor's hooks (a JVM error is thrown), as an operator's. */
+        private void failed(Throwable e) {
+            fail(Operators.onOperatorError(e, context));
         }
 
         /** The work after a step, from the value its publisher gave. */

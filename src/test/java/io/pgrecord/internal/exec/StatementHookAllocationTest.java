@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
 import io.pgrecord.testing.SqlLogCapture;
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
-import java.lang.management.ManagementFactory;
+import io.pgrecord.testing.ThreadAllocation;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -18,12 +15,6 @@ import org.junit.jupiter.api.Test;
  */
 class StatementHookAllocationTest {
 
-    /**
-     * {@code com.sun.management.ThreadMXBean.getCurrentThreadAllocatedBytes()}, as {@code (Object)long}:
-     * reached through a handle because the tests compile inside the module io.pgrecord, which
-     * does not read jdk.management, and called exactly, so reading it allocates nothing.
-     */
-    private static final MethodHandle ALLOCATED = allocatedBytes();
     private static final String SQL = "select \"t\".\"id\" from \"t\" where \"t\".\"id\" = ?";
     private static final int STATEMENTS = 100_000;
 
@@ -60,28 +51,8 @@ class StatementHookAllocationTest {
     /** The bytes this thread allocates running {@code work}, after a first run that loads and links what it needs. */
     private static long allocatedBy(Runnable work) {
         work.run();
-        long before = allocated();
+        long before = ThreadAllocation.current();
         work.run();
-        return allocated() - before;
-    }
-
-    private static long allocated() {
-        try {
-            return (long) ALLOCATED.invokeExact(BEAN);
-        } catch (Throwable e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static final Object BEAN = ManagementFactory.getThreadMXBean();
-
-    private static MethodHandle allocatedBytes() {
-        try {
-            Class<?> bean = Class.forName("com.sun.management.ThreadMXBean");
-            return MethodHandles.publicLookup().findVirtual(bean, "getCurrentThreadAllocatedBytes",
-                    MethodType.methodType(long.class)).asType(MethodType.methodType(long.class, Object.class));
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("this JVM does not count allocated bytes per thread", e);
-        }
+        return ThreadAllocation.current() - before;
     }
 }
