@@ -63,6 +63,7 @@ final class R2dbcConfigs {
             // the driver's default keeps every distinct statement prepared for the connection's life
             b.preparedStatementCacheQueries(PREPARED_STATEMENTS_PER_CONNECTION);
         }
+        b.codecRegistrar(TextAsString.INSTANCE);
         if (target != null) {
             b.targetServerType(targetServerType(target));
         }
