@@ -9,6 +9,7 @@ import io.pgrecord.internal.exec.StatementTiming;
 import io.pgrecord.internal.types.ColumnKind;
 import io.pgrecord.internal.types.DateTimeText;
 import io.pgrecord.internal.types.DirectType;
+import io.pgrecord.internal.types.JsonText;
 import java.math.BigDecimal;
 import java.sql.Array;
 import java.sql.Connection;
@@ -74,14 +75,22 @@ public final class JdbcDirect {
             }
             try (ResultSet rs = ps.executeQuery()) {
                 List<Object[]> rows = maxRows > 0 && maxRows <= SIZED_UP_TO ? new ArrayList<>(maxRows) : new ArrayList<>();
+                int size = columns.length + DirectType.jsonTrees(columns);
                 while (rs.next()) {
-                    Object[] row = new Object[columns.length];
+                    Object[] row = new Object[size];
                     int i = 0;
                     try {
-                        for (; i < columns.length; i++) {
+                        for (int text = columns.length; i < columns.length; i++) {
                             DirectType column = columns[i];
                             Object v = read(rs, i + 1, column.kind());
-                            row[i] = column.converted() ? column.fromDriver(v, jsonMapper) : v;
+                            if (!column.converted()) {
+                                row[i] = v;
+                                continue;
+                            }
+                            row[i] = column.fromDriver(v, jsonMapper);
+                            if (column.jsonTree()) {
+                                row[text++] = v == null ? null : new JsonText((String) v, jsonMapper);
+                            }
                         }
                     } catch (MappingException e) {
                         // a conversion's own verdict on a value, e.g. an inet with a prefix for an InetAddress

@@ -11,6 +11,7 @@ import io.pgrecord.SoftDelete;
 import io.pgrecord.UpdatedAt;
 import io.pgrecord.Version;
 import io.pgrecord.internal.types.Json;
+import io.pgrecord.internal.types.JsonText;
 import io.pgrecord.internal.types.TypeMapper;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
@@ -18,7 +19,7 @@ import java.lang.invoke.MethodType;
 import java.lang.invoke.VarHandle;
 import java.lang.reflect.Field;
 import java.math.BigDecimal;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -146,9 +147,14 @@ public final class FieldMeta {
             return deepCopy(a);
         }
         if (value instanceof List<?> l) {
-            List<Object> copy = new ArrayList<>(l.size());
-            l.forEach(e -> copy.add(e instanceof List<?> || e instanceof Object[] ? snapshot(e) : e));
-            return copy;
+            // one array copy; the snapshot is only compared, never changed
+            Object[] copy = l.toArray();
+            for (int i = 0; i < copy.length; i++) {
+                if (copy[i] instanceof List<?> || copy[i] instanceof Object[]) {
+                    copy[i] = snapshot(copy[i]);
+                }
+            }
+            return Arrays.asList(copy);
         }
         if (value instanceof Map<?, ?> m) {
             return new LinkedHashMap<>(m);
@@ -162,7 +168,8 @@ public final class FieldMeta {
             return snapshot == current;
         }
         if (json) {
-            return snapshot.equals(Json.tree(current));
+            // a tree's snapshot may be the text it was read from (RecordState.markPersisted)
+            return (snapshot instanceof JsonText text ? text.tree() : snapshot).equals(Json.tree(current));
         }
         if (snapshot instanceof BigDecimal a && current instanceof BigDecimal b) {
             return a.compareTo(b) == 0;

@@ -1,6 +1,7 @@
 package io.pgrecord.internal.model;
 
 import io.pgrecord.internal.exec.BackendHandle;
+import io.pgrecord.internal.types.DirectType;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -57,8 +58,12 @@ public final class RecordState {
                     row[f.index()] = f.get(model);
                 }
             }
+            // a JSON tree's snapshot is the text it was read from, when the row carries it
+            DirectType[] columns = meta.columnKinds();
+            int text = row.length > fields.size() ? fields.size() : -1;
             for (FieldMeta f : meta.mutableFields()) {
-                row[f.index()] = f.snapshot(row[f.index()]);
+                int i = f.index();
+                row[i] = text >= 0 && columns[i].jsonTree() ? row[text++] : f.snapshot(row[i]);
             }
             ModelAccess.get().snapshot(model, row);
             return;
@@ -90,7 +95,8 @@ public final class RecordState {
         }
         Object[] snapshot = ModelAccess.get().snapshot(model);
         List<FieldMeta> dirty = new ArrayList<>();
-        for (int i = 0; i < snapshot.length; i++) {
+        // a snapshot may be longer than the fields: see markPersisted
+        for (int i = 0; i < fields.size(); i++) {
             FieldMeta f = fields.get(i);
             if (!f.sameAs(snapshot[i], f.get(model))) {
                 dirty.add(f);

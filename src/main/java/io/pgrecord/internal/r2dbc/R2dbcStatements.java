@@ -9,6 +9,7 @@ import io.pgrecord.internal.exec.StatementTiming;
 import io.pgrecord.internal.types.ColumnKind;
 import io.pgrecord.internal.types.DateTimeText;
 import io.pgrecord.internal.types.DirectType;
+import io.pgrecord.internal.types.JsonText;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.Row;
 import io.r2dbc.spi.RowMetadata;
@@ -71,9 +72,10 @@ final class R2dbcStatements implements ReactiveScope.Statements {
                 DirectType kind = kinds[i];
                 bind(st, i, kind.kind(), kind.converted() ? kind.toDriver(values[i], jsonMapper) : values[i]);
             }
+            int size = columns.length + DirectType.jsonTrees(columns);
             // no prefetch: results come one after the other anyway, and no queue is allocated for them
             Mono<List<Object[]>> rows = Flux.from(st.execute())
-                    .concatMap(result -> result.map((row, metadata) -> read(row, metadata, columns, jsonMapper)), 0)
+                    .concatMap(result -> result.map((row, metadata) -> read(row, metadata, columns, size, jsonMapper)), 0)
                     .collectList()
                     .onErrorMap(e -> e instanceof UnreadableColumnException u ? RowTarget.describe(target, u)
                             : R2dbcErrors.translate(e));
@@ -100,14 +102,21 @@ final class R2dbcStatements implements ReactiveScope.Statements {
         }
     }
 
-    private static Object[] read(Row row, RowMetadata metadata, DirectType[] columns, ObjectMapper jsonMapper) {
-        Object[] values = new Object[columns.length];
+    private static Object[] read(Row row, RowMetadata metadata, DirectType[] columns, int size, ObjectMapper jsonMapper) {
+        Object[] values = new Object[size];
         int i = 0;
         try {
-            for (; i < columns.length; i++) {
+            for (int text = columns.length; i < columns.length; i++) {
                 DirectType column = columns[i];
                 Object v = row.get(i, column.kind().type());
-                values[i] = column.converted() ? column.fromDriver(v, jsonMapper) : v;
+                if (!column.converted()) {
+                    values[i] = v;
+                    continue;
+                }
+                values[i] = column.fromDriver(v, jsonMapper);
+                if (column.jsonTree()) {
+                    values[text++] = v == null ? null : new JsonText((String) v, jsonMapper);
+                }
             }
         } catch (MappingException e) {
             // a conversion's own verdict on a value, e.g. an inet with a prefix for an InetAddress

@@ -1,5 +1,6 @@
 package io.pgrecord.internal.types;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.jooq.Converter;
 import org.jooq.DataType;
@@ -23,10 +24,12 @@ public final class DirectType {
 
     private final ColumnKind kind;
     private final Converter<?, ?> conversion;
+    private final boolean jsonTree;
 
     private DirectType(ColumnKind kind, Converter<?, ?> conversion) {
         this.kind = kind;
         this.conversion = conversion;
+        this.jsonTree = conversion instanceof JsonConverter<?> && JsonNode.class.isAssignableFrom(conversion.toType());
     }
 
     /** A value passed to and read from the driver as it is. */
@@ -81,6 +84,26 @@ public final class DirectType {
      */
     public boolean mutable() {
         return conversion != null || !kind.immutable();
+    }
+
+    /**
+     * Whether the field is a JSON tree read from text: a row read with such columns carries,
+     * after its {@code columns.length} values, a {@link JsonText} for each of them in column
+     * order (null where the value is), which becomes the tree's snapshot instead of a deep copy.
+     */
+    public boolean jsonTree() {
+        return jsonTree;
+    }
+
+    /** How many of {@code columns} are {@link #jsonTree()}: the extra elements of a row read with them. */
+    public static int jsonTrees(DirectType[] columns) {
+        int n = 0;
+        for (DirectType c : columns) {
+            if (c.jsonTree) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /** The Java type of the field side: what a read yields. */
