@@ -33,6 +33,8 @@ public final class ObservedConnectionFactory implements ConnectionFactory {
     private final StatementRecorder recorder;
     private final int maxSize;
     private final Duration timeout;
+    /** What an acquisition of pgrecord's own pool gives when it waited the pool timeout. */
+    private final Mono<Object> timedOut;
 
     /**
      * @param pool pgrecord's own r2dbc pool, or the application's factory
@@ -46,6 +48,7 @@ public final class ObservedConnectionFactory implements ConnectionFactory {
         this.recorder = recorder;
         this.maxSize = maxSize;
         this.timeout = timeout;
+        this.timedOut = Mono.error(() -> new TimeoutException("no connection of pool " + name + " within " + timeout));
     }
 
     /** HikariCP's rule: a connection idle this long is checked with a round trip before it is lent. */
@@ -93,7 +96,13 @@ public final class ObservedConnectionFactory implements ConnectionFactory {
      * where it happens, so the hot path has no operator of its own for it.
      */
     private Mono<Connection> acquire(long deadline, int attempts) {
-        return Mono.<Object>from(pool.create())
+        Mono<Object> pooled = Mono.from(pool.create());
+        if (owned) {
+            // the pool's own maxAcquireTime is left unset: Reactor's timeout without a fallback
+            // writes a description of its source into a new string on every acquisition
+            pooled = pooled.timeout(Mono.delay(Duration.ofNanos(Math.max(0, deadline - System.nanoTime()))), timedOut);
+        }
+        return pooled
                 .onErrorResume(e -> retry(e, deadline, attempts) ? TRY_NEXT : Mono.error(acquireFailure(e)))
                 .flatMap(c -> c == NEXT ? acquire(deadline, attempts - 1) : live((Connection) c, deadline, attempts));
     }

@@ -125,7 +125,7 @@ final class R2dbcConfigs {
                 .initialSize(config.poolMinSize())
                 .minIdle(config.poolMinSize())
                 .maxSize(config.poolMaxSize())
-                .maxAcquireTime(timeout)
+                // the acquisition timeout is ObservedConnectionFactory's (see acquire)
                 .maxCreateConnectionTime(timeout)
                 // checkout only checks that the socket is open; ObservedConnectionFactory adds a
                 // round trip after 500 ms idle or a connection loss
