@@ -53,8 +53,10 @@ final class DriverReport {
                   every thread for r2dbc.
                 - Defaults: pgjdbc prepareThreshold=5, preparedStatementCacheQueries=256, defaultRowFetchSize=0 (every
                   row at once), binaryTransfer=true; r2dbc-postgresql preparedStatementCacheQueries=-1 (unbounded),
-                  fetchSize=0 (every row at once). pgrecord sets none of these; it only sets binaryTransferDisable
-                  for timetz, bytea and bytea[], which these tables do not have.
+                  fetchSize=0 (every row at once). On pgjdbc pgrecord sets none of these; it only sets
+                  binaryTransferDisable for timetz, bytea and bytea[], which these tables do not have. Its reactive
+                  pool sets preparedStatementCacheQueries=256 (pgjdbc's bound) unless given one; the r2dbc rows
+                  here are raw r2dbc's.
                 - pgjdbc honours defaultRowFetchSize only with auto-commit off: outside a transaction it reads every
                   row at once whatever the setting. So its rows compare operations run in a transaction (one
                   statement, then COMMIT) with and without it. r2dbc-postgresql applies fetchSize outside
