@@ -9,7 +9,6 @@ import io.pgrecord.internal.exec.StatementTiming;
 import io.pgrecord.internal.types.ColumnKind;
 import io.pgrecord.internal.types.DateTimeText;
 import io.pgrecord.internal.types.DirectType;
-import io.pgrecord.internal.types.JsonText;
 import java.math.BigDecimal;
 import java.sql.Array;
 import java.sql.Connection;
@@ -82,15 +81,7 @@ public final class JdbcDirect {
                     try {
                         for (int text = columns.length; i < columns.length; i++) {
                             DirectType column = columns[i];
-                            Object v = read(rs, i + 1, column.kind());
-                            if (!column.converted()) {
-                                row[i] = v;
-                                continue;
-                            }
-                            row[i] = column.fromDriver(v, jsonMapper);
-                            if (column.jsonTree()) {
-                                row[text++] = v == null ? null : new JsonText((String) v, jsonMapper);
-                            }
+                            text = column.store(row, i, text, read(rs, i + 1, column.kind()), jsonMapper);
                         }
                     } catch (MappingException e) {
                         // a conversion's own verdict on a value, e.g. an inet with a prefix for an InetAddress

@@ -9,7 +9,6 @@ import io.pgrecord.internal.exec.StatementTiming;
 import io.pgrecord.internal.types.ColumnKind;
 import io.pgrecord.internal.types.DateTimeText;
 import io.pgrecord.internal.types.DirectType;
-import io.pgrecord.internal.types.JsonText;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.Row;
 import io.r2dbc.spi.RowMetadata;
@@ -108,15 +107,7 @@ final class R2dbcStatements implements ReactiveScope.Statements {
         try {
             for (int text = columns.length; i < columns.length; i++) {
                 DirectType column = columns[i];
-                Object v = row.get(i, column.kind().type());
-                if (!column.converted()) {
-                    values[i] = v;
-                    continue;
-                }
-                values[i] = column.fromDriver(v, jsonMapper);
-                if (column.jsonTree()) {
-                    values[text++] = v == null ? null : new JsonText((String) v, jsonMapper);
-                }
+                text = column.store(values, i, text, row.get(i, column.kind().type()), jsonMapper);
             }
         } catch (MappingException e) {
             // a conversion's own verdict on a value, e.g. an inet with a prefix for an InetAddress

@@ -95,6 +95,24 @@ public final class DirectType {
         return jsonTree;
     }
 
+    /**
+     * Puts what the driver read for column {@code i} into a row of
+     * {@code columns.length + jsonTrees(columns)} elements: the field's value at {@code i}, and,
+     * for a {@link #jsonTree()}, its {@link JsonText} at {@code text}. Returns the next text slot.
+     */
+    public int store(Object[] row, int i, int text, Object driverValue, ObjectMapper mapper) {
+        if (conversion == null) {
+            row[i] = driverValue;
+            return text;
+        }
+        row[i] = fromDriver(driverValue, mapper);
+        if (!jsonTree) {
+            return text;
+        }
+        row[text] = driverValue == null ? null : new JsonText((String) driverValue, mapper);
+        return text + 1;
+    }
+
     /** How many of {@code columns} are {@link #jsonTree()}: the extra elements of a row read with them. */
     public static int jsonTrees(DirectType[] columns) {
         int n = 0;
