@@ -22,9 +22,13 @@ class StatementHookAllocationTest {
     void withEverythingOffAStatementAllocatesNothingForTheLog() {
         StatementRecorder recorder = new StatementRecorder();
         try (SqlLogCapture log = SqlLogCapture.at(Level.WARN)) {
-            long cost = allocatedBy(() -> statements(recorder)) - allocatedBy(() -> { });
-            // one object per statement would be at least 16 bytes x 100,000; the JVM itself may
-            // allocate a few bytes once on this thread while it compiles the loop
+            // one object per statement would be at least 16 bytes x 100,000 in every round; the
+            // JVM itself may allocate a few KB on this thread in a round while it compiles or
+            // deoptimizes the loop (more often on a busy machine), so the least of a few rounds counts
+            long cost = Long.MAX_VALUE;
+            for (int round = 0; round < 5 && cost >= 1_000; round++) {
+                cost = Math.min(cost, allocatedBy(() -> statements(recorder)) - allocatedBy(() -> { }));
+            }
             assertThat(cost).as("bytes allocated for %d statements", STATEMENTS).isLessThan(1_000);
             assertThat(log.containing(SQL)).isEmpty();
         }
