@@ -31,11 +31,6 @@ public final class AsyncFinder<T> {
 
     private final Class<T> type;
     private final @Nullable AsyncPostgresBackend backend;
-    /**
-     * The query with no part yet, made on first use and then shared, as queries are immutable:
-     * a query started from the finder does not build an empty one on every call.
-     */
-    private volatile @Nullable AsyncQuery<T> empty;
 
     AsyncFinder(Class<T> type, @Nullable AsyncPostgresBackend backend) {
         this.type = type;
@@ -55,12 +50,7 @@ public final class AsyncFinder<T> {
     }
 
     public AsyncQuery<T> query() {
-        AsyncQuery<T> q = empty;
-        if (q == null) {
-            q = new AsyncQuery<>(new QuerySpec(meta()), backend);
-            empty = q;
-        }
-        return q;
+        return new AsyncQuery<>(QuerySpec.empty(meta()), backend);
     }
 
     /** A query whose records are in strict-loading mode; see {@link QueryBuilder#strictLoading()}. */

@@ -31,11 +31,6 @@ public final class Finder<T> {
 
     private final Class<T> type;
     private final @Nullable PostgresBackend backend;
-    /**
-     * The query with no part yet, made on first use and then shared, as queries are immutable:
-     * a query started from the finder does not build an empty one on every call.
-     */
-    private volatile @Nullable Query<T> empty;
 
     Finder(Class<T> type, @Nullable PostgresBackend backend) {
         this.type = type;
@@ -56,12 +51,7 @@ public final class Finder<T> {
     }
 
     public Query<T> query() {
-        Query<T> q = empty;
-        if (q == null) {
-            q = new Query<>(new QuerySpec(meta()), backend);
-            empty = q;
-        }
-        return q;
+        return new Query<>(QuerySpec.empty(meta()), backend);
     }
 
     /** A query whose records are in strict-loading mode; see {@link QueryBuilder#strictLoading()}. */

@@ -94,13 +94,32 @@ public record Shape(String jdbcSql, String r2dbcSql, int[] slots, Object[] const
         return -1;
     }
 
-    /** This statement with the given slot values, in slot order. */
+    /**
+     * This statement with the given slot values, in slot order. When each bind position takes the
+     * slot of its own index (an INSERT's values, a key lookup, most queries), the caller's array
+     * is the bind list itself, so it must be the call's own and not changed after.
+     */
     public Bound bind(Object... slotValues) {
+        if (slotsInOrder(slotValues.length)) {
+            return new Bound(this, slotValues);
+        }
         Object[] values = new Object[slots.length];
         for (int i = 0; i < slots.length; i++) {
             values[i] = slots[i] < 0 ? constants[i] : slotValues[slots[i]];
         }
         return new Bound(this, values);
+    }
+
+    private boolean slotsInOrder(int slotCount) {
+        if (slots.length != slotCount) {
+            return false;
+        }
+        for (int i = 0; i < slots.length; i++) {
+            if (slots[i] != i) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether the statement is a plain SELECT, which changes nothing. */

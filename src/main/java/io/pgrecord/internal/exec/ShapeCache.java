@@ -63,7 +63,7 @@ public final class ShapeCache {
             Function<List<Object[]>, Work<T>> next) {
         Shape shape = columns == null ? JOOQ_ONLY : shapes.get(key);
         if (shape != null && shape != JOOQ_ONLY) {
-            return new Work.Rows<>(null, bind(shape, slotValues), columns, target, next);
+            return new Work.Rows<>(null, shape.bind(slotValues), columns, target, next);
         }
         Source<? extends ResultQuery<? extends Record>> s = source.get();
         if (shape == null) {
@@ -75,24 +75,6 @@ public final class ShapeCache {
         if (shape == null || shape == JOOQ_ONLY) {
             return new Work.Rows<>(s.query(), null, null, target, next);
         }
-        return new Work.Rows<>(s.query(), bind(shape, slotValues), columns, target, next);
-    }
-
-    /**
-     * The shape with these slot values. When each bind position takes the slot of its own index
-     * (an INSERT's values, a key lookup, most queries), the caller's array, which is made per call
-     * and not changed after, is the bind list itself: one array less per statement.
-     */
-    private static Shape.Bound bind(Shape shape, Object[] slotValues) {
-        int[] slots = shape.slots();
-        if (slots.length != slotValues.length) {
-            return shape.bind(slotValues);
-        }
-        for (int i = 0; i < slots.length; i++) {
-            if (slots[i] != i) {
-                return shape.bind(slotValues);
-            }
-        }
-        return new Shape.Bound(shape, slotValues);
+        return new Work.Rows<>(s.query(), shape.bind(slotValues), columns, target, next);
     }
 }

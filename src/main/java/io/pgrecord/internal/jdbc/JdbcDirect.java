@@ -74,7 +74,7 @@ public final class JdbcDirect {
             }
             try (ResultSet rs = ps.executeQuery()) {
                 List<Object[]> rows = maxRows > 0 && maxRows <= SIZED_UP_TO ? new ArrayList<>(maxRows) : new ArrayList<>();
-                int size = columns.length + DirectType.jsonTrees(columns);
+                int size = DirectType.rowSize(columns);
                 while (rs.next()) {
                     Object[] row = new Object[size];
                     int i = 0;

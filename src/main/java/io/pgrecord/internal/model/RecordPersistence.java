@@ -76,7 +76,12 @@ public final class RecordPersistence {
     /** Whether the model has a null {@code @Version} that {@link #firstVersions} must give a first value. */
     private static boolean needsFirstVersion(ModelMeta<?> meta, Object model) {
         FieldMeta v = meta.version();
-        return v != null && !v.type().isPrimitive() && v.get(model) == null;
+        return nullable(v) && v.get(model) == null;
+    }
+
+    /** Whether a model has a {@code @Version} field that can be null, which a first insert may start. */
+    private static boolean nullable(FieldMeta version) {
+        return version != null && !version.type().isPrimitive();
     }
 
     /** Which statements a model may cache: its columns all read without jOOQ, and a column set fits a long. */
@@ -466,7 +471,7 @@ public final class RecordPersistence {
      */
     static Work<Boolean> firstVersions(ModelMeta<?> meta, List<?> models, boolean onlyWhenAllNull) {
         FieldMeta v = meta.version();
-        if (v == null || v.type().isPrimitive() || noneNull(v, models)) {
+        if (!nullable(v) || noneNull(v, models)) {
             return Work.done(Boolean.FALSE);
         }
         Work<Boolean> lookup = new Work.Fetch<>(versionDefaultQuery(meta, v),

@@ -114,8 +114,22 @@ public final class QuerySpec {
         }
     }
 
+    /** Each model's query with no part yet, shared: a spec is immutable, and most queries start from it. */
+    private static final ClassValue<QuerySpec> EMPTY = new ClassValue<>() {
+        @Override
+        protected QuerySpec computeValue(Class<?> model) {
+            return new QuerySpec(ModelMeta.of(model));
+        }
+    };
+
     public QuerySpec(ModelMeta<?> meta) {
         this.meta = meta;
+    }
+
+    /** The model's query with no part yet, shared by every query started from it. */
+    public static QuerySpec empty(ModelMeta<?> meta) {
+        QuerySpec spec = EMPTY.get(meta.type());
+        return spec.meta == meta ? spec : new QuerySpec(meta);
     }
 
     private QuerySpec copy() {

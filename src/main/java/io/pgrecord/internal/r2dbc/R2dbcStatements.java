@@ -71,7 +71,7 @@ final class R2dbcStatements implements ReactiveScope.Statements {
                 DirectType kind = kinds[i];
                 bind(st, i, kind.kind(), kind.converted() ? kind.toDriver(values[i], jsonMapper) : values[i]);
             }
-            int size = columns.length + DirectType.jsonTrees(columns);
+            int size = DirectType.rowSize(columns);
             // no prefetch: results come one after the other anyway, and no queue is allocated for them
             Mono<List<Object[]>> rows = Flux.from(st.execute())
                     .concatMap(result -> result.map((row, metadata) -> read(row, metadata, columns, size, jsonMapper)), 0)

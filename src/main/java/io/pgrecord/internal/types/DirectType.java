@@ -90,15 +90,16 @@ public final class DirectType {
      * Whether the field is a JSON tree read from text: a row read with such columns carries,
      * after its {@code columns.length} values, a {@link JsonText} for each of them in column
      * order (null where the value is), which becomes the tree's snapshot instead of a deep copy.
+     * See {@link #rowSize} and {@link #store}.
      */
     public boolean jsonTree() {
         return jsonTree;
     }
 
     /**
-     * Puts what the driver read for column {@code i} into a row of
-     * {@code columns.length + jsonTrees(columns)} elements: the field's value at {@code i}, and,
-     * for a {@link #jsonTree()}, its {@link JsonText} at {@code text}. Returns the next text slot.
+     * Puts what the driver read for column {@code i} into a row of {@link #rowSize} elements: the
+     * field's value at {@code i}, and, for a {@link #jsonTree()}, its {@link JsonText} at
+     * {@code text}. Returns the next text slot.
      */
     public int store(Object[] row, int i, int text, Object driverValue, ObjectMapper mapper) {
         if (conversion == null) {
@@ -113,9 +114,9 @@ public final class DirectType {
         return text + 1;
     }
 
-    /** How many of {@code columns} are {@link #jsonTree()}: the extra elements of a row read with them. */
-    public static int jsonTrees(DirectType[] columns) {
-        int n = 0;
+    /** The length of a row read with {@code columns}: one element per column, and one per {@link #jsonTree()}. */
+    public static int rowSize(DirectType[] columns) {
+        int n = columns.length;
         for (DirectType c : columns) {
             if (c.jsonTree) {
                 n++;
