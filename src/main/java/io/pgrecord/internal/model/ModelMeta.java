@@ -63,8 +63,7 @@ public final class ModelMeta<T> implements RowTarget {
     private final FieldMeta updatedAt;
     private final FieldMeta softDelete;
     private final MethodHandle constructor;
-    private final MethodHandle fill;
-    private final MethodHandle create;
+    private final RowFiller.Mapping mapping;
     private final DirectType[] columnKinds;
     private final FieldMeta[] primitiveFields;
     private final FieldMeta[] mutableFields;
@@ -137,8 +136,8 @@ public final class ModelMeta<T> implements RowTarget {
         } catch (NoSuchMethodException | IllegalAccessException e) {
             throw new MappingException("model " + type.getName() + " needs a no-argument constructor", e);
         }
-        this.fill = RowFiller.fill(all.toArray(FieldMeta[]::new));
-        this.create = RowFiller.create(constructor, fill);
+        MethodHandle fill = RowFiller.fill(all.toArray(FieldMeta[]::new));
+        this.mapping = RowFiller.compile(RowFiller.create(constructor, fill), fill);
     }
 
     /**
@@ -216,7 +215,7 @@ public final class ModelMeta<T> implements RowTarget {
     /** Sets every field from a row in {@link #selectFields()} order; a null leaves a primitive field as it is. */
     public void fill(Object model, Object[] row) {
         try {
-            fill.invokeExact(model, row);
+            mapping.fill(model, row);
         } catch (ClassCastException e) {
             throw ModelErrors.unfit(this, row, e);
         } catch (RuntimeException | Error e) {
@@ -226,11 +225,16 @@ public final class ModelMeta<T> implements RowTarget {
         }
     }
 
+    /** How rows become instances of this model. */
+    RowFiller.Mapping mapping() {
+        return mapping;
+    }
+
     /** A new instance filled from a row, as {@link #newInstance()} then {@link #fill}. */
     @SuppressWarnings("unchecked")
     public T newFilled(Object[] row) {
         try {
-            return (T) (Object) create.invokeExact(row);
+            return (T) mapping.create(row);
         } catch (ClassCastException e) {
             // a value of another type than its field's, e.g. from a record a caller built
             throw ModelErrors.unfit(this, row, e);

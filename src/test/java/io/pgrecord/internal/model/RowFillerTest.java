@@ -8,7 +8,7 @@ import io.pgrecord.Id;
 import io.pgrecord.error.MappingException;
 import org.junit.jupiter.api.Test;
 
-/** A model is built and filled from a row by one composed handle; primitives keep their value on null. */
+/** A model is built and filled from a row by one composed handle of its own class; primitives keep their value on null. */
 class RowFillerTest {
 
     public abstract static class Base<T extends Base<T>> extends ActiveRecord<T> {
@@ -95,6 +95,16 @@ class RowFillerTest {
         assertThat(w.c20).isEqualTo("c20");
         assertThat(w.i20).isEqualTo(meta.resolve("i20").index() * 10);
         assertThat(meta.fields()).hasSize(41);
+    }
+
+    @Test
+    void eachModelMapsRowsThroughAHiddenClassOfItsOwn() {
+        Class<?> mixed = ModelMeta.of(Mixed.class).mapping().getClass();
+        Class<?> wide = ModelMeta.of(Wide.class).mapping().getClass();
+        assertThat(mixed.isHidden()).as("handles held as static finals of a class of the model's own").isTrue();
+        assertThat(wide.isHidden()).isTrue();
+        assertThat(mixed).isNotEqualTo(wide);
+        assertThat(mixed.getPackage()).isEqualTo(RowFiller.class.getPackage());
     }
 
     /** A row in the model's projection order, from column/value pairs. */
