@@ -195,6 +195,10 @@ class StatementShapeTest {
         assertThat(List.of("doc", "attrs", "tags", "ids", "ip")).allSatisfy(f -> assertThat(ModelOps.<Object>get(none, f)).isNull());
         ModelMeta<?> converted = ModelMeta.of(ops.type("Converted"));
         assertThat(RecordState.persistedValue(back, converted.resolve("doc"))).as("a loaded tree's snapshot").isInstanceOf(JsonText.class);
+        for (String list : List.of("tags", "ids")) {
+            assertThat(RecordState.persistedValue(back, converted.resolve(list))).as("a loaded list's snapshot, of the driver's array")
+                    .isEqualTo(get(back, list)).isNotSameAs(get(back, list));
+        }
         // loaded and untouched, a tree (whose snapshot is the text it was read from) and a null are no change
         ops.log().start();
         ops.save(back);

@@ -79,9 +79,9 @@ public final class JdbcDirect {
                     Object[] row = new Object[size];
                     int i = 0;
                     try {
-                        for (int text = columns.length; i < columns.length; i++) {
+                        for (int snapshot = columns.length; i < columns.length; i++) {
                             DirectType column = columns[i];
-                            text = column.store(row, i, text, read(rs, i + 1, column.kind()), jsonMapper);
+                            snapshot = column.store(row, i, snapshot, read(rs, i + 1, column.kind()), jsonMapper);
                         }
                     } catch (MappingException e) {
                         // a conversion's own verdict on a value, e.g. an inet with a prefix for an InetAddress

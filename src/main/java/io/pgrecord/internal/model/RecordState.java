@@ -58,12 +58,12 @@ public final class RecordState {
                     row[f.index()] = f.get(model);
                 }
             }
-            // a JSON tree's snapshot is the text it was read from, when the row carries it
+            // a JSON tree's or a list's snapshot is made from what the driver read, when the row carries it
             DirectType[] columns = meta.columnKinds();
-            int text = row.length > fields.size() ? fields.size() : -1;
+            int read = row.length > fields.size() ? fields.size() : -1;
             for (FieldMeta f : meta.mutableFields()) {
                 int i = f.index();
-                row[i] = text >= 0 && columns[i].jsonTree() ? row[text++] : f.snapshot(row[i]);
+                row[i] = read >= 0 && columns[i].readSnapshot() ? row[read++] : f.snapshot(row[i]);
             }
             ModelAccess.get().snapshot(model, row);
             return;

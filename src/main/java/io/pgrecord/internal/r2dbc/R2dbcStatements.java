@@ -105,9 +105,9 @@ final class R2dbcStatements implements ReactiveScope.Statements {
         Object[] values = new Object[size];
         int i = 0;
         try {
-            for (int text = columns.length; i < columns.length; i++) {
+            for (int snapshot = columns.length; i < columns.length; i++) {
                 DirectType column = columns[i];
-                text = column.store(values, i, text, row.get(i, column.kind().type()), jsonMapper);
+                snapshot = column.store(values, i, snapshot, row.get(i, column.kind().type()), jsonMapper);
             }
         } catch (MappingException e) {
             // a conversion's own verdict on a value, e.g. an inet with a prefix for an InetAddress

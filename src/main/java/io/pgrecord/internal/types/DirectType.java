@@ -2,6 +2,7 @@ package io.pgrecord.internal.types;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Arrays;
 import org.jooq.Converter;
 import org.jooq.DataType;
 
@@ -18,18 +19,20 @@ public final class DirectType {
 
     static {
         for (ColumnKind kind : ColumnKind.values()) {
-            PLAIN[kind.ordinal()] = new DirectType(kind, null);
+            PLAIN[kind.ordinal()] = new DirectType(kind, null, false);
         }
     }
 
     private final ColumnKind kind;
     private final Converter<?, ?> conversion;
     private final boolean jsonTree;
+    private final boolean readSnapshot;
 
-    private DirectType(ColumnKind kind, Converter<?, ?> conversion) {
+    private DirectType(ColumnKind kind, Converter<?, ?> conversion, boolean listOfArray) {
         this.kind = kind;
         this.conversion = conversion;
         this.jsonTree = conversion instanceof JsonConverter<?> && JsonNode.class.isAssignableFrom(conversion.toType());
+        this.readSnapshot = jsonTree || listOfArray;
     }
 
     /** A value passed to and read from the driver as it is. */
@@ -48,7 +51,15 @@ public final class DirectType {
 
     /** A value the driver carries as {@code kind}, converted to and from the field's type by {@code conversion}. */
     static DirectType converted(ColumnKind kind, Converter<?, ?> conversion) {
-        return new DirectType(kind, conversion);
+        return new DirectType(kind, conversion, false);
+    }
+
+    /**
+     * A list field over a one-dimensional array the driver reads as an {@code Object[]} of
+     * immutable elements; {@code conversion} copies that array into the field's list.
+     */
+    static DirectType listOfArray(ColumnKind kind, Converter<?, ?> conversion) {
+        return new DirectType(kind, conversion, true);
     }
 
     /**
@@ -87,19 +98,21 @@ public final class DirectType {
     }
 
     /**
-     * Whether the field is a JSON tree read from text: a row read with such columns carries,
-     * after its {@code columns.length} values, a {@link JsonText} for each of them in column
-     * order (null where the value is), which becomes the tree's snapshot instead of a deep copy.
-     * See {@link #rowSize} and {@link #store}.
+     * Whether the snapshot of a value read as this type is made from what the driver read, which
+     * the field's value does not share: a row read with such columns carries, after its
+     * {@code columns.length} values, one snapshot for each of them in column order (null where
+     * the value is). For a JSON tree it is its {@link JsonText}, parsed again only by a dirty
+     * check, instead of a deep copy; for a list, a fixed-size view of the driver's array,
+     * instead of a copy of the list. See {@link #rowSize} and {@link #store}.
      */
-    public boolean jsonTree() {
-        return jsonTree;
+    public boolean readSnapshot() {
+        return readSnapshot;
     }
 
     /**
      * Puts what the driver read for column {@code i} into a row of {@link #rowSize} elements: the
-     * field's value at {@code i}, and, for a {@link #jsonTree()}, its {@link JsonText} at
-     * {@code text}. Returns the next text slot.
+     * field's value at {@code i}, and, for a {@link #readSnapshot()}, its snapshot at
+     * {@code text}. Returns the next snapshot slot.
      */
     public int store(Object[] row, int i, int text, Object driverValue, ObjectMapper mapper) {
         if (conversion == null) {
@@ -107,18 +120,19 @@ public final class DirectType {
             return text;
         }
         row[i] = fromDriver(driverValue, mapper);
-        if (!jsonTree) {
+        if (!readSnapshot) {
             return text;
         }
-        row[text] = driverValue == null ? null : new JsonText((String) driverValue, mapper);
+        row[text] = driverValue == null ? null
+                : jsonTree ? new JsonText((String) driverValue, mapper) : Arrays.asList((Object[]) driverValue);
         return text + 1;
     }
 
-    /** The length of a row read with {@code columns}: one element per column, and one per {@link #jsonTree()}. */
+    /** The length of a row read with {@code columns}: one element per column, and one per {@link #readSnapshot()}. */
     public static int rowSize(DirectType[] columns) {
         int n = columns.length;
         for (DirectType c : columns) {
-            if (c.jsonTree) {
+            if (c.readSnapshot) {
                 n++;
             }
         }

@@ -29,12 +29,12 @@ final class ListBinding<A> implements Binding<A, List<?>> {
     ListBinding(Binding<?, A> array, Class<A> arrayClass, int depth) {
         this.array = array;
         Class<List<?>> listClass = (Class) List.class;
-        this.lists = Converter.ofNullable(arrayClass, listClass,
+        this.lists = PlainConverter.of(arrayClass, listClass,
                 a -> toList((Object[]) a, depth), l -> (A) toArray(l, depth, arrayClass.getComponentType()));
         // a list over jOOQ's own binding of an array both drivers read natively (bigint[], text[] ...)
         ColumnKind kind = array.getClass().getName().startsWith("org.jooq.impl.")
                 && array.converter().fromType() == array.converter().toType() ? ColumnKind.byType(arrayClass) : null;
-        this.direct = kind != null && !kind.immutable() ? DirectType.converted(kind, lists) : null;
+        this.direct = kind != null && !kind.immutable() && depth == 1 ? DirectType.listOfArray(kind, lists) : null;
     }
 
     /** How the direct path carries the list: as the driver's array, converted; null when jOOQ must bind it. */
