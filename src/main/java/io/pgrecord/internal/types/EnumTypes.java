@@ -45,7 +45,7 @@ final class EnumTypes {
             labels.put(constant, label);
         }
         String type = typeName(c);
-        Converter<String, Object> converter = Converter.ofNullable(String.class, (Class) c,
+        Converter<String, Object> converter = PlainConverter.of(String.class, (Class) c,
                 label -> {
                     Object constant = byLabel.get(label);
                     if (constant == null) {

@@ -4,7 +4,6 @@ import io.pgrecord.error.MappingException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.function.Function;
-import org.jooq.Converter;
 import org.jooq.DataType;
 import org.jooq.postgres.extensions.types.AbstractInet;
 import org.jooq.postgres.extensions.types.Cidr;
@@ -28,7 +27,7 @@ final class InetTypes {
 
     private static <T> DataType<T> type(String sqlType, Class<T> type, Function<String, T> parse,
             Function<T, String> print) {
-        return TextBinding.type(sqlType, Converter.ofNullable(String.class, type, parse::apply, print::apply));
+        return TextBinding.type(sqlType, PlainConverter.of(String.class, type, parse::apply, print::apply));
     }
 
     private static InetAddress address(String text) {

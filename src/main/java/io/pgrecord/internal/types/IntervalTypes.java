@@ -5,7 +5,6 @@ import io.pgrecord.error.MappingException;
 import io.pgrecord.error.ServerErrorFields;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
-import org.jooq.Converter;
 import org.jooq.DataType;
 import org.jooq.impl.SQLDataType;
 import org.jooq.types.DayToSecond;
@@ -33,11 +32,11 @@ import org.jooq.types.YearToSecond;
 final class IntervalTypes {
 
     static final DataType<Duration> DURATION = SQLDataType.VARCHAR.asConvertedDataType(
-            TextBinding.of("interval", Converter.ofNullable(String.class, Duration.class,
+            TextBinding.of("interval", PlainConverter.of(String.class, Duration.class,
                     IntervalTypes::duration, IntervalTypes::text)));
 
     static final DataType<YearToSecond> YEAR_TO_SECOND = SQLDataType.VARCHAR.asConvertedDataType(
-            TextBinding.of("interval", Converter.ofNullable(String.class, YearToSecond.class,
+            TextBinding.of("interval", PlainConverter.of(String.class, YearToSecond.class,
                     IntervalTypes::yearToSecond, IntervalTypes::text)));
 
     private IntervalTypes() {

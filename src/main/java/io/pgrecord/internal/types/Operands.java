@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import org.jooq.Converter;
 import org.jooq.DataType;
 import org.jooq.Field;
 import org.jooq.JSON;
@@ -35,7 +34,7 @@ public final class Operands {
 
     private static final DataType<Hstore> HSTORE = SQLDataType.OTHER.asConvertedDataType(new HstoreBinding());
     private static final DataType<String> JSONB_TEXT = SQLDataType.VARCHAR.asConvertedDataType(
-            TextBinding.of("jsonb", Converter.ofNullable(String.class, String.class, s -> s, s -> s)));
+            TextBinding.of("jsonb", PlainConverter.of(String.class, String.class, s -> s, s -> s)));
     private static final DataType<String> UNTYPED = SQLDataType.VARCHAR.asConvertedDataType(TextBinding.untyped());
 
     private Operands() {

@@ -70,7 +70,7 @@ final class ScalarTypes {
     private static final DataType<Hstore> HSTORE = SQLDataType.OTHER.asConvertedDataType(new HstoreBinding());
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static final DataType<Map<String, String>> HSTORE_MAP = HSTORE.asConvertedDataType(
-            Converter.ofNullable(Hstore.class, (Class<Map<String, String>>) (Class) Map.class,
+            PlainConverter.of(Hstore.class, (Class<Map<String, String>>) (Class) Map.class,
                     h -> new LinkedHashMap<>(h.data()), Hstore::valueOf));
 
     private static final Map<Class<?>, DataType<?>> TEXT_ELEMENTS = Map.ofEntries(
@@ -220,7 +220,7 @@ final class ScalarTypes {
 
     private static <T> DataType<T> text(String sqlType, Class<T> type, Function<String, T> parse,
             Function<T, String> print) {
-        return TextBinding.type(sqlType, Converter.ofNullable(String.class, type, parse::apply, print::apply));
+        return TextBinding.type(sqlType, PlainConverter.of(String.class, type, parse::apply, print::apply));
     }
 
     /** A postgres-extensions type carried as text with its own converter, so its arrays can have any dimension. */

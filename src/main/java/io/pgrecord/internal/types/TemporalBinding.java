@@ -69,7 +69,7 @@ final class TemporalBinding<T> implements Binding<T, T> {
         this.driverType = driverType;
         this.toDriver = toDriver;
         this.fromDriver = fromDriver;
-        this.converter = Converter.ofNullable(type, type, v -> v, v -> v);
+        this.converter = PlainConverter.of(type, type, v -> v, v -> v);
     }
 
     /** The direct-path kind of this type, or null (an {@code Instant} goes through jOOQ). */

@@ -64,7 +64,7 @@ final class TextArrayBinding<D, A> implements Binding<D, A> {
         this.nests = nests;
         Class<D> dbType = (Class<D>) arrayClass(leaf, dims);
         Class<A> userType = (Class<A>) arrayClass(element.toType(), dims);
-        this.converter = Converter.ofNullable(dbType, userType,
+        this.converter = PlainConverter.of(dbType, userType,
                 db -> (A) map(db, dims, element.toType(), s -> this.element.from(s.toString())),
                 user -> (D) map(user, dims, leaf, this.element::to));
     }

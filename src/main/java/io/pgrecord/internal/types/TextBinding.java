@@ -78,13 +78,13 @@ public final class TextBinding<D, U> implements Binding<D, U> {
     public static <U> TextBinding<Object, U> named(String castType, Function<? super U, String> castOf, Class<U> type,
             Function<String, U> parser, Capability requires) {
         return new TextBinding<>(castType, castOf, requires, true,
-                Converter.ofNullable(String.class, type, parser::apply, Object::toString),
-                Converter.ofNullable(Object.class, type, db -> parser.apply(db.toString()), Object::toString));
+                PlainConverter.of(String.class, type, parser::apply, Object::toString),
+                PlainConverter.of(Object.class, type, db -> parser.apply(db.toString()), Object::toString));
     }
 
     /** Untyped text. */
     public static TextBinding<String, String> untyped() {
-        return of(null, Converter.ofNullable(String.class, String.class, s -> s, s -> s));
+        return of(null, PlainConverter.of(String.class, String.class, s -> s, s -> s));
     }
 
     /** The text conversion for this context: JSON with the mapper of the context's backend. */
