@@ -76,6 +76,12 @@ final class InetTypes {
      * the server prints, checked without a regular expression (this runs for every inet read).
      */
     static boolean isV4Literal(String text) {
+        return v4Address(text) != null;
+    }
+
+    /** The four bytes of an IPv4 literal as {@link #isV4Literal} accepts it, or null for any other text. */
+    private static byte[] v4Address(String text) {
+        byte[] address = new byte[4];
         int octets = 0;
         int i = 0;
         while (i <= text.length()) {
@@ -83,37 +89,43 @@ final class InetTypes {
             if (end < 0) {
                 end = text.length();
             }
-            if (!isOctet(text, i, end) || ++octets > 4) {
-                return false;
+            int octet = octet(text, i, end);
+            if (octet < 0 || octets == 4) {
+                return null;
             }
+            address[octets++] = (byte) octet;
             i = end + 1;
         }
-        return octets == 4;
+        return octets == 4 ? address : null;
     }
 
-    private static boolean isOctet(String text, int from, int to) {
+    /** The value of a decimal octet from {@code from} to {@code to}, or -1 when it is not one. */
+    private static int octet(String text, int from, int to) {
         int length = to - from;
         if (length < 1 || length > 3) {
-            return false;
+            return -1;
         }
         int value = 0;
         for (int i = from; i < to; i++) {
             char c = text.charAt(i);
             if (c < '0' || c > '9') {
-                return false;
+                return -1;
             }
             value = value * 10 + (c - '0');
         }
-        return length < 3 || (value >= 100 && value <= 255);
+        return length < 3 || (value >= 100 && value <= 255) ? value : -1;
     }
 
     /** An IP address literal, never a host name: no DNS lookup can happen here. */
     static InetAddress literal(String text) {
-        if (!(text.indexOf(':') >= 0 ? isV6Literal(text) : isV4Literal(text))) {
+        boolean v6 = text.indexOf(':') >= 0;
+        byte[] v4 = v6 ? null : v4Address(text);
+        if (v6 ? !isV6Literal(text) : v4 == null) {
             throw new IllegalArgumentException("invalid input syntax for type inet: \"" + text + "\"");
         }
         try {
-            return InetAddress.getByName(text);
+            // an IPv4 address from its bytes, already parsed: getByName would parse the text again
+            return v6 ? InetAddress.getByName(text) : InetAddress.getByAddress(v4);
         } catch (UnknownHostException e) {
             throw new IllegalArgumentException("invalid input syntax for type inet: \"" + text + "\"", e);
         }

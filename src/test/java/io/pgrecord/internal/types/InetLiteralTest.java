@@ -14,7 +14,7 @@ class InetLiteralTest {
     void takesEveryIpv4AddressTheServerPrints() throws Exception {
         for (String text : List.of("0.0.0.0", "10.1.2.3", "255.255.255.255", "192.168.100.199", "9.99.100.250")) {
             assertThat(InetTypes.isV4Literal(text)).as(text).isTrue();
-            assertThat(InetTypes.literal(text)).isEqualTo(InetAddress.getByName(text));
+            assertThat(InetTypes.literal(text)).isEqualTo(InetAddress.getByName(text)).hasToString(InetAddress.getByName(text).toString());
         }
     }
 
