@@ -2,7 +2,10 @@ package io.pgrecord.internal.types;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
+import java.net.InetAddress;
 import java.util.Arrays;
+import java.util.UUID;
 import org.jooq.Converter;
 import org.jooq.DataType;
 
@@ -94,7 +97,16 @@ public final class DirectType {
      * so that a snapshot of it must be a copy.
      */
     public boolean mutable() {
-        return conversion != null || !kind.immutable();
+        if (conversion == null) {
+            return !kind.immutable();
+        }
+        return conversion instanceof JsonConverter<?> || !immutable(conversion.toType());
+    }
+
+    /** Field types a conversion yields whose values no one can change: an address, an enum, a java.time value. */
+    private static boolean immutable(Class<?> type) {
+        return type.isEnum() || InetAddress.class.isAssignableFrom(type) || type == String.class || type == UUID.class
+                || type == BigDecimal.class || "java.time".equals(type.getPackageName());
     }
 
     /**
