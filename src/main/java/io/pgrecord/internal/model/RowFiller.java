@@ -85,10 +85,15 @@ final class RowFiller {
      * A hidden class is unloaded with the last reference to it.
      */
     static Mapping compile(MethodHandle create, MethodHandle fill) {
-        if (TEMPLATE != null) {
+        return compile(create, fill, TEMPLATE);
+    }
+
+    /** As {@link #compile(MethodHandle, MethodHandle)} from this template; without one, the handles as they are. */
+    static Mapping compile(MethodHandle create, MethodHandle fill, byte[] template) {
+        if (template != null) {
             try {
                 MethodHandles.Lookup defined = MethodHandles.lookup()
-                        .defineHiddenClassWithClassData(TEMPLATE, List.of(create, fill), true);
+                        .defineHiddenClassWithClassData(template, List.of(create, fill), true);
                 return (Mapping) defined.findConstructor(defined.lookupClass(), methodType(void.class)).invoke();
             } catch (RuntimeException | LinkageError e) {
                 // e.g. a runtime that cannot define classes: the handles work as well, more slowly

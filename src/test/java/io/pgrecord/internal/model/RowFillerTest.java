@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.pgrecord.ActiveRecord;
 import io.pgrecord.Id;
 import io.pgrecord.error.MappingException;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import org.junit.jupiter.api.Test;
 
 /** A model is built and filled from a row by one composed handle of its own class; primitives keep their value on null. */
@@ -105,6 +108,29 @@ class RowFillerTest {
         assertThat(wide.isHidden()).isTrue();
         assertThat(mixed).isNotEqualTo(wide);
         assertThat(mixed.getPackage()).isEqualTo(RowFiller.class.getPackage());
+    }
+
+    @Test
+    void withoutATemplateTheSameHandlesMapRowsAsTheyAre() throws Throwable {
+        ModelMeta<Mixed> meta = ModelMeta.of(Mixed.class);
+        MethodHandle fill = RowFiller.fill(meta.fields().toArray(FieldMeta[]::new));
+        MethodHandle constructor = MethodHandles.privateLookupIn(Mixed.class, MethodHandles.lookup())
+                .findConstructor(Mixed.class, MethodType.methodType(void.class)).asType(MethodType.methodType(Object.class));
+        RowFiller.Mapping plain = RowFiller.compile(RowFiller.create(constructor, fill), fill, null);
+        assertThat(plain.getClass().isHidden()).isFalse();
+
+        Mixed m = (Mixed) plain.create(rowOf(meta, "id", 3L, "name", "Bo", "qty", null, "total", 8L, "active", true, "ratio", 2.0));
+        assertThat(m.id).isEqualTo(3L);
+        assertThat(m.name).isEqualTo("Bo");
+        assertThat(m.qty).as("a null leaves a primitive as it is").isEqualTo(7);
+        assertThat(m.total).isEqualTo(8L);
+        assertThat(m.ratio()).isEqualTo(2.0);
+        plain.fill(m, rowOf(meta, "id", 4L, "name", null, "qty", 1, "total", null, "active", false, "ratio", null));
+        assertThat(m.id).isEqualTo(4L);
+        assertThat(m.name).isNull();
+        assertThat(m.qty).isEqualTo(1);
+        assertThat(m.total).isEqualTo(8L);
+        assertThat(m.active).isFalse();
     }
 
     /** A row in the model's projection order, from column/value pairs. */
