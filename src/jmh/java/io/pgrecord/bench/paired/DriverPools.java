@@ -72,10 +72,10 @@ final class DriverPools implements AutoCloseable {
             PostgresqlConnectionConfiguration.Builder b = PostgresqlConnectionConfiguration.builder()
                     .host("localhost").port(port).database(database).username("postgres").tcpKeepAlive(true);
             if (!s.isDefault()) {
-                int value = Integer.parseInt(s.value());
                 switch (s.property()) {
-                    case "preparedStatementCacheQueries" -> b.preparedStatementCacheQueries(value);
-                    case "fetchSize" -> b.fetchSize(value);
+                    case "preparedStatementCacheQueries" -> b.preparedStatementCacheQueries(Integer.parseInt(s.value()));
+                    case "fetchSize" -> b.fetchSize(Integer.parseInt(s.value()));
+                    case "forceBinary" -> b.forceBinary(Boolean.parseBoolean(s.value()));
                     default -> throw new IllegalArgumentException("no r2dbc-postgresql setting " + s.property() + " in the study");
                 }
             }

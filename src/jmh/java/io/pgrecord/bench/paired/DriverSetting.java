@@ -25,12 +25,17 @@ record DriverSetting(String property, String value, boolean inTransaction) {
             DEFAULT_IN_TRANSACTION,
             new DriverSetting("defaultRowFetchSize", "100", true));
 
-    /** The r2dbc-postgresql settings; its default cache is unbounded (-1), and fetchSize applies outside transactions too. */
+    /**
+     * The r2dbc-postgresql settings; its default cache is unbounded (-1), fetchSize applies
+     * outside transactions too, and forceBinary asks for every result column in binary (by
+     * default results come as text).
+     */
     static final List<DriverSetting> R2DBC = List.of(
             DEFAULT,
             of("preparedStatementCacheQueries", "0"),
             of("preparedStatementCacheQueries", "256"),
-            of("fetchSize", "100"));
+            of("fetchSize", "100"),
+            of("forceBinary", "true"));
 
     static DriverSetting of(String property, String value) {
         return new DriverSetting(property, value, false);

@@ -22,8 +22,8 @@ import javax.sql.DataSource;
  * The driver-settings study ({@code -Dpaired -Dpaired.study=driver}): the driver's floor under
  * each setting of issue 25 item 5 against the default, on raw pgjdbc and on pgrecord blocking
  * (which passes every one of them to pgjdbc as a driver option), and on raw r2dbc-postgresql;
- * select by id, fetch 1,000 and a keyset page of 20 on the narrow table, with the main run's
- * statements. Each setting has its own pools ({@link DriverPools}); the rounds, ratios and
+ * select by id, fetch 1,000 and a keyset page of 20 on the narrow table, and on r2dbc the fetch
+ * of 1,000 on the twelve-column table too, with the main run's statements. Each setting has its own pools ({@link DriverPools}); the rounds, ratios and
  * measures are the paired run's. Before timing, pgjdbc must report each setting on a connection
  * of its pool ({@link DriverSettingCheck}), and every variant must return the same rows.
  */
@@ -31,7 +31,7 @@ final class DriverStudy {
 
     static final String NAME = "driver";
     static final String FILE = "driver-settings.md";
-    /** The study's default warmup base and block: 5 workloads of up to 14 variants within 5 minutes on 2 cores. */
+    /** The study's default warmup base and block: 6 workloads of up to 14 variants within 5 minutes on 2 cores. */
     static final double WARMUP_SECONDS = 6;
     static final int BLOCK_MS = 50;
 
@@ -62,12 +62,14 @@ final class DriverStudy {
 
     private final PairedSettings s;
     private final DriverPools pools;
+    private final WideOps wide;
     private long nextId;
     private long last;
 
-    DriverStudy(PairedSettings s, DriverPools pools) {
+    DriverStudy(PairedSettings s, DriverPools pools, Fixture f) {
         this.s = s;
         this.pools = pools;
+        this.wide = new WideOps(f);
     }
 
     List<Planned> all() {
@@ -87,7 +89,12 @@ final class DriverStudy {
                         r2dbc(p -> id -> RawR2dbc.one(p, NarrowOps.COLUMNS + "where id = $1", st -> st.bind(0, id), NarrowOps::map))),
                 planned("fetch 1,000 (r2dbc)", 3, () -> LAST, new long[] {LAST},
                         r2dbc(p -> l -> RawR2dbc.query(p, NarrowOps.COLUMNS + "where id <= $1 order by id", st -> st.bind(0, l),
-                                NarrowOps::map))));
+                                NarrowOps::map))),
+                // the twelve-column table, where the column types decide what a text or binary result
+                // costs; jsonb through r2dbc's Json, which reads both formats
+                planned("wide fetch 1,000 (r2dbc)", 2, () -> LAST, new long[] {LAST},
+                        r2dbc(p -> l -> RawR2dbc.query(p, WideOps.SELECT + "where id <= $1 order by id", st -> st.bind(0, l),
+                                wide::mapJsonCodec))));
     }
 
     private Client jdbc(List<DriverSetting> settings, JdbcRead read) {
@@ -174,6 +181,7 @@ final class DriverStudy {
             case List<?> list -> list.stream().map(DriverStudy::rows).toList();
             case Item m -> Row.of(m);
             case Row r -> r;
+            case WideRow w -> w.normalized();
             default -> throw new IllegalStateException("not a row: " + result);
         };
     }

@@ -47,7 +47,7 @@ public final class PairedMain {
             server = f.db.serverVersion();
             List<Planned> planned = new ArrayList<>();
             if (driverStudy) {
-                planned.addAll(new DriverStudy(s, pools).all());
+                planned.addAll(new DriverStudy(s, pools, f).all());
             } else {
                 planned.addAll(new NarrowWorkloads(f, s).all());
                 planned.addAll(new WideWorkloads(f, s).all());

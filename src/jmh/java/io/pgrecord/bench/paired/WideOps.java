@@ -64,10 +64,21 @@ final class WideOps {
     }
 
     WideRow map(io.r2dbc.spi.Row r) {
+        return map(r, r.get(9, String.class));
+    }
+
+    /**
+     * As {@link #map(io.r2dbc.spi.Row)}, with jsonb read through r2dbc's {@link Json}: with
+     * forceBinary, a binary jsonb read as a {@code String} keeps the format's version byte.
+     */
+    WideRow mapJsonCodec(io.r2dbc.spi.Row r) {
+        return map(r, r.get(9, Json.class).asString());
+    }
+
+    private WideRow map(io.r2dbc.spi.Row r, String payload) {
         return new WideRow(r.get(0, Long.class), r.get(1, String.class), r.get(2, String.class), r.get(3, Integer.class),
                 r.get(4, BigDecimal.class), r.get(5, Boolean.class), r.get(6, OffsetDateTime.class), r.get(7, LocalDate.class),
-                r.get(8, UUID.class), tree(r.get(9, String.class)), Arrays.asList(r.get(10, String[].class)),
-                r.get(11, InetAddress.class));
+                r.get(8, UUID.class), tree(payload), Arrays.asList(r.get(10, String[].class)), r.get(11, InetAddress.class));
     }
 
     JsonNode tree(String text) {
