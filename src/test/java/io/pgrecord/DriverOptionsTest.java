@@ -101,6 +101,9 @@ class DriverOptionsTest {
                 .hasMessageContaining("duplicates the connection option application_name");
         assertThatThrownBy(() -> db.configBuilder().driverOption("stringtype", "varchar").build())
                 .hasMessageContaining("driver option 'stringtype' cannot be set");
+        assertThatThrownBy(() -> db.configBuilder().driverOption("forceBinary", "true").build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("driver option 'forceBinary' cannot be set").hasMessageContaining("jsonb");
         assertThatThrownBy(() -> db.configBuilder().driverOption("socketTimeout", null).build())
                 .hasMessageContaining("driver option 'socketTimeout' must not be null");
     }

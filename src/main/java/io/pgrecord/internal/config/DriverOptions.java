@@ -35,6 +35,10 @@ public final class DriverOptions {
     private static final Map<String, String> RESERVED = Map.ofEntries(
             Map.entry("stringtype", "pgrecord binds strings untyped (stringtype=unspecified) on every connection"),
             Map.entry("binaryTransferDisable", "pgrecord reads timetz and bytea as text"),
+            // r2dbc-postgresql's: every result column in binary, which its codecs do not read as
+            // text (a jsonb read as String keeps the format's version byte)
+            Map.entry("forceBinary", "pgrecord's reactive path reads jsonb, inet, enums, ranges, bit strings, macaddr"
+                    + " and its other text-carried types as text, which binary results of those types would break"),
             Map.entry("user", "set username(...)"), Map.entry("password", "set password(...)"),
             Map.entry("PGHOST", "set host(...)"), Map.entry("host", "set host(...)"),
             Map.entry("PGPORT", "set port(...)"), Map.entry("port", "set port(...)"),
