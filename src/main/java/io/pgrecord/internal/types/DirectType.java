@@ -124,20 +124,20 @@ public final class DirectType {
     /**
      * Puts what the driver read for column {@code i} into a row of {@link #rowSize} elements: the
      * field's value at {@code i}, and, for a {@link #readSnapshot()}, its snapshot at
-     * {@code text}. Returns the next snapshot slot.
+     * {@code snapshot}. Returns the next snapshot slot.
      */
-    public int store(Object[] row, int i, int text, Object driverValue, ObjectMapper mapper) {
+    public int store(Object[] row, int i, int snapshot, Object driverValue, ObjectMapper mapper) {
         if (conversion == null) {
             row[i] = driverValue;
-            return text;
+            return snapshot;
         }
         row[i] = fromDriver(driverValue, mapper);
         if (!readSnapshot) {
-            return text;
+            return snapshot;
         }
-        row[text] = driverValue == null ? null
+        row[snapshot] = driverValue == null ? null
                 : jsonTree ? new JsonText((String) driverValue, mapper) : Arrays.asList((Object[]) driverValue);
-        return text + 1;
+        return snapshot + 1;
     }
 
     /** The length of a row read with {@code columns}: one element per column, and one per {@link #readSnapshot()}. */
