@@ -6,6 +6,7 @@ import io.pgrecord.internal.types.BindValues;
 import io.pgrecord.internal.types.CopyBuffer;
 import io.pgrecord.internal.types.TypeMapper;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * Encodes models as binary {@code COPY}: a signature, one tuple per row (a field count, then
@@ -53,11 +54,12 @@ final class CopyBinary {
      * writer, NULL when that is null; the type's writer itself when that turns nothing.
      */
     static BinaryValues.Writer converting(FieldMeta f, BinaryValues.Writer typeWriter, ObjectMapper json) {
-        if (TypeMapper.databaseValueIsItself(f.dataType())) {
+        UnaryOperator<Object> conversion = TypeMapper.databaseConversion(f.dataType(), json);
+        if (conversion == null) {
             return typeWriter;
         }
         return (out, column, value) -> {
-            Object db = TypeMapper.databaseValue(f.dataType(), value, json);
+            Object db = conversion.apply(value);
             if (db == null) {
                 out.int32(-1);
                 return true;

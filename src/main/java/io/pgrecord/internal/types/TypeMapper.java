@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 import org.jooq.Binding;
 import org.jooq.Converter;
 import org.jooq.DataType;
@@ -252,30 +253,32 @@ public final class TypeMapper {
      * The driver-level value a binding sends for {@code value}: the text of a text-bound type, the
      * element texts of its arrays. For the COPY encoder, which writes what a bind would carry.
      */
-    @SuppressWarnings({"unchecked", "rawtypes"})
     public static Object databaseValue(DataType<?> type, Object value, ObjectMapper json) {
-        if (type.getBinding() instanceof ListBinding<?> list) {
-            Object array = ((Converter) list.converter()).to(value);
-            return list.array() instanceof TextArrayBinding<?, ?> t && t.temporalElements() ? array
-                    : ((Converter) list.array().converter()).to(array);
-        }
-        if (type.getBinding() instanceof TextArrayBinding<?, ?> t && t.temporalElements()) {
-            return value;   // dates and times as java.time values, which COPY can write in binary
-        }
-        if (type.getBinding() instanceof TextBinding text) {
-            return text.text(json).to(value);
-        }
-        return ((Converter) type.getConverter()).to(value);
+        UnaryOperator<Object> conversion = databaseConversion(type, json);
+        return conversion == null ? value : conversion.apply(value);
     }
 
     /**
-     * Whether {@link #databaseValue} gives every value of this type back as it is (a plain jOOQ
-     * type with no conversion), so the COPY encoder can skip the call.
+     * What {@link #databaseValue} does to every value of this type, found once for a column, or
+     * null when it gives each value back as it is (a plain jOOQ type with no conversion), so the
+     * COPY encoder can skip the call.
      */
-    public static boolean databaseValueIsItself(DataType<?> type) {
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public static UnaryOperator<Object> databaseConversion(DataType<?> type, ObjectMapper json) {
         Binding<?, ?> b = type.getBinding();
-        return !(b instanceof ListBinding<?> || b instanceof TextArrayBinding<?, ?> || b instanceof TextBinding<?, ?>)
-                && type.getConverter() instanceof IdentityConverter<?>;
+        if (b instanceof ListBinding<?> list) {
+            Converter lists = list.converter();
+            if (list.array() instanceof TextArrayBinding<?, ?> t && t.temporalElements()) {
+                return lists::to;
+            }
+            Converter elements = list.array().converter();
+            return v -> elements.to(lists.to(v));
+        }
+        if (b instanceof TextArrayBinding<?, ?> t && t.temporalElements()) {
+            return null;   // dates and times as java.time values, which COPY can write in binary
+        }
+        Converter converter = b instanceof TextBinding text ? text.text(json) : type.getConverter();
+        return converter instanceof IdentityConverter<?> ? null : converter::to;
     }
 
     /** The delimiter of a type's array literal: {@code ;} for box, whose values hold commas, else {@code ,}. */
