@@ -6,6 +6,7 @@ import io.pgrecord.internal.config.DriverOptions;
 import io.pgrecord.internal.config.HostList;
 import io.pgrecord.internal.config.OptionValues;
 import io.pgrecord.internal.config.PgPass;
+import io.pgrecord.internal.config.PgService;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import io.pgrecord.internal.types.Json;
@@ -104,37 +105,48 @@ public final class PostgresConnectionConfig {
      * lists replicas sharing the primary's user, password, database and options
      * ({@link Builder#replica(PostgresConnectionConfig)}); any other parameter is a driver
      * property ({@link Builder#driverOption(String, Object)}), e.g. {@code ?prepareThreshold=0}.
+     * {@code service=name} reads libpq's connection service file ({@code servicefile=}, else
+     * {@code PGSERVICEFILE}, else {@code ~/.pg_service.conf}, then {@code PGSYSCONFDIR}'s
+     * {@code pg_service.conf}): its section's settings apply where the URL says nothing, on both
+     * backends; an unknown service, or a bad setting in it, is refused naming the file and line.
      */
     public static PostgresConnectionConfig fromUrl(String url) {
+        return fromUrl(url, System::getenv);
+    }
+
+    /**
+     * As {@link #fromUrl(String)}, finding a {@code service=}'s file through the given lookup
+     * ({@code PGSERVICEFILE}, {@code PGSYSCONFDIR}) instead of the process environment.
+     */
+    public static PostgresConnectionConfig fromUrl(String url, Function<String, @Nullable String> env) {
         ConnectionUrl u = ConnectionUrl.parse(url);
         Builder b = builder();
+        Map<String, String> parameters = new LinkedHashMap<>(u.parameters());
+        String service = parameters.remove("service");
+        String servicefile = parameters.remove("servicefile");
+        if (service != null) {
+            // what the URL says itself overrides the service's settings, as in libpq
+            b.service(service, servicefile, env);
+        } else if (servicefile != null) {
+            throw new IllegalArgumentException("invalid servicefile '" + servicefile
+                    + "' in connection URL: no service= names a service to read from it");
+        }
         if (u.host() != null) {
             b.host(u.host());
         }
         if (u.port() != null) {
             b.port(u.port());
         }
-        b.database = u.database();
-        b.username = u.username();
-        b.password = u.password();
-        u.parameters().forEach((name, value) -> {
-            switch (name) {
-                case "user" -> b.username = value;
-                case "password" -> b.password = value;
-                case "host" -> b.host = value;
-                case "dbname" -> b.database = value;
-                case "port" -> b.port = parsePort(value, "port parameter");
-                case "replicas" -> b.replicaHosts = value;
-                case "passfile" -> b.passfile = value;
-                default -> {
-                    if (OptionValues.isOption(name) || !DriverOptions.isDriverProperty(name)) {
-                        b.option(name, value);   // an unknown name is refused there, listing the options
-                    } else {
-                        b.driverOption(name, value);
-                    }
-                }
-            }
-        });
+        if (u.database() != null) {
+            b.database = u.database();
+        }
+        if (u.username() != null) {
+            b.username = u.username();
+        }
+        if (u.password() != null) {
+            b.password = u.password();
+        }
+        parameters.forEach((name, value) -> b.setting(name, value, false));
         return b.build();
     }
 
@@ -142,8 +154,9 @@ public final class PostgresConnectionConfig {
      * Reads the libpq environment variables: {@code PGHOST}, {@code PGPORT}, {@code PGDATABASE},
      * {@code PGUSER}, {@code PGPASSWORD}, {@code PGSSLMODE}, {@code PGSSLROOTCERT},
      * {@code PGSSLCERT}, {@code PGSSLKEY}, {@code PGAPPNAME}, {@code PGCONNECT_TIMEOUT},
-     * {@code PGCLIENTENCODING}, {@code PGTARGETSESSIONATTRS}, {@code PGLOADBALANCEHOSTS} and
-     * {@code PGPASSFILE} (read as {@code passfile=} in {@link #fromUrl(String)} is).
+     * {@code PGCLIENTENCODING}, {@code PGTARGETSESSIONATTRS}, {@code PGLOADBALANCEHOSTS},
+     * {@code PGPASSFILE} (read as {@code passfile=} in {@link #fromUrl(String)} is) and
+     * {@code PGSERVICE}, whose service's settings override the other variables, as in libpq.
      */
     public static PostgresConnectionConfig fromEnvironment() {
         return fromEnvironment(System::getenv);
@@ -167,8 +180,10 @@ public final class PostgresConnectionConfig {
         ifSet(env, "PGCLIENTENCODING", v -> b.option("client_encoding", v));
         ifSet(env, "PGTARGETSESSIONATTRS", v -> b.option("target_session_attrs", v));
         ifSet(env, "PGLOADBALANCEHOSTS", v -> b.option("load_balance_hosts", v));
+        // a service's settings override the other variables, as in libpq
+        ifSet(env, "PGSERVICE", v -> b.service(v, null, env));
         if (b.database == null) {
-            throw new IllegalArgumentException("missing database: set PGDATABASE");
+            throw new IllegalArgumentException("missing database: set PGDATABASE, or dbname in the service PGSERVICE names");
         }
         return b.build();
     }
@@ -593,6 +608,44 @@ public final class PostgresConnectionConfig {
         public Builder observationRegistry(ObservationRegistry registry) {
             this.observationRegistry = Objects.requireNonNull(registry, "observationRegistry");
             return this;
+        }
+
+        /**
+         * A setting named as in a URL's query: {@code user}, {@code password}, {@code host},
+         * {@code port}, {@code dbname}, {@code replicas}, {@code passfile}, an option, or else a
+         * driver property. An option is checked by build(), or now with {@code checkNow}.
+         */
+        private void setting(String name, String value, boolean checkNow) {
+            switch (name) {
+                case "user" -> username = value;
+                case "password" -> password = value;
+                case "host" -> host = value;
+                case "dbname" -> database = value;
+                case "port" -> port = parsePort(value, "port parameter");
+                case "replicas" -> replicaHosts = value;
+                case "passfile" -> passfile = value;
+                default -> {
+                    if (OptionValues.isOption(name) || !DriverOptions.isDriverProperty(name)) {
+                        if (checkNow) {
+                            OptionValues.normalize(name, value);   // refuses an unknown name, listing the options
+                        }
+                        option(name, value);
+                    } else {
+                        driverOption(name, value);
+                    }
+                }
+            }
+        }
+
+        /** The settings of libpq service {@code name} (see {@link PgService}), checked now, to say where a bad one is written. */
+        private void service(String name, @Nullable String servicefile, Function<String, @Nullable String> env) {
+            for (PgService.Setting s : PgService.lookup(name, servicefile, env)) {
+                try {
+                    setting(s.name(), s.value(), true);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException(e.getMessage() + " (service '" + name + "', " + s.where() + ")", e);
+                }
+            }
         }
 
         /** Validates every value and returns the immutable configuration. */

@@ -32,12 +32,12 @@ final class TransactionsExample {
         // README: transactions-blocking-end
     }
 
-    static void reactive(AsyncPostgresBackend async, AsyncUser a, AsyncUser b) {
+    static void reactive(AsyncPostgresBackend async, AsyncUser x, AsyncUser y) {
         // README: transactions-reactive-begin
         AsyncTransactionManager atm = async.transactionManager();
-        atm.inTransaction(() -> a.save().then(b.save())).blockLast();                // emits after COMMIT
+        atm.inTransaction(() -> x.save().then(y.save())).blockLast();   // x, y: AsyncActiveRecord models; emits after COMMIT
         atm.inTransaction(dsl -> Flux.from(dsl.selectFrom(ITEMS))).collectList().block();
-        atm.begin().flatMap(tx -> tx.run(() -> a.save()).then(tx.commit())).block();
+        atm.begin().flatMap(tx -> tx.run(() -> x.save()).then(tx.commit())).block();
         // README: transactions-reactive-end
     }
 
