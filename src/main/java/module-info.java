@@ -43,6 +43,7 @@ module io.pgrecord {
     requires static spring.beans;
     requires static spring.context;
     requires static spring.jdbc;
+    requires static spring.tx;
     requires static spring.r2dbc;
     requires static spring.boot;
     // its annotations are on the exported PgRecordAutoConfiguration

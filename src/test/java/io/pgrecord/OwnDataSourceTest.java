@@ -73,13 +73,46 @@ class OwnDataSourceTest {
         }
     }
 
+    /**
+     * A pool whose connections come with autocommit off ({@code autoCommit=false}): a pool lends
+     * a connection no one else uses, so that is its default, not its owner's transaction, and
+     * pgrecord's writes must commit. Blocking only: R2DBC has no such pool setting.
+     */
+    @Test
+    void onAnAutoCommitFalsePoolWritesCommitAndConnectionsGoBackAsLent(TestDatabase db) throws SQLException {
+        HikariDataSource pool = hikari(db, true, false);
+        try (pool; PostgresBackend backend = PostgresBackend.of(pool)) {
+            ModelOps ops = ModelOps.with(backend);
+            ops.insert("User", "name", "Ann autocommit off");
+            backend.transactionManager().inTransaction(() -> ops.insert("User", "name", "Bob autocommit off"));
+            IllegalStateException rollBack = new IllegalStateException("roll back");
+            assertThatThrownBy(() -> backend.transactionManager().inTransaction(() -> {
+                ops.insert("User", "name", "Cy autocommit off");
+                throw rollBack;
+            })).isSameAs(rollBack);
+            backend.dsl().execute("UPDATE users SET email = 'ann@example.com' WHERE name = 'Ann autocommit off'");
+
+            assertThat(db.queryValue("SELECT count(*) FROM users WHERE name LIKE '% autocommit off'")).isEqualTo(2L);
+            assertThat(db.queryValue("SELECT email FROM users WHERE name = 'Ann autocommit off'")).isEqualTo("ann@example.com");
+            try (java.sql.Connection c = pool.getConnection()) {
+                assertThat(c.getAutoCommit()).as("as the pool lends it").isFalse();
+            }
+            assertThat(pool.getHikariPoolMXBean().getActiveConnections()).isZero();
+        }
+    }
+
     private static HikariDataSource hikari(TestDatabase db, boolean untypedStrings) {
+        return hikari(db, untypedStrings, true);
+    }
+
+    private static HikariDataSource hikari(TestDatabase db, boolean untypedStrings, boolean autoCommit) {
         PostgresConnectionConfig c = db.config();
         HikariConfig hc = new HikariConfig();
         hc.setJdbcUrl("jdbc:postgresql://" + c.host() + ":" + c.port() + "/" + c.database());
         hc.setUsername(c.username());
         hc.setPassword(c.password());
         hc.setMaximumPoolSize(3);
+        hc.setAutoCommit(autoCommit);
         if (untypedStrings) {
             hc.addDataSourceProperty("stringtype", "unspecified");
         }

@@ -51,7 +51,7 @@ public class PgRecordAutoConfiguration {
         @Bean(destroyMethod = "close")
         @ConditionalOnMissingBean
         PostgresBackend postgresBackend(DataSource dataSource, Environment environment) {
-            PostgresBackend backend = PostgresBackend.of(new TransactionAwareDataSourceProxy(dataSource));
+            PostgresBackend backend = PostgresBackend.of(new SpringDataSource(dataSource));
             ModelClasses models = ModelClasses.of(environment, getClass().getClassLoader());
             if (!models.listed()) {
                 ActiveRecord.configure(backend);

@@ -34,6 +34,9 @@ public class SpringTestApplication {
         pool.setUsername(environment.getRequiredProperty("spring.datasource.username"));
         pool.setPassword(environment.getRequiredProperty("spring.datasource.password"));
         pool.setMaximumPoolSize(4);
+        // spring.datasource.hikari.auto-commit=false, a common tuning beside Hibernate: Spring's
+        // transactions and pgrecord's writes outside them must both still commit
+        pool.setAutoCommit(false);
         return pool;
     }
 

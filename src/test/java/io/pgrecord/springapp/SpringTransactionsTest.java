@@ -3,10 +3,14 @@ package io.pgrecord.springapp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.zaxxer.hikari.HikariDataSource;
+import io.pgrecord.PostgresBackend;
 import io.pgrecord.testing.BothBackends;
 import io.pgrecord.testing.Exec;
 import io.pgrecord.testing.PgExtension;
 import io.pgrecord.testing.TestDatabase;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -104,6 +108,29 @@ class SpringTransactionsTest {
     @BothBackends
     void aPgrecordTransactionInsideIsNotRetriedSinceSpringOwnsTheTransaction(Exec exec) {
         assertThat(side(exec).attemptsOfAConflictingTransaction()).isEqualTo(1);
+    }
+
+    /**
+     * Outside Spring's transactions, on a pool whose connections come with autocommit off: model
+     * writes and pgrecord's own transactions commit, and the pool gets its connections back as
+     * they were lent.
+     */
+    @Test
+    void writesOutsideSpringsTransactionsCommitOnAnAutoCommitFalsePool(TestDatabase db) throws SQLException {
+        SpringNote.of("alone").save();
+        PostgresBackend backend = context.getBean(PostgresBackend.class);
+        backend.transactionManager().inTransaction(() -> SpringNote.of("own transaction").save());
+        assertThatThrownBy(() -> backend.transactionManager().inTransaction(() -> {
+            SpringNote.of("rolled back").save();
+            throw new IllegalStateException("roll back");
+        })).isInstanceOf(IllegalStateException.class);
+
+        assertThat(bodies(db)).containsExactly("alone", "own transaction");
+        HikariDataSource pool = context.getBean(HikariDataSource.class);
+        try (Connection c = pool.getConnection()) {
+            assertThat(c.getAutoCommit()).isFalse();
+        }
+        assertThat(pool.getHikariPoolMXBean().getActiveConnections()).isZero();
     }
 
     /** TransactionTemplate, the programmatic form of @Transactional on the JDBC path. */

@@ -1,11 +1,15 @@
 package io.pgrecord.internal.jdbc;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.core.BaseConnection;
 import org.postgresql.core.QueryExecutor;
+import org.postgresql.ds.common.BaseDataSource;
 
 /**
  * Connections of an application's own {@link DataSource}, which pgrecord borrows and never
@@ -16,11 +20,42 @@ import org.postgresql.core.QueryExecutor;
  */
 public final class DataSourceSource implements JdbcConnectionSource {
 
+    /**
+     * Implemented by a DataSource that can lend a connection inside a transaction its owner runs
+     * (a framework's transaction-aware proxy), to say whether this one is: a connection lent with
+     * autocommit off is then either in that transaction, or off by the pool's default.
+     */
+    public interface OwnerTransactions {
+
+        boolean inOwnersTransaction(Connection connection);
+    }
+
     private final DataSource dataSource;
+    private final OwnerTransactions owners;
+    /** The connections lent with autocommit turned on by pgrecord, to turn off again when given back. */
+    private final Set<Connection> autocommitTurnedOn = ConcurrentHashMap.newKeySet();
     private volatile boolean checked;
 
     public DataSourceSource(DataSource dataSource) {
         this.dataSource = dataSource;
+        this.owners = owners(dataSource);
+    }
+
+    /**
+     * A pool (HikariCP's, pgjdbc's data sources) lends a connection no one else is using, so
+     * autocommit off is only its default ({@code autoCommit=false}): were pgrecord to take that as
+     * an owner's transaction, nobody would commit its writes, and the pool would roll them back.
+     * Any other DataSource may be a proxy lending the connection of a transaction its owner runs,
+     * and pgrecord must neither commit nor turn on autocommit there.
+     */
+    private static OwnerTransactions owners(DataSource dataSource) {
+        if (dataSource instanceof OwnerTransactions own) {
+            return own;
+        }
+        if (dataSource instanceof HikariDataSource || dataSource instanceof BaseDataSource) {
+            return c -> false;
+        }
+        return c -> true;
     }
 
     @Override
@@ -35,7 +70,28 @@ public final class DataSourceSource implements JdbcConnectionSource {
             check(c);
         }
         readAsText(c);
+        orGiveBack(c, () -> {
+            if (!c.getAutoCommit() && !owners.inOwnersTransaction(c)) {
+                // pgrecord's statements commit as they would on its own pool, its transactions send BEGIN
+                c.setAutoCommit(true);
+                autocommitTurnedOn.add(c);
+            }
+        });
         return c;
+    }
+
+    /** Gives the connection back as it was lent: with autocommit off again where pgrecord turned it on. */
+    @Override
+    public void giveBack(Connection connection) {
+        try {
+            if (autocommitTurnedOn.remove(connection) && !connection.isClosed()) {
+                connection.setAutoCommit(false);
+            }
+        } catch (SQLException e) {
+            // the connection is broken: closing it below is all that is left to do
+        } finally {
+            JdbcConnectionSource.super.giveBack(connection);
+        }
     }
 
     /**
@@ -77,6 +133,8 @@ public final class DataSourceSource implements JdbcConnectionSource {
     @Override
     public Connection dedicated() {
         Connection c = get();
+        // closed by the listener itself, with autocommit on, which LISTEN needs to take effect at once
+        autocommitTurnedOn.remove(c);
         orGiveBack(c, () -> {
             if (!c.isWrapperFor(PGConnection.class)) {
                 throw new IllegalStateException("PostgresBackend.listen needs pgjdbc connections that unwrap to "
