@@ -8,11 +8,13 @@ import static io.pgrecord.testing.TxOps.rollbackTo;
 import static io.pgrecord.testing.TxOps.save;
 import static io.pgrecord.testing.TxOps.savepoint;
 import static io.pgrecord.testing.TxOps.sql;
+import static io.pgrecord.testing.TxOps.swallowed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.pgrecord.error.ForeignKeyViolationException;
 import io.pgrecord.error.ReadOnlyTransactionException;
+import io.pgrecord.error.TransactionException;
 import io.pgrecord.models.Schema;
 import io.pgrecord.testing.BothBackends;
 import io.pgrecord.testing.Exec;
@@ -41,6 +43,26 @@ class TransactionTest {
     private static List<Object> names(TestDatabase db, String prefix) {
         return db.query("SELECT name FROM users WHERE name LIKE '" + prefix + "%' ORDER BY name").stream()
                 .map(r -> r.get(0)).toList();
+    }
+
+    /**
+     * A failure the application catches inside a transaction aborts it all the same: the server
+     * turns the COMMIT into a ROLLBACK, and pgrecord says so instead of returning as if committed.
+     */
+    @BothBackends
+    void aCaughtFailureMakesTheCommitARollbackThatIsReported(Exec exec, TestDatabase db) {
+        ModelOps ops = ModelOps.on(exec, db);
+        String p = "swallowed-" + exec + "-";
+        TxOps tx = TxOps.on(exec, db);
+        assertThatThrownBy(() -> tx.run(save(ops.create("User", "name", p + "A")), swallowed(sql("SELECT 1 / 0"))))
+                .isInstanceOf(TransactionException.class)
+                .hasMessageContaining("rolled back, not committed");
+        assertThat(names(db, p)).isEmpty();
+
+        // rolled back to a savepoint, the failure is gone, and the transaction commits
+        tx.run(save(ops.create("User", "name", p + "B")), savepoint("risky"), swallowed(sql("SELECT 1 / 0")),
+                rollbackTo("risky"), save(ops.create("User", "name", p + "C")));
+        assertThat(names(db, p)).containsExactly(p + "B", p + "C");
     }
 
     @BothBackends

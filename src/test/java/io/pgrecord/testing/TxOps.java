@@ -9,6 +9,7 @@ import io.pgrecord.PostgresBackend;
 import io.pgrecord.Savepoint;
 import io.pgrecord.TransactionManager;
 import io.pgrecord.TransactionOptions;
+import io.pgrecord.error.DatabaseException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -28,7 +29,7 @@ public final class TxOps {
     private static final Duration WAIT = Duration.ofSeconds(60);
 
     /** One step of a script. */
-    public sealed interface Step permits Save, Sql, MakeSavepoint, RollbackTo, Release, DeferAll, Check, Fail, Nested, NestedFailing {
+    public sealed interface Step permits Save, Sql, MakeSavepoint, RollbackTo, Release, DeferAll, Check, Fail, Nested, NestedFailing, Swallowed {
     }
 
     public record Save(Model model) implements Step {
@@ -62,6 +63,14 @@ public final class TxOps {
 
     /** A nested transaction that must fail with exactly {@code expected}; the outer one goes on. */
     public record NestedFailing(RuntimeException expected, List<Step> steps) implements Step {
+    }
+
+    /** A step whose server error the application catches and ignores, in the same transaction. */
+    public record Swallowed(Step step) implements Step {
+    }
+
+    public static Step swallowed(Step step) {
+        return new Swallowed(step);
     }
 
     public static Step nestedFailing(RuntimeException expected, Step... steps) {
@@ -146,6 +155,13 @@ public final class TxOps {
                 case Check c -> c.check().run();
                 case Fail f -> throw f.error();
                 case Nested n -> tm.inTransaction(() -> runBlocking(tm, n.steps(), savepoints));
+                case Swallowed w -> {
+                    try {
+                        runBlocking(tm, List.of(w.step()), savepoints);
+                    } catch (DatabaseException ignored) {
+                        // the application's choice; the transaction is aborted all the same
+                    }
+                }
                 case NestedFailing n -> {
                     try {
                         tm.inTransaction(() -> runBlocking(tm, n.steps(), savepoints));
@@ -171,6 +187,7 @@ public final class TxOps {
             case Check c -> Mono.fromRunnable(c.check());
             case Fail f -> Mono.error(f.error());
             case Nested n -> tm.inTransaction(d -> runReactive(tm, d, n.steps(), savepoints)).then();
+            case Swallowed w -> runReactive(tm, dsl, List.of(w.step()), savepoints).onErrorResume(DatabaseException.class, e -> Mono.empty());
             case NestedFailing n -> tm.inTransaction(d -> runReactive(tm, d, n.steps(), savepoints))
                     .then(Mono.<Void>error(new AssertionError("nested transaction did not fail")))
                     .onErrorResume(e -> e == n.expected(), e -> Mono.empty());

@@ -44,6 +44,15 @@ public final class JdbcStatements {
         }
     }
 
+    /** Whether the connection's transaction is aborted: a statement in it failed, and COMMIT would roll it back. */
+    public static boolean inFailedTransaction(Connection connection) {
+        try {
+            return connection.unwrap(BaseConnection.class).getTransactionState() == TransactionState.FAILED;
+        } catch (SQLException e) {
+            throw JdbcErrors.translate(e);
+        }
+    }
+
     /** Whether the server has a transaction open on this connection. */
     public static boolean inTransaction(Connection connection) {
         try {

@@ -212,7 +212,11 @@ public final class JdbcTransactions {
             }
             return;
         }
-        end(open, commit ? TxSql.COMMIT : TxSql.ROLLBACK);
+        boolean failed = commit && JdbcStatements.inFailedTransaction(open.connection);
+        end(open, commit && !failed ? TxSql.COMMIT : TxSql.ROLLBACK);
+        if (failed) {
+            throw TxRules.rolledBackInsteadOfCommit();
+        }
     }
 
     /** Forgets the thread's transaction; its connection is still to be given back. */

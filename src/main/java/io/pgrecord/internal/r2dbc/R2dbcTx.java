@@ -3,10 +3,13 @@ package io.pgrecord.internal.r2dbc;
 import io.pgrecord.error.TransactionException;
 import io.pgrecord.internal.exec.JooqDefaults;
 import io.pgrecord.internal.exec.StatementRecorder;
+import io.pgrecord.internal.error.Causes;
+import io.pgrecord.internal.tx.TxRules;
 import io.pgrecord.internal.tx.TxSql;
 import io.pgrecord.internal.exec.ReactiveScope;
 import io.pgrecord.internal.types.JsonMappers;
 import io.r2dbc.spi.Connection;
+import io.r2dbc.spi.R2dbcRollbackException;
 import io.r2dbc.spi.Result;
 import java.util.function.Function;
 import org.jooq.DSLContext;
@@ -96,7 +99,16 @@ public final class R2dbcTx {
      * {@code PREPARE TRANSACTION}) and ends its observation.
      */
     public Mono<Void> end(String sql) {
+        if (sql.equals(TxSql.COMMIT)) {
+            // the driver's commit, which fails where the server answers COMMIT with ROLLBACK: a
+            // statement of the transaction failed, and the application caught its error
+            return ended(Mono.from(pinned.commitTransaction()).onErrorMap(R2dbcTx::rolledBack), true);
+        }
         return ended(execute(sql), !sql.equals(TxSql.ROLLBACK));
+    }
+
+    private static Throwable rolledBack(Throwable e) {
+        return Causes.find(e, R2dbcRollbackException.class) != null ? TxRules.rolledBackInsteadOfCommit() : e;
     }
 
     /** Ends the transaction with the statements {@code sent}, which keep its work or not, and ends its observation. */

@@ -8,6 +8,16 @@ public final class TxRules {
     private TxRules() {
     }
 
+    /**
+     * A commit of a transaction in which a statement failed: the server ends it with a ROLLBACK,
+     * and the application, which caught the statement's exception, must not take it for a commit.
+     */
+    public static TransactionException rolledBackInsteadOfCommit() {
+        return new TransactionException("transaction rolled back, not committed: a statement in it failed, and the server"
+                + " refuses everything after a failure until the transaction ends; to go on past a failure, run the"
+                + " statement that may fail in a nested transaction (a savepoint), which rolls back alone");
+    }
+
     /** A second commit() or rollback() of the same transaction. */
     public static TransactionException alreadyFinished() {
         return new TransactionException("transaction already finished; commit() or rollback() runs once");
