@@ -74,6 +74,19 @@ class QueryTest {
                 .containsExactly("cat", "bob");
     }
 
+    /** The optional-filter idiom: a null bind is SQL NULL wherever it stands, typed by its context. */
+    @BothBackends
+    void nullBindsInSqlText(Exec exec, TestDatabase db) {
+        ModelOps ops = ModelOps.on(exec, db);
+        Integer noLimit = null;
+        assertThat(names(ops.all(mine(ops).where("(? IS NULL OR score <= ?)", noLimit, noLimit).orderBy("name"))))
+                .containsExactly("ann", "bob", "cat", "dan");
+        assertThat(names(ops.all(mine(ops).where("(? IS NULL OR score <= ?)", 10, 10)))).containsExactly("bob");
+        assertThat(names(ops.all(mine(ops).where("metadata IS NOT DISTINCT FROM ?", (Object) null)))).containsExactly("dan");
+        assertThat(names(ops.all(mine(ops).where("coalesce(?, name) = name", (Object) null).orderBy("name"))))
+                .containsExactly("ann", "bob", "cat", "dan");
+    }
+
     @BothBackends
     void unknownOrderColumnIsRejectedBeforeSql(Exec exec, TestDatabase db) {
         ModelOps ops = ModelOps.on(exec, db);

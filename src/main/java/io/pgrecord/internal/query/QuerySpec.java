@@ -177,18 +177,19 @@ public final class QuerySpec {
         return c;
     }
 
-    /** SQL text with {@code ?} binds; keyed when every bind is a plain value. */
+    /** SQL text with {@code ?} binds; keyed when every bind is a plain, non-null value. */
     public QuerySpec whereSql(String sql, Object... binds) {
         int n = binds == null ? 0 : binds.length;
         // made only when a bind is a query part: with plain values only, plain holds every bind
         QueryPart[] parts = null;
         Param<?>[] plain = new Param<?>[n];
         for (int i = 0; i < n; i++) {
-            if (binds[i] instanceof QueryPart part) {
+            // a null is the literal NULL (see Sql.param), which a cached statement's bind cannot stand for
+            if (binds[i] instanceof QueryPart || binds[i] == null) {
                 if (parts == null) {
                     parts = new QueryPart[n];
                 }
-                parts[i] = part;
+                parts[i] = binds[i] == null ? Sql.param(null) : (QueryPart) binds[i];
                 continue;
             }
             plain[i] = Sql.param(binds[i]);

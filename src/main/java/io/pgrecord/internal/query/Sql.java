@@ -85,9 +85,17 @@ public final class Sql {
         return embed(param(value));
     }
 
-    /** The bind for a plain value in SQL text, before {@link #embed}. */
+    /**
+     * The bind for a plain value in SQL text, before {@link #embed}. A null is the literal
+     * {@code NULL}, which the server types from its context wherever a literal may stand, as in
+     * {@code ? IS NULL}: a null bind has no type to send, and one the server must infer there
+     * has nothing to infer it from.
+     */
     @SuppressWarnings("unchecked")
     static Param<Object> param(Object value) {
+        if (value == null) {
+            return DSL.inline((Object) null);
+        }
         DataType<Object> type = (DataType<Object>) TypeMapper.forValue(value);
         return DSL.val(BindValues.check("a bind value", type, value), type);
     }
