@@ -169,6 +169,13 @@ class HostileInputTest {
         assertThatThrownBy(() -> ops.insert("Product", "name", "p-" + exec, "price", new BigDecimal("123456789012.5")))
                 .isInstanceOf(DataException.class);
         assertThat(db.queryValue("SELECT count(*) FROM products WHERE name = 'p-" + exec + "'")).isEqualTo(0L);
+        // past what any numeric holds: pgjdbc's binary encoding would send such a value as 0
+        for (String huge : List.of("1e400000", "-1.5e200000", "1e-20000")) {
+            assertThatThrownBy(() -> ops.all(ops.query("User").where("score < ?", new BigDecimal(huge))))
+                    .isInstanceOf(DataException.class)
+                    .hasMessageContaining("overflows numeric format")
+                    .satisfies(e -> assertThat(((DataException) e).sqlState()).isEqualTo("22003"));
+        }
     }
 
     @BothBackends

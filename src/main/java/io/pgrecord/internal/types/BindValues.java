@@ -87,6 +87,8 @@ public final class BindValues {
             checkJson(column, value);
         } else if (value instanceof Number n && isIntegral(target) && !target.isInstance(value)) {
             return exactIntegral(column, target, n);
+        } else if (value instanceof BigDecimal d) {
+            checkNumeric(column, d);
         } else if (value instanceof Temporal || value instanceof Duration
                 || value instanceof Range<?> || value instanceof MultiRange<?>) {
             checkTemporal(column, value);
@@ -247,6 +249,23 @@ public final class BindValues {
             return integral.longValueExact();
         } catch (ArithmeticException e) {
             throw outOfRange("value " + n + " is out of range for column " + column + " (" + target.getSimpleName() + ")", e);
+        }
+    }
+
+    /** The most digits PostgreSQL's numeric holds before the decimal point, and after it. */
+    private static final int NUMERIC_INTEGRAL_DIGITS = 131072;
+    private static final int NUMERIC_FRACTION_DIGITS = 16383;
+
+    /**
+     * Refuses a number numeric cannot hold, as the server does (SQLSTATE 22003): pgjdbc's binary
+     * encoding of one with too many integral digits sends a value the server reads as 0.
+     */
+    private static void checkNumeric(String column, BigDecimal d) {
+        if (d.precision() - d.scale() > NUMERIC_INTEGRAL_DIGITS || d.scale() > NUMERIC_FRACTION_DIGITS) {
+            String text = d.toString();
+            throw outOfRange("value " + (text.length() <= 40 ? text : text.substring(0, 40) + "...") + " for column " + column
+                    + " overflows numeric format: it holds up to " + NUMERIC_INTEGRAL_DIGITS + " digits before the decimal point and "
+                    + NUMERIC_FRACTION_DIGITS + " after", null);
         }
     }
 
