@@ -16,6 +16,7 @@ import io.pgrecord.testing.ModelOps;
 import io.pgrecord.testing.PgExtension;
 import io.pgrecord.testing.TestDatabase;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -187,6 +188,36 @@ class CrudTest {
         assertThat((Integer) get(users.get(0), "score")).isEqualTo(10);     // DEFAULT for a null in a multi-row insert
         assertThat((Integer) get(users.get(1), "score")).isEqualTo(99);
         assertThat((String) get(users.get(2), "name")).isEqualTo("B3");
+    }
+
+    /**
+     * More rows than one statement's binds hold go in several statements, all or nothing: a
+     * failure in the last leaves no row of the first, and every instance new, ready for a retry.
+     */
+    @BothBackends
+    void insertAllOfSeveralStatementsIsAllOrNothing(Exec exec, TestDatabase db) {
+        ModelOps ops = ModelOps.on(exec, db);
+        String p = "chunked-" + exec + "-";
+        // five columns set: 13,107 rows a statement, so three statements
+        List<Model> users = new ArrayList<>();
+        for (int i = 0; i < 30_000; i++) {
+            users.add(ops.create("User", "name", p + i, "email", p + i + "@example.com", "score", i, "isActive", true,
+                    "metadata", Map.of("i", i)));
+        }
+        Model duplicate = ops.create("User", "name", p + "dup", "email", p + "0@example.com", "score", 0, "isActive", true,
+                "metadata", Map.of("i", 0));
+        List<Model> failing = new ArrayList<>(users);
+        failing.add(duplicate);
+        assertThatThrownBy(() -> ops.insertAll("User", failing)).isInstanceOf(UniqueViolationException.class);
+        assertThat(db.queryValue("SELECT count(*) FROM users WHERE name LIKE '" + p + "%'")).isEqualTo(0L);
+        assertThat(failing).allSatisfy(u -> {
+            assertThat(u.isNew()).isTrue();
+            assertThat((Long) get(u, "id")).isNull();
+        });
+
+        assertThat(ops.insertAll("User", users)).isEqualTo(30_000);
+        assertThat(db.queryValue("SELECT count(*) FROM users WHERE name LIKE '" + p + "%'")).isEqualTo(30_000L);
+        assertThat(users).allSatisfy(u -> assertThat(u.isNew()).isFalse());
     }
 
     @BothBackends

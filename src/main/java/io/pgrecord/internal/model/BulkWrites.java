@@ -87,12 +87,35 @@ public final class BulkWrites {
             return w;
         }
         int chunk = Math.max(1, MAX_BINDS / columns.size());
-        Work<Integer> work = Work.done(0);
+        if (models.size() <= chunk) {
+            return chunk(meta, models, columns, conflict).map(Written::apply);
+        }
+        // several statements: all or nothing, in one transaction (a savepoint inside one), and the
+        // instances learn their keys only once every chunk is in, so a failure leaves them all new
+        Work<List<Written>> work = Work.done(new ArrayList<>());
         for (int from = 0; from < models.size(); from += chunk) {
             List<T> part = models.subList(from, Math.min(models.size(), from + chunk));
-            work = work.then(n -> chunk(meta, part, columns, conflict).map(k -> n + k));
+            work = work.then(written -> chunk(meta, part, columns, conflict).map(w -> {
+                written.add(w);
+                return written;
+            }));
         }
-        return work;
+        return Work.pinned(work).map(written -> {
+            int rows = 0;
+            for (Written w : written) {
+                rows += w.apply();
+            }
+            return rows;
+        });
+    }
+
+    /** A chunk's rows, written by the server, and how they go into its instances. */
+    private record Written(int rows, Runnable into) {
+
+        int apply() {
+            into.run();
+            return rows;
+        }
     }
 
     /** The fields set in some model, in field order; the others are left to their column defaults. */
@@ -109,7 +132,7 @@ public final class BulkWrites {
     /** Chunks up to this many values have their SQL cached; larger ones are rendered per call. */
     private static final int CACHED_BINDS = 4096;
 
-    private static <T> Work<Integer> chunk(ModelMeta<T> meta, List<T> part, List<FieldMeta> columns, UpsertPlan conflict) {
+    private static <T> Work<Written> chunk(ModelMeta<T> meta, List<T> part, List<FieldMeta> columns, UpsertPlan conflict) {
         // a null value is sent as DEFAULT, so which values are null is part of the statement's shape
         BitSet defaults = new BitSet();
         List<Object> values = new ArrayList<>(part.size() * columns.size());
@@ -146,7 +169,7 @@ public final class BulkWrites {
             ResultQuery<Record> statement = conflict == null ? insert.returning(meta.selectFields()) : conflict.apply(meta, insert, columns);
             return new ShapeCache.Source<>(statement, params);
         };
-        Function<List<Object[]>, Work<Integer>> filled = rows -> {
+        Function<List<Object[]>, Work<Written>> filled = rows -> Work.done(new Written(rows.size(), () -> {
             if (conflict == null || conflict.returnsEveryRow()) {
                 // INSERT ... VALUES returns rows in VALUES order
                 for (int i = 0; i < part.size(); i++) {
@@ -155,8 +178,7 @@ public final class BulkWrites {
             } else {
                 matchByKey(meta, part, rows, conflict.conflict());
             }
-            return Work.done(rows.size());
-        };
+        }));
         if (conflict != null || position > CACHED_BINDS || RecordPersistence.cacheable(meta) == null) {
             return new Work.Rows<>(source.get().query(), null, meta.columnKinds(), meta, filled);
         }
