@@ -22,6 +22,9 @@ public final class AsyncBelongsTo<T> extends Relation<T> {
             if (loaded) {
                 return Mono.justOrEmpty((T) cached);
             }
+            if (nothingToLoad()) {
+                return Mono.empty();
+            }
             beforeLazyLoad();
             return query().first().doOnNext(this::preload).switchIfEmpty(Mono.fromRunnable(() -> preload(null)));
         });

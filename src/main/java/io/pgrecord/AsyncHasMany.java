@@ -24,6 +24,9 @@ public final class AsyncHasMany<T> extends Relation<T> {
             if (loaded) {
                 return Flux.fromIterable((List<T>) cached);
             }
+            if (nothingToLoad()) {
+                return Flux.empty();
+            }
             beforeLazyLoad();
             return query().all().collectList().doOnNext(this::preload).flatMapIterable(list -> list);
         });

@@ -20,6 +20,9 @@ public final class BelongsTo<T> extends Relation<T> {
     @SuppressWarnings("unchecked")
     public @Nullable T get() {
         if (!loaded) {
+            if (nothingToLoad()) {
+                return null;
+            }
             beforeLazyLoad();
             preload(query().first().orElse(null));
         }

@@ -21,6 +21,9 @@ public final class HasMany<T> extends Relation<T> {
     @SuppressWarnings("unchecked")
     public List<T> get() {
         if (!loaded) {
+            if (nothingToLoad()) {
+                return List.of();
+            }
             beforeLazyLoad();
             preload(query().all());
         }

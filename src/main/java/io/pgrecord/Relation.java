@@ -4,6 +4,7 @@ import io.pgrecord.internal.exec.BackendHandle;
 import io.pgrecord.internal.model.LazyLoads;
 import io.pgrecord.internal.model.LoadingPolicy;
 import io.pgrecord.internal.model.RelationSpec;
+import io.pgrecord.internal.query.RelationQueries;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -46,6 +47,15 @@ public abstract sealed class Relation<T> permits BelongsTo, HasOne, HasMany, Asy
     void beforeLazyLoad() {
         BackendHandle backend = owner.backendHandle();
         LazyLoads.check(owner, this, backend == null ? LoadingPolicy.DEFAULT : backend.loading());
+    }
+
+    /**
+     * Whether there is nothing to load: a null foreign key, or an owner not saved yet. {@code get()}
+     * then answers empty without a query, and strict loading has nothing to forbid, as in Rails.
+     * Nothing is cached, so a key set afterwards is followed.
+     */
+    boolean nothingToLoad() {
+        return RelationQueries.nothingToLoad(owner, spec);
     }
 
     void preload(@Nullable Object value) {

@@ -90,6 +90,15 @@ class DriverOptionsTest {
         assertThatThrownBy(() -> PostgresConnectionConfig.fromUrl("postgresql://u@localhost/db?prepareTreshold=0"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'prepareTreshold'");
+        // a misspelt secret stays out of the message, and so out of logs
+        assertThatThrownBy(() -> db.configBuilder().driverOption("sslpasword", "hush-hush").build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'sslpasword'")
+                .hasMessageNotContaining("hush-hush");
+        assertThatThrownBy(() -> PostgresConnectionConfig.fromUrl("postgresql://u@localhost/db?pasword=hush-hush"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'pasword'")
+                .hasMessageNotContaining("hush-hush");
     }
 
     @Test

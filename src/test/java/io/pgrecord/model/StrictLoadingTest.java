@@ -109,6 +109,22 @@ class StrictLoadingTest {
         assertThat(ops.log().stop()).as("everything was included").isEmpty();
     }
 
+    /** A null foreign key, or an owner not saved yet: empty at once, without a query, even in strict mode. */
+    @BothBackends
+    void nothingToLoadIsEmptyWithoutAQueryEvenWhenStrict(Exec exec, TestDatabase db) {
+        ModelOps ops = ModelOps.on(exec, db);
+        String title = prefix(exec) + "orphan";
+        db.execute("INSERT INTO posts (user_id, title) VALUES (NULL, '" + title + "')");
+        Model orphan = ops.first(ops.<Model>query("Post").where("title = ?", title).strictLoading()).orElseThrow();
+        Model fresh = ops.create("User", "name", prefix(exec) + "new");
+        ops.log().start();
+        assertThat(ops.<Model>single(orphan, "user")).isNull();
+        assertThatThrownBy(() -> ops.many(orphan, "comments")).as("strict, with an id to load by").isInstanceOf(LazyLoadException.class);
+        assertThat(ops.<Model>many(fresh, "posts")).isEmpty();
+        assertThat(ops.<Model>single(fresh, "profile")).isNull();
+        assertThat(ops.log().stop()).isEmpty();
+    }
+
     @BothBackends
     void defaultModeStillLoadsLazily(Exec exec, TestDatabase db) {
         ModelOps ops = ModelOps.on(exec, db);

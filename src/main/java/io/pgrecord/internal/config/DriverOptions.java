@@ -68,8 +68,9 @@ public final class DriverOptions {
                 throw new IllegalArgumentException("driver option '" + name + "' cannot be set: " + RESERVED.get(name));
             }
             if (!pgjdbc().contains(name) && !r2dbc().contains(name)) {
-                throw new IllegalArgumentException("unknown driver option '" + name + "' (value '" + value
-                        + "'): neither pgjdbc nor r2dbc-postgresql has a property of that name (names are case-sensitive);"
+                // no value in the message: a misspelt password option would carry the password into logs
+                throw new IllegalArgumentException("unknown driver option '" + name
+                        + "': neither pgjdbc nor r2dbc-postgresql has a property of that name (names are case-sensitive);"
                         + " pgjdbc: " + String.join(", ", allowed(pgjdbc())) + "; r2dbc-postgresql: " + String.join(", ", allowed(r2dbc())));
             }
             if (value == null) {

@@ -55,8 +55,9 @@ public final class OptionValues {
     public static Object normalize(String name, Object value) {
         Kind kind = KNOWN.get(name);
         if (kind == null) {
-            throw new IllegalArgumentException("unknown connection option '" + name + "' (value '"
-                    + value + "'); allowed options: " + String.join(", ", KNOWN.keySet()));
+            // no value in the message: a misspelt password option would carry the password into logs
+            throw new IllegalArgumentException("unknown connection option '" + name + "'; allowed options: "
+                    + String.join(", ", KNOWN.keySet()));
         }
         if (value == null) {
             throw new IllegalArgumentException("connection option '" + name + "' must not be null");

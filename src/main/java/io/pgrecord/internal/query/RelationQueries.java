@@ -16,6 +16,13 @@ public final class RelationQueries {
     private RelationQueries() {
     }
 
+    /** Whether the relation's key on the owner's side is null: a null foreign key, or an owner without its id yet. */
+    public static boolean nothingToLoad(Object owner, RelationSpec spec) {
+        ModelMeta<?> ownerMeta = ModelMeta.of(owner.getClass());
+        FieldMeta key = spec.kind() == RelationSpec.Kind.BELONGS_TO ? ownerMeta.byColumn(spec.foreignKey()) : ownerMeta.singleId();
+        return key != null && key.get(owner) == null;
+    }
+
     public static QuerySpec forOwner(Object owner, RelationSpec spec) {
         ModelMeta<?> ownerMeta = ModelMeta.of(owner.getClass());
         ModelMeta<?> target = ModelMeta.of(spec.target());
