@@ -195,6 +195,15 @@ class QueryTest {
         assertThat(ops.all(high.unionAll(admins))).hasSize(5);
         assertThat(names(ops.all(high.intersect(admins)))).containsExactlyInAnyOrder("ann", "cat");
         assertThat(names(ops.all(high.except(admins)))).containsExactly("dan");
+
+        // what is built on a set operation applies to the combined rows, as in SQL
+        var bob = mine(ops).where("name LIKE ?", "%-bob");
+        assertThat(names(ops.all(high.union(bob).orderBy("-score", "name").limit(3)))).containsExactly("ann", "cat", "dan");
+        assertThat(names(ops.all(high.union(bob).orderBy("score", "name").limit(2)))).containsExactly("bob", "cat");
+        assertThat(names(ops.all(high.union(bob).where("score < ?", 25).orderBy("name")))).containsExactly("bob", "cat", "dan");
+        assertThat(ops.count(high.unionAll(admins).limit(3))).isEqualTo(3);
+        assertThat(ops.count(high.union(bob).where("score = ?", 20))).isEqualTo(2);
+        assertThat(names(ops.all(high.intersect(admins).orderBy("-name")))).containsExactly("cat", "ann");
     }
 
     @BothBackends

@@ -38,7 +38,7 @@ public final class QueryPlanner {
             q.addOffset(s.offsetParam);
         }
         lock(s, q, caps);
-        return setOperations(s, q, caps);
+        return q;
     }
 
     /** SELECT, FROM, joins, WHERE, GROUP BY, HAVING and DISTINCT: no ordering, paging or locks. */
@@ -46,7 +46,7 @@ public final class QueryPlanner {
         s.meta.requireCapabilities(caps);
         SelectQuery<Record> q;
         if (s.rare.ctes.isEmpty()) {
-            q = DSL.select(projection).from(source(s)).getQuery();
+            q = DSL.select(projection).from(source(s, caps)).getQuery();
         } else {
             caps.require(Capability.CTE);
             boolean recursive = s.rare.ctes.stream().anyMatch(QuerySpec.Cte::recursive);
@@ -59,7 +59,7 @@ public final class QueryPlanner {
             }
             q = (recursive ? DSL.withRecursive(ctes.toArray(CommonTableExpression[]::new))
                     : DSL.with(ctes.toArray(CommonTableExpression[]::new)))
-                    .select(projection).from(source(s)).getQuery();
+                    .select(projection).from(source(s, caps)).getQuery();
         }
         for (QuerySpec.Join j : s.rare.joins) {
             q.addJoin(j.table(), j.type(), j.on());
@@ -98,14 +98,34 @@ public final class QueryPlanner {
         return (Select<Record>) source;
     }
 
-    /** The table rows come from: the model's table, or a CTE named by {@code fromCte}. */
-    public static Table<?> source(QuerySpec s) {
+    /**
+     * The table rows come from: the model's table, a CTE named by {@code fromCte}, or a set
+     * operation's rows under the table's own name, so that conditions naming its columns apply.
+     */
+    static Table<?> source(QuerySpec s, Capabilities caps) {
+        QuerySpec.Combined combined = s.rare.combined;
+        if (combined != null) {
+            Select<Record> left = select(combined.left(), caps);
+            Select<Record> other = toSelect(combined.op().other(), caps);
+            Select<Record> rows = switch (combined.op().operator()) {
+                case UNION -> left.union(other);
+                case UNION_ALL -> left.unionAll(other);
+                case INTERSECT -> left.intersect(other);
+                case EXCEPT -> left.except(other);
+            };
+            return rows.asTable(alias(s));
+        }
         return s.rare.fromCte != null ? DSL.table(DSL.name(s.rare.fromCte)) : s.meta.table();
     }
 
     /** A model column qualified by the query's source. */
     public static Field<Object> column(QuerySpec s, FieldMeta f) {
-        return s.rare.fromCte != null ? DSL.field(DSL.name(s.rare.fromCte, f.column()), f.dataType()) : f.field();
+        String alias = s.rare.fromCte != null ? s.rare.fromCte : s.rare.combined != null ? alias(s) : null;
+        return alias != null ? DSL.field(DSL.name(alias, f.column()), f.dataType()) : f.field();
+    }
+
+    private static String alias(QuerySpec s) {
+        return s.meta.table().getName();
     }
 
     static List<? extends SelectFieldOrAsterisk> projection(QuerySpec s) {
@@ -174,23 +194,9 @@ public final class QueryPlanner {
         }
     }
 
-    private static Select<Record> setOperations(QuerySpec s, Select<Record> first, Capabilities caps) {
-        Select<Record> result = first;
-        for (QuerySpec.SetOp op : s.rare.setOps) {
-            Select<Record> other = toSelect(op.other(), caps);
-            result = switch (op.operator()) {
-                case UNION -> result.union(other);
-                case UNION_ALL -> result.unionAll(other);
-                case INTERSECT -> result.intersect(other);
-                case EXCEPT -> result.except(other);
-            };
-        }
-        return result;
-    }
-
     /** Whether aggregates can run on the base query directly, rather than over it as a subquery. */
     static boolean isPlain(QuerySpec s) {
         return s.limit == null && s.offset == null && !s.rare.distinct && s.rare.distinctOn.isEmpty() && s.rare.groupBy.isEmpty()
-                && s.rare.having.isEmpty() && s.rare.setOps.isEmpty() && s.rare.ctes.isEmpty() && s.rare.select == null;
+                && s.rare.having.isEmpty() && s.rare.combined == null && s.rare.ctes.isEmpty() && s.rare.select == null;
     }
 }

@@ -59,6 +59,10 @@ public final class QuerySpec {
     public record SetOp(SetOperator operator, Object other) {
     }
 
+    /** The rows of {@code left} combined with {@code op}'s: the table a query built on a set operation reads. */
+    public record Combined(QuerySpec left, SetOp op) {
+    }
+
     final ModelMeta<?> meta;
     List<Condition> where = List.of();
     List<Object> orderBy = List.of();
@@ -93,7 +97,8 @@ public final class QuerySpec {
         Lock lock;
         List<Cte> ctes = List.of();
         String fromCte;
-        List<SetOp> setOps = List.of();
+        /** The set operation whose result this query reads, or null. */
+        Combined combined;
         Duration timeout;
 
         private Rare copy() {
@@ -108,7 +113,7 @@ public final class QuerySpec {
             c.lock = lock;
             c.ctes = ctes;
             c.fromCte = fromCte;
-            c.setOps = setOps;
+            c.combined = combined;
             c.timeout = timeout;
             return c;
         }
@@ -394,9 +399,24 @@ public final class QuerySpec {
         return c;
     }
 
+    /**
+     * This query combined with another, as a query of its own over the combined rows: what is
+     * built on it afterwards (where, orderBy, limit, count) applies to all of them, as in SQL,
+     * not to this query alone. The eager loads, strictness, routing and timeout carry over.
+     */
     public QuerySpec setOp(SetOp op) {
-        QuerySpec c = copyWithRare(unshaped());
-        c.rare.setOps = plus(rare.setOps, List.of(op));
+        QuerySpec left = copy();
+        left.includes = List.of();
+        QuerySpec c = new QuerySpec(meta);
+        c.includes = includes;
+        c.strictLoading = strictLoading;
+        c.onPrimary = onPrimary;
+        // each branch has applied its own soft-delete scope
+        c.deleted = DeletedScope.WITH_DELETED;
+        c.shape = QueryShape.EMPTY.unkeyed();
+        c.rare = new Rare();
+        c.rare.timeout = rare.timeout;
+        c.rare.combined = new Combined(left, op);
         return c;
     }
 
