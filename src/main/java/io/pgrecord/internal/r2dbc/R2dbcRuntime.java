@@ -28,11 +28,20 @@ public final class R2dbcRuntime {
     private static final Duration APPLICATION_TIMEOUT = Duration.ofSeconds(30);
 
     private final ObservedConnectionFactory connections;
+    private final Runnable unbindMeters;
     private final DSLContext dsl;
     private final io.pgrecord.internal.exec.ReactiveScope poolScope;
 
     public R2dbcRuntime(PostgresConnectionConfig config, StatementRecorder recorder) {
         this(ownPool(config, recorder), config.jsonMapper());
+    }
+
+    private R2dbcRuntime(OwnPool own, ObjectMapper jsonMapper) {
+        this(own.connections(), jsonMapper, own.unbindMeters());
+    }
+
+    /** pgrecord's own pool, and what removes its gauges when it closes. */
+    private record OwnPool(ObservedConnectionFactory connections, Runnable unbindMeters) {
     }
 
     /**
@@ -42,19 +51,19 @@ public final class R2dbcRuntime {
      */
     public R2dbcRuntime(ConnectionFactory application, StatementRecorder recorder) {
         this(new ObservedConnectionFactory(application, false, "application ConnectionFactory", recorder,
-                APPLICATION_ATTEMPTS, APPLICATION_TIMEOUT), Json.MAPPER);
+                APPLICATION_ATTEMPTS, APPLICATION_TIMEOUT), Json.MAPPER, () -> { });
     }
 
-    private static ObservedConnectionFactory ownPool(PostgresConnectionConfig config, StatementRecorder recorder) {
+    private static OwnPool ownPool(PostgresConnectionConfig config, StatementRecorder recorder) {
         String name = R2dbcConfigs.nextPoolName();
         ConnectionPool pool = new ConnectionPool(R2dbcConfigs.pool(config, name));
-        if (config.meterRegistry() != null) {
-            R2dbcPoolMeters.bind(pool, name, config.meterRegistry());
-        }
-        return new ObservedConnectionFactory(pool, true, name, recorder, config.poolMaxSize(), config.poolTimeout());
+        Runnable unbind = config.meterRegistry() != null ? R2dbcPoolMeters.bind(pool, name, config.meterRegistry()) : () -> { };
+        return new OwnPool(new ObservedConnectionFactory(pool, true, name, recorder, config.poolMaxSize(), config.poolTimeout()),
+                unbind);
     }
 
-    private R2dbcRuntime(ObservedConnectionFactory connections, ObjectMapper jsonMapper) {
+    private R2dbcRuntime(ObservedConnectionFactory connections, ObjectMapper jsonMapper, Runnable unbindMeters) {
+        this.unbindMeters = unbindMeters;
         this.connections = connections;
         this.dsl = DSL.using(connections, JooqDefaults.DIALECT, JooqDefaults.settings());
         // jOOQ's subscribers carry the Reactor context, so a raw publisher of this DSLContext
@@ -102,6 +111,6 @@ public final class R2dbcRuntime {
     }
 
     public Mono<Void> close() {
-        return connections.dispose();
+        return Mono.fromRunnable(unbindMeters).then(connections.dispose());
     }
 }
