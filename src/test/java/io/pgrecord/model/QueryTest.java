@@ -88,6 +88,15 @@ class QueryTest {
     }
 
     @BothBackends
+    void moreBindsThanMarkersAreRefusedBeforeSql(Exec exec, TestDatabase db) {
+        ModelOps ops = ModelOps.on(exec, db);
+        ops.log().start();
+        assertThatThrownBy(() -> mine(ops).where("score = ?", 10, 20)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("1 bind marker");
+        assertThat(ops.log().stop()).isEmpty();
+    }
+
+    @BothBackends
     void unknownOrderColumnIsRejectedBeforeSql(Exec exec, TestDatabase db) {
         ModelOps ops = ModelOps.on(exec, db);
         ops.log().start();
