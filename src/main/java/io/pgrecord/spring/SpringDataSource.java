@@ -1,7 +1,6 @@
 package io.pgrecord.spring;
 
 import io.pgrecord.internal.jdbc.DataSourceSource;
-import java.sql.Connection;
 import javax.sql.DataSource;
 import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -20,7 +19,7 @@ final class SpringDataSource extends TransactionAwareDataSourceProxy implements 
     }
 
     @Override
-    public boolean inOwnersTransaction(Connection connection) {
+    public boolean inOwnersTransaction() {
         return TransactionSynchronizationManager.isActualTransactionActive()
                 && TransactionSynchronizationManager.getResource(obtainTargetDataSource()) != null;
     }

@@ -27,7 +27,8 @@ public final class DataSourceSource implements JdbcConnectionSource {
      */
     public interface OwnerTransactions {
 
-        boolean inOwnersTransaction(Connection connection);
+        /** Whether the connection it lends the calling thread now is that of a transaction its owner runs. */
+        boolean inOwnersTransaction();
     }
 
     private final DataSource dataSource;
@@ -53,9 +54,9 @@ public final class DataSourceSource implements JdbcConnectionSource {
             return own;
         }
         if (dataSource instanceof HikariDataSource || dataSource instanceof BaseDataSource) {
-            return c -> false;
+            return () -> false;
         }
-        return c -> true;
+        return () -> true;
     }
 
     @Override
@@ -71,7 +72,7 @@ public final class DataSourceSource implements JdbcConnectionSource {
         }
         readAsText(c);
         orGiveBack(c, () -> {
-            if (!c.getAutoCommit() && !owners.inOwnersTransaction(c)) {
+            if (!c.getAutoCommit() && !owners.inOwnersTransaction()) {
                 // pgrecord's statements commit as they would on its own pool, its transactions send BEGIN
                 c.setAutoCommit(true);
                 autocommitTurnedOn.add(c);
