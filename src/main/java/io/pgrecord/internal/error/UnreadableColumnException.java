@@ -92,6 +92,11 @@ public final class UnreadableColumnException extends MappingException {
         return typeOrUnknown(serverType);
     }
 
+    /** Whether the driver told the column's type, which {@link #serverType()} then names. */
+    public boolean knowsServerType() {
+        return serverType != null;
+    }
+
     /** What the driver said, without jOOQ's wrapping. */
     public String reason() {
         return reason;

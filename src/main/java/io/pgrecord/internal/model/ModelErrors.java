@@ -99,7 +99,11 @@ public final class ModelErrors {
         if (index < 0 || index >= meta.fields().size()) {
             return failure;
         }
-        return mismatch(meta, meta.fields().get(index), failure.serverType(), failure.reason(), failure.getCause());
+        FieldMeta f = meta.fields().get(index);
+        // jOOQ's reactive read does not always say the column's type: the field's mapping does
+        String type = failure.knowsServerType() ? failure.serverType()
+                : !f.sqlType().isEmpty() ? f.sqlType() : f.dataType().getTypeName();
+        return mismatch(meta, f, type, failure.reason(), failure.getCause());
     }
 
     /**

@@ -1,0 +1,18 @@
+package io.pgrecord.models;
+
+import io.pgrecord.AsyncActiveRecord;
+import io.pgrecord.Column;
+import io.pgrecord.AsyncFinder;
+import io.pgrecord.Id;
+import io.pgrecord.Table;
+import java.math.BigDecimal;
+import java.util.Map;
+
+/** A BigDecimal field over a numeric column holding NaN, in a model whose jsonb field makes jOOQ read its rows. */
+@Table("misfit_numbers")
+public class AsyncMisfitNumber extends AsyncActiveRecord<AsyncMisfitNumber> {
+    public static final AsyncFinder<AsyncMisfitNumber> find = finder(AsyncMisfitNumber.class);
+    @Id public Long id;
+    public BigDecimal amount;             // 'NaN', which no BigDecimal holds
+    @Column(type = "jsonb") public Map<String, Object> meta;   // makes jOOQ read the rows
+}
