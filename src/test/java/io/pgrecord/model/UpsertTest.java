@@ -91,6 +91,13 @@ class UpsertTest {
         assertThat(ops.upsert(clash, Upsert.on("slug").where("active").set("price"))).isEqualTo(1);
         assertThat(db.queryValue("SELECT price FROM skus WHERE slug = '" + slug + "' AND active")).isEqualTo(3);
         assertThat(db.queryValue("SELECT price FROM skus WHERE slug = '" + slug + "' AND NOT active")).isEqualTo(1);
+        // the predicate with a bind, alone and in a multi-row upsert: its values are written in
+        Model again = ops.create("Sku", "code", slug + "-4", "region", "eu", "slug", slug, "price", 4);
+        assertThat(ops.upsert(again, Upsert.on("slug").where("active = ?", true).set("price"))).isEqualTo(1);
+        assertThat(db.queryValue("SELECT price FROM skus WHERE slug = '" + slug + "' AND active")).isEqualTo(4);
+        List<Model> batch = List.of(ops.create("Sku", "code", slug + "-5", "region", "eu", "slug", slug, "price", 5));
+        assertThat(ops.upsertAll("Sku", batch, Upsert.on("slug").where("active = ?", true).set("price"))).isEqualTo(1);
+        assertThat(db.queryValue("SELECT price FROM skus WHERE slug = '" + slug + "' AND active")).isEqualTo(5);
     }
 
     @BothBackends

@@ -1,10 +1,13 @@
 package io.pgrecord.internal.model;
 
 import io.pgrecord.Upsert;
+import io.pgrecord.internal.exec.JooqDefaults;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.InsertOnDuplicateStep;
 import org.jooq.InsertReturningStep;
@@ -41,7 +44,7 @@ final class UpsertPlan {
         var target = upsert.constraint() != null
                 ? insert.onConflictOnConstraint(DSL.name(upsert.constraint()))
                 : upsert.indexPredicate() != null
-                        ? insert.onConflict(fields(conflict)).where(upsert.indexPredicate())
+                        ? insert.onConflict(fields(conflict)).where(inlined(upsert.indexPredicate()))
                         : insert.onConflict(fields(conflict));
         InsertReturningStep<Record> action;
         if (upsert.isDoNothing()) {
@@ -52,6 +55,17 @@ final class UpsertPlan {
         }
         return action.returning(meta.selectFields());
     }
+
+    /**
+     * The partial index's predicate with its values written in: jOOQ writes them so there anyway
+     * (the server infers the index from constants), and a bind left in it would be one more than
+     * the statement's binds.
+     */
+    private static Condition inlined(Condition predicate) {
+        return DSL.condition(INLINE.renderInlined(predicate));
+    }
+
+    private static final DSLContext INLINE = DSL.using(JooqDefaults.DIALECT, JooqDefaults.settings());
 
     private Map<Field<?>, Object> updates(ModelMeta<?> meta, List<FieldMeta> inserted) {
         Map<Field<?>, Object> set = new LinkedHashMap<>();

@@ -40,6 +40,16 @@ final class ColumnTypes {
             LocalDateTimeRange.class, "tsrange",
             OffsetDateTimeRange.class, "tstzrange");
 
+    /**
+     * Types the model layer binds as text with a cast, so that the registry's type is the
+     * carrier ({@code varchar}), not the column's.
+     */
+    private static final Map<Class<?>, String> TEXT_CARRIED = Map.of(
+            byte[].class, "bytea",
+            java.time.Duration.class, "interval",
+            java.net.InetAddress.class, "inet",
+            java.time.OffsetTime.class, "time with time zone");
+
     private ColumnTypes() {
     }
 
@@ -67,6 +77,13 @@ final class ColumnTypes {
         }
         if (range != null) {
             return DSL.sql(range);
+        }
+        String carried = TEXT_CARRIED.get(type);
+        if (carried == null && element != null && TEXT_CARRIED.containsKey(element)) {
+            carried = TEXT_CARRIED.get(element) + "[]";
+        }
+        if (carried != null) {
+            return DSL.sql(carried);
         }
         String name = f.dataType().getCastTypeName(POSTGRES);
         if (name.startsWith("any") || name.startsWith("other")) {
