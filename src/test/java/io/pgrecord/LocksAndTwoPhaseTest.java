@@ -108,6 +108,9 @@ class LocksAndTwoPhaseTest {
             assertThat(prepared).contains(commitGid, rollbackGid);
             assertThat(db.queryValue("SELECT count(*) FROM ledger WHERE id IN (" + id + ", " + (id + 10) + ")")).isEqualTo(0L);
             tm.commitPrepared(commitGid).then(tm.rollbackPrepared(rollbackGid)).block(WAIT);
+            // inside a transaction it is refused, as on the blocking backend, and nothing runs
+            assertThatThrownBy(() -> tm.inTransaction(() -> tm.commitPrepared("x")).blockLast(WAIT))
+                    .isInstanceOf(TransactionException.class).hasMessageContaining("inside a transaction");
             assertThat(tm.preparedTransactions().collectList().block(WAIT)).doesNotContain(commitGid, rollbackGid);
         }
         assertThat(db.queryValue("SELECT note FROM ledger WHERE id = " + id)).isEqualTo("prepared");

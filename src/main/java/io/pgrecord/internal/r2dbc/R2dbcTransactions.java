@@ -316,7 +316,9 @@ public final class R2dbcTransactions {
     public Mono<Void> finishPrepared(String gid, boolean commit) {
         // an invalid gid throws here, at assembly, as before
         String sql = commit ? LockSql.commitPrepared(gid) : LockSql.rollbackPrepared(gid);
-        return connect.get().then(Mono.usingWhen(Mono.defer(() -> R2dbcTx.connection(runtime.get())),
+        Mono<Void> outside = Mono.deferContextual(context -> current(context) != null
+                ? Mono.error(TxRules.preparedInsideTransaction(sql)) : Mono.empty());
+        return outside.then(connect.get()).then(Mono.usingWhen(Mono.defer(() -> R2dbcTx.connection(runtime.get())),
                 c -> c.execute(sql), R2dbcTx::release));
     }
 

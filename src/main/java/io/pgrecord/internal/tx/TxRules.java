@@ -18,6 +18,14 @@ public final class TxRules {
                 + " statement that may fail in a nested transaction (a savepoint), which rolls back alone");
     }
 
+    /**
+     * COMMIT/ROLLBACK PREPARED from inside a transaction: the server refuses it in a transaction
+     * block, and run on a connection of its own it would act outside the caller's transaction.
+     */
+    public static TransactionException preparedInsideTransaction(String sql) {
+        return new TransactionException("cannot run " + sql + " inside a transaction; run it outside any transaction");
+    }
+
     /** A second commit() or rollback() of the same transaction. */
     public static TransactionException alreadyFinished() {
         return new TransactionException("transaction already finished; commit() or rollback() runs once");
