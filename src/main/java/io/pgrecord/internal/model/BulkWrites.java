@@ -10,6 +10,7 @@ import io.pgrecord.internal.types.BindValues;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -86,16 +87,27 @@ public final class BulkWrites {
             }
             return w;
         }
-        int chunk = Math.max(1, MAX_BINDS / columns.size());
-        if (models.size() <= chunk) {
-            return chunk(meta, models, columns, conflict).map(Written::apply);
+        // an upsert updates what each instance sets, as a single upsert does: instances that set
+        // different fields go in statements of their own, so a field one leaves null is not reset
+        Map<List<FieldMeta>, List<T>> groups = conflict == null ? Map.of(columns, models) : bySetFields(meta, models);
+        List<Work<Written>> statements = new ArrayList<>();
+        for (Map.Entry<List<FieldMeta>, List<T>> group : groups.entrySet()) {
+            // an instance that sets nothing goes with the others' columns, as DEFAULTs
+            List<FieldMeta> set = group.getKey().isEmpty() ? columns : group.getKey();
+            List<T> members = group.getValue();
+            int chunk = Math.max(1, MAX_BINDS / Math.max(1, set.size()));
+            for (int from = 0; from < members.size(); from += chunk) {
+                statements.add(chunk(meta, members.subList(from, Math.min(members.size(), from + chunk)), set, conflict));
+            }
+        }
+        if (statements.size() == 1) {
+            return statements.get(0).map(Written::apply);
         }
         // several statements: all or nothing, in one transaction (a savepoint inside one), and the
-        // instances learn their keys only once every chunk is in, so a failure leaves them all new
+        // instances learn their keys only once every statement is in, so a failure leaves them all new
         Work<List<Written>> work = Work.done(new ArrayList<>());
-        for (int from = 0; from < models.size(); from += chunk) {
-            List<T> part = models.subList(from, Math.min(models.size(), from + chunk));
-            work = work.then(written -> chunk(meta, part, columns, conflict).map(w -> {
+        for (Work<Written> statement : statements) {
+            work = work.then(written -> statement.map(w -> {
                 written.add(w);
                 return written;
             }));
@@ -116,6 +128,15 @@ public final class BulkWrites {
             into.run();
             return rows;
         }
+    }
+
+    /** The instances by the fields each sets (in field order), in the order they first occur. */
+    private static <T> Map<List<FieldMeta>, List<T>> bySetFields(ModelMeta<T> meta, List<T> models) {
+        Map<List<FieldMeta>, List<T>> groups = new LinkedHashMap<>();
+        for (T m : models) {
+            groups.computeIfAbsent(setColumns(meta, List.of(m)), k -> new ArrayList<>()).add(m);
+        }
+        return groups;
     }
 
     /** The fields set in some model, in field order; the others are left to their column defaults. */

@@ -72,19 +72,34 @@ final class UpsertPlan {
         if (!upsert.setColumns().isEmpty()) {
             for (String c : upsert.setColumns()) {
                 FieldMeta f = meta.resolve(c);
-                set.put(f.unqualified(), DSL.excluded(f.unqualified()));
+                if (!f.isVersion()) {
+                    set.put(f.unqualified(), DSL.excluded(f.unqualified()));
+                }
             }
-            return set;
+            return bumpVersion(meta, set);
         }
         for (FieldMeta f : inserted) {
-            if (!conflict.contains(f) && !f.isId() && !f.isCreatedAt()) {
+            if (!conflict.contains(f) && !f.isId() && !f.isCreatedAt() && !f.isVersion()) {
                 set.put(f.unqualified(), DSL.excluded(f.unqualified()));
             }
         }
-        if (set.isEmpty()) {
+        if (set.isEmpty() && meta.version() == null) {
             // DO UPDATE needs one assignment; a no-op one makes RETURNING yield the existing row
             FieldMeta f = conflict.isEmpty() ? inserted.get(0) : conflict.get(0);
             set.put(f.unqualified(), DSL.excluded(f.unqualified()));
+        }
+        return bumpVersion(meta, set);
+    }
+
+    /**
+     * An update through the conflict moves the row's {@code @Version} on from what the row held,
+     * as a save does, so that a copy read before it is stale; the inserted row's own version
+     * (a new instance's 0, or another instance's number) must not replace it.
+     */
+    private static Map<Field<?>, Object> bumpVersion(ModelMeta<?> meta, Map<Field<?>, Object> set) {
+        FieldMeta v = meta.version();
+        if (v != null) {
+            set.put(v.unqualified(), DSL.coalesce(v.field(), DSL.inline(0).coerce(v.field())).plus(DSL.inline(1)));
         }
         return set;
     }
