@@ -223,6 +223,14 @@ public final class FieldMeta {
         return field;
     }
 
+    /**
+     * {@link #field()} as a projection selects it: a money column's cast named as the column, so
+     * that a record, a CTE or a derived table made of the projection has the column by its name.
+     */
+    public org.jooq.SelectField<Object> selected() {
+        return sqlType.equals("money") ? field.as(column) : field;
+    }
+
     /** The bare column name, typed: for INSERT column lists and SET clauses. */
     public org.jooq.Field<Object> unqualified() {
         return unqualified;

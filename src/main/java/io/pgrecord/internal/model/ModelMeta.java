@@ -123,7 +123,7 @@ public final class ModelMeta<T> implements RowTarget {
         this.createdAt = single(all.stream().filter(FieldMeta::isCreatedAt).toList(), "@CreatedAt");
         this.updatedAt = single(all.stream().filter(FieldMeta::isUpdatedAt).toList(), "@UpdatedAt");
         this.softDelete = single(all.stream().filter(FieldMeta::isSoftDelete).toList(), "@SoftDelete");
-        this.selectFields = all.stream().map(FieldMeta::field).collect(Collectors.toUnmodifiableList());
+        this.selectFields = all.stream().<SelectField<?>>map(FieldMeta::selected).collect(Collectors.toUnmodifiableList());
         this.columnKinds = columnKinds(all);
         this.primitiveFields = all.stream().filter(f -> f.type().isPrimitive()).toArray(FieldMeta[]::new);
         this.mutableFields = columnKinds == null ? new FieldMeta[0]

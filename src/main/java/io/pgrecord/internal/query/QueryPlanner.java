@@ -12,6 +12,7 @@ import org.jooq.Name;
 import org.jooq.OrderField;
 import org.jooq.Record;
 import org.jooq.Select;
+import org.jooq.SelectField;
 import org.jooq.SelectFieldOrAsterisk;
 import org.jooq.SelectQuery;
 import org.jooq.Table;
@@ -135,10 +136,11 @@ public final class QueryPlanner {
         return modelProjection(s);
     }
 
-    static List<Field<?>> modelProjection(QuerySpec s) {
-        List<Field<?>> fields = new ArrayList<>();
+    static List<SelectField<?>> modelProjection(QuerySpec s) {
+        boolean ownTable = s.rare.fromCte == null && s.rare.combined == null;
+        List<SelectField<?>> fields = new ArrayList<>();
         for (FieldMeta f : s.meta.fields()) {
-            fields.add(column(s, f));
+            fields.add(ownTable ? f.selected() : column(s, f));
         }
         return fields;
     }
