@@ -97,6 +97,19 @@ class DateTimeEdgesTest {
 
     // ---- item 9: intervals --------------------------------------------------------------------
 
+    /** java.time allows offsets to ±18:00, the server's input to ±15:59: the instant is stored, read back at UTC. */
+    @BothBackends
+    void offsetsPastTheServersRangeStoreTheirInstant(Exec exec, TestDatabase db) {
+        ModelOps ops = ModelOps.on(exec, db);
+        for (int hours : new int[] {16, -18}) {
+            java.time.OffsetDateTime far = java.time.OffsetDateTime.of(2024, 6, 1, 12, 0, 0, 0, java.time.ZoneOffset.ofHours(hours));
+            Model m = ops.insert("Dated", "stampTz", far);
+            Model back = ops.getById("Dated", get(m, "id"));
+            assertThat(((java.time.OffsetDateTime) get(back, "stampTz")).toInstant()).isEqualTo(far.toInstant());
+            assertThat(ops.count(ops.query("Dated").where("stamp_tz = ?", far))).isPositive();
+        }
+    }
+
     @BothBackends
     void durationsPastTwoHundredNinetyTwoYearsRoundTrip(Exec exec, TestDatabase db) {
         ModelOps ops = ModelOps.on(exec, db);

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.temporal.Temporal;
 import java.util.Collection;
 import java.util.Map;
@@ -92,6 +93,12 @@ public final class BindValues {
         } else if (value instanceof Temporal || value instanceof Duration
                 || value instanceof Range<?> || value instanceof MultiRange<?>) {
             checkTemporal(column, value);
+            if (value instanceof OffsetDateTime t && Math.abs(t.getOffset().getTotalSeconds()) >= MAX_SERVER_OFFSET
+                    && !t.equals(OffsetDateTime.MAX) && !t.equals(OffsetDateTime.MIN)) {
+                // java.time allows offsets up to ±18:00, the server's input ±15:59: the same instant at UTC
+                // (MAX and MIN, at -18:00 and +18:00, are the infinities)
+                return t.withOffsetSameInstant(ZoneOffset.UTC);
+            }
         }
         return value;
     }
@@ -251,6 +258,9 @@ public final class BindValues {
             throw outOfRange("value " + n + " is out of range for column " + column + " (" + target.getSimpleName() + ")", e);
         }
     }
+
+    /** The smallest offset, in seconds, that PostgreSQL's timestamptz input refuses (16:00). */
+    private static final int MAX_SERVER_OFFSET = 16 * 3600;
 
     /** The most digits PostgreSQL's numeric holds before the decimal point, and after it. */
     private static final int NUMERIC_INTEGRAL_DIGITS = 131072;
