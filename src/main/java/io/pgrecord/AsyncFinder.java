@@ -143,7 +143,7 @@ public final class AsyncFinder<T> {
     }
 
     public Table<Record> table() {
-        return meta().table();
+        return meta().typedTable();
     }
 
     public RecordMapper<Record, T> mapper() {

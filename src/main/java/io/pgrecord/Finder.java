@@ -181,9 +181,9 @@ public final class Finder<T> {
         return run(caps -> BulkMerge.mergeAll(meta(), list, caps, matchColumns), list);
     }
 
-    /** The model's jOOQ table, to join or select from with raw jOOQ. */
+    /** The model's jOOQ table, with its columns as typed fields: to join or select from with raw jOOQ, read as the models read them. */
     public Table<Record> table() {
-        return meta().table();
+        return meta().typedTable();
     }
 
     /** Maps raw jOOQ records into models by column name: {@code dsl.select(...).fetch(User.find.mapper())}. */

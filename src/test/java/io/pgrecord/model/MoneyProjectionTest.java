@@ -33,6 +33,31 @@ class MoneyProjectionTest {
         SpecimenSchema.create(db, false);
     }
 
+    /** find.table() has the model's columns as typed fields: select() from it reads every column as the models do. */
+    @BothBackends
+    void rawSelectFromTheModelsTableReadsAsTheModelsDo(Exec exec, TestDatabase db) {
+        ModelOps ops = ModelOps.on(exec, db);
+        Model m = ops.insert("Specimen", "num", new BigDecimal("1.500"), "instant", java.time.Instant.parse("1969-12-31T23:59:59.5Z"),
+                "span", Duration.ofMillis(-500), "clock", java.time.LocalTime.parse("10:00:00.000001"));
+        Object id = get(m, "id");
+        Model read;
+        if (exec == Exec.JDBC) {
+            PostgresBackend b = db.blocking();
+            read = b.dsl().select().from(Specimen.find.table()).where(org.jooq.impl.DSL.field(org.jooq.impl.DSL.name("id")).eq(id))
+                    .fetch(Specimen.find.using(b).mapper()).get(0);
+        } else {
+            AsyncPostgresBackend a = db.async();
+            read = Flux.from(a.dsl().select().from(AsyncSpecimen.find.table()).where(org.jooq.impl.DSL.field(org.jooq.impl.DSL.name("id")).eq(id)))
+                    .map(r -> AsyncSpecimen.find.using(a).mapper().map(r)).blockFirst(WAIT);
+        }
+        for (String field : List.of("num", "instant", "span", "clock")) {
+            Object expected = get(m, field);
+            Object actual = get(read, field);
+            assertThat(actual).as(field).isEqualTo(expected);
+        }
+        assertThat(Specimen.find.table().field("num")).as("a typed field").isNotNull();
+    }
+
     @BothBackends
     void asSelectOfAModelWithMoneyKeepsTheColumnName(Exec exec, TestDatabase db) {
         ModelOps ops = ModelOps.on(exec, db);

@@ -432,6 +432,21 @@ public final class ModelMeta<T> implements RowTarget {
         return table;
     }
 
+    private volatile org.jooq.Table<Record> typedTable;
+
+    /**
+     * The table with the model's columns as typed fields ({@link ModelTable}), for raw jOOQ:
+     * {@code find.table()}. pgrecord's own statements use {@link #table()}.
+     */
+    public org.jooq.Table<Record> typedTable() {
+        org.jooq.Table<Record> t = typedTable;
+        if (t == null) {
+            t = new ModelTable(tableName, fields);
+            typedTable = t;
+        }
+        return t;
+    }
+
     public List<FieldMeta> fields() {
         return fields;
     }
