@@ -3,10 +3,12 @@ package io.pgrecord.model;
 import static io.pgrecord.testing.ModelOps.get;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.table;
 
+import io.pgrecord.Capability;
 import io.pgrecord.Model;
 import io.pgrecord.Pg;
 import io.pgrecord.Upsert;
@@ -156,6 +158,21 @@ class UpsertTest {
         ops.upsertAll("User", batch, Upsert.on("email"));
         assertThat(db.queryValue("SELECT lock_version FROM users WHERE email = '" + email + "'")).isEqualTo(2);
         assertThat(db.queryValue("SELECT name FROM users WHERE email = '" + email + "'")).isEqualTo("v2");
+    }
+
+    /** mergeAll inserts and updates what each instance sets: a null field is neither NULL over a default nor written over a match. */
+    @BothBackends
+    void mergeAllLeavesAFieldAnInstanceLeftNullAlone(Exec exec, TestDatabase db) {
+        assumeTrue(db.blocking().capabilities().supports(Capability.MERGE), "MERGE needs PostgreSQL 15");
+        ModelOps ops = ModelOps.on(exec, db);
+        String code = "merge-" + exec + "-";
+        ops.insert("Sku", "code", code + "1", "region", "eu", "price", 1, "slug", code + "kept");
+        List<Model> batch = List.of(ops.create("Sku", "code", code + "1", "region", "eu", "price", 6),
+                ops.create("Sku", "code", code + "2", "region", "eu", "slug", code + "new"));
+        assertThat(ops.mergeAll("Sku", batch, "code", "region")).isEqualTo(2);
+        assertThat(db.queryValue("SELECT slug FROM skus WHERE code = '" + code + "1'")).isEqualTo(code + "kept");
+        assertThat(price(db, code + "1")).isEqualTo(6);
+        assertThat(db.queryValue("SELECT active FROM skus WHERE code = '" + code + "2'")).as("the column default").isEqualTo(true);
     }
 
     @BothBackends

@@ -42,10 +42,19 @@ public final class BulkMerge {
             return Work.done(0);
         }
         RecordPersistence.prepareAll(meta, models, false);
-        return RecordPersistence.firstVersions(meta, models, true).then(ignored -> merge(meta, models, caps, match));
+        return RecordPersistence.firstVersions(meta, models, true).then(ignored -> {
+            // each instance inserts and updates what it sets, as upsertAll does: instances that set
+            // different fields go in statements of their own, so a field one leaves null is neither
+            // sent as NULL over its column's default nor written over a matched row's value
+            List<Work<BulkWrites.Written>> statements = new ArrayList<>();
+            for (List<T> group : BulkWrites.bySetFields(meta, models).values()) {
+                statements.add(merge(meta, group, caps, match));
+            }
+            return statements.size() == 1 ? statements.get(0).map(BulkWrites.Written::apply) : BulkWrites.allOrNothing(statements);
+        });
     }
 
-    private static <T> Work<Integer> merge(ModelMeta<T> meta, List<T> models, Capabilities caps, List<FieldMeta> match) {
+    private static <T> Work<BulkWrites.Written> merge(ModelMeta<T> meta, List<T> models, Capabilities caps, List<FieldMeta> match) {
         List<FieldMeta> columns = new ArrayList<>();
         for (FieldMeta f : meta.fields()) {
             if (!f.isGenerated() && (match.contains(f) || models.stream().anyMatch(m -> f.get(m) != null))) {
@@ -87,12 +96,12 @@ public final class BulkMerge {
             // Every source row triggers exactly one unconditional action, so a count of 0 can only
             // mean the driver could not read the MERGE command tag (r2dbc-postgresql #706).
             int sourceRows = models.size();
-            return new Work.Execute<>(merge, n -> Work.done(n == 0 ? sourceRows : n));
+            return new Work.Execute<>(merge, n -> Work.done(new BulkWrites.Written(n == 0 ? sourceRows : n, () -> { })));
         }
         // coerced, so each column is read with its field's binding (a plain-SQL query would read driver objects)
         var returning = DSL.resultQuery("{0} returning {1}", merge, DSL.list(meta.selectFields()))
                 .coerce(meta.selectFields().stream().map(f -> (Field<?>) f).toList());
-        return new Work.Fetch<>(returning, meta, result -> {
+        return new Work.Fetch<>(returning, meta, result -> Work.done(new BulkWrites.Written(result.size(), () -> {
             Map<List<Object>, T> byKey = new HashMap<>();
             for (T m : models) {
                 byKey.put(match.stream().map(f -> f.get(m)).toList(), m);
@@ -104,7 +113,6 @@ public final class BulkMerge {
                     RecordPersistence.fire(m, Hook.AFTER_SAVE);
                 }
             }
-            return Work.done(result.size());
-        });
+        })));
     }
 }

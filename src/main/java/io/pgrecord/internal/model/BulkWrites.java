@@ -103,8 +103,15 @@ public final class BulkWrites {
         if (statements.size() == 1) {
             return statements.get(0).map(Written::apply);
         }
-        // several statements: all or nothing, in one transaction (a savepoint inside one), and the
-        // instances learn their keys only once every statement is in, so a failure leaves them all new
+        return allOrNothing(statements);
+    }
+
+    /**
+     * Several statements, all or nothing: in one transaction (a savepoint inside one), and the
+     * instances learn what the server wrote only once every statement is in, so a failure leaves
+     * them all as they were.
+     */
+    static Work<Integer> allOrNothing(List<Work<Written>> statements) {
         Work<List<Written>> work = Work.done(new ArrayList<>());
         for (Work<Written> statement : statements) {
             work = work.then(written -> statement.map(w -> {
@@ -121,8 +128,8 @@ public final class BulkWrites {
         });
     }
 
-    /** A chunk's rows, written by the server, and how they go into its instances. */
-    private record Written(int rows, Runnable into) {
+    /** A statement's rows, written by the server, and how they go into its instances. */
+    record Written(int rows, Runnable into) {
 
         int apply() {
             into.run();
@@ -131,7 +138,7 @@ public final class BulkWrites {
     }
 
     /** The instances by the fields each sets (in field order), in the order they first occur. */
-    private static <T> Map<List<FieldMeta>, List<T>> bySetFields(ModelMeta<T> meta, List<T> models) {
+    static <T> Map<List<FieldMeta>, List<T>> bySetFields(ModelMeta<T> meta, List<T> models) {
         Map<List<FieldMeta>, List<T>> groups = new LinkedHashMap<>();
         for (T m : models) {
             groups.computeIfAbsent(setColumns(meta, List.of(m)), k -> new ArrayList<>()).add(m);
