@@ -22,6 +22,7 @@ import io.pgrecord.testing.PgExtension;
 import io.pgrecord.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.jooq.Field;
@@ -84,6 +85,11 @@ class QueryTest {
         assertThat(names(ops.all(mine(ops).where("(? IS NULL OR score <= ?)", 10, 10)))).containsExactly("bob");
         assertThat(names(ops.all(mine(ops).where("metadata IS NOT DISTINCT FROM ?", (Object) null)))).containsExactly("dan");
         assertThat(names(ops.all(mine(ops).where("coalesce(?, name) = name", (Object) null).orderBy("name"))))
+                .containsExactly("ann", "bob", "cat", "dan");
+        // a list with no element to type it by: typed by its context, not as text[]
+        assertThat(ops.all(mine(ops).where("id = any(?)", List.of()))).isEmpty();
+        assertThat(ops.count(mine(ops).where("NOT (score = any(?))", Arrays.asList(null, null)))).isZero();
+        assertThat(names(ops.all(mine(ops).where("NOT (id = any(?))", List.of()).orderBy("name"))))
                 .containsExactly("ann", "bob", "cat", "dan");
     }
 

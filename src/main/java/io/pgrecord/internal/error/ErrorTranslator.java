@@ -38,7 +38,8 @@ public final class ErrorTranslator {
         String message = message(f);
         return switch (state) {
             case "23505" -> new UniqueViolationException(message, f, cause);
-            case "23503" -> new ForeignKeyViolationException(message, f, cause);
+            // 23001: a foreign key declared ON DELETE/UPDATE RESTRICT
+            case "23503", "23001" -> new ForeignKeyViolationException(message, f, cause);
             case "23502" -> new NotNullViolationException(message, f, cause);
             case "23514" -> new CheckViolationException(message, f, cause);
             case "23P01" -> new ExclusionViolationException(message, f, cause);

@@ -189,12 +189,13 @@ public final class QuerySpec {
         QueryPart[] parts = null;
         Param<?>[] plain = new Param<?>[n];
         for (int i = 0; i < n; i++) {
-            // a null is the literal NULL (see Sql.param), which a cached statement's bind cannot stand for
-            if (binds[i] instanceof QueryPart || binds[i] == null) {
+            // a null, or a list with no element to type it by, is a literal (see Sql.param), which a
+            // cached statement's bind cannot stand for
+            if (binds[i] instanceof QueryPart || binds[i] == null || Sql.elementsUnknown(binds[i])) {
                 if (parts == null) {
                     parts = new QueryPart[n];
                 }
-                parts[i] = binds[i] == null ? Sql.param(null) : (QueryPart) binds[i];
+                parts[i] = binds[i] instanceof QueryPart part ? part : Sql.param(binds[i]);
                 continue;
             }
             plain[i] = Sql.param(binds[i]);

@@ -2,6 +2,7 @@ package io.pgrecord.internal.query;
 
 import io.pgrecord.internal.types.BindValues;
 import io.pgrecord.internal.types.TypeMapper;
+import java.util.Collection;
 import org.jooq.Condition;
 import org.jooq.Context;
 import org.jooq.DataType;
@@ -175,8 +176,23 @@ public final class Sql {
         if (value == null) {
             return DSL.inline((Object) null);
         }
+        if (elementsUnknown(value)) {
+            // an array literal of unknown type, which the server types from its context
+            // (id = any('{}')): with no element to tell it, a typed bind would be text[]
+            int n = value instanceof Collection<?> c ? c.size() : ((Object[]) value).length;
+            return DSL.inline((Object) ("{" + String.join(",", java.util.Collections.nCopies(n, "NULL")) + "}"));
+        }
         DataType<Object> type = (DataType<Object>) TypeMapper.forValue(value);
         return DSL.val(BindValues.check("a bind value", type, value), type);
+    }
+
+    /** Whether a bind is a list or array with no element to type it by: empty, or all null. */
+    static boolean elementsUnknown(Object value) {
+        if (value instanceof Collection<?> c) {
+            return c.stream().allMatch(java.util.Objects::isNull);
+        }
+        return value instanceof Object[] a && a.getClass().getComponentType() == Object.class
+                && java.util.Arrays.stream(a).allMatch(java.util.Objects::isNull);
     }
 
     /** A bind as SQL text embeds it: cast where the server could not infer the type. */
