@@ -33,7 +33,10 @@ public final class ErrorTranslator {
     private ErrorTranslator() {
     }
 
-    public static DatabaseException translate(ServerErrorFields f, @Nullable Throwable cause) {
+    public static DatabaseException translate(ServerErrorFields reported, @Nullable Throwable reportedCause) {
+        ServerErrorFields f = SensitiveKeys.masked(reported);
+        // the driver's exception quotes the detail too: with a sensitive key, it is left out
+        Throwable cause = f == reported ? reportedCause : null;
         String state = f.sqlState();
         String message = message(f);
         return switch (state) {

@@ -1,5 +1,6 @@
 package io.pgrecord.internal.exec;
 
+import io.pgrecord.internal.error.SensitiveKeys;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -20,6 +21,7 @@ public final class SensitiveColumns {
     public static void add(String table, String column) {
         TABLES.computeIfAbsent(column.toLowerCase(Locale.ROOT), c -> ConcurrentHashMap.newKeySet())
                 .add(table.toLowerCase(Locale.ROOT));
+        SensitiveKeys.register(table, column);   // and the key values of error reports
     }
 
     /** The registered columns sensitive in a statement that names these identifiers (lower case). */
