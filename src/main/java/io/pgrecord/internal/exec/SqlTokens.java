@@ -46,18 +46,13 @@ final class SqlTokens {
         int i = 0;
         while (i < n) {
             char c = sql.charAt(i);
-            if (Character.isWhitespace(c)) {
+            int skipped = SqlText.skipLiteralOrComment(sql, i);
+            if (skipped != i) {
+                i = skipped;
+            } else if (Character.isWhitespace(c)) {
                 i++;
-            } else if (c == '\'') {
-                i = skipQuoted(sql, i, '\'');
-            } else if (c == '-' && i + 1 < n && sql.charAt(i + 1) == '-') {
-                int end = sql.indexOf('\n', i);
-                i = end < 0 ? n : end;
-            } else if (c == '/' && i + 1 < n && sql.charAt(i + 1) == '*') {
-                int end = sql.indexOf("*/", i + 2);
-                i = end < 0 ? n : end + 2;
             } else if (c == '"') {
-                int end = skipQuoted(sql, i, '"');
+                int end = SqlText.skipQuoted(sql, i, '"');
                 out.add(new Token(Type.NAME, sql.substring(i + 1, end - 1).replace("\"\"", "\""), -1));
                 i = end;
             } else if (c == '?' && i + 1 < n && sql.charAt(i + 1) == '?') {
@@ -101,22 +96,6 @@ final class SqlTokens {
             }
         }
         return new SqlTokens(out);
-    }
-
-    /** The index just past the quoted text starting at {@code start}; a doubled quote stays inside. */
-    private static int skipQuoted(String sql, int start, char quote) {
-        int i = start + 1;
-        while (i < sql.length()) {
-            if (sql.charAt(i) == quote) {
-                if (i + 1 < sql.length() && sql.charAt(i + 1) == quote) {
-                    i += 2;
-                    continue;
-                }
-                return i + 1;
-            }
-            i++;
-        }
-        return sql.length();
     }
 
     List<Token> tokens() {

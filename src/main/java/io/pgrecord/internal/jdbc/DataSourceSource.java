@@ -70,8 +70,8 @@ public final class DataSourceSource implements JdbcConnectionSource {
         if (!checked) {
             check(c);
         }
-        readAsText(c);
         orGiveBack(c, () -> {
+            readAsText(c);
             if (!c.getAutoCommit() && !owners.inOwnersTransaction()) {
                 // pgrecord's statements commit as they would on its own pool, its transactions send BEGIN
                 c.setAutoCommit(true);
@@ -101,13 +101,11 @@ public final class DataSourceSource implements JdbcConnectionSource {
      * binary, and its getString then shifts a timetz to UTC and prints a bytea as an object
      * reference. The application's pool does not know that, so each connection lent is told.
      */
-    private void readAsText(Connection c) {
-        orGiveBack(c, () -> {
-            QueryExecutor executor = c.unwrap(BaseConnection.class).getQueryExecutor();
-            for (int oid : HikariConfigs.TEXT_READ_OIDS) {
-                executor.removeBinaryReceiveOid(oid);
-            }
-        });
+    private static void readAsText(Connection c) throws SQLException {
+        QueryExecutor executor = c.unwrap(BaseConnection.class).getQueryExecutor();
+        for (int oid : HikariConfigs.TEXT_READ_OIDS) {
+            executor.removeBinaryReceiveOid(oid);
+        }
     }
 
     /** Once: the connections are pgjdbc's and bind strings untyped, or the first use fails naming the fix. */

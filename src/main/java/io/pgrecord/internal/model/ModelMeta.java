@@ -53,6 +53,7 @@ public final class ModelMeta<T> implements RowTarget {
     private final Name tableName;
     private final boolean tableNameDerived;
     private final org.jooq.Table<Record> table;
+    private final org.jooq.Table<Record> typedTable;
     private final List<FieldMeta> fields;
     private final List<FieldMeta> ids;
     private final Map<String, FieldMeta> byName = new LinkedHashMap<>();
@@ -123,6 +124,7 @@ public final class ModelMeta<T> implements RowTarget {
         this.createdAt = single(all.stream().filter(FieldMeta::isCreatedAt).toList(), "@CreatedAt");
         this.updatedAt = single(all.stream().filter(FieldMeta::isUpdatedAt).toList(), "@UpdatedAt");
         this.softDelete = single(all.stream().filter(FieldMeta::isSoftDelete).toList(), "@SoftDelete");
+        this.typedTable = new ModelTable(tableName, all);
         this.selectFields = all.stream().<SelectField<?>>map(FieldMeta::selected).collect(Collectors.toUnmodifiableList());
         this.columnKinds = columnKinds(all);
         this.primitiveFields = all.stream().filter(f -> f.type().isPrimitive()).toArray(FieldMeta[]::new);
@@ -432,19 +434,12 @@ public final class ModelMeta<T> implements RowTarget {
         return table;
     }
 
-    private volatile org.jooq.Table<Record> typedTable;
-
     /**
      * The table with the model's columns as typed fields ({@link ModelTable}), for raw jOOQ:
      * {@code find.table()}. pgrecord's own statements use {@link #table()}.
      */
     public org.jooq.Table<Record> typedTable() {
-        org.jooq.Table<Record> t = typedTable;
-        if (t == null) {
-            t = new ModelTable(tableName, fields);
-            typedTable = t;
-        }
-        return t;
+        return typedTable;
     }
 
     public List<FieldMeta> fields() {

@@ -1,5 +1,6 @@
 package io.pgrecord.internal.query;
 
+import io.pgrecord.internal.exec.SqlText;
 import io.pgrecord.internal.types.BindValues;
 import io.pgrecord.internal.types.TypeMapper;
 import java.util.Collection;
@@ -44,76 +45,12 @@ public final class Sql {
      */
     static String requireBinds(String sql, int binds) {
         requireText(sql);
-        int markers = markers(sql);
+        int markers = SqlText.bindMarkers(sql);
         if (binds > markers) {
             throw new IllegalArgumentException("SQL condition \"" + sql + "\" has " + markers + " bind marker"
                     + (markers == 1 ? "" : "s") + " (?) but " + binds + " bind values were given");
         }
         return sql;
-    }
-
-    /** Whether the character before {@code at} belongs to a word, so a {@code $} or {@code E} there is part of it. */
-    private static boolean wordBefore(String sql, int at) {
-        if (at == 0) {
-            return false;
-        }
-        char b = sql.charAt(at - 1);
-        return Character.isLetterOrDigit(b) || b == '_' || b == '$';
-    }
-
-    /** The closing {@code $} of a dollar-quote tag ({@code $$}, {@code $body$}) opening at {@code at}, or -1. */
-    private static int dollarTagEnd(String sql, int at) {
-        for (int j = at + 1; j < sql.length(); j++) {
-            char t = sql.charAt(j);
-            if (t == '$') {
-                return j;
-            }
-            if (!(Character.isLetter(t) || t == '_' || (j > at + 1 && Character.isDigit(t)))) {
-                return -1;
-            }
-        }
-        return -1;
-    }
-
-    /** The {@code ?} and {@code {n}} in SQL text, outside quotes and comments: at least its bind markers. */
-    static int markers(String sql) {
-        int count = 0;
-        int n = sql.length();
-        int i = 0;
-        while (i < n) {
-            char c = sql.charAt(i);
-            if (c == '\'' && i > 0 && (sql.charAt(i - 1) == 'E' || sql.charAt(i - 1) == 'e') && !wordBefore(sql, i - 1)) {
-                // E'...': a backslash escapes the next character
-                int j = i + 1;
-                while (j < n && sql.charAt(j) != '\'') {
-                    j += sql.charAt(j) == '\\' ? 2 : 1;
-                }
-                i = j + 1;
-            } else if (c == '\'' || c == '"') {
-                int end = sql.indexOf(c, i + 1);
-                // a doubled quote inside is read as the end of one quoted run and the start of the next
-                i = end < 0 ? n : end + 1;
-            } else if (c == '-' && i + 1 < n && sql.charAt(i + 1) == '-') {
-                int end = sql.indexOf('\n', i);
-                i = end < 0 ? n : end + 1;
-            } else if (c == '/' && i + 1 < n && sql.charAt(i + 1) == '*') {
-                int end = sql.indexOf("*/", i + 2);
-                i = end < 0 ? n : end + 2;
-            } else if (c == '$' && !wordBefore(sql, i) && dollarTagEnd(sql, i) > 0) {
-                String tag = sql.substring(i, dollarTagEnd(sql, i) + 1);
-                int end = sql.indexOf(tag, i + tag.length());
-                i = end < 0 ? n : end + tag.length();
-            } else if (c == '?') {
-                count++;
-                i++;
-            } else if (c == '{' && i + 1 < n && Character.isDigit(sql.charAt(i + 1))) {
-                count++;
-                i++;
-            } else {
-                i++;
-            }
-        }
-        return count;
     }
 
     /**
