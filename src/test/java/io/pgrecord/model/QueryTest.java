@@ -93,6 +93,35 @@ class QueryTest {
                 .containsExactly("ann", "bob", "cat", "dan");
     }
 
+    /** A list in {@code IN (?)} is one bind per element, as in Rails and Spring's named parameters. */
+    @BothBackends
+    void listInInMarkerIsOneBindPerElement(Exec exec, TestDatabase db) {
+        ModelOps ops = ModelOps.on(exec, db);
+        String g = exec.name().toLowerCase();
+        List<String> annAndCat = List.of(g + "-ann", g + "-cat");
+        QueryBuilder<Model, ?> in = mine(ops).where("name IN (?)", annAndCat).orderBy("name");
+        assertThat(in.toSql()).containsIgnoringCase("name IN (?, ?)");
+        assertThat(in.bindValues()).containsSubsequence(annAndCat);
+        assertThat(names(ops.all(in))).containsExactly("ann", "cat");
+        assertThat(names(ops.all(mine(ops).where("score not in ( ? ) and is_active = ?", List.of(10, 30), true))))
+                .containsExactly("dan");
+        // several lists, beside plain binds, and in HAVING
+        assertThat(names(ops.all(mine(ops).where("score in (?) and name in (?)", new Object[] {20, 30}, annAndCat)
+                .orderBy("name")))).containsExactly("ann", "cat");
+        assertThat(ops.count(mine(ops).select(SCORE).groupBy(SCORE).having("count(*) in (?)", List.of(2, 3)))).isEqualTo(1);
+        // an empty list: IN is false, NOT IN is true (Rails' NOT IN (NULL) would match nothing)
+        assertThat(ops.all(mine(ops).where("id IN (?)", List.of()))).isEmpty();
+        assertThat(ops.count(mine(ops).where("id NOT IN (?)", List.of()))).isEqualTo(4);
+        // past 1,000 elements, one array bind
+        List<Long> many = java.util.stream.LongStream.rangeClosed(-1500, -1).boxed().toList();
+        QueryBuilder<Model, ?> long1500 = mine(ops).where("id in (?)", many);
+        assertThat(long1500.toSql()).containsIgnoringCase("= any");
+        assertThat(ops.all(long1500)).isEmpty();
+        assertThat(ops.count(mine(ops).where("id not in (?)", many))).isEqualTo(4);
+        // a list anywhere else stays one array; a ? inside a literal is not a marker
+        assertThat(names(ops.all(mine(ops).where("score = any(?) and name <> 'in (?)'", List.of(10))))).containsExactly("bob");
+    }
+
     @BothBackends
     void moreBindsThanMarkersAreRefusedBeforeSql(Exec exec, TestDatabase db) {
         ModelOps ops = ModelOps.on(exec, db);

@@ -29,6 +29,7 @@ final class QueriesExample {
         Article.find.where("? = ANY(tags)", "postgres").all();                        // text[] column, List<String> field
         Product.find.where("attributes @> ?", "{\"brand\": \"Dell\"}").all();      // the string is typed by the server
         Booking.find.where("date_range @> ?", LocalDate.of(2024, 1, 3)).all();       // daterange column, LocalDateRange field
+        User.find.where("id IN (?)", List.of(1L, 2L, 3L)).all();                     // a list: one bind per element
         User.find.query().include("posts").all();                                     // 2 statements, however many users
         User.find.where(USERS_EMAIL.eq("a@b.c")).first();                             // any jOOQ Condition
         dsl.select().from(User.find.table()).fetch(User.find.mapper());               // raw jOOQ into models

@@ -68,6 +68,18 @@ public final class SqlText {
      * least its bind markers ({@code ?} is also a jsonb operator).
      */
     public static int bindMarkers(String sql) {
+        return scan(sql, null);
+    }
+
+    /** Where {@link #bindMarkers} finds each marker, in order. */
+    public static int[] markers(String sql) {
+        int[] at = new int[scan(sql, null)];
+        scan(sql, at);
+        return at;
+    }
+
+    /** Counts the markers, and puts their positions in {@code at} unless it is null. */
+    private static int scan(String sql, int[] at) {
         int count = 0;
         int n = sql.length();
         int i = 0;
@@ -83,6 +95,9 @@ public final class SqlText {
                 continue;
             }
             if (c == '?' || (c == '{' && i + 1 < n && Character.isDigit(sql.charAt(i + 1)))) {
+                if (at != null) {
+                    at[count] = i;
+                }
                 count++;
             }
             i++;

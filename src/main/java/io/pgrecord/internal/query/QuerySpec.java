@@ -182,8 +182,16 @@ public final class QuerySpec {
         return c;
     }
 
-    /** SQL text with {@code ?} binds; keyed when every bind is a plain, non-null value. */
+    /**
+     * SQL text with {@code ?} binds; keyed when every bind is a plain, non-null value. A list in
+     * {@code IN (?)} is one bind per element ({@link InLists}).
+     */
     public QuerySpec whereSql(String sql, Object... binds) {
+        InLists.Text expanded = InLists.expand(sql, binds);
+        if (expanded != null) {
+            sql = expanded.sql();
+            binds = expanded.binds();
+        }
         int n = binds == null ? 0 : binds.length;
         // made only when a bind is a query part: with plain values only, plain holds every bind
         QueryPart[] parts = null;

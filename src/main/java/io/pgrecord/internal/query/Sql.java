@@ -20,10 +20,12 @@ public final class Sql {
 
     /**
      * A condition from SQL text; each bind becomes a typed bind value (strings stay untyped, so
-     * the server types them from context) and a jOOQ query part is embedded as is.
+     * the server types them from context) and a jOOQ query part is embedded as is. A list in
+     * {@code IN (?)} is one bind per element ({@link InLists}).
      */
     public static Condition condition(String sql, Object... binds) {
-        return condition(sql, parts(binds));
+        InLists.Text expanded = InLists.expand(sql, binds);
+        return expanded == null ? condition(sql, parts(binds)) : condition(expanded.sql(), parts(expanded.binds()));
     }
 
     /** A condition from SQL text and the binds {@link #parts} made. */
