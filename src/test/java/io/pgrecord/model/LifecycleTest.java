@@ -14,6 +14,7 @@ import io.pgrecord.testing.Exec;
 import io.pgrecord.testing.ModelOps;
 import io.pgrecord.testing.PgExtension;
 import io.pgrecord.testing.TestDatabase;
+import io.pgrecord.testing.TxOps;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -121,6 +122,54 @@ class LifecycleTest {
         set(a, "failIn", "beforeDelete");
         assertThatThrownBy(() -> ops.delete(a)).isInstanceOf(IllegalStateException.class);
         assertThat(db.queryValue("SELECT count(*) FROM accounts WHERE id = " + get(a, "id"))).isEqualTo(1L);
+    }
+
+    /**
+     * An after-hook that throws undoes the write, as Rails' after_save does: the statement ran in
+     * a transaction of its own (a savepoint inside one), and the instance is as it was before.
+     */
+    @BothBackends
+    @SuppressWarnings("cast") // the (Object) cast makes assertThat take the generic field read as an Object
+    void afterHookThatThrowsUndoesTheWrite(Exec exec, TestDatabase db) {
+        ModelOps ops = ModelOps.on(exec, db);
+        String owner = "after " + exec;
+        Model a = ops.create("Account", "owner", owner, "balance", 1, "failIn", "afterSave");
+        assertThatThrownBy(() -> ops.save(a)).isInstanceOf(IllegalStateException.class).hasMessage("hook afterSave refused");
+        assertThat(db.queryValue("SELECT count(*) FROM accounts WHERE owner = '" + owner + "'")).isEqualTo(0L);
+        assertThat(a.isNew()).isTrue();
+        assertThat((Object) get(a, "id")).isNull();
+
+        set(a, "failIn", null);
+        assertThat(ops.save(a)).isEqualTo(1);
+        Object id = get(a, "id");
+        set(a, "failIn", "afterUpdate");
+        set(a, "balance", 100);
+        assertThatThrownBy(() -> ops.save(a)).isInstanceOf(IllegalStateException.class).hasMessage("hook afterUpdate refused");
+        assertThat(db.queryValue("SELECT balance FROM accounts WHERE id = " + id)).isEqualTo(1);
+        assertThat(a.dirtyFields()).containsExactly("balance");
+        set(a, "failIn", "afterDelete");
+        assertThatThrownBy(() -> ops.delete(a)).isInstanceOf(IllegalStateException.class).hasMessage("hook afterDelete refused");
+        assertThat(db.queryValue("SELECT count(*) FROM accounts WHERE id = " + id)).isEqualTo(1L);
+        assertThat(a.isNew()).isFalse();
+        set(a, "failIn", null);
+        assertThat(ops.save(a)).isEqualTo(1);
+        assertThat(db.queryValue("SELECT balance FROM accounts WHERE id = " + id)).isEqualTo(100);
+
+        // in bulk: one instance's hook fails, and no instance is written
+        Model b = ops.create("Account", "owner", owner + " b", "balance", 2);
+        Model c = ops.create("Account", "owner", owner + " c", "balance", 3, "failIn", "afterInsert");
+        assertThatThrownBy(() -> ops.insertAll("Account", List.of(b, c))).isInstanceOf(IllegalStateException.class);
+        assertThat(db.queryValue("SELECT count(*) FROM accounts WHERE owner LIKE '" + owner + " %'")).isEqualTo(0L);
+        assertThat(b.isNew()).isTrue();
+        assertThat((Object) get(b, "id")).isNull();
+
+        // inside a transaction the hook's failure rolls back to a savepoint: the rest commits
+        Model d = ops.create("Account", "owner", owner + " d", "balance", 4);
+        Model e = ops.create("Account", "owner", owner + " e", "balance", 5, "failIn", "afterSave");
+        TxOps.on(exec, db).run(TxOps.save(d), TxOps.swallowed(TxOps.save(e)));
+        assertThat(db.queryValue("SELECT string_agg(owner, ',') FROM accounts WHERE owner LIKE '" + owner + " %'"))
+                .isEqualTo(owner + " d");
+        assertThat(e.isNew()).isTrue();
     }
 
     @BothBackends

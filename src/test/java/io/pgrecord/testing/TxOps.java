@@ -9,7 +9,6 @@ import io.pgrecord.PostgresBackend;
 import io.pgrecord.Savepoint;
 import io.pgrecord.TransactionManager;
 import io.pgrecord.TransactionOptions;
-import io.pgrecord.error.DatabaseException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -158,8 +157,8 @@ public final class TxOps {
                 case Swallowed w -> {
                     try {
                         runBlocking(tm, List.of(w.step()), savepoints);
-                    } catch (DatabaseException ignored) {
-                        // the application's choice; the transaction is aborted all the same
+                    } catch (RuntimeException ignored) {
+                        // the application's choice; after a failed statement the transaction is aborted all the same
                     }
                 }
                 case NestedFailing n -> {
@@ -187,7 +186,7 @@ public final class TxOps {
             case Check c -> Mono.fromRunnable(c.check());
             case Fail f -> Mono.error(f.error());
             case Nested n -> tm.inTransaction(d -> runReactive(tm, d, n.steps(), savepoints)).then();
-            case Swallowed w -> runReactive(tm, dsl, List.of(w.step()), savepoints).onErrorResume(DatabaseException.class, e -> Mono.empty());
+            case Swallowed w -> runReactive(tm, dsl, List.of(w.step()), savepoints).onErrorResume(RuntimeException.class, e -> Mono.empty());
             case NestedFailing n -> tm.inTransaction(d -> runReactive(tm, d, n.steps(), savepoints))
                     .then(Mono.<Void>error(new AssertionError("nested transaction did not fail")))
                     .onErrorResume(e -> e == n.expected(), e -> Mono.empty());

@@ -105,7 +105,13 @@ public final class JdbcRunner {
                 case Work.Copy<T> c -> w = c.next().apply(copy(ctx, c));
                 case Work.Memo<?, T> m -> w = memo(m, ctx);
                 case Work.Pinned<T> p -> {
-                    Object value = transactional.apply(() -> run(p.inner(), ctx));
+                    Object value;
+                    try {
+                        value = transactional.apply(() -> run(p.inner(), ctx));
+                    } catch (RuntimeException | Error e) {
+                        p.rolledBack();
+                        throw e;
+                    }
                     w = p.next().apply(value);
                 }
                 case Work.On<?, T> o -> w = on(o, ctx);

@@ -50,7 +50,7 @@ public final class BulkMerge {
             for (List<T> group : BulkWrites.bySetFields(meta, models).values()) {
                 statements.add(merge(meta, group, caps, match));
             }
-            return statements.size() == 1 ? statements.get(0).map(BulkWrites.Written::apply) : BulkWrites.allOrNothing(statements);
+            return BulkWrites.allOrNothing(meta, models, statements, Hook.AFTER_SAVE);
         });
     }
 

@@ -100,18 +100,21 @@ public final class BulkWrites {
                 statements.add(chunk(meta, members.subList(from, Math.min(members.size(), from + chunk)), set, conflict));
             }
         }
-        if (statements.size() == 1) {
-            return statements.get(0).map(Written::apply);
-        }
-        return allOrNothing(statements);
+        return allOrNothing(meta, models, statements, Hook.AFTER_INSERT, Hook.AFTER_SAVE);
     }
 
     /**
-     * Several statements, all or nothing: in one transaction (a savepoint inside one), and the
-     * instances learn what the server wrote only once every statement is in, so a failure leaves
-     * them all as they were.
+     * The statements writing {@code models}, all or nothing: several go in one transaction (a
+     * savepoint inside one), and the instances learn what the server wrote only once every
+     * statement is in, so a failure leaves them all as they were. When the model overrides one
+     * of the after-{@code hooks}, which run as the instances learn it, that happens inside the
+     * transaction, and a hook's failure rolls it back and puts the instances back.
      */
-    static Work<Integer> allOrNothing(List<Work<Written>> statements) {
+    static <T> Work<Integer> allOrNothing(ModelMeta<T> meta, List<T> models, List<Work<Written>> statements, Hook... hooks) {
+        boolean hooked = InstanceStates.hooked(meta, hooks);
+        if (statements.size() == 1 && !hooked) {
+            return statements.get(0).map(Written::apply);
+        }
         Work<List<Written>> work = Work.done(new ArrayList<>());
         for (Work<Written> statement : statements) {
             work = work.then(written -> statement.map(w -> {
@@ -119,13 +122,15 @@ public final class BulkWrites {
                 return written;
             }));
         }
-        return Work.pinned(work).map(written -> {
-            int rows = 0;
-            for (Written w : written) {
-                rows += w.apply();
-            }
-            return rows;
-        });
+        return hooked ? InstanceStates.atomic(meta, models, work.map(BulkWrites::apply)) : Work.pinned(work).map(BulkWrites::apply);
+    }
+
+    private static int apply(List<Written> written) {
+        int rows = 0;
+        for (Written w : written) {
+            rows += w.apply();
+        }
+        return rows;
     }
 
     /** A statement's rows, written by the server, and how they go into its instances. */

@@ -55,17 +55,17 @@ public final class RecordPersistence {
         Work<Integer> inserted = needsFirstVersion(meta, model)
                 ? firstVersions(meta, List.of(model), false).then(ignored -> insertPlanned(meta, model))
                 : insertPlanned(meta, model);
-        if (!meta.overrides(Hook.AFTER_INSERT) && !(saveHooks && meta.overrides(Hook.AFTER_SAVE))) {
+        if (!InstanceStates.hooked(meta, Hook.AFTER_INSERT, saveHooks ? Hook.AFTER_SAVE : Hook.AFTER_INSERT)) {
             // the base class's after-hooks do nothing: no continuation to build and run
             return inserted;
         }
-        return inserted.map(n -> {
+        return InstanceStates.atomic(meta, List.of(model), inserted.map(n -> {
             fire(model, Hook.AFTER_INSERT);
             if (saveHooks) {
                 fire(model, Hook.AFTER_SAVE);
             }
             return n;
-        });
+        }));
     }
 
     /** The INSERT of the non-null fields, RETURNING the stored row into the instance; no hooks. */
@@ -132,7 +132,7 @@ public final class RecordPersistence {
         Object[] key = keyValues(meta, model, true);
         values.addAll(Arrays.asList(key));
         Object[] slots = values.toArray();
-        return meta.shapes().rows(new UpdateKey(columns, nulls, versionNull(meta, key)), slots, cacheable(meta), () -> {
+        Work<Integer> updated = meta.shapes().rows(new UpdateKey(columns, nulls, versionNull(meta, key)), slots, cacheable(meta), () -> {
             List<Param<?>> params = new ArrayList<>();
             Map<Field<?>, Object> set = new LinkedHashMap<>();
             for (FieldMeta f : dirty) {
@@ -166,6 +166,8 @@ public final class RecordPersistence {
             }
             return Work.done(1);
         });
+        return InstanceStates.hooked(meta, Hook.AFTER_UPDATE, saveHooks ? Hook.AFTER_SAVE : Hook.AFTER_UPDATE)
+                ? InstanceStates.atomic(meta, List.of(model), updated) : updated;
     }
 
     public static <T> Work<Integer> delete(ModelMeta<T> meta, T model, Capabilities caps) {
@@ -176,6 +178,11 @@ public final class RecordPersistence {
                     : "cannot delete a new " + meta.type().getSimpleName() + " that was never saved");
         }
         fire(model, Hook.BEFORE_DELETE);
+        Work<Integer> deleted = deletePlanned(meta, model);
+        return InstanceStates.hooked(meta, Hook.AFTER_DELETE) ? InstanceStates.atomic(meta, List.of(model), deleted) : deleted;
+    }
+
+    private static <T> Work<Integer> deletePlanned(ModelMeta<T> meta, T model) {
         Condition where = keyCondition(meta, model, true);
         if (meta.softDelete() != null) {
             FieldMeta d = meta.softDelete();
@@ -263,7 +270,7 @@ public final class RecordPersistence {
         validate(model);
         fire(model, Hook.BEFORE_SAVE);
         stampForInsert(meta, model);
-        return firstVersions(meta, List.of(model), false).then(ignored -> {
+        Work<Integer> upserted = firstVersions(meta, List.of(model), false).then(ignored -> {
             List<FieldMeta> inserted = new ArrayList<>();
             List<Field<?>> values = new ArrayList<>();
             for (FieldMeta f : meta.fields()) {
@@ -283,6 +290,7 @@ public final class RecordPersistence {
                 return Work.done(1);
             });
         });
+        return InstanceStates.hooked(meta, Hook.AFTER_SAVE) ? InstanceStates.atomic(meta, List.of(model), upserted) : upserted;
     }
 
     /** Resolves conflict column names; none means the primary key. */

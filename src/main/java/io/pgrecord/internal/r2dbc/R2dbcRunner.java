@@ -126,6 +126,7 @@ public final class R2dbcRunner {
 
     private <T> Mono<T> pinned(Work.Pinned<T> p) {
         return transactional.apply(() -> run(p.inner()))
+                .doOnError(e -> p.rolledBack())
                 .map(Optional::of).defaultIfEmpty(Optional.empty())
                 .flatMap(v -> run(p.next().apply(v.orElse(null))));
     }

@@ -1,0 +1,56 @@
+package io.pgrecord.internal.model;
+
+import io.pgrecord.internal.exec.Work;
+import java.util.List;
+
+/**
+ * What instances held before a write, put back when the write is rolled back: a write whose
+ * after-hook throws runs in a transaction of its own (a savepoint inside one), as Rails runs
+ * {@code after_save}, so the hook's failure leaves neither the row nor the instance changed.
+ */
+final class InstanceStates {
+
+    private InstanceStates() {
+    }
+
+    /** Whether the model overrides one of the after-hooks a write fires: only then can it fail after its statement. */
+    static boolean hooked(ModelMeta<?> meta, Hook... hooks) {
+        for (Hook h : hooks) {
+            if (meta.overrides(h)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code work} in one transaction, with the instances put back as they are now if it fails. */
+    static <W> Work<W> atomic(ModelMeta<?> meta, List<?> models, Work<W> work) {
+        return Work.pinned(work, capture(meta, models));
+    }
+
+    /** Restores every field and the persisted state of the instances as they are now. */
+    static Runnable capture(ModelMeta<?> meta, List<?> models) {
+        List<FieldMeta> fields = meta.fields();
+        ModelAccess access = ModelAccess.get();
+        Object[][] values = new Object[models.size()][];
+        Object[][] snapshots = new Object[models.size()][];
+        for (int i = 0; i < values.length; i++) {
+            Object m = models.get(i);
+            Object[] v = new Object[fields.size()];
+            for (int f = 0; f < v.length; f++) {
+                v[f] = fields.get(f).get(m);
+            }
+            values[i] = v;
+            snapshots[i] = access.snapshot(m);
+        }
+        return () -> {
+            for (int i = 0; i < values.length; i++) {
+                Object m = models.get(i);
+                for (int f = 0; f < fields.size(); f++) {
+                    fields.get(f).set(m, values[i][f]);
+                }
+                access.snapshot(m, snapshots[i]);
+            }
+        };
+    }
+}
