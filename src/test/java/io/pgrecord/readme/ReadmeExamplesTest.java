@@ -63,8 +63,9 @@ class ReadmeExamplesTest {
         backend.statementLog().start();
         QueriesExample.run(backend.dsl());
         List<String> sent = backend.statementLog().stop();
-        assertThat(sent).as("one statement per line, two for include(\"posts\")").hasSize(9);
+        assertThat(sent).as("one statement per line, two for include(\"posts\")").hasSize(10);
         assertThat(sent).anySatisfy(sql -> assertThat(sql).contains("active_users"));
+        assertThat(sent).anySatisfy(sql -> assertThat(sql).contains("id IN (cast(? as bigint), cast(? as bigint), cast(? as bigint))"));
 
         CodegenExample.Found found = CodegenExample.run(backend);
         assertThat(found.ann().id).isEqualTo(ann.id);
