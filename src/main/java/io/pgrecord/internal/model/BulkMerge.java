@@ -50,7 +50,7 @@ public final class BulkMerge {
             for (List<T> group : BulkWrites.bySetFields(meta, models).values()) {
                 statements.add(merge(meta, group, caps, match));
             }
-            return BulkWrites.allOrNothing(meta, models, statements, Hook.AFTER_SAVE);
+            return BulkWrites.allOrNothing(meta, models, statements, meta.overrides(Hook.AFTER_SAVE));
         });
     }
 

@@ -100,18 +100,17 @@ public final class BulkWrites {
                 statements.add(chunk(meta, members.subList(from, Math.min(members.size(), from + chunk)), set, conflict));
             }
         }
-        return allOrNothing(meta, models, statements, Hook.AFTER_INSERT, Hook.AFTER_SAVE);
+        return allOrNothing(meta, models, statements, InstanceStates.hooked(meta, Hook.AFTER_INSERT, Hook.AFTER_SAVE));
     }
 
     /**
      * The statements writing {@code models}, all or nothing: several go in one transaction (a
      * savepoint inside one), and the instances learn what the server wrote only once every
-     * statement is in, so a failure leaves them all as they were. When the model overrides one
-     * of the after-{@code hooks}, which run as the instances learn it, that happens inside the
+     * statement is in, so a failure leaves them all as they were. When the model overrides an
+     * after-hook ({@code hooked}), which runs as the instances learn it, that happens inside the
      * transaction, and a hook's failure rolls it back and puts the instances back.
      */
-    static <T> Work<Integer> allOrNothing(ModelMeta<T> meta, List<T> models, List<Work<Written>> statements, Hook... hooks) {
-        boolean hooked = InstanceStates.hooked(meta, hooks);
+    static <T> Work<Integer> allOrNothing(ModelMeta<T> meta, List<T> models, List<Work<Written>> statements, boolean hooked) {
         if (statements.size() == 1 && !hooked) {
             return statements.get(0).map(Written::apply);
         }

@@ -13,14 +13,12 @@ final class InstanceStates {
     private InstanceStates() {
     }
 
-    /** Whether the model overrides one of the after-hooks a write fires: only then can it fail after its statement. */
-    static boolean hooked(ModelMeta<?> meta, Hook... hooks) {
-        for (Hook h : hooks) {
-            if (meta.overrides(h)) {
-                return true;
-            }
-        }
-        return false;
+    /**
+     * Whether the model overrides after-hook {@code a} or {@code b} of a write: only then can the
+     * write fail after its statement. Two parameters, not varargs: a save asks on every call.
+     */
+    static boolean hooked(ModelMeta<?> meta, Hook a, Hook b) {
+        return meta.overrides(a) || meta.overrides(b);
     }
 
     /** {@code work} in one transaction, with the instances put back as they are now if it fails. */

@@ -179,7 +179,7 @@ public final class RecordPersistence {
         }
         fire(model, Hook.BEFORE_DELETE);
         Work<Integer> deleted = deletePlanned(meta, model);
-        return InstanceStates.hooked(meta, Hook.AFTER_DELETE) ? InstanceStates.atomic(meta, List.of(model), deleted) : deleted;
+        return meta.overrides(Hook.AFTER_DELETE) ? InstanceStates.atomic(meta, List.of(model), deleted) : deleted;
     }
 
     private static <T> Work<Integer> deletePlanned(ModelMeta<T> meta, T model) {
@@ -290,7 +290,7 @@ public final class RecordPersistence {
                 return Work.done(1);
             });
         });
-        return InstanceStates.hooked(meta, Hook.AFTER_SAVE) ? InstanceStates.atomic(meta, List.of(model), upserted) : upserted;
+        return meta.overrides(Hook.AFTER_SAVE) ? InstanceStates.atomic(meta, List.of(model), upserted) : upserted;
     }
 
     /** Resolves conflict column names; none means the primary key. */
