@@ -687,11 +687,20 @@ public final class PostgresConnectionConfig {
             if (replicaHosts == null) {
                 return new PostgresConnectionConfig(this, options, min, max, timeout, checkCount(replicas));
             }
-            // replicas named in a URL share everything but the host with the primary
+            // replicas named in a URL share everything but the host with the primary, and the
+            // primary's target_session_attrs (read-write, say), which a standby never satisfies
             PostgresConnectionConfig primary = new PostgresConnectionConfig(this, options, min, max, timeout, List.of());
             List<PostgresConnectionConfig> all = new ArrayList<>(replicas);
+            if (replicaHosts.isBlank()) {
+                throw new IllegalArgumentException("invalid replicas parameter: it names no host; give host:port pairs,"
+                        + " comma-separated");
+            }
             for (HostList.HostPort hp : HostList.parse(replicaHosts, port)) {
-                all.add(primary.toBuilder().host(hp.host()).port(hp.port()).build());
+                Builder replica = primary.toBuilder().host(hp.host()).port(hp.port());
+                if (options.containsKey("target_session_attrs")) {
+                    replica.option("target_session_attrs", "any");
+                }
+                all.add(replica.build());
             }
             return new PostgresConnectionConfig(this, options, min, max, timeout, checkCount(all));
         }

@@ -73,6 +73,62 @@ class ReplicaRoutingTest {
         }
     }
 
+    /** The README's URL: the primary's target_session_attrs=read-write is not asked of the replicas. */
+    @BothBackends
+    void urlReplicasDoNotInheritTargetSessionAttrs(Exec exec) {
+        PostgresConnectionConfig config = PostgresConnectionConfig.fromUrl("postgresql://postgres@localhost:"
+                + pair.primaryPort() + "/" + StandbyPair.DATABASE + "?target_session_attrs=read-write&replicas=localhost:"
+                + pair.standbyPort());
+        assertThat(config.replicas().get(0).option("target_session_attrs")).isEqualTo("any");
+        try (RoutedEvents events = RoutedEvents.open(exec, config)) {
+            assertThat(events.count(ON_STANDBY)).as("a routed count runs on the standby").isPositive();
+        }
+        assertThatThrownBy(() -> PostgresConnectionConfig.fromUrl("postgresql://localhost/db?replicas="))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("replicas");
+        // "for ever" is a bound like any other, not an overflow when the backend starts
+        assertThat(io.pgrecord.internal.exec.ReplicaRouting.of(routed().readYourWrites(java.time.temporal.ChronoUnit.FOREVER
+                .getDuration()).maxReplicaLag(Duration.ofDays(365_000)).build())).isNotNull();
+    }
+
+    /**
+     * A read with timeout(...) is a read-only transaction, routed as a whole: the timeout applies
+     * where the read runs, and its commit is no write for later reads to wait for.
+     */
+    @BothBackends
+    void aReadWithATimeoutIsRoutedAndTimedThere(Exec exec) {
+        try (RoutedEvents events = RoutedEvents.open(exec, routed().readYourWrites(Duration.ofSeconds(5)).build())) {
+            Duration generous = Duration.ofSeconds(30);
+            assertThat(events.countWithTimeout(generous, ON_STANDBY)).as("routed to the standby").isPositive();
+            assertThatThrownBy(() -> events.countWithTimeout(Duration.ofMillis(200), "pg_sleep(5) IS NOT NULL"))
+                    .isInstanceOf(io.pgrecord.error.QueryCanceledException.class);
+            pair.pauseReplay();
+            events.countWithTimeout(generous, "true");
+            long started = System.nanoTime();
+            assertThat(events.count(ON_STANDBY)).as("the next read goes straight to the standby").isPositive();
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(4));
+        }
+    }
+
+    /** Raw jOOQ: replicaDsl() chooses per statement, and the backend's dsl() joins a read-only transaction on the standby. */
+    @BothBackends
+    void replicaDslFollowsTheReplicasStateAndDslJoinsAReadOnlyTransaction(Exec exec) {
+        PostgresConnectionConfig dead = pair.primaryConfig().port(StandbyPair.deadPort()).build();
+        try (RoutedEvents events = RoutedEvents.open(exec, pair.primaryConfig().replica(dead).build())) {
+            assertThat(events.replicaDslCount(ON_PRIMARY)).as("a dead replica: replicaDsl() runs on the primary").isPositive();
+        }
+        try (RoutedEvents events = RoutedEvents.open(exec, routed().maxReplicaLag(Duration.ofMillis(200)).build())) {
+            assertThat(events.dslInRecoveryInReadOnlyTransaction()).as("dsl() joins the read-only transaction").isTrue();
+            assertThat(events.replicaDslCount(ON_STANDBY)).isPositive();
+            pair.pauseReplay();
+            pair.onPrimary("INSERT INTO events (payload) VALUES ('lagging')");
+            StandbyPair.await(Duration.ofSeconds(10), "replicaDsl() to leave the lagging standby",
+                    () -> events.replicaDslCount(ON_PRIMARY) > 0);
+            pair.resumeReplay();
+            StandbyPair.await(Duration.ofSeconds(10), "replicaDsl() to come back to the standby",
+                    () -> events.replicaDslCount(ON_STANDBY) > 0);
+        }
+    }
+
     @BothBackends
     void aWriteIsReadBackAtOnceFromTheStandby(Exec exec) {
         try (RoutedEvents events = RoutedEvents.open(exec, routed().readYourWrites(Duration.ofSeconds(10)).build())) {

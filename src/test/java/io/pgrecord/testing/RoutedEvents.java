@@ -132,6 +132,32 @@ public final class RoutedEvents implements AutoCloseable {
                 dsl -> AsyncEvent.find.using(async).where(where, binds).count()).blockLast(WAIT);
     }
 
+    /** A routed count with {@code timeout(...)}. */
+    public long countWithTimeout(Duration timeout, String where, Object... binds) {
+        return blocking != null ? Event.find.using(blocking).where(where, binds).timeout(timeout).count()
+                : AsyncEvent.find.using(async).where(where, binds).timeout(timeout).count().block(WAIT);
+    }
+
+    /** {@code select count(*) from events where ...} through {@code replicaDsl()}. */
+    public long replicaDslCount(String where) {
+        String sql = "select count(*) from events where " + where;
+        if (blocking != null) {
+            return blocking.replicaDsl().fetchOne(sql).get(0, Long.class);
+        }
+        return Mono.from(async.replicaDsl().resultQuery(sql)).map(r -> r.get(0, Long.class)).block(WAIT);
+    }
+
+    /** {@code pg_is_in_recovery()} through the backend's own {@code dsl()}, inside a read-only transaction. */
+    public boolean dslInRecoveryInReadOnlyTransaction() {
+        String sql = "select pg_is_in_recovery()";
+        if (blocking != null) {
+            return blocking.transactionManager().inTransaction(TransactionOptions.readOnly(),
+                    () -> blocking.dsl().fetchOne(sql).get(0, Boolean.class));
+        }
+        return async.transactionManager().inTransaction(TransactionOptions.readOnly(),
+                dsl -> Mono.from(async.dsl().resultQuery(sql)).map(r -> r.get(0, Boolean.class))).blockLast(WAIT);
+    }
+
     public StatementLog log() {
         return blocking != null ? blocking.statementLog() : async.statementLog();
     }

@@ -51,11 +51,18 @@ public final class ReplicaRouting {
         for (int i = 0; i < replicas; i++) {
             this.replicas[i] = new ReplicaState();
         }
-        this.readYourWritesNanos = readYourWrites.toNanos();
-        this.maxLagNanos = maxLag.toNanos();
+        this.readYourWritesNanos = nanos(readYourWrites);
+        this.maxLagNanos = nanos(maxLag);
         // fresh enough to notice lag well within maxLag, and at most a probe per second per replica
         this.refresh = Math.max(Duration.ofMillis(50).toNanos(), Math.min(maxLagNanos / 4, Duration.ofSeconds(1).toNanos()));
         this.primary = new PrimaryPositions(maxLagNanos);
+    }
+
+    /** A century: past it a wait or a lag bound means "for ever", and its nanoseconds still leave room to add to a clock. */
+    private static final Duration FOR_EVER = Duration.ofDays(36_500);
+
+    private static long nanos(Duration d) {
+        return d.compareTo(FOR_EVER) > 0 ? FOR_EVER.toNanos() : d.toNanos();
     }
 
     /** The routing of a backend on {@code config}; null without replicas, so such a backend pays nothing. */
@@ -88,30 +95,11 @@ public final class ReplicaRouting {
     /**
      * Work choosing a server as a routed read would, with its probes and waits, and returning
      * its index, or {@link Work#PRIMARY}: for raw jOOQ ({@code replicaDsl()}) and read-only
-     * transactions, which hold on to the server once chosen.
+     * transactions, which hold on to the server once chosen (the reactive {@code replicaDsl()}
+     * for one statement).
      */
     public Work<Integer> server() {
         return choose(Work::done, 0L, System.nanoTime() + readYourWritesNanos);
-    }
-
-    /**
-     * A replica usable from what is already known, without a probe or a wait, or
-     * {@link Work#PRIMARY}: for the reactive {@code replicaDsl()}, which must choose at once.
-     * A replica not probed yet is usable only while no commit is remembered.
-     */
-    public int known() {
-        long now = System.nanoTime();
-        long commit = lastCommit.get();
-        for (int n = 0; n < replicas.length; n++) {
-            int i = Math.floorMod(next.getAndIncrement(), replicas.length);
-            ReplicaState r = replicas[i];
-            boolean usable = r.checkedAt == 0 ? commit == Lsn.NONE
-                    : !primary.lagging(r.replay, now) && Lsn.reached(r.replay, commit);
-            if (usable && !r.isDown(now)) {
-                return i;
-            }
-        }
-        return Work.PRIMARY;
     }
 
     /**

@@ -74,9 +74,11 @@ public sealed interface Work<T> {
      * Work that must run on one connection inside one transaction (a savepoint when a
      * transaction is already open), then continue outside it. When the inner work fails, and so
      * is rolled back, the runner runs {@code undo} (when not null) before the failure goes on:
-     * instances that took what the inner work wrote go back to what they held.
+     * instances that took what the inner work wrote go back to what they held. A
+     * {@code readOnly} one begins as a read-only transaction, which a backend with replicas runs
+     * on one, as it runs a routed read.
      */
-    record Pinned<T>(Work<Object> inner, Runnable undo, Function<Object, Work<T>> next) implements Work<T> {
+    record Pinned<T>(Work<Object> inner, boolean readOnly, Runnable undo, Function<Object, Work<T>> next) implements Work<T> {
 
         /** Runs {@link #undo}, if any. */
         public void rolledBack() {
@@ -127,7 +129,13 @@ public sealed interface Work<T> {
     /** {@code inner} in one transaction; {@code undo} runs if it fails (see {@link Pinned}). */
     @SuppressWarnings("unchecked")
     static <T> Work<T> pinned(Work<T> inner, Runnable undo) {
-        return new Pinned<>((Work<Object>) inner, undo, v -> done((T) v));
+        return new Pinned<>((Work<Object>) inner, false, undo, v -> done((T) v));
+    }
+
+    /** {@code inner}, which only reads, in one read-only transaction (see {@link Pinned}). */
+    @SuppressWarnings("unchecked")
+    static <T> Work<T> readOnly(Work<T> inner) {
+        return new Pinned<>((Work<Object>) inner, true, null, v -> done((T) v));
     }
 
     static <T> Work<T> done(T value) {
@@ -173,7 +181,7 @@ public sealed interface Work<T> {
             case Fetch<T> q -> new Fetch<>(q.query(), q.target(), rows -> q.next().apply(rows).then(f));
             case Rows<T> r -> new Rows<>(r.query(), r.bound(), r.columns(), r.target(), rows -> r.next().apply(rows).then(f));
             case Execute<T> e -> new Execute<>(e.query(), n -> e.next().apply(n).then(f));
-            case Pinned<T> p -> new Pinned<>(p.inner(), p.undo(), v -> p.next().apply(v).then(f));
+            case Pinned<T> p -> new Pinned<>(p.inner(), p.readOnly(), p.undo(), v -> p.next().apply(v).then(f));
             case Copy<T> c -> new Copy<>(c.sql(), c.data(), n -> c.next().apply(n).then(f));
             case Memo<?, T> m -> m.continued(f);
             case On<?, T> o -> o.continued(f);

@@ -84,7 +84,8 @@ public final class JdbcExecutor implements BackendHandle, AutoCloseable {
         this.replicas = routing == null ? null : new JdbcReplicas(routing, config, statementLog);
         this.transactions = new JdbcTransactions(this::runtime, binding, statementLog, replicas, this::readOnlyServer);
         this.runner = new JdbcRunner(this::runtime, this::capabilities, statementLog,
-                work -> transactions.inTransaction(TransactionOptions.defaults(), work), replicas,
+                (readOnly, work) -> transactions.inTransaction(readOnly ? TransactionOptions.readOnly() : TransactionOptions.defaults(), work),
+                replicas,
                 () -> binding.current() != null);
     }
 

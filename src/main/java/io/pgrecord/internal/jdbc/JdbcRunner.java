@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -40,17 +41,17 @@ public final class JdbcRunner {
     private final Supplier<JdbcRuntime> runtime;
     private final Supplier<Capabilities> capabilities;
     private final StatementRecorder log;
-    private final Function<Supplier<Object>, Object> transactional;
+    private final BiFunction<Boolean, Supplier<Object>, Object> transactional;
     private final ConcurrentHashMap<Object, Object> memo = new ConcurrentHashMap<>();
     private final JdbcReplicas replicas;
     private final BooleanSupplier inTransaction;
 
     /**
      * @param transactional runs a step in a transaction of the calling thread (a savepoint when
-     *     one is already open): the backend's transaction manager
+     *     one is already open), read-only when asked: the backend's transaction manager
      */
     public JdbcRunner(Supplier<JdbcRuntime> runtime, Supplier<Capabilities> capabilities,
-            StatementRecorder log, Function<Supplier<Object>, Object> transactional) {
+            StatementRecorder log, BiFunction<Boolean, Supplier<Object>, Object> transactional) {
         this(runtime, capabilities, log, transactional, null, () -> false);
     }
 
@@ -59,7 +60,7 @@ public final class JdbcRunner {
      * @param inTransaction whether the calling thread has a transaction open
      */
     JdbcRunner(Supplier<JdbcRuntime> runtime, Supplier<Capabilities> capabilities, StatementRecorder log,
-            Function<Supplier<Object>, Object> transactional, JdbcReplicas replicas, BooleanSupplier inTransaction) {
+            BiFunction<Boolean, Supplier<Object>, Object> transactional, JdbcReplicas replicas, BooleanSupplier inTransaction) {
         this.runtime = runtime;
         this.capabilities = capabilities;
         this.log = log;
@@ -107,7 +108,7 @@ public final class JdbcRunner {
                 case Work.Pinned<T> p -> {
                     Object value;
                     try {
-                        value = transactional.apply(() -> run(p.inner(), ctx));
+                        value = transactional.apply(p.readOnly(), () -> run(p.inner(), ctx));
                     } catch (RuntimeException | Error e) {
                         p.rolledBack();
                         throw e;

@@ -76,7 +76,9 @@ public final class QueryTerminals {
     /**
      * With {@code timeout(...)}: runs the work in a transaction whose {@code statement_timeout}
      * is set locally, so the server cancels an overrunning statement on either driver and the
-     * setting ends with the transaction.
+     * setting ends with the transaction. A read that may go to a replica ({@link QuerySpec#routable})
+     * is a read-only transaction, which the backend routes as a whole, so the setting is made
+     * where the read runs, and its commit is not taken for a write to wait for.
      */
     static <T> Work<T> timed(QuerySpec s, Work<T> work) {
         if (s.rare.timeout == null) {
@@ -84,7 +86,8 @@ public final class QueryTerminals {
         }
         var set = DSL.select(DSL.function("set_config", String.class,
                 DSL.inline("statement_timeout"), DSL.val(Long.toString(s.rare.timeout.toMillis())), DSL.inline(true)));
-        return Work.pinned(new Work.Fetch<>(set, rows -> work));
+        Work<T> timed = new Work.Fetch<>(set, rows -> work);
+        return s.routableIgnoringTimeout() && !Work.writes(work) ? Work.readOnly(timed) : Work.pinned(timed);
     }
 
     /** The key of the by-id lookup in a model's statement cache; no {@code QuerySpec} key equals it. */

@@ -67,7 +67,8 @@ public final class R2dbcExecutor implements BackendHandle {
                 : new R2dbcReplicas(routing, config, statementLog, this::runtime, this::serverVersion);
         this.transactions = new R2dbcTransactions(this::connect, this::runtime, replicas, this::readOnlyServer);
         this.runner = new R2dbcRunner(this::ensureConnected, transactions::scope, this::capabilities,
-                work -> transactions.inTransaction(TransactionOptions.defaults(), dsl -> work.get()).next(),
+                (readOnly, work) -> transactions.inTransaction(readOnly ? TransactionOptions.readOnly() : TransactionOptions.defaults(),
+                        dsl -> work.get()).next(),
                 replicas, transactions::inTransaction);
     }
 
@@ -213,9 +214,9 @@ public final class R2dbcExecutor implements BackendHandle {
                 (lock, e) -> lock.release(), R2dbcLock::release);
     }
 
-    /** Raw jOOQ on a replica known to be usable, or on the primary (see {@link R2dbcRunner#replicaDsl}). */
+    /** Raw jOOQ on a usable replica, or on the primary (see {@link R2dbcRunner#replicaDsl}). */
     public DSLContext replicaDsl() {
-        return runner.replicaDsl(runtime().poolScope());
+        return runner.replicaDsl(runtime());
     }
 
     public AsyncSchemaManager schema() {

@@ -10,6 +10,7 @@ import io.pgrecord.internal.exec.Work;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -18,6 +19,7 @@ import org.jooq.DSLContext;
 import org.jooq.Query;
 import org.jooq.Record;
 import org.jooq.ResultQuery;
+import org.jooq.impl.DSL;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -29,18 +31,18 @@ public final class R2dbcRunner {
     private final Supplier<Mono<Void>> connect;
     private final Function<ContextView, ReactiveScope> scope;
     private final Supplier<Capabilities> capabilities;
-    private final Function<Supplier<Mono<Object>>, Mono<Object>> transactional;
+    private final BiFunction<Boolean, Supplier<Mono<Object>>, Mono<Object>> transactional;
     private final ConcurrentHashMap<Object, Object> memo = new ConcurrentHashMap<>();
     private final R2dbcReplicas replicas;
     private final Predicate<ContextView> inTransaction;
 
     /**
      * @param scope where a subscriber's work runs: its context's transaction, or the pool
-     * @param transactional runs a step in a transaction (a savepoint inside an open one): the
+     * @param transactional runs a step in a transaction (a savepoint inside an open one), read-only when asked: the
      *     backend's transaction manager
      */
     public R2dbcRunner(Supplier<Mono<Void>> connect, Function<ContextView, ReactiveScope> scope,
-            Supplier<Capabilities> capabilities, Function<Supplier<Mono<Object>>, Mono<Object>> transactional) {
+            Supplier<Capabilities> capabilities, BiFunction<Boolean, Supplier<Mono<Object>>, Mono<Object>> transactional) {
         this(connect, scope, capabilities, transactional, null, context -> false);
     }
 
@@ -49,7 +51,7 @@ public final class R2dbcRunner {
      * @param inTransaction whether a subscriber's context holds an open transaction
      */
     R2dbcRunner(Supplier<Mono<Void>> connect, Function<ContextView, ReactiveScope> scope,
-            Supplier<Capabilities> capabilities, Function<Supplier<Mono<Object>>, Mono<Object>> transactional,
+            Supplier<Capabilities> capabilities, BiFunction<Boolean, Supplier<Mono<Object>>, Mono<Object>> transactional,
             R2dbcReplicas replicas, Predicate<ContextView> inTransaction) {
         this.connect = connect;
         this.scope = scope;
@@ -125,7 +127,7 @@ public final class R2dbcRunner {
     }
 
     private <T> Mono<T> pinned(Work.Pinned<T> p) {
-        return transactional.apply(() -> run(p.inner()))
+        return transactional.apply(p.readOnly(), () -> run(p.inner()))
                 .doOnError(e -> p.rolledBack())
                 .map(Optional::of).defaultIfEmpty(Optional.empty())
                 .flatMap(v -> run(p.next().apply(v.orElse(null))));
@@ -153,14 +155,19 @@ public final class R2dbcRunner {
     }
 
     /**
-     * Raw jOOQ on a server chosen from what is known of the replicas, without waiting: the
-     * primary's context when none is known usable.
+     * Raw jOOQ whose every statement runs on the server a routed read would use then, chosen
+     * when the statement asks for a connection ({@link RoutedConnectionFactory}); the primary's
+     * context without replicas.
      */
-    public DSLContext replicaDsl(ReactiveScope primaryPool) {
+    public DSLContext replicaDsl(R2dbcRuntime primary) {
+        DSLContext dsl = primary.dsl();
         if (replicas == null) {
-            return primaryPool.dsl();
+            return dsl;
         }
-        return replicas.scope(replicas.routing().known(), primaryPool).dsl();
+        Mono<Integer> server = Mono.defer(() -> run(replicas.routing().server()));
+        Mono<Void> connecting = connect.get();
+        return DSL.using(dsl.configuration().derive(new RoutedConnectionFactory(
+                () -> connecting == CONNECTED ? server : connecting.then(server), replicas, primary.connections())));
     }
 
     @SuppressWarnings("unchecked")

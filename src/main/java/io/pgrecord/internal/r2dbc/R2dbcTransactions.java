@@ -145,9 +145,14 @@ public final class R2dbcTransactions {
         return defaults.isolationLevel();
     }
 
-    /** The context of work in a transaction: the transaction for models, its connection for raw publishers. */
+    /**
+     * The context of work in a transaction: the transaction for models, its connection for raw
+     * publishers. A read-only transaction on a replica is also joined by the backend's own
+     * {@code dsl()}, which is the primary's: raw jOOQ joins a transaction wherever it runs.
+     */
     private Context enter(Context context, Open open) {
-        return open.tx.join(context.put(this, open));
+        Context joined = open.tx.join(context.put(this, open));
+        return open.onPrimary ? joined : joined.put(runtime.get().connections(), open.tx);
     }
 
     private Open current(ContextView context) {
