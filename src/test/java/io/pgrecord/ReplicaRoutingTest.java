@@ -219,6 +219,20 @@ class ReplicaRoutingTest {
         }
     }
 
+    /** A "replica" that is no standby (the primary itself) is left alone between probes, not probed on every read. */
+    @BothBackends
+    void aReplicaThatIsNoStandbyIsNotProbedOnEveryRead(Exec exec) {
+        try (RoutedEvents events = RoutedEvents.open(exec, pair.primaryConfig().replica(pair.primaryConfig().build()).build())) {
+            events.insert("committed first");
+            events.log().start();
+            for (int i = 0; i < 10; i++) {
+                assertThat(events.count("id > 0")).isPositive();
+            }
+            assertThat(events.log().stop().stream().filter(sql -> sql.contains("pg_last_wal_replay_lsn")).count())
+                    .as("probes over 10 reads, at most one a second").isLessThan(5);
+        }
+    }
+
     @BothBackends
     void aWriteThatReachesTheStandbyIsReadOnly(Exec exec) {
         // misconfigured: the standby given as the primary

@@ -143,12 +143,16 @@ public final class ReplicaRouting {
         return probe;
     }
 
-    /** A round-robin replica that was not tried, is not down and was not last seen lagging; else the primary. */
+    /**
+     * A round-robin replica that was not tried, is not down and was not last seen lagging or not
+     * replaying at all (not a standby: promoted, or misconfigured); else the primary.
+     */
     private int pick(long tried, long now) {
         for (int n = 0; n < replicas.length; n++) {
             int i = Math.floorMod(next.getAndIncrement(), replicas.length);
             ReplicaState r = replicas[i];
-            boolean lagged = r.checkedAt != 0 && now - r.checkedAt < refresh && primary.lagging(r.replay, r.checkedAt);
+            boolean lagged = r.checkedAt != 0 && now - r.checkedAt < refresh
+                    && (r.replay == Lsn.NONE || primary.lagging(r.replay, r.checkedAt));
             if ((tried & (1L << i)) == 0 && !r.isDown(now) && !lagged) {
                 return i;
             }
