@@ -302,6 +302,43 @@ class ReliabilityTest {
     }
 
     /**
+     * A transaction cancelled while its BEGIN waits behind a cancelled read still running on the
+     * same connection is rolled back before the connection goes back: the pool's next user is not
+     * left inside it, and its write commits. Reactive only: a blocking call cannot be cancelled.
+     */
+    @Test
+    void transactionCancelledDuringItsBeginLeavesNoTransactionOpen(TestDatabase db) throws Exception {
+        try (AsyncPostgresBackend b = new AsyncPostgresBackend(config(db, 1))) {
+            b.connect().block(WAIT);
+            b.statementLog().start();
+            Disposable sleeping = Mono.from(b.dsl().resultQuery("select pg_sleep(2)")).subscribe();
+            awaitLogged(b, "pg_sleep(2)");
+            sleeping.dispose();
+            Disposable tx = b.transactionManager().inTransaction(() -> Mono.from(b.dsl().selectOne())).subscribe();
+            awaitLogged(b, "BEGIN");
+            tx.dispose();
+            b.statementLog().stop();
+
+            AsyncCounter c = new AsyncCounter();
+            c.id = 900_002L;
+            c.value = 1L;
+            assertThat(c.using(b).save().block(WAIT)).isEqualTo(1);
+            assertThat(db.queryValue("SELECT count(*) FROM counters WHERE id = 900002")).as("seen from another session: committed")
+                    .isEqualTo(1L);
+            assertThat(db.queryValue("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+                    + " AND state LIKE 'idle in transaction%'")).isEqualTo(0L);
+        }
+    }
+
+    private static void awaitLogged(AsyncPostgresBackend b, String fragment) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (b.statementLog().statements().stream().noneMatch(sql -> sql.contains(fragment))) {
+            assertThat(System.nanoTime() < deadline).as("'%s' sent within %s", fragment, WAIT).isTrue();
+            Thread.sleep(5);
+        }
+    }
+
+    /**
      * Every connection held by an open transaction: the next request fails after about the pool
      * timeout (not a multiple of it, as r2dbc-pool's retries made it), naming the pool and its
      * size, and once the holders let go their connections serve again.

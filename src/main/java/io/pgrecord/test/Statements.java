@@ -59,11 +59,15 @@ public final class Statements {
                     + " the backend's statement log is already capturing");
         }
         log.start();
+        boolean done = false;
         try {
             work.run();
-        } catch (RuntimeException | Error e) {
-            log.stop();
-            throw e;
+            done = true;
+        } finally {
+            // whatever the work threw, a checked exception thrown sneakily included, the log stops
+            if (!done) {
+                log.stop();
+            }
         }
         return log.stop();
     }

@@ -307,5 +307,17 @@ class QueryTest {
         assertThat(ops.count(mine(ops))).isEqualTo(4);
         assertThat(ops.count(mine(ops).timeout(java.time.Duration.ofSeconds(5)))).isEqualTo(4);
         assertThat(db.on(exec).fetchValue("SHOW statement_timeout")).isEqualTo("0");     // nothing leaks into the pool
+        // inside a transaction the timed query runs in a savepoint, whose release would keep its
+        // setting: it is put back, so the transaction's later statements have no timeout
+        java.time.Duration timeout = java.time.Duration.ofSeconds(5);
+        Object inTransaction = exec == Exec.JDBC
+                ? db.blocking().transactionManager().inTransaction(() -> {
+                    ((io.pgrecord.Query<?>) mine(ops).timeout(timeout)).count();
+                    return db.blocking().dsl().fetchValue("SHOW statement_timeout");
+                })
+                : db.async().transactionManager().inTransaction(dsl -> ((io.pgrecord.AsyncQuery<?>) mine(ops).timeout(timeout)).count()
+                        .then(reactor.core.publisher.Mono.from(dsl.resultQuery("SHOW statement_timeout")).map(r -> r.get(0))))
+                        .blockLast(java.time.Duration.ofSeconds(30));
+        assertThat(inTransaction).isEqualTo("0");
     }
 }

@@ -102,7 +102,16 @@ class PgRecordExtensionTest {
             throw failure;
         })).isSameAs(failure);
         assertThat(backend.statementLog().isCapturing()).isFalse();
+        // a checked exception thrown sneakily (Lombok's @SneakyThrows, Kotlin) stops it too
+        java.io.IOException checked = new java.io.IOException("checked");
+        assertThatThrownBy(() -> Statements.during(backend, () -> sneakyThrow(checked))).isSameAs(checked);
+        assertThat(backend.statementLog().isCapturing()).isFalse();
         assertThat(Statements.during(async, () -> async.dsl().selectOne())).singleElement().asString().containsIgnoringCase("select 1");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <E extends Throwable> void sneakyThrow(Throwable e) throws E {
+        throw (E) e;
     }
 
     private static TestExecutionSummary launch(Class<?> testClass) {

@@ -84,10 +84,19 @@ public final class QueryTerminals {
         if (s.rare.timeout == null) {
             return work;
         }
-        var set = DSL.select(DSL.function("set_config", String.class,
-                DSL.inline("statement_timeout"), DSL.val(Long.toString(s.rare.timeout.toMillis())), DSL.inline(true)));
-        Work<T> timed = new Work.Fetch<>(set, rows -> work);
+        // the setting before, put back after the work: inside a transaction the work runs in a
+        // savepoint, and releasing one keeps what SET LOCAL did in it (rolling back undoes it)
+        var set = DSL.select(DSL.field("current_setting('statement_timeout')", String.class), statementTimeout(
+                DSL.val(Long.toString(s.rare.timeout.toMillis()))));
+        Work<T> timed = new Work.Fetch<>(set, rows -> {
+            String before = (String) rows.get(0).get(0);
+            return work.then(value -> new Work.Fetch<>(DSL.select(statementTimeout(DSL.inline(before))), restored -> Work.done(value)));
+        });
         return s.routableIgnoringTimeout() && !Work.writes(work) ? Work.readOnly(timed) : Work.pinned(timed);
+    }
+
+    private static Field<String> statementTimeout(Field<String> value) {
+        return DSL.function("set_config", String.class, DSL.inline("statement_timeout"), value, DSL.inline(true));
     }
 
     /** The key of the by-id lookup in a model's statement cache; no {@code QuerySpec} key equals it. */

@@ -56,7 +56,19 @@ public final class R2dbcTx {
                         .onErrorResume(e -> {
                             tx.connection.owner().recorder().transactionEnded(tx.observation, false, e);
                             return tx.release().then(Mono.error(e));
-                        }));
+                        })
+                        // cancelled while the BEGIN is on its way (queued behind a cancelled read
+                        // still running on the connection, say): the server runs it all the same
+                        .doOnCancel(() -> tx.abandon().subscribe()));
+    }
+
+    /**
+     * Ends what a cancelled begin may have opened, then gives the connection back, so the pool's
+     * next user is not inside it; the driver sends the ROLLBACK after the BEGIN.
+     */
+    private Mono<Void> abandon() {
+        Mono<Void> rollback = joined ? Mono.empty() : ended(execute(TxSql.ROLLBACK), false);
+        return rollback.onErrorResume(e -> Mono.empty()).then(release()).onErrorResume(e -> Mono.empty());
     }
 
     /**
