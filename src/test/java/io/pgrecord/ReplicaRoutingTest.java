@@ -99,6 +99,7 @@ class ReplicaRoutingTest {
         try (RoutedEvents events = RoutedEvents.open(exec, routed().readYourWrites(Duration.ofSeconds(5)).build())) {
             Duration generous = Duration.ofSeconds(30);
             assertThat(events.countWithTimeout(generous, ON_STANDBY)).as("routed to the standby").isPositive();
+            assertThat(events.primaryView().countWithTimeout(generous, ON_STANDBY)).as("backend.primary() never routes").isZero();
             assertThatThrownBy(() -> events.countWithTimeout(Duration.ofMillis(200), "pg_sleep(5) IS NOT NULL"))
                     .isInstanceOf(io.pgrecord.error.QueryCanceledException.class);
             pair.pauseReplay();

@@ -87,8 +87,14 @@ public final class ReplicaRouting {
         primary.add(System.nanoTime(), lsn);
     }
 
-    /** The read as routed work: on a usable replica, else on the primary. */
+    /**
+     * The read as routed work: on a usable replica, else on the primary. A read-only transaction
+     * (a read with a timeout) is left as it is: the transaction manager routes it as a whole.
+     */
     public <T> Work<T> route(Work<T> read) {
+        if (read instanceof Work.Pinned<?> p && p.readOnly()) {
+            return read;
+        }
         return choose(server -> read, 0L, System.nanoTime() + readYourWritesNanos);
     }
 

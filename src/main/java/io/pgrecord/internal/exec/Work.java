@@ -138,6 +138,15 @@ public sealed interface Work<T> {
         return new Pinned<>((Work<Object>) inner, true, null, v -> done((T) v));
     }
 
+    /**
+     * The work as it runs when it must stay on the primary (a backend's {@code primary()} view):
+     * a read-only transaction, which a backend with replicas would route, begins read-write.
+     */
+    @SuppressWarnings("unchecked")
+    static <T> Work<T> onPrimary(Work<T> work) {
+        return work instanceof Pinned<?> p && p.readOnly() ? (Work<T>) new Pinned<>(p.inner(), false, p.undo(), p.next()) : work;
+    }
+
     static <T> Work<T> done(T value) {
         return new Done<>(value);
     }

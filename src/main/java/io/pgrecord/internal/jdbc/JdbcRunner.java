@@ -75,7 +75,7 @@ public final class JdbcRunner {
      */
     public <T> T read(Function<Capabilities, Work<T>> plan, boolean routable) {
         Work<T> work = plan.apply(capabilities.get());
-        return run(routes(routable) ? replicas.routing().route(work) : work);
+        return run(routes(routable) ? replicas.routing().route(work) : routable ? work : Work.onPrimary(work));
     }
 
     private boolean routes(boolean routable) {

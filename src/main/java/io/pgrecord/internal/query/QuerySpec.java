@@ -168,19 +168,12 @@ public final class QuerySpec {
     }
 
     /**
-     * Whether a backend with replicas may send this read to one as a routed read: not when pinned
-     * to the primary, never with a row lock ({@code FOR UPDATE/SHARE}), which a standby refuses,
-     * and not with a timeout, whose transaction is routed instead.
+     * Whether a backend with replicas may send this read to one: not when pinned to the primary,
+     * and never with a row lock ({@code FOR UPDATE/SHARE}), which a standby refuses. A read with
+     * a timeout is a read-only transaction, which the backend routes as a whole
+     * ({@code QueryTerminals.timed}).
      */
     public boolean routable() {
-        return routableIgnoringTimeout() && rare.timeout == null;
-    }
-
-    /**
-     * As {@link #routable()}, but for a {@code timeout(...)}: such a read is a read-only
-     * transaction, which the backend routes itself (see {@code QueryTerminals.timed}).
-     */
-    public boolean routableIgnoringTimeout() {
         return !onPrimary && rare.lock == null;
     }
 

@@ -92,7 +92,7 @@ public final class QueryTerminals {
             String before = (String) rows.get(0).get(0);
             return work.then(value -> new Work.Fetch<>(DSL.select(statementTimeout(DSL.inline(before))), restored -> Work.done(value)));
         });
-        return s.routableIgnoringTimeout() && !Work.writes(work) ? Work.readOnly(timed) : Work.pinned(timed);
+        return s.routable() && !Work.writes(work) ? Work.readOnly(timed) : Work.pinned(timed);
     }
 
     private static Field<String> statementTimeout(Field<String> value) {

@@ -66,7 +66,10 @@ public final class R2dbcRunner {
      * subscriber has no transaction open (it then joins the transaction); else as {@link #run(Function)}.
      */
     public <T> Mono<T> read(Function<Capabilities, Work<T>> plan, boolean routable) {
-        if (!routable || replicas == null) {
+        if (!routable) {
+            return run(caps -> Work.onPrimary(plan.apply(caps)));
+        }
+        if (replicas == null) {
             return run(plan);
         }
         Mono<T> planned = Mono.deferContextual(context -> {
