@@ -3,6 +3,7 @@ package io.pgrecord.test;
 import io.pgrecord.AsyncPostgresBackend;
 import io.pgrecord.PostgresBackend;
 import io.pgrecord.Transaction;
+import io.pgrecord.internal.jdbc.WriteIsolation;
 import java.util.Optional;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -43,6 +44,8 @@ public final class PgRecordExtension implements ParameterResolver, BeforeEachCal
         if (rollback(context)) {
             Transaction tx = database(context).blocking().transactionManager().begin();
             context.getStore(NAMESPACE).put(TRANSACTION, tx);
+            // a model write that fails, as the test may expect, does not abort the test's transaction
+            WriteIsolation.begin();
         }
     }
 
@@ -50,6 +53,7 @@ public final class PgRecordExtension implements ParameterResolver, BeforeEachCal
     public void afterEach(ExtensionContext context) {
         Transaction tx = context.getStore(NAMESPACE).remove(TRANSACTION, Transaction.class);
         if (tx != null) {
+            WriteIsolation.end();
             tx.close();   // rolls back
         }
     }

@@ -174,6 +174,14 @@ public sealed interface Work<T> {
         };
     }
 
+    /**
+     * Whether work may change data, judged by its first step: a write, a lookup that precedes
+     * one ({@link Memo}, as an insert's column defaults), or a read-write transaction.
+     */
+    static boolean mayWrite(Work<?> work) {
+        return writes(work) || work instanceof Memo<?, ?> || work instanceof Pinned<?> p && !p.readOnly();
+    }
+
     /** Rows jOOQ fetched, as the value arrays {@link Rows} continues with. */
     static List<Object[]> arrays(List<? extends Record> records) {
         List<Object[]> rows = new ArrayList<>(records.size());

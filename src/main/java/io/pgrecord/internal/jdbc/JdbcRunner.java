@@ -88,7 +88,44 @@ public final class JdbcRunner {
     }
 
     public <T> T run(Work<T> work) {
+        if (WriteIsolation.active() && Work.mayWrite(work) && inTransaction.getAsBoolean()) {
+            return isolated(work);
+        }
         return run(work, runtime.get().dsl());
+    }
+
+    private static void unlogged(Connection c, String sql) throws SQLException {
+        try (java.sql.Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    /** The work inside a savepoint of the thread's transaction, rolled back to if it fails (see {@link WriteIsolation}). */
+    private <T> T isolated(Work<T> work) {
+        DSLContext dsl = runtime.get().dsl();
+        ConnectionProvider provider = dsl.configuration().connectionProvider();
+        Connection c = provider.acquire();
+        try {
+            // sent past the statement log: the test's own bookkeeping, not its statements
+            unlogged(c, "SAVEPOINT pgrecord_write");
+            T value;
+            try {
+                value = run(work, dsl);
+            } catch (RuntimeException | Error e) {
+                try {
+                    unlogged(c, "ROLLBACK TO SAVEPOINT pgrecord_write");
+                } catch (SQLException rollback) {
+                    e.addSuppressed(rollback);
+                }
+                throw e;
+            }
+            unlogged(c, "RELEASE SAVEPOINT pgrecord_write");
+            return value;
+        } catch (SQLException e) {
+            throw JdbcErrors.translate(e);
+        } finally {
+            provider.release(c);
+        }
     }
 
     @SuppressWarnings("unchecked")
