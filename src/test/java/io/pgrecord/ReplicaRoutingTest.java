@@ -155,6 +155,22 @@ class ReplicaRoutingTest {
         }
     }
 
+    /** A raw dsl() write outside a transaction is a commit made through the backend: a routed read sees it too. */
+    @BothBackends
+    void aRawDslWriteIsReadBackToo(Exec exec) {
+        try (RoutedEvents events = RoutedEvents.open(exec, routed().readYourWrites(Duration.ofMillis(400)).build())) {
+            assertThat(events.count(ON_STANDBY)).isPositive();
+            pair.pauseReplay();
+            events.execute("INSERT INTO events (payload) VALUES ('raw " + exec + "')");
+            assertThat(events.count("payload = ?", "raw " + exec)).as("not read from the paused standby").isEqualTo(1);
+            // a model write reports its own position: no extra read of it before the next routed read
+            events.insert("model " + exec);
+            events.log().start();
+            assertThat(events.count("payload = ?", "model " + exec)).isEqualTo(1);
+            assertThat(events.log().stop().stream().filter(sql -> sql.contains("pg_current_wal_insert_lsn")).count()).isZero();
+        }
+    }
+
     @BothBackends
     void aReadWaitingForReplayIsServedByTheStandbyOnceItCatchesUp(Exec exec) {
         try (RoutedEvents events = RoutedEvents.open(exec, routed().readYourWrites(Duration.ofSeconds(20)).build())) {

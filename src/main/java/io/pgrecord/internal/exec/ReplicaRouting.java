@@ -45,6 +45,13 @@ public final class ReplicaRouting {
     private final AtomicLong lastCommit = new AtomicLong(Lsn.NONE);
     private final PrimaryPositions primary;
     private final AtomicInteger next = new AtomicInteger();
+    /**
+     * Writes that committed on their own where no position was read (raw {@code dsl()} outside a
+     * transaction), counted; {@link #sampledThrough} is the count a later read of the primary's
+     * position covers. While they differ, a routed read first reads the position.
+     */
+    private final AtomicLong unknownWrites = new AtomicLong();
+    private final AtomicLong sampledThrough = new AtomicLong();
 
     public ReplicaRouting(int replicas, Duration readYourWrites, Duration maxLag) {
         this.replicas = new ReplicaState[replicas];
@@ -80,11 +87,26 @@ public final class ReplicaRouting {
                 : replica.toBuilder().poolTimeout(REPLICA_POOL_TIMEOUT).build();
     }
 
-    /** Remembers the primary's WAL position after a commit made through the backend (any thread). */
-    public void committed(String lsnText) {
+    /**
+     * Remembers the primary's WAL position after a commit made through the backend (any thread).
+     *
+     * @param writesBefore {@link #unknownWrites()} read before the position was: the writes it covers
+     */
+    public void committed(String lsnText, long writesBefore) {
         long lsn = Lsn.parse(lsnText);
         lastCommit.accumulateAndGet(lsn, (a, b) -> Lsn.reached(a, b) ? a : b);
         primary.add(System.nanoTime(), lsn);
+        sampledThrough.accumulateAndGet(writesBefore, Math::max);
+    }
+
+    /** A write committed on its own whose position was not read: the next routed read reads it first. */
+    public void unknownWrite() {
+        unknownWrites.incrementAndGet();
+    }
+
+    /** How many such writes there were so far: read it before reading the position that will cover them. */
+    public long unknownWrites() {
+        return unknownWrites.get();
     }
 
     /**
@@ -124,6 +146,14 @@ public final class ReplicaRouting {
 
     /** @param read the read to run on a server, given its index */
     private <T> Work<T> choose(IntFunction<Work<T>> read, long tried, long deadline) {
+        long writes = unknownWrites.get();
+        if (writes != sampledThrough.get()) {
+            // a raw write committed since the last position read: its position, before any replica
+            return Work.fetch(lsnQuery("pg_current_wal_insert_lsn()")).then(rows -> {
+                committed(text(rows), writes);
+                return choose(read, tried, deadline);
+            });
+        }
         long now = System.nanoTime();
         int i = pick(tried, now);
         if (i == Work.PRIMARY) {

@@ -30,6 +30,14 @@ public record StatementKind(String operation, String model) {
         };
     }
 
+    /** Whether {@code sql} changes data or schema: an insert, update, delete, merge, copy or DDL. */
+    public static boolean writes(String sql) {
+        return switch (of(sql).operation()) {
+            case "insert", "update", "delete", "copy", "ddl" -> true;
+            default -> false;
+        };
+    }
+
     static String name(String identifier) {
         String n = identifier.toLowerCase(Locale.ROOT);
         return n.isEmpty() || n.length() > LONGEST_NAME ? "none" : n;

@@ -2,6 +2,7 @@ package io.pgrecord.internal.jdbc;
 
 import io.pgrecord.error.ConnectionException;
 import io.pgrecord.internal.error.UnreadableColumnException;
+import io.pgrecord.internal.exec.StatementKind;
 import io.pgrecord.internal.exec.StatementRecorder;
 import io.pgrecord.internal.exec.StatementTiming;
 import java.sql.ResultSet;
@@ -21,6 +22,8 @@ final class JdbcExecuteListener implements ExecuteListener {
 
     private final StatementRecorder recorder;
     private final Runnable connectionLost;
+    /** Told of a write that committed on its own (see {@link #onAutocommitWrite}); null when no one asks. */
+    private volatile Runnable autocommitWrite;
 
     /**
      * @param connectionLost called when a statement finds its connection dead: the server
@@ -47,6 +50,31 @@ final class JdbcExecuteListener implements ExecuteListener {
         if (timing != null) {
             ctx.data(TIMING, timing);
         }
+    }
+
+    /**
+     * Tells {@code hook} of each write that committed on its own, outside any transaction: a
+     * backend with replicas reads the primary's position before its next routed read, so raw
+     * {@code dsl()} writes are read back too. Model writes report their position themselves.
+     */
+    void onAutocommitWrite(Runnable hook) {
+        this.autocommitWrite = hook;
+    }
+
+    @Override
+    public void executeEnd(ExecuteContext ctx) {
+        Runnable hook = autocommitWrite;
+        if (hook != null && writes(ctx) && ctx.connection() != null && !JdbcStatements.inTransaction(ctx.connection())) {
+            hook.run();
+        }
+    }
+
+    private static boolean writes(ExecuteContext ctx) {
+        if (ctx.batchMode() != ExecuteContext.BatchMode.NONE) {
+            return true;
+        }
+        String sql = ctx.sql();
+        return sql != null && StatementKind.writes(sql);
     }
 
     @Override

@@ -117,6 +117,9 @@ public final class JdbcExecutor implements BackendHandle, AutoCloseable {
             if (runtime == null) {
                 runtime = JdbcRuntime.start(sources.get(), statementLog, binding,
                         new JdbcTransactionProvider(transactions), jsonMapper);
+                if (replicas != null) {
+                    runtime.onAutocommitWrite(replicas.routing()::unknownWrite);
+                }
             }
             return runtime;
         }

@@ -66,14 +66,16 @@ public final class JdbcReplicas implements AutoCloseable {
 
     /** Remembers the primary's WAL position after a commit, read on {@code primary}. */
     void committed(DSLContext primary) {
-        routing.committed(primary.resultQuery(ReplicaRouting.COMMIT_LSN_SQL).fetchOne(0, String.class));
+        long writes = routing.unknownWrites();
+        routing.committed(primary.resultQuery(ReplicaRouting.COMMIT_LSN_SQL).fetchOne(0, String.class), writes);
     }
 
     /** Remembers the primary's WAL position after a transaction committed on {@code connection}. */
     void committed(Connection connection) {
+        long writes = routing.unknownWrites();
         try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(ReplicaRouting.COMMIT_LSN_SQL)) {
             rs.next();
-            routing.committed(rs.getString(1));
+            routing.committed(rs.getString(1), writes);
         } catch (SQLException e) {
             throw JdbcErrors.translate(e);
         }

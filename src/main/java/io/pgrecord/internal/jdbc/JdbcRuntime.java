@@ -27,6 +27,7 @@ public final class JdbcRuntime implements AutoCloseable {
     private final DSLContext dsl;
     private final JdbcDirect direct;
     private final ServerVersion serverVersion;
+    private final JdbcExecuteListener listener;
 
     private JdbcRuntime(JdbcConnectionSource source, StatementRecorder recorder, TxBinding binding,
             TransactionProvider transactions, ObjectMapper jsonMapper) {
@@ -36,7 +37,8 @@ public final class JdbcRuntime implements AutoCloseable {
         configuration.set(JooqDefaults.DIALECT);
         configuration.set(JooqDefaults.settings());
         configuration.set(connections);
-        configuration.set(new DefaultExecuteListenerProvider(new JdbcExecuteListener(recorder, this::evictIdle)));
+        this.listener = new JdbcExecuteListener(recorder, this::evictIdle);
+        configuration.set(new DefaultExecuteListenerProvider(listener));
         configuration.set(transactions);
         this.dsl = DSL.using(configuration);
         JsonMappers.remember(configuration, jsonMapper);
@@ -66,6 +68,11 @@ public final class JdbcRuntime implements AutoCloseable {
         } finally {
             connections.releaseToPool(c);
         }
+    }
+
+    /** Tells {@code hook} of each jOOQ statement that wrote and committed on its own (a raw {@code dsl()} write). */
+    void onAutocommitWrite(Runnable hook) {
+        listener.onAutocommitWrite(hook);
     }
 
     /** Replaces the pool's connections: idle ones now, busy ones when they come back. */

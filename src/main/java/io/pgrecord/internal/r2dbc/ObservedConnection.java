@@ -1,5 +1,6 @@
 package io.pgrecord.internal.r2dbc;
 
+import io.pgrecord.internal.exec.StatementKind;
 import io.pgrecord.internal.exec.StatementRecorder;
 import io.pgrecord.internal.exec.StatementTiming;
 import io.r2dbc.spi.Batch;
@@ -21,6 +22,8 @@ final class ObservedConnection implements Connection {
     private final ObservedConnectionFactory owner;
     private final boolean closeable;
     private final Connection physical;
+    /** Whether a write was sent on this handle, where its owner tracks writes (see {@link #close()}). */
+    private volatile boolean wrote;
 
     /**
      * @param physical the driver's connection behind the pool's handle, to note when it went back
@@ -56,11 +59,17 @@ final class ObservedConnection implements Connection {
 
     @Override
     public Statement createStatement(String sql) {
+        if (closeable && owner.tracksAutocommitWrites() && StatementKind.writes(sql)) {
+            wrote = true;
+        }
         return new ObservedStatement(delegate.createStatement(sql), sql, owner);
     }
 
     @Override
     public Batch createBatch() {
+        if (closeable && owner.tracksAutocommitWrites()) {
+            wrote = true;
+        }
         return new ObservedBatch(delegate.createBatch(), owner);
     }
 
@@ -103,6 +112,13 @@ final class ObservedConnection implements Connection {
     public Publisher<Void> close() {
         if (!closeable) {
             return Mono.empty();
+        }
+        if (wrote) {
+            // a write that committed on its own goes back with its connection: its position is unknown
+            wrote = false;
+            if (delegate.isAutoCommit()) {
+                owner.autocommitWrote();
+            }
         }
         owner.released(physical);
         return delegate.close();

@@ -59,6 +59,7 @@ public final class ObservedConnectionFactory implements ConnectionFactory {
      * place, so that giving a connection back updates no map (no lock, no boxed time).
      */
     private final ConcurrentHashMap<Connection, AtomicLong> released = new ConcurrentHashMap<>();
+    private volatile Runnable autocommitWrite;
 
     /**
      * The subscriber's transaction's connection when its Reactor context holds one of this pool
@@ -171,6 +172,26 @@ public final class ObservedConnectionFactory implements ConnectionFactory {
 
     StatementRecorder recorder() {
         return recorder;
+    }
+
+    /**
+     * Tells {@code hook} of each connection that goes back after a write that committed on its
+     * own, outside any transaction (a raw {@code dsl()} write): a backend with replicas reads the
+     * primary's position before its next routed read. Model writes report their position themselves.
+     */
+    void onAutocommitWrite(Runnable hook) {
+        this.autocommitWrite = hook;
+    }
+
+    boolean tracksAutocommitWrites() {
+        return autocommitWrite != null;
+    }
+
+    void autocommitWrote() {
+        Runnable hook = autocommitWrite;
+        if (hook != null) {
+            hook.run();
+        }
     }
 
     /** pgrecord's own pool; empty for the application's factory. */

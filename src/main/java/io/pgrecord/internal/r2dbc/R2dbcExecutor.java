@@ -159,6 +159,9 @@ public final class R2dbcExecutor implements BackendHandle {
         synchronized (lock) {
             if (runtime == null) {
                 runtime = runtimes.apply(statementLog);
+                if (replicas != null) {
+                    runtime.connections().onAutocommitWrite(replicas.routing()::unknownWrite);
+                }
             }
             return runtime;
         }

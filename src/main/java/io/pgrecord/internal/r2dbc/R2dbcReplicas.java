@@ -69,13 +69,19 @@ public final class R2dbcReplicas {
 
     /** Reads the primary's WAL position after an autocommit write in {@code s} and remembers it. */
     Mono<Void> committed(ReactiveScope s) {
-        return Mono.from(s.dsl().resultQuery(ReplicaRouting.COMMIT_LSN_SQL))
-                .doOnNext(r -> routing.committed(r.get(0, String.class))).then();
+        return Mono.defer(() -> {
+            long writes = routing.unknownWrites();
+            return Mono.from(s.dsl().resultQuery(ReplicaRouting.COMMIT_LSN_SQL))
+                    .doOnNext(r -> routing.committed(r.get(0, String.class), writes)).then();
+        });
     }
 
     /** Remembers the primary's WAL position after a transaction committed on {@code tx}. */
     Mono<Void> committed(R2dbcTx tx) {
-        return tx.queryValue(ReplicaRouting.COMMIT_LSN_SQL, String.class).doOnNext(routing::committed).then();
+        return Mono.defer(() -> {
+            long writes = routing.unknownWrites();
+            return tx.queryValue(ReplicaRouting.COMMIT_LSN_SQL, String.class).doOnNext(lsn -> routing.committed(lsn, writes)).then();
+        });
     }
 
     /** Closes the replicas' pools; a later read creates them again. */
