@@ -299,6 +299,24 @@ class QueryTest {
         assertThat(q.asSelect().getSQL()).isEqualTo(q.toSql());
     }
 
+    /** asSelect() runs through a backend's dsl(), as the README shows, on both backends. */
+    @BothBackends
+    void asSelectRunsThroughABackendsDsl(Exec exec, TestDatabase db) {
+        ModelOps ops = ModelOps.on(exec, db);
+        org.jooq.Select<Record> select = mine(ops).orderBy("name").asSelect();
+        if (exec == Exec.JDBC) {
+            assertThat(db.blocking().dsl().fetch(select)).hasSize(4);
+            select.attach(db.blocking().dsl().configuration());
+            assertThat(select.fetch()).hasSize(4);
+        } else {
+            var dsl = db.async().dsl();
+            assertThat(reactor.core.publisher.Flux.from(dsl.selectFrom(select.asTable("q"))).collectList()
+                    .block(java.time.Duration.ofSeconds(30))).hasSize(4);
+            select.attach(dsl.configuration());
+            assertThat(reactor.core.publisher.Flux.from(select).collectList().block(java.time.Duration.ofSeconds(30))).hasSize(4);
+        }
+    }
+
     @BothBackends
     void timeoutCancelsOnTheServer(Exec exec, TestDatabase db) {
         ModelOps ops = ModelOps.on(exec, db);
