@@ -235,7 +235,8 @@ public final class AsyncPostgresBackend implements AutoCloseable {
      *     an empty one, a NUL character or over 63 bytes errors with {@code IllegalArgumentException}
      */
     public Flux<Notification> listen(String channel) {
-        return executor.listener().listen(channel);
+        // the listener is looked up at subscription: a Flux made before a disconnect still works after
+        return Flux.defer(() -> executor.listener().listen(channel));
     }
 
     /**

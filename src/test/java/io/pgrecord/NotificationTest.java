@@ -133,6 +133,38 @@ class NotificationTest {
             side.notify("fragile", "two");
             assertThat(feed.next().payload()).isEqualTo("one");
             assertThat(feed.next().payload()).isEqualTo("two");
+            // an Error is the handler's own too: a failed assertion, a class missing at run time
+            side.listenThrowing("fragile", new AssertionError("the handler asserts"));
+            side.listenThrowing("fragile", new NoClassDefFoundError("com/example/Missing"));
+            side.notify("fragile", "three");
+            assertThat(feed.next().payload()).isEqualTo("three");
+            Feed later = side.listen("fragile.later");
+            listenerPid(db, "fragile.later");
+            side.notify("fragile.later", "four");
+            assertThat(later.next().payload()).isEqualTo("four");
+            assertThat(feed.received).as("no missed signal: the listening connection was kept").noneMatch(n -> n.missed());
+        }
+    }
+
+    /** Reactive only: a Flux from listen() looks the listener up when subscribed, so one made before a disconnect works after it. */
+    @org.junit.jupiter.api.Test
+    void aListenFluxMadeBeforeADisconnectListensAfterIt(TestDatabase db) throws Exception {
+        try (AsyncPostgresBackend async = new AsyncPostgresBackend(db.configBuilder().build())) {
+            async.connect().block(WAIT);
+            reactor.core.publisher.Flux<Notification> early = async.listen("early");
+            async.disconnect().block(WAIT);
+            async.connect().block(WAIT);
+            BlockingQueue<Notification> received = new LinkedBlockingQueue<>();
+            Disposable subscription = early.subscribe(received::add);
+            try {
+                listenerPid(db, "early");
+                async.notify("early", "after").block(WAIT);
+                Notification n = received.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
+                assertThat(n).isNotNull();
+                assertThat(n.payload()).isEqualTo("after");
+            } finally {
+                subscription.dispose();
+            }
         }
     }
 
@@ -221,6 +253,9 @@ class NotificationTest {
         /** Subscribes a handler that throws on every notification. */
         void listenThrowing(String channel);
 
+        /** Subscribes a handler that throws {@code failure} (unchecked) on every notification. */
+        void listenThrowing(String channel, Throwable failure);
+
         /** Subscribes to a bad channel, for the error. */
         void listenFails(String channel);
 
@@ -234,6 +269,13 @@ class NotificationTest {
         void close();
     }
 
+    private static void raise(Throwable failure) {
+        if (failure instanceof Error e) {
+            throw e;
+        }
+        throw (RuntimeException) failure;
+    }
+
     private record Blocking(PostgresBackend backend) implements Side {
         @Override public Feed listen(String channel) {
             Feed feed = new Feed(channel);
@@ -244,6 +286,9 @@ class NotificationTest {
             backend.listen(channel, n -> {
                 throw new IllegalStateException("handler fails on " + n);
             });
+        }
+        @Override public void listenThrowing(String channel, Throwable failure) {
+            backend.listen(channel, n -> raise(failure));
         }
         @Override public void listenFails(String channel) {
             backend.listen(channel, n -> { });
@@ -276,6 +321,9 @@ class NotificationTest {
             backend.listen(channel).subscribe(n -> {
                 throw new IllegalStateException("handler fails on " + n);
             }, e -> { });
+        }
+        @Override public void listenThrowing(String channel, Throwable failure) {
+            backend.listen(channel).subscribe(n -> raise(failure), e -> { });
         }
         @Override public void listenFails(String channel) {
             backend.listen(channel).blockFirst(WAIT);

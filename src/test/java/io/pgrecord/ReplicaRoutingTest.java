@@ -119,6 +119,9 @@ class ReplicaRoutingTest {
         }
         try (RoutedEvents events = RoutedEvents.open(exec, routed().maxReplicaLag(Duration.ofMillis(200)).build())) {
             assertThat(events.dslInRecoveryInReadOnlyTransaction()).as("dsl() joins the read-only transaction").isTrue();
+            // notifications use the primary: one in a transaction on the standby is refused before any SQL
+            assertThatThrownBy(() -> events.notifyInReadOnlyTransaction("ro", "x"))
+                    .isInstanceOf(io.pgrecord.error.TransactionException.class).hasMessageContaining("running on a replica");
             assertThat(events.replicaDslCount(ON_STANDBY)).isPositive();
             pair.pauseReplay();
             pair.onPrimary("INSERT INTO events (payload) VALUES ('lagging')");

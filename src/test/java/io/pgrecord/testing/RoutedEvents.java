@@ -158,6 +158,19 @@ public final class RoutedEvents implements AutoCloseable {
                 dsl -> Mono.from(async.dsl().resultQuery(sql)).map(r -> r.get(0, Boolean.class))).blockLast(WAIT);
     }
 
+    /** {@code notify(channel, payload)} inside a read-only transaction. */
+    public void notifyInReadOnlyTransaction(String channel, String payload) {
+        if (blocking != null) {
+            blocking.transactionManager().inTransaction(TransactionOptions.readOnly(), () -> {
+                blocking.notify(channel, payload);
+                return null;
+            });
+            return;
+        }
+        async.transactionManager().inTransaction(TransactionOptions.readOnly(), dsl -> async.notify(channel, payload))
+                .blockLast(WAIT);
+    }
+
     public StatementLog log() {
         return blocking != null ? blocking.statementLog() : async.statementLog();
     }

@@ -213,7 +213,11 @@ public final class JdbcExecutor implements BackendHandle, AutoCloseable {
 
     /** Sends a notification, in the thread's transaction if there is one. */
     public void notify(String channel, @Nullable String payload) {
-        Channels.notifyQuery(runtime().dsl(), channel, payload).fetch();
+        var query = Channels.notifyQuery(runtime().dsl(), channel, payload);
+        if (transactions.onReplica()) {
+            throw Channels.notifyOnReplica(channel);
+        }
+        query.fetch();
     }
 
     public boolean isClosed() {

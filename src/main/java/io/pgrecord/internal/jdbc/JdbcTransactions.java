@@ -192,6 +192,12 @@ public final class JdbcTransactions {
         return current.get() != null;
     }
 
+    /** Whether the thread's transaction runs on a replica (a read-only one on a backend with replicas). */
+    public boolean onReplica() {
+        Open open = current.get();
+        return open != null && !open.onPrimary(runtime.get().connections());
+    }
+
     private void finish(Tx tx, boolean commit) {
         Open open = current.get();
         TxRules.checkFinish(tx.done, open != null && tx.owner == open, open != null && open.handles.peek() == tx);

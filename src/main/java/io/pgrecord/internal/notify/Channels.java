@@ -1,5 +1,6 @@
 package io.pgrecord.internal.notify;
 
+import io.pgrecord.error.TransactionException;
 import io.pgrecord.internal.schema.Identifiers;
 import java.nio.charset.StandardCharsets;
 import org.jooq.DSLContext;
@@ -61,6 +62,16 @@ public final class Channels {
         check(channel);
         checkPayload(channel, payload);
         return dsl.resultQuery("SELECT pg_notify({0}, {1})", DSL.val(channel), DSL.val(payload, SQLDataType.VARCHAR));
+    }
+
+    /**
+     * The refusal of a notification sent inside a read-only transaction that runs on a replica:
+     * notifications use the primary, and a standby refuses them, so it would fail there, while
+     * sending it apart from the transaction would deliver it even if the transaction rolled back.
+     */
+    public static TransactionException notifyOnReplica(String channel) {
+        return new TransactionException("cannot notify '" + channel + "' inside a read-only transaction running on a"
+                + " replica: notifications use the primary; notify outside that transaction, or in a read-write one");
     }
 
     public static String listenSql(String channel) {

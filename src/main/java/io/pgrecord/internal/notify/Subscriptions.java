@@ -107,10 +107,17 @@ public final class Subscriptions {
         return list == null ? List.of() : List.copyOf(list);
     }
 
+    /**
+     * Calls one subscription's handler. Whatever it throws, an {@code Error} such as a failed
+     * assertion or a missing class included, is logged and stays its own: the listening thread
+     * and the other subscriptions carry on. Only the JVM's own failures (out of memory, say) go on.
+     */
     private static void handOver(Entry e, Notification n) {
         try {
             e.handler.accept(n);
-        } catch (RuntimeException failure) {
+        } catch (VirtualMachineError fatal) {
+            throw fatal;
+        } catch (Throwable failure) {
             LOG.log(System.Logger.Level.WARNING, "a notification handler on channel '" + e.channel + "' failed", failure);
         }
     }

@@ -151,7 +151,8 @@ public final class R2dbcExecutor implements BackendHandle {
     /** Sends a notification, in the subscriber's transaction if there is one. */
     public Mono<Void> notify(String channel, @Nullable String payload) {
         return Mono.fromCallable(() -> Channels.notifyQuery(runtime().dsl(), channel, payload))
-                .flatMap(query -> connect().then(Flux.from(query).then()));
+                .flatMap(query -> Mono.deferContextual(context -> transactions.onReplica(context)
+                        ? Mono.error(Channels.notifyOnReplica(channel)) : connect().then(Flux.from(query).then())));
     }
 
     /** The live state, created on first use; the pool connects lazily. */

@@ -164,6 +164,12 @@ public final class R2dbcTransactions {
         return current(context) != null;
     }
 
+    /** Whether the subscriber's transaction runs on a replica (a read-only one on a backend with replicas). */
+    public boolean onReplica(ContextView context) {
+        Open open = current(context);
+        return open != null && !open.onPrimary;
+    }
+
     /** Where a subscriber's work runs: its transaction's connection, or the pool. */
     public ReactiveScope scope(ContextView context) {
         Open open = current(context);
