@@ -49,4 +49,23 @@ class StreamTest {
         assertThat(db.queryValue("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
                 + " AND state = 'idle in transaction'")).isEqualTo(0L);
     }
+
+    /**
+     * Reactive only: a subscriber that asks for a few rows at a time, as limitRate(2) and a
+     * concatMap that loads something per row do, gets every row and the completion, across
+     * fetch boundaries.
+     */
+    @org.junit.jupiter.api.Test
+    @SuppressWarnings("unchecked") // the query built by name is the reactive one on this backend
+    void aReactiveStreamAskedForFewRowsAtATimeCompletes(TestDatabase db) {
+        ModelOps ops = ModelOps.on(Exec.R2DBC, db);
+        java.time.Duration wait = java.time.Duration.ofSeconds(60);
+        for (int rows : new int[] {3, 1000, 2500}) {
+            io.pgrecord.AsyncQuery<Model> q = (io.pgrecord.AsyncQuery<Model>) ops.<Model>query("Event").orderBy("id").limit(rows);
+            assertThat(q.stream().limitRate(2).count().block(wait)).isEqualTo(rows);
+        }
+        io.pgrecord.AsyncQuery<Model> few = (io.pgrecord.AsyncQuery<Model>) ops.<Model>query("Event").orderBy("id").limit(30);
+        assertThat(few.stream().concatMap(e -> reactor.core.publisher.Mono.delay(java.time.Duration.ofMillis(1)).thenReturn(e))
+                .count().block(wait)).isEqualTo(30);
+    }
 }

@@ -214,7 +214,11 @@ public final class R2dbcRunner {
             Mono<ReactiveScope> where = routable && replicas != null && !inTransaction.test(context)
                     ? run(replicas.routing().server()).map(i -> replicas.scope(i, here))
                     : Mono.just(here);
-            return where.flatMapMany(w -> Flux.from(attach(plan.apply(capabilities.get()).fetchSize(fetchSize), w.dsl())));
+            // asked for fetchSize rows at a time, whatever the subscriber asks for: jOOQ's publisher
+            // over a cursor never completes when it is asked for a few rows at a time (limitRate(2),
+            // concatMap), while this bounds what is read ahead to one fetch
+            return where.flatMapMany(w -> Flux.from(attach(plan.apply(capabilities.get()).fetchSize(fetchSize), w.dsl()))
+                    .limitRate(fetchSize));
         })).onErrorMap(e -> R2dbcErrors.translate(unreadable(null, e)));
     }
 
