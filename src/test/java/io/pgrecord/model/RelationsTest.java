@@ -157,6 +157,8 @@ class RelationsTest {
         ops.log().start();
         assertThatThrownBy(() -> ops.all(users(ops, 3).include("posts.nope")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'nope'").hasMessageContaining("comments");
+        // a trailing dot names an empty relation
+        assertThatThrownBy(() -> ops.all(users(ops, 3).include("posts."))).isInstanceOf(IllegalArgumentException.class);
         assertThat(ops.log().stop()).isEmpty();
     }
 }

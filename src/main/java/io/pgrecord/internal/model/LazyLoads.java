@@ -35,7 +35,7 @@ public final class LazyLoads {
             throw new LazyLoadException(model + "." + name + " was not loaded, and strict loading forbids loading it lazily;"
                     + " load it with " + include + " on the query that loads the " + model);
         }
-        if (origin.countLazyLoad(name) && LOG.isWarnEnabled()) {
+        if (origin.countLazyLoad(name, owner) && LOG.isWarnEnabled()) {
             LOG.warn("N+1 queries: {}.{} was loaded lazily for {} records of one query; load it with {} on that query",
                     model, name, origin.threshold(), include);
         }

@@ -1,9 +1,11 @@
 package io.pgrecord.internal.model;
 
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,7 +19,8 @@ public final class LoadOrigin {
     private final boolean strict;
     private final String path;
     private final int threshold;
-    private final @Nullable Map<String, AtomicInteger> lazyLoads;
+    /** Per relation, the records that loaded it lazily, up to the threshold: a record reloading it counts once. */
+    private final @Nullable Map<String, Set<Object>> lazyLoads;
 
     private LoadOrigin(boolean strict, String path, int threshold) {
         this.strict = strict;
@@ -71,8 +74,17 @@ public final class LoadOrigin {
         return path + relation;
     }
 
-    /** Counts one lazy load of {@code relation}; true exactly once, when the count reaches the threshold. */
-    boolean countLazyLoad(String relation) {
-        return lazyLoads != null && lazyLoads.computeIfAbsent(relation, k -> new AtomicInteger()).incrementAndGet() == threshold;
+    /**
+     * Counts a lazy load of {@code relation} by {@code owner}; true exactly once, when the number
+     * of distinct records that loaded it reaches the threshold.
+     */
+    boolean countLazyLoad(String relation, Object owner) {
+        if (lazyLoads == null) {
+            return false;
+        }
+        Set<Object> owners = lazyLoads.computeIfAbsent(relation, k -> Collections.newSetFromMap(new IdentityHashMap<>()));
+        synchronized (owners) {
+            return owners.size() < threshold && owners.add(owner) && owners.size() == threshold;
+        }
     }
 }

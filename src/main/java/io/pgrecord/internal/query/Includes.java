@@ -39,8 +39,10 @@ public final class Includes {
         for (String path : paths) {
             Map<String, Object> level = root;
             ModelMeta<?> current = meta;
-            for (String name : path.split("\\.")) {
+            // -1: a trailing dot leaves an empty name, refused as every unknown one is
+            for (String name : path.split("\\.", -1)) {
                 RelationSpec spec = current.relationSpec(name.trim());
+                includable(current, name.trim(), spec);
                 @SuppressWarnings("unchecked")
                 Map<String, Object> next = (Map<String, Object>) level.computeIfAbsent(name.trim(), k -> new LinkedHashMap<String, Object>());
                 level = next;
@@ -48,6 +50,28 @@ public final class Includes {
             }
         }
         return root;
+    }
+
+    /**
+     * Refuses, before any SQL, a relation an include cannot load: the keys it matches rows by
+     * must be single fields of the models, the child's foreign key included.
+     */
+    private static void includable(ModelMeta<?> owner, String name, RelationSpec spec) {
+        ModelMeta<?> target = ModelMeta.of(spec.target());
+        switch (spec.kind()) {
+            case BELONGS_TO -> {
+                ownerField(owner, spec.foreignKey(), name);
+                target.singleId();
+            }
+            case HAS_ONE, HAS_MANY -> {
+                owner.singleId();
+                childField(owner, name, spec, target);
+            }
+            case HAS_MANY_THROUGH -> {
+                owner.singleId();
+                target.singleId();
+            }
+        }
     }
 
     /**
@@ -108,8 +132,8 @@ public final class Includes {
         return QueryTerminals.modelRows(q, caps, rows -> {
             List<C> loaded = RowMapper.mapAll(target, rows, backend);
             Map<Object, C> byKey = new HashMap<>();
-            loaded.forEach(c -> byKey.put(pk.get(c), c));
-            owners.forEach(o -> ModelAccess.get().preload(meta.relation(o, name), byKey.get(fk.get(o))));
+            loaded.forEach(c -> byKey.put(key(pk.get(c)), c));
+            owners.forEach(o -> ModelAccess.get().preload(meta.relation(o, name), byKey.get(key(fk.get(o)))));
             return Work.done(loaded);
         });
     }
@@ -117,11 +141,7 @@ public final class Includes {
     private static <C> Work<List<C>> hasMany(ModelMeta<?> meta, List<?> owners, String name, RelationSpec spec,
             ModelMeta<C> target, BackendHandle backend, Capabilities caps) {
         FieldMeta pk = meta.singleId();
-        FieldMeta fk = target.byColumn(spec.foreignKey());
-        if (fk == null) {
-            throw new MappingException("relation " + meta.type().getSimpleName() + "." + name + " needs a field for column "
-                    + spec.foreignKey() + " on " + target.type().getSimpleName());
-        }
+        FieldMeta fk = childField(meta, name, spec, target);
         Set<Object> keys = keysOf(owners, pk);
         if (keys.isEmpty()) {
             assign(meta, owners, name, pk, Map.of(), spec.isToMany());
@@ -133,12 +153,12 @@ public final class Includes {
             List<C> loaded = RowMapper.mapAll(target, rows, backend);
             Map<Object, List<C>> byOwner = HashMap.newHashMap(keys.size());
             for (Object k : keys) {
-                byOwner.put(k, new ArrayList<>());
+                byOwner.put(key(k), new ArrayList<>());
             }
             int fkIndex = fk.index();
             for (int i = 0; i < loaded.size(); i++) {
                 // the key as read, rather than through the field's getter
-                List<C> siblings = byOwner.get(rows.get(i)[fkIndex]);
+                List<C> siblings = byOwner.get(key(rows.get(i)[fkIndex]));
                 if (siblings != null) {
                     siblings.add(loaded.get(i));
                 }
@@ -162,8 +182,11 @@ public final class Includes {
         }
         List<SelectField<?>> fields = new ArrayList<>(target.selectFields());
         fields.add(ownerColumn);
+        // soft-deleted targets stay hidden, as in the lazy load and the other includes
+        FieldMeta deleted = target.softDelete();
         var select = DSL.select(fields).from(target.table()).join(join).on(targetColumn.eq(targetPk.field()))
-                .where(ownerColumn.in(keys)).orderBy(targetPk.field());
+                .where(ownerColumn.in(keys)).and(deleted == null ? DSL.noCondition() : deleted.field().isNull())
+                .orderBy(targetPk.field());
         int ownerIndex = fields.size() - 1;
         return new Work.Fetch<>(select, target, rows -> {
             Map<Object, List<C>> byOwner = new HashMap<>();
@@ -171,7 +194,7 @@ public final class Includes {
             for (Record r : rows) {
                 C c = RowMapper.map(target, r, backend);
                 loaded.add(c);
-                byOwner.computeIfAbsent(r.get(ownerIndex), k -> new ArrayList<>()).add(c);
+                byOwner.computeIfAbsent(key(r.get(ownerIndex)), k -> new ArrayList<>()).add(c);
             }
             assign(meta, owners, name, pk, byOwner, true);
             return Work.done(loaded);
@@ -197,7 +220,7 @@ public final class Includes {
             Map<Object, List<C>> byOwner, boolean toMany) {
         boolean ownLists = byOwner.size() == owners.size();
         for (Object o : owners) {
-            List<C> children = byOwner.get(pk.get(o));
+            List<C> children = byOwner.get(key(pk.get(o)));
             Object value;
             if (toMany) {
                 value = children == null ? new ArrayList<>() : ownLists ? children : new ArrayList<>(children);
@@ -206,6 +229,25 @@ public final class Includes {
             }
             ModelAccess.get().preload(meta.relation(o, name), value);
         }
+    }
+
+    /**
+     * A key as the maps here hold it: integers of every width as a {@code Long}, so an
+     * {@code Integer} foreign key finds its {@code Long} owner (an integer column referencing a
+     * bigint id), as the SQL comparison does.
+     */
+    private static @Nullable Object key(@Nullable Object k) {
+        return k instanceof Integer || k instanceof Short || k instanceof Byte ? Long.valueOf(((Number) k).longValue()) : k;
+    }
+
+    /** The child's field holding the foreign key of a to-one or to-many relation, which an include matches rows by. */
+    private static FieldMeta childField(ModelMeta<?> meta, String name, RelationSpec spec, ModelMeta<?> target) {
+        FieldMeta fk = target.byColumn(spec.foreignKey());
+        if (fk == null) {
+            throw new MappingException("relation " + meta.type().getSimpleName() + "." + name + " needs a field for column "
+                    + spec.foreignKey() + " on " + target.type().getSimpleName() + " to be included; its lazy get() works without");
+        }
+        return fk;
     }
 
     private static FieldMeta ownerField(ModelMeta<?> meta, String column, String relation) {

@@ -1,0 +1,54 @@
+package io.pgrecord.model;
+
+import static io.pgrecord.testing.ModelOps.get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.pgrecord.Model;
+import io.pgrecord.testing.BothBackends;
+import io.pgrecord.testing.Exec;
+import io.pgrecord.testing.ModelOps;
+import io.pgrecord.testing.PgExtension;
+import io.pgrecord.testing.TestDatabase;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** include(...) gives what the lazy load gives: across key types, and without soft-deleted targets. */
+@ExtendWith(PgExtension.class)
+class IncludeKeysTest {
+
+    @BeforeAll
+    static void data(TestDatabase db) {
+        db.execute("CREATE TABLE ie_authors (id bigint PRIMARY KEY, name text)",
+                "CREATE TABLE ie_notes (id bigint PRIMARY KEY, author_id integer REFERENCES ie_authors, body text)",
+                "CREATE TABLE ie_books (id bigint PRIMARY KEY, title text)",
+                "CREATE TABLE ie_genres (id bigint PRIMARY KEY, name text, deleted_at timestamptz)",
+                "CREATE TABLE ie_books_genres (book_id bigint REFERENCES ie_books, genre_id bigint REFERENCES ie_genres)",
+                "INSERT INTO ie_authors VALUES (1, 'ann'), (2, 'bob')",
+                "INSERT INTO ie_notes VALUES (10, 1, 'n-ann'), (11, 2, 'n-bob-1'), (12, 2, 'n-bob-2')",
+                "INSERT INTO ie_books VALUES (20, 'emma'), (21, 'dune')",
+                "INSERT INTO ie_genres VALUES (30, 'fiction', null), (31, 'old', now()), (32, 'sf', null)",
+                "INSERT INTO ie_books_genres VALUES (20, 30), (20, 31), (21, 31), (21, 32)");
+    }
+
+    /** An integer foreign key column on a bigint id: an Integer field pointing at a Long one. */
+    @BothBackends
+    void anIntegerForeignKeyFindsItsLongOwner(Exec exec, TestDatabase db) {
+        ModelOps ops = ModelOps.on(exec, db);
+        List<Model> authors = ops.all(ops.<Model>query("IeAuthor").orderBy("id").include("notes"));
+        assertThat(authors).extracting(a -> ops.<Model>many(a, "notes").stream().map(n -> (String) get(n, "body")).toList())
+                .containsExactly(List.of("n-ann"), List.of("n-bob-1", "n-bob-2"));
+        List<Model> notes = ops.all(ops.<Model>query("IeNote").orderBy("id").include("author"));
+        assertThat(notes).extracting(n -> (String) get(ops.single(n, "author"), "name")).containsExactly("ann", "bob", "bob");
+    }
+
+    @BothBackends
+    void aManyToManyIncludeHidesSoftDeletedTargetsAsTheLazyLoadDoes(Exec exec, TestDatabase db) {
+        ModelOps ops = ModelOps.on(exec, db);
+        List<Model> books = ops.all(ops.<Model>query("IeBook").orderBy("id").include("genres"));
+        assertThat(books).extracting(b -> ops.<Model>many(b, "genres").stream().map(g -> (String) get(g, "name")).toList())
+                .containsExactly(List.of("fiction"), List.of("sf"));
+        Model lazy = ops.getById("IeBook", 20L);
+        assertThat(ops.<Model>many(lazy, "genres")).extracting(g -> (String) get(g, "name")).containsExactly("fiction");
+    }
+}
