@@ -19,6 +19,9 @@ public final class AsyncBelongsTo<T> extends Relation<T> {
     @SuppressWarnings("unchecked")
     public Mono<T> get() {
         return Mono.defer(() -> {
+            if (isStale()) {
+                reset();
+            }
             if (loaded) {
                 return Mono.justOrEmpty((T) cached);
             }

@@ -21,6 +21,9 @@ public final class AsyncHasMany<T> extends Relation<T> {
     @SuppressWarnings("unchecked")
     public Flux<T> get() {
         return Flux.defer(() -> {
+            if (isStale()) {
+                reset();
+            }
             if (loaded) {
                 return Flux.fromIterable((List<T>) cached);
             }

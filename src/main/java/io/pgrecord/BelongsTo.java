@@ -19,6 +19,9 @@ public final class BelongsTo<T> extends Relation<T> {
     /** The related model or null, loaded on first access and then cached until {@link #reset()}. */
     @SuppressWarnings("unchecked")
     public @Nullable T get() {
+        if (isStale()) {
+            reset();
+        }
         if (!loaded) {
             if (nothingToLoad()) {
                 return null;

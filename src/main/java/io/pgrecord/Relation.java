@@ -10,7 +10,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * A model's link to related models, declared as a field initialised with {@code hasMany(...)}
  * and friends. The value is loaded on first access (or eagerly by {@code include(...)}) and
- * cached until {@link #reset()}. In strict-loading mode ({@code strictLoading()} on the query,
+ * cached until {@link #reset()}, or until the key it was loaded by changes (a belongs-to's
+ * foreign key set to another value). In strict-loading mode ({@code strictLoading()} on the query,
  * on the backend's config, or {@link StrictLoading} on the model), {@code get()} on a relation
  * that is not loaded raises {@link io.pgrecord.error.LazyLoadException}. Not thread-safe, like
  * the model that owns it.
@@ -23,6 +24,8 @@ public abstract sealed class Relation<T> permits BelongsTo, HasOne, HasMany, Asy
     final RelationSpec spec;
     @Nullable Object cached;
     boolean loaded;
+    /** The owner's key the cached value was loaded by (see {@link #isStale()}). */
+    private @Nullable Object loadedBy;
 
     Relation(Model owner, RelationSpec spec) {
         this.owner = owner;
@@ -61,6 +64,16 @@ public abstract sealed class Relation<T> permits BelongsTo, HasOne, HasMany, Asy
     void preload(@Nullable Object value) {
         cached = value;
         loaded = true;
+        loadedBy = RelationQueries.loadedBy(owner, spec);
+    }
+
+    /**
+     * Whether the cached value was loaded by another key than the owner has now (its foreign key
+     * was changed, by the application or by {@code refresh()}): it is dropped and loaded again,
+     * as Rails does.
+     */
+    boolean isStale() {
+        return loaded && !java.util.Objects.equals(loadedBy, RelationQueries.loadedBy(owner, spec));
     }
 
     /** The related model class. */

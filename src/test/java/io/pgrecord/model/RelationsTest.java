@@ -149,6 +149,15 @@ class RelationsTest {
         Model lonely = ops.first(users(ops, 30).where("name LIKE ?", "%03")).orElseThrow();
         assertThat(ops.many(lonely, "posts")).isEmpty();
         assertThat((Object) ops.single(lonely, "profile")).isNull();
+
+        // the foreign key moved on: the cached owner is stale and loaded again, as in Rails
+        ModelOps.set(post, "userId", get(lonely, "id"));
+        assertThat((String) get(ops.single(post, "user"), "name")).isEqualTo(get(lonely, "name"));
+        // a new owner has no children yet, whatever id it was given: nothing is queried
+        Model unsaved = ops.create("User", "id", get(user, "id"));
+        ops.log().start();
+        assertThat(ops.many(unsaved, "posts")).isEmpty();
+        assertThat(ops.log().stop()).isEmpty();
     }
 
     @BothBackends
