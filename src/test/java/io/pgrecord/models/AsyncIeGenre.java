@@ -7,7 +7,7 @@ import io.pgrecord.SoftDelete;
 import io.pgrecord.Table;
 import java.time.OffsetDateTime;
 
-/** Include edge cases: an integer foreign key to a bigint id, a many-to-many target with soft delete. */
+/** Include edge cases: an integer foreign key to a bigint id, a many-to-many target with soft delete, a schema-qualified join table. */
 @Table("ie_genres")
 public class AsyncIeGenre extends AsyncActiveRecord<AsyncIeGenre> {
     public static final AsyncFinder<AsyncIeGenre> find = finder(AsyncIeGenre.class);

@@ -27,6 +27,11 @@ public record RelationSpec(Kind kind, Class<?> target, String foreignKey, String
         return new RelationSpec(Kind.HAS_MANY, target, fk != null ? fk : keyOf(owner), null, null);
     }
 
+    /** The join table's name, schema-qualified when written {@code schema.table}, as {@code @Table} takes it. */
+    public org.jooq.Name joinTableName() {
+        return org.jooq.impl.DSL.name(joinTable.split("\\."));
+    }
+
     public static RelationSpec through(Class<?> owner, Class<?> target, String joinTable, String ownerColumn, String targetColumn) {
         return new RelationSpec(Kind.HAS_MANY_THROUGH, target, ownerColumn != null ? ownerColumn : keyOf(owner),
                 joinTable, targetColumn != null ? targetColumn : keyOf(target));

@@ -172,9 +172,9 @@ public final class Includes {
             ModelMeta<C> target, BackendHandle backend, Capabilities caps) {
         FieldMeta pk = meta.singleId();
         FieldMeta targetPk = target.singleId();
-        Table<?> join = DSL.table(DSL.name(spec.joinTable()));
-        Field<Object> ownerColumn = DSL.field(DSL.name(spec.joinTable(), spec.foreignKey()), pk.dataType());
-        Field<Object> targetColumn = DSL.field(DSL.name(spec.joinTable(), spec.joinTargetColumn()), targetPk.dataType());
+        Table<?> join = DSL.table(spec.joinTableName());
+        Field<Object> ownerColumn = DSL.field(spec.joinTableName().append(spec.foreignKey()), pk.dataType());
+        Field<Object> targetColumn = DSL.field(spec.joinTableName().append(spec.joinTargetColumn()), targetPk.dataType());
         Set<Object> keys = keysOf(owners, pk);
         if (keys.isEmpty()) {
             assign(meta, owners, name, pk, Map.of(), spec.isToMany());

@@ -65,10 +65,10 @@ public final class RelationQueries {
                 FieldMeta pk = ownerMeta.singleId();
                 FieldMeta targetPk = target.singleId();
                 Object key = pk.get(owner);
-                Field<Object> ownerColumn = DSL.field(DSL.name(spec.joinTable(), spec.foreignKey()), pk.dataType());
-                Field<Object> targetColumn = DSL.field(DSL.name(spec.joinTable(), spec.joinTargetColumn()), targetPk.dataType());
+                Field<Object> ownerColumn = DSL.field(spec.joinTableName().append(spec.foreignKey()), pk.dataType());
+                Field<Object> targetColumn = DSL.field(spec.joinTableName().append(spec.joinTargetColumn()), targetPk.dataType());
                 Condition on = targetColumn.eq(targetPk.field());
-                yield q.join(new QuerySpec.Join(DSL.table(DSL.name(spec.joinTable())), JoinType.JOIN, on))
+                yield q.join(new QuerySpec.Join(DSL.table(spec.joinTableName()), JoinType.JOIN, on))
                         .where(List.of(key == null ? DSL.falseCondition() : ownerColumn.eq(DSL.val(key, pk.dataType()))))
                         .defaultOrderBy(List.of(new QuerySpec.NamedOrder(targetPk, false)));
             }
