@@ -168,6 +168,22 @@ class NotificationTest {
         }
     }
 
+    /**
+     * A notify right after the subscription, with no wait for the LISTEN, is delivered: the
+     * blocking listen returns once the server confirmed it, and a reactive notify through the
+     * same backend waits for the LISTEN on its way.
+     */
+    @BothBackends
+    void aNotifyRightAfterSubscribingIsDelivered(Exec exec, TestDatabase db) throws Exception {
+        try (Side side = Side.open(exec, db)) {
+            for (int i = 0; i < 10; i++) {
+                Feed feed = side.listen("at.once." + i);
+                side.notify("at.once." + i, "n" + i);
+                assertThat(feed.next().payload()).isEqualTo("n" + i);
+            }
+        }
+    }
+
     @BothBackends
     void aNotifyInARolledBackTransactionIsNeverDelivered(Exec exec, TestDatabase db) throws Exception {
         try (Side side = Side.open(exec, db)) {

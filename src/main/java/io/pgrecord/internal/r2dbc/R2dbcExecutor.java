@@ -152,7 +152,17 @@ public final class R2dbcExecutor implements BackendHandle {
     public Mono<Void> notify(String channel, @Nullable String payload) {
         return Mono.fromCallable(() -> Channels.notifyQuery(runtime().dsl(), channel, payload))
                 .flatMap(query -> Mono.deferContextual(context -> transactions.onReplica(context)
-                        ? Mono.error(Channels.notifyOnReplica(channel)) : connect().then(Flux.from(query).then())));
+                        ? Mono.error(Channels.notifyOnReplica(channel))
+                        : listened(channel).then(connect()).then(Flux.from(query).then())));
+    }
+
+    /** The LISTEN of {@code channel} on its way through this backend's listener, if any (see {@link R2dbcListener#listened}). */
+    private Mono<Void> listened(String channel) {
+        R2dbcListener l;
+        synchronized (lock) {
+            l = listener;
+        }
+        return l == null ? Mono.empty() : l.listened(channel);
     }
 
     /** The live state, created on first use; the pool connects lazily. */

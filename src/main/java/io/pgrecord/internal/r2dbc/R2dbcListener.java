@@ -15,6 +15,7 @@ import reactor.core.Disposables;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.FluxSink;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 import reactor.util.retry.Retry;
 
 /**
@@ -34,6 +35,8 @@ public final class R2dbcListener {
     private Held current;
     private Disposable reconnecting;
     private boolean closed;
+    /** Per channel, the LISTEN on its way, which a notify through this backend waits for (see {@link #listened}). */
+    private final java.util.concurrent.ConcurrentHashMap<String, Mono<Void>> listening = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** One listening connection: the one to close, the driver's under it, and its notification feed. */
     private static final class Held {
@@ -64,13 +67,31 @@ public final class R2dbcListener {
                     unlisten(channel);
                 }
             });
+            Sinks.Empty<Void> confirmed = Sinks.empty();
+            Mono<Void> pending = confirmed.asMono();
+            if (first) {
+                this.listening.put(channel, pending);
+            }
             listening.update(held()
                     .flatMap(h -> first ? execute(h, Channels.listenSql(channel)) : Mono.empty())
+                    .doFinally(signal -> {
+                        this.listening.remove(channel, pending);
+                        confirmed.tryEmitEmpty();
+                    })
                     .subscribe(null, e -> {
                         subscriptions.remove(entry);
                         sink.error(R2dbcErrors.translate(e));
                     }));
         }, FluxSink.OverflowStrategy.BUFFER));
+    }
+
+    /**
+     * Completes once the LISTEN of {@code channel} subscribed through this listener has been
+     * confirmed (or failed), at once when none is on its way: a notify through the same backend
+     * waits for it, so {@code listen(c).subscribe(...)} then {@code notify(c, ...)} is delivered.
+     */
+    public Mono<Void> listened(String channel) {
+        return listening.getOrDefault(channel, Mono.empty());
     }
 
     private void unlisten(String channel) {
