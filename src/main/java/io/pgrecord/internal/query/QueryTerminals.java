@@ -123,7 +123,22 @@ public final class QueryTerminals {
 
     /** The first row, or null. */
     public static <T> Work<T> first(QuerySpec s, Capabilities caps, BackendHandle backend) {
-        return QueryTerminals.<T>all(s.limit(1), caps, backend).map(list -> list.isEmpty() ? null : list.get(0));
+        return QueryTerminals.<T>all(inKeyOrder(s).limit(1), caps, backend).map(list -> list.isEmpty() ? null : list.get(0));
+    }
+
+    /**
+     * A query without an order, read by primary key, as Rails' {@code first} reads it: the same
+     * row every time, not whichever the server met first (an updated row moves in the heap).
+     * Left as it is where an added ORDER BY could change the query's meaning or not apply:
+     * grouped, DISTINCT ON, set operations, CTEs read with {@code fromCte}, a custom projection,
+     * or a model without a key.
+     */
+    private static QuerySpec inKeyOrder(QuerySpec s) {
+        if (!s.orderBy.isEmpty() || s.meta.ids().isEmpty() || !s.rare.distinctOn.isEmpty() || !s.rare.groupBy.isEmpty()
+                || s.rare.combined != null || !s.rare.ctes.isEmpty() || s.rare.select != null) {
+            return s;
+        }
+        return s.orderBy(s.meta.ids().stream().map(id -> new QuerySpec.NamedOrder(id, false)).toList());
     }
 
     /** Exactly one row. */
