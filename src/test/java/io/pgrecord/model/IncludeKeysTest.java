@@ -50,5 +50,20 @@ class IncludeKeysTest {
                 .containsExactly(List.of("fiction"), List.of("sf"));
         Model lazy = ops.getById("IeBook", 20L);
         assertThat(ops.<Model>many(lazy, "genres")).extracting(g -> (String) get(g, "name")).containsExactly("fiction");
+        // the owners' keys go as one array bind, as in the other includes, not as an IN list
+        ops.log().start();
+        ops.all(ops.<Model>query("IeBook").include("genres"));
+        assertThat(ops.log().stop()).last().asString().contains("= any(");
+    }
+
+    /** A union loads what either side includes, for all its rows. */
+    @BothBackends
+    @SuppressWarnings({"unchecked", "rawtypes"}) // the two sides built by name are of one query type
+    void aUnionLoadsWhatEitherSideIncludes(Exec exec, TestDatabase db) {
+        ModelOps ops = ModelOps.on(exec, db);
+        io.pgrecord.QueryBuilder left = ops.<Model>query("IeBook").where("id = ?", 20L);
+        io.pgrecord.QueryBuilder right = ops.<Model>query("IeBook").where("id = ?", 21L).include("genres");
+        List<Model> books = ops.all((io.pgrecord.QueryBuilder<Model, ?>) left.union(right).orderBy("id"));
+        assertThat(books).hasSize(2).allSatisfy(b -> assertThat(((io.pgrecord.Relation<?>) get(b, "genres")).isLoaded()).isTrue());
     }
 }

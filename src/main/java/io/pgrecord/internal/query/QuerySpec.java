@@ -419,7 +419,8 @@ public final class QuerySpec {
         QuerySpec left = copy();
         left.includes = List.of();
         QuerySpec c = new QuerySpec(meta);
-        c.includes = includes;
+        // the rows of both sides are this model's: the relations either side includes are loaded for all
+        c.includes = op.other() instanceof QuerySpec right && !right.includes.isEmpty() ? plus(includes, right.includes) : includes;
         c.strictLoading = strictLoading;
         c.onPrimary = onPrimary;
         // each branch has applied its own soft-delete scope
