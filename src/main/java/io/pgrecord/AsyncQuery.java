@@ -130,8 +130,9 @@ public final class AsyncQuery<T> extends QueryBuilder<T, AsyncQuery<T>> {
         return Flux.defer(() -> {
             AsyncPostgresBackend b = backend();
             LoadOrigin origin = LoadOrigin.of(spec.isStrictLoading(), b.handle().loading());
+            boolean own = spec.ownProjection();
             return b.runner().stream(caps -> QueryPlanner.select(spec, caps), 1000, b.routes() && spec.routable())
-                    .map(r -> LoadOrigin.marked(RowMapper.map(meta, r, b.handle()), origin));
+                    .map(r -> LoadOrigin.marked(RowMapper.map(meta, r, b.handle(), own), origin));
         }).onErrorMap(e -> ModelErrors.explain(spec.meta(), e));
     }
 

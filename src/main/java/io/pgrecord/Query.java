@@ -145,10 +145,11 @@ public final class Query<T> extends QueryBuilder<T, Query<T>> {
         @SuppressWarnings("unchecked")
         ModelMeta<T> meta = (ModelMeta<T>) spec.meta();
         LoadOrigin origin = LoadOrigin.of(spec.isStrictLoading(), b.handle().loading());
+        boolean own = spec.ownProjection();
         try {
             return ModelErrors.explained(meta, b.runner().stream(QueryPlanner.select(spec, b.capabilities()), 1000,
                     b.routes() && spec.routable()))
-                    .map(r -> LoadOrigin.marked(RowMapper.map(meta, r, b.handle()), origin));
+                    .map(r -> LoadOrigin.marked(RowMapper.map(meta, r, b.handle(), own), origin));
         } catch (RuntimeException e) {
             throw ModelErrors.explainRuntime(spec.meta(), e);
         }

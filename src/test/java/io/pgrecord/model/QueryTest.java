@@ -316,6 +316,20 @@ class QueryTest {
         assertThat((String) get(ops.first(mine(ops).orderBy("-name")).orElseThrow(), "name")).isEqualTo(g + "-dan");
     }
 
+    /** Models from a projection of some columns: each value goes to its column's field, by name. */
+    @BothBackends
+    void allOfAProjectionFillsTheFieldsByName(Exec exec, TestDatabase db) {
+        ModelOps ops = ModelOps.on(exec, db);
+        List<Model> users = ops.all(mine(ops).select(SCORE, NAME).orderBy("name"));
+        assertThat(users).extracting(u -> (String) get(u, "name")).containsExactly(
+                exec.name().toLowerCase() + "-ann", exec.name().toLowerCase() + "-bob",
+                exec.name().toLowerCase() + "-cat", exec.name().toLowerCase() + "-dan");
+        assertThat(users).extracting(u -> (Integer) get(u, "score")).containsExactly(30, 10, 20, 20);
+        assertThat(users).extracting(u -> get(u, "id")).containsOnlyNulls();
+        assertThat(ops.streamAll(mine(ops).select(SCORE, NAME).orderBy("name"))).extracting(u -> (Integer) get(u, "score"))
+                .containsExactly(30, 10, 20, 20);
+    }
+
     /** asSelect() runs through a backend's dsl(), as the README shows, on both backends. */
     @BothBackends
     void asSelectRunsThroughABackendsDsl(Exec exec, TestDatabase db) {

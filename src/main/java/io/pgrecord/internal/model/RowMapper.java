@@ -58,6 +58,14 @@ public final class RowMapper {
         return map(meta, row.intoArray(), backend);
     }
 
+    /**
+     * A record of a query's rows: by position when the query selects the model's own projection,
+     * by column name when it selects a projection of the caller's ({@code select(...)}).
+     */
+    public static <T> T map(ModelMeta<T> meta, Record row, BackendHandle backend, boolean ownProjection) {
+        return ownProjection ? map(meta, row, backend) : mapByName(meta, row, backend);
+    }
+
     /** Copies a RETURNING row (in projection order) into an existing instance. */
     public static void apply(ModelMeta<?> meta, Object model, Object[] row) {
         meta.fill(model, row);

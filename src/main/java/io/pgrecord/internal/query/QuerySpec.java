@@ -167,6 +167,11 @@ public final class QuerySpec {
         return c;
     }
 
+    /** Whether the query selects the model's own columns, in their order (no {@code select(...)} of the caller's). */
+    public boolean ownProjection() {
+        return rare.select == null;
+    }
+
     /**
      * Whether a backend with replicas may send this read to one: not when pinned to the primary,
      * and never with a row lock ({@code FOR UPDATE/SHARE}), which a standby refuses. A read with

@@ -43,13 +43,28 @@ public final class QueryTerminals {
     public static <T> Work<List<T>> all(QuerySpec s, Capabilities caps, BackendHandle backend) {
         ModelMeta<T> meta = (ModelMeta<T>) s.meta;
         Map<String, Object> includes = s.includes.isEmpty() ? Map.of() : Includes.tree(meta, s.includes);
+        if (s.rare.select != null) {
+            // a projection of the caller's: its columns are matched to the fields by name, not position
+            return timed(s, new Work.Fetch<>(QueryPlanner.select(s, caps), meta, records -> {
+                List<T> models = new ArrayList<>(records.size());
+                for (Record r : records) {
+                    models.add(RowMapper.mapByName(meta, r, backend));
+                }
+                return loaded(s, meta, models, includes, backend, caps);
+            }));
+        }
         return timed(s, modelRows(s, caps, rows -> {
             // the rows are this statement's own, and not read again
-            List<T> models = RowMapper.mapAllInPlace(meta, rows, backend);
-            LoadOrigin origin = LoadOrigin.of(s.strictLoading, backend.loading());
-            LoadOrigin.mark(models, origin);
-            return includes.isEmpty() ? Work.done(models) : Includes.load(meta, models, includes, backend, caps, origin);
+            return loaded(s, meta, RowMapper.mapAllInPlace(meta, rows, backend), includes, backend, caps);
         }));
+    }
+
+    /** Models just read, with the query's load origin, and their includes loaded. */
+    private static <T> Work<List<T>> loaded(QuerySpec s, ModelMeta<T> meta, List<T> models, Map<String, Object> includes,
+            BackendHandle backend, Capabilities caps) {
+        LoadOrigin origin = LoadOrigin.of(s.strictLoading, backend.loading());
+        LoadOrigin.mark(models, origin);
+        return includes.isEmpty() ? Work.done(models) : Includes.load(meta, models, includes, backend, caps, origin);
     }
 
     /**
