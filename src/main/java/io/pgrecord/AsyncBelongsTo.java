@@ -19,10 +19,7 @@ public final class AsyncBelongsTo<T> extends Relation<T> {
     @SuppressWarnings("unchecked")
     public Mono<T> get() {
         return Mono.defer(() -> {
-            if (isStale()) {
-                reset();
-            }
-            if (loaded) {
+            if (cachedAndCurrent()) {
                 return Mono.justOrEmpty((T) cached);
             }
             if (nothingToLoad()) {

@@ -21,10 +21,7 @@ public final class AsyncHasMany<T> extends Relation<T> {
     @SuppressWarnings("unchecked")
     public Flux<T> get() {
         return Flux.defer(() -> {
-            if (isStale()) {
-                reset();
-            }
-            if (loaded) {
+            if (cachedAndCurrent()) {
                 return Flux.fromIterable((List<T>) cached);
             }
             if (nothingToLoad()) {

@@ -20,10 +20,7 @@ public final class HasMany<T> extends Relation<T> {
     /** The related models, loaded on first access and then cached until {@link #reset()}. */
     @SuppressWarnings("unchecked")
     public List<T> get() {
-        if (isStale()) {
-            reset();
-        }
-        if (!loaded) {
+        if (!cachedAndCurrent()) {
             if (nothingToLoad()) {
                 return List.of();
             }

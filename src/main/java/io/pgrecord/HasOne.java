@@ -19,10 +19,7 @@ public final class HasOne<T> extends Relation<T> {
     /** The related model or null, loaded on first access and then cached until {@link #reset()}. */
     @SuppressWarnings("unchecked")
     public @Nullable T get() {
-        if (isStale()) {
-            reset();
-        }
-        if (!loaded) {
+        if (!cachedAndCurrent()) {
             if (nothingToLoad()) {
                 return null;
             }

@@ -72,8 +72,16 @@ public abstract sealed class Relation<T> permits BelongsTo, HasOne, HasMany, Asy
      * was changed, by the application or by {@code refresh()}): it is dropped and loaded again,
      * as Rails does.
      */
-    boolean isStale() {
+    private boolean isStale() {
         return loaded && !java.util.Objects.equals(loadedBy, RelationQueries.loadedBy(owner, spec));
+    }
+
+    /** Whether a value is cached that still holds for the owner: a stale one is dropped first. */
+    boolean cachedAndCurrent() {
+        if (isStale()) {
+            reset();
+        }
+        return loaded;
     }
 
     /** The related model class. */

@@ -10,7 +10,6 @@ import io.pgrecord.internal.model.ModelAccess;
 import io.pgrecord.internal.model.ModelMeta;
 import io.pgrecord.internal.model.RelationSpec;
 import io.pgrecord.internal.model.RowMapper;
-import io.pgrecord.internal.types.ColumnKind;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -19,8 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jooq.Condition;
-import org.jooq.DataType;
 import org.jooq.Field;
+import org.jooq.Param;
 import org.jooq.Record;
 import org.jooq.SelectField;
 import org.jooq.Table;
@@ -151,7 +150,7 @@ public final class Includes {
             return Work.done(List.of());
         }
         QuerySpec q = new QuerySpec(target).whereIn(fk, keys)
-                .orderBy(target.ids().stream().map(id -> new QuerySpec.NamedOrder(id, false)).toList());
+                .orderBy(QuerySpec.byKey(target));
         return QueryTerminals.modelRows(q, caps, rows -> {
             List<C> loaded = RowMapper.mapAll(target, rows, backend);
             Map<Object, List<C>> byOwner = HashMap.newHashMap(keys.size());
@@ -208,19 +207,9 @@ public final class Includes {
      * {@code column = any(?)} with the owners' keys as one array bind, as the other includes bind
      * them: an IN list would write every key into the SQL (half a megabyte for 70,000 owners).
      */
-    @SuppressWarnings("unchecked")
     private static Condition ownedBy(Field<Object> column, FieldMeta pk, Set<Object> keys) {
-        ColumnKind kind = ColumnKind.of(pk.dataType());
-        ColumnKind arrayKind = kind == null ? null : kind.arrayKind();
-        if (arrayKind == null) {
-            return column.in(keys);
-        }
-        Object[] array = (Object[]) java.lang.reflect.Array.newInstance(kind.type(), keys.size());
-        int i = 0;
-        for (Object k : keys) {
-            array[i++] = k;
-        }
-        return DSL.condition("{0} = any({1})", column, DSL.val(array, (DataType<Object>) arrayKind.arrayDataType()));
+        Param<Object> array = QuerySpec.keyArray(pk, keys);
+        return array == null ? column.in(keys) : DSL.condition("{0} = any({1})", column, array);
     }
 
     private static Set<Object> keysOf(List<?> owners, FieldMeta pk) {

@@ -230,19 +230,36 @@ public final class QuerySpec {
         return c;
     }
 
+    /**
+     * The keys of {@code field} as one array bind, for {@code column = any(?)}; null when the
+     * field's type has no array kind here (the caller then writes an IN list).
+     */
+    @SuppressWarnings("unchecked")
+    public static Param<Object> keyArray(FieldMeta field, Collection<?> keys) {
+        ColumnKind kind = ColumnKind.of(field.dataType());
+        ColumnKind arrayKind = kind == null ? null : kind.arrayKind();
+        if (arrayKind == null) {
+            return null;
+        }
+        Object[] array = (Object[]) Array.newInstance(kind.type(), keys.size());
+        int i = 0;
+        for (Object k : keys) {
+            array[i++] = BindValues.check(field.column(), field.dataType(), k);
+        }
+        return DSL.val(array, (DataType<Object>) arrayKind.arrayDataType());
+    }
+
+    /** The order by the model's key, ascending: what reads without an order of the caller's use. */
+    public static List<NamedOrder> byKey(ModelMeta<?> meta) {
+        return meta.ids().stream().map(id -> new NamedOrder(id, false)).toList();
+    }
+
     /** {@code field IN (keys)}; keyed by the number of keys. */
     @SuppressWarnings("unchecked")
     public QuerySpec whereIn(FieldMeta field, Collection<?> keys) {
-        ColumnKind kind = ColumnKind.of(field.dataType());
-        ColumnKind arrayKind = kind == null ? null : kind.arrayKind();
-        if (arrayKind != null) {
+        Param<Object> p = keyArray(field, keys);
+        if (p != null) {
             // one array bind, key = any(?): the same statement for any number of keys
-            Object[] array = (Object[]) Array.newInstance(kind.type(), keys.size());
-            int i = 0;
-            for (Object k : keys) {
-                array[i++] = BindValues.check(field.column(), field.dataType(), k);
-            }
-            Param<Object> p = DSL.val(array, (DataType<Object>) arrayKind.arrayDataType());
             QuerySpec c = copy();
             // a template, not eq(any(p)): jOOQ infers types for that on every call, about a microsecond
             c.where = plus(where, List.of(DSL.condition("{0} = any({1})", field.field(), p)));

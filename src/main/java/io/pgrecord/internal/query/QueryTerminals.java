@@ -153,7 +153,7 @@ public final class QueryTerminals {
                 || s.rare.combined != null || !s.rare.ctes.isEmpty() || s.rare.select != null) {
             return s;
         }
-        return s.orderBy(s.meta.ids().stream().map(id -> new QuerySpec.NamedOrder(id, false)).toList());
+        return s.orderBy(QuerySpec.byKey(s.meta));
     }
 
     /** Exactly one row. */

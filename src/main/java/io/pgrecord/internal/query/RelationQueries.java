@@ -59,7 +59,7 @@ public final class RelationQueries {
                 Object key = pk.get(owner);
                 Field<Object> fk = DSL.field(target.tableName().append(spec.foreignKey()), pk.dataType());
                 yield q.where(List.of(key == null ? DSL.falseCondition() : fk.eq(DSL.val(key, pk.dataType()))))
-                        .defaultOrderBy(target.ids().stream().map(id -> new QuerySpec.NamedOrder(id, false)).toList());
+                        .defaultOrderBy(QuerySpec.byKey(target));
             }
             case HAS_MANY_THROUGH -> {
                 FieldMeta pk = ownerMeta.singleId();
