@@ -61,6 +61,9 @@ public final class PostgresConnectionConfig {
     private final boolean strictLoading;
     private final int nPlusOneThreshold;
     private final List<PostgresConnectionConfig> replicas;
+    // the URL's replicas= list, whose replicas follow the primary's settings in toBuilder()
+    private final @Nullable String replicaHosts;
+    private final int builtReplicas;
     private final Duration readYourWrites;
     private final Duration maxReplicaLag;
     private final @Nullable Duration slowStatementThreshold;
@@ -70,7 +73,7 @@ public final class PostgresConnectionConfig {
     private final @Nullable Object observationRegistry;
 
     private PostgresConnectionConfig(Builder b, Map<String, Object> options, int poolMin, int poolMax, Duration poolTimeout,
-            List<PostgresConnectionConfig> replicas) {
+            List<PostgresConnectionConfig> replicas, @Nullable String replicaHosts) {
         this.host = b.host;
         this.port = b.port;
         this.database = b.database;
@@ -85,6 +88,8 @@ public final class PostgresConnectionConfig {
         this.strictLoading = b.strictLoading;
         this.nPlusOneThreshold = b.nPlusOneThreshold;
         this.replicas = List.copyOf(replicas);
+        this.replicaHosts = replicaHosts;
+        this.builtReplicas = replicaHosts == null ? this.replicas.size() : b.replicas.size();
         this.readYourWrites = b.readYourWrites;
         this.maxReplicaLag = b.maxReplicaLag;
         this.slowStatementThreshold = b.slowStatementThreshold;
@@ -216,7 +221,8 @@ public final class PostgresConnectionConfig {
         b.observationRegistry = observationRegistry;
         options.forEach(b::option);
         driverOptions.forEach(b::driverOption);
-        replicas.forEach(b::replica);
+        replicas.subList(0, builtReplicas).forEach(b::replica);
+        b.replicaHosts = replicaHosts;
         return b.readYourWrites(readYourWrites).maxReplicaLag(maxReplicaLag);
     }
 
@@ -685,11 +691,11 @@ public final class PostgresConnectionConfig {
                 throw new IllegalArgumentException("invalid nPlusOneThreshold " + nPlusOneThreshold + "; must be 0 (off) or more");
             }
             if (replicaHosts == null) {
-                return new PostgresConnectionConfig(this, options, min, max, timeout, checkCount(replicas));
+                return new PostgresConnectionConfig(this, options, min, max, timeout, checkCount(replicas), null);
             }
             // replicas named in a URL share everything but the host with the primary, and the
             // primary's target_session_attrs (read-write, say), which a standby never satisfies
-            PostgresConnectionConfig primary = new PostgresConnectionConfig(this, options, min, max, timeout, List.of());
+            PostgresConnectionConfig primary = new PostgresConnectionConfig(this, options, min, max, timeout, List.of(), null);
             List<PostgresConnectionConfig> all = new ArrayList<>(replicas);
             if (replicaHosts.isBlank()) {
                 throw new IllegalArgumentException("invalid replicas parameter: it names no host; give host:port pairs,"
@@ -702,7 +708,7 @@ public final class PostgresConnectionConfig {
                 }
                 all.add(replica.build());
             }
-            return new PostgresConnectionConfig(this, options, min, max, timeout, checkCount(all));
+            return new PostgresConnectionConfig(this, options, min, max, timeout, checkCount(all), replicaHosts);
         }
 
         private static List<PostgresConnectionConfig> checkCount(List<PostgresConnectionConfig> replicas) {

@@ -58,6 +58,21 @@ class HostsAndReplicasConfigTest {
     }
 
     @Test
+    void replicasFromTheUrlFollowAChangeOfThePrimarysSettings() {
+        PostgresConnectionConfig c = PostgresConnectionConfig.fromUrl(
+                "postgresql://u:old@primary:5432/db?replicas=r1:5433&target_session_attrs=read-write");
+        PostgresConnectionConfig explicit = base().host("r2").password("own").build();
+        PostgresConnectionConfig changed = c.toBuilder().password("new").database("db2").replica(explicit).build();
+        assertThat(changed.replicas()).extracting(PostgresConnectionConfig::host, PostgresConnectionConfig::password,
+                PostgresConnectionConfig::database)
+                .containsExactly(tuple("r2", "own", "db"), tuple("r1", "new", "db2"));
+        assertThat(changed.replicas().get(1).option("target_session_attrs")).isEqualTo("any");
+        // derived twice, the URL's replicas are not doubled, and an added replica stays
+        assertThat(changed.toBuilder().build()).isEqualTo(changed);
+        assertThat(changed.toBuilder().build().replicas()).hasSize(2);
+    }
+
+    @Test
     void replicaSettingsAreValidated() {
         PostgresConnectionConfig replica = base().host("r1").build();
         PostgresConnectionConfig c = base().replica(replica).readYourWrites(Duration.ofSeconds(1))
