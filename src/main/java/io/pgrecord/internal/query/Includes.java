@@ -36,7 +36,7 @@ public final class Includes {
     }
 
     /** Parses dotted paths into a tree, validating every name against the models before any SQL. */
-    public static Map<String, Object> tree(ModelMeta<?> meta, List<String> paths) {
+    public static Map<String, Object> tree(ModelMeta<?> meta, List<String> paths, Capabilities caps) {
         Map<String, Object> root = new LinkedHashMap<>();
         for (String path : paths) {
             Map<String, Object> level = root;
@@ -45,6 +45,8 @@ public final class Includes {
             for (String name : path.split("\\.", -1)) {
                 RelationSpec spec = current.relationSpec(name.trim());
                 includable(current, name.trim(), spec);
+                // a target with a field of a gated type is refused before the owners' query is sent
+                ModelMeta.of(spec.target()).requireCapabilities(caps);
                 @SuppressWarnings("unchecked")
                 Map<String, Object> next = (Map<String, Object>) level.computeIfAbsent(name.trim(), k -> new LinkedHashMap<String, Object>());
                 level = next;

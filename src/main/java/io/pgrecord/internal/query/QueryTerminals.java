@@ -42,7 +42,7 @@ public final class QueryTerminals {
     @SuppressWarnings("unchecked")
     public static <T> Work<List<T>> all(QuerySpec s, Capabilities caps, BackendHandle backend) {
         ModelMeta<T> meta = (ModelMeta<T>) s.meta;
-        Map<String, Object> includes = s.includes.isEmpty() ? Map.of() : Includes.tree(meta, s.includes);
+        Map<String, Object> includes = s.includes.isEmpty() ? Map.of() : Includes.tree(meta, s.includes, caps);
         if (s.rare.select != null) {
             // a projection of the caller's: its columns are matched to the fields by name, not position
             return timed(s, new Work.Fetch<>(QueryPlanner.select(s, caps), meta, records -> {
@@ -313,6 +313,8 @@ public final class QueryTerminals {
 
     /** The rows a bulk write touches: the filter itself, or the keys the full query selects. */
     private static Condition target(QuerySpec s, Capabilities caps) {
+        // as every operation of a model with a field of a gated type, even one the write leaves alone
+        s.meta.requireCapabilities(caps);
         if (QueryPlanner.isPlain(s) && s.rare.joins.isEmpty() && s.rare.fromCte == null) {
             return QueryPlanner.filter(s);
         }
