@@ -1,5 +1,6 @@
 package io.pgrecord;
 
+import static io.pgrecord.testing.ModelOps.get;
 import static io.pgrecord.testing.TxOps.check;
 import static io.pgrecord.testing.TxOps.fail;
 import static io.pgrecord.testing.TxOps.nested;
@@ -15,6 +16,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.pgrecord.error.ForeignKeyViolationException;
 import io.pgrecord.error.ReadOnlyTransactionException;
 import io.pgrecord.error.TransactionException;
+import io.pgrecord.Model;
 import io.pgrecord.models.Schema;
 import io.pgrecord.testing.BothBackends;
 import io.pgrecord.testing.Exec;
@@ -114,6 +116,55 @@ class TransactionTest {
                 nested(save(ops.create("User", "name", q + "inner")), fail(boom))))
                 .isSameAs(boom);
         assertThat(names(db, q)).isEmpty();
+    }
+
+    /**
+     * Instances written in a transaction that rolls back go back to what they held before the
+     * write, as Rails puts records back: a new one is new again, a changed one dirty again with
+     * its version, so saving them again writes what the rollback undid.
+     */
+    @BothBackends
+    void instancesWrittenInARolledBackTransactionGoBack(Exec exec, TestDatabase db) {
+        ModelOps ops = ModelOps.on(exec, db);
+        String p = "undo-" + exec + "-";
+        Model changed = ops.insert("User", "name", p + "kept");
+        Object version = get(changed, "lockVersion");
+        ModelOps.set(changed, "name", p + "renamed");
+        Model fresh = ops.create("User", "name", p + "fresh");
+        RuntimeException boom = new IllegalStateException("boom");
+        assertThatThrownBy(() -> TxOps.on(exec, db).run(save(fresh), save(changed),
+                check(() -> assertThat(fresh.isNew() || changed.isDirty()).isFalse()), fail(boom))).isSameAs(boom);
+        assertThat(fresh.isNew()).isTrue();
+        Object id = get(fresh, "id");
+        Object versionAfter = get(changed, "lockVersion");
+        assertThat(id).isNull();
+        assertThat(changed.dirtyFields()).containsExactly("name");
+        assertThat(versionAfter).isEqualTo(version);
+        assertThat(ops.save(fresh)).isEqualTo(1);
+        assertThat(ops.save(changed)).isEqualTo(1);
+        assertThat(names(db, p)).containsExactly(p + "fresh", p + "renamed");
+    }
+
+    /** A nested level or a savepoint rolled back puts back only the instances written inside it. */
+    @BothBackends
+    void aRolledBackLevelOrSavepointPutsBackWhatItWrote(Exec exec, TestDatabase db) {
+        ModelOps ops = ModelOps.on(exec, db);
+        String p = "undo-level-" + exec + "-";
+        Model outer = ops.create("User", "name", p + "outer");
+        Model inner = ops.create("User", "name", p + "inner");
+        Model afterSavepoint = ops.create("User", "name", p + "savepoint");
+        RuntimeException boom = new IllegalStateException("inner failure");
+        TxOps.on(exec, db).run(
+                save(outer),
+                TxOps.nestedFailing(boom, save(inner), fail(boom)),
+                check(() -> assertThat(List.of(outer.isNew(), inner.isNew())).containsExactly(false, true)),
+                savepoint("sp"),
+                save(afterSavepoint),
+                rollbackTo("sp"),
+                check(() -> assertThat(afterSavepoint.isNew()).isTrue()),
+                save(inner));
+        assertThat(List.of(outer.isNew(), inner.isNew(), afterSavepoint.isNew())).containsExactly(false, false, true);
+        assertThat(names(db, p)).containsExactly(p + "inner", p + "outer");
     }
 
     @BothBackends

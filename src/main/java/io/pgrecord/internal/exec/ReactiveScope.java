@@ -2,6 +2,7 @@ package io.pgrecord.internal.exec;
 
 import io.pgrecord.internal.types.DirectType;
 import java.util.List;
+import java.util.function.Consumer;
 import org.jooq.DSLContext;
 import reactor.core.publisher.Mono;
 
@@ -11,8 +12,10 @@ import reactor.core.publisher.Mono;
  *
  * @param dsl the jOOQ context statements are attached to
  * @param statements what runs without jOOQ in this scope
+ * @param undoLog the transaction's undo log, which a {@link Work.Tracked} write hands how to
+ *     put its instances back; null on the pool
  */
-public record ReactiveScope(DSLContext dsl, Statements statements) {
+public record ReactiveScope(DSLContext dsl, Statements statements, Consumer<Runnable> undoLog) {
 
     /** Statements sent straight to the driver, on the scope's connection or a pooled one. */
     public interface Statements {

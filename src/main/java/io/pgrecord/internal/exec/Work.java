@@ -89,6 +89,23 @@ public sealed interface Work<T> {
     }
 
     /**
+     * A write that changes instances in memory as well as rows: inside a transaction, the runner
+     * first hands the transaction {@code capture.apply(subject)}, which puts the instances back
+     * as they are now, to run if the transaction (or the level or savepoint around the write) is
+     * rolled back; outside one it runs {@code inner} alone, at no cost.
+     */
+    record Tracked<T>(Function<Object, Runnable> capture, Object subject, Work<T> inner) implements Work<T> {
+
+        /** Hands the undo to {@code undoLog} when there is one. */
+        public Work<T> remembered(java.util.function.Consumer<Runnable> undoLog) {
+            if (undoLog != null) {
+                undoLog.accept(capture.apply(subject));
+            }
+            return inner;
+        }
+    }
+
+    /**
      * A fact about the database that the backend keeps once known, e.g. whether a column has a
      * default: the runner runs {@code lookup} only while it holds no value under {@code key}, keeps
      * a non-null result for the backend's lifetime and continues with it. Two callers may both
@@ -179,7 +196,8 @@ public sealed interface Work<T> {
      * one ({@link Memo}, as an insert's column defaults), or a read-write transaction.
      */
     static boolean mayWrite(Work<?> work) {
-        return writes(work) || work instanceof Memo<?, ?> || work instanceof Pinned<?> p && !p.readOnly();
+        return writes(work) || work instanceof Memo<?, ?> || work instanceof Pinned<?> p && !p.readOnly()
+                || work instanceof Tracked<?> t && mayWrite(t.inner());
     }
 
     /** Rows jOOQ fetched, as the value arrays {@link Rows} continues with. */
@@ -203,6 +221,7 @@ public sealed interface Work<T> {
             case Memo<?, T> m -> m.continued(f);
             case On<?, T> o -> o.continued(f);
             case Pause<T> p -> new Pause<>(p.delay(), () -> p.next().get().then(f));
+            case Tracked<T> t -> new Tracked<>(t.capture(), t.subject(), t.inner().then(f));
         };
     }
 

@@ -86,7 +86,8 @@ public final class JdbcExecutor implements BackendHandle, AutoCloseable {
         this.runner = new JdbcRunner(this::runtime, this::capabilities, statementLog,
                 (readOnly, work) -> transactions.inTransaction(readOnly ? TransactionOptions.readOnly() : TransactionOptions.defaults(), work),
                 replicas,
-                () -> binding.current() != null);
+                () -> binding.current() != null,
+                transactions::undoLog);
     }
 
     /** The server a read-only transaction runs on, chosen as a routed read's. */

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -45,6 +46,7 @@ public final class JdbcRunner {
     private final ConcurrentHashMap<Object, Object> memo = new ConcurrentHashMap<>();
     private final JdbcReplicas replicas;
     private final BooleanSupplier inTransaction;
+    private final Supplier<Consumer<Runnable>> undoLog;
 
     /**
      * @param transactional runs a step in a transaction of the calling thread (a savepoint when
@@ -52,21 +54,24 @@ public final class JdbcRunner {
      */
     public JdbcRunner(Supplier<JdbcRuntime> runtime, Supplier<Capabilities> capabilities,
             StatementRecorder log, BiFunction<Boolean, Supplier<Object>, Object> transactional) {
-        this(runtime, capabilities, log, transactional, null, () -> false);
+        this(runtime, capabilities, log, transactional, null, () -> false, () -> null);
     }
 
     /**
      * @param replicas the backend's replicas, or null without any
      * @param inTransaction whether the calling thread has a transaction open
+     * @param undoLog the undo log of the thread's transaction, or null outside one (see {@link Work.Tracked})
      */
     JdbcRunner(Supplier<JdbcRuntime> runtime, Supplier<Capabilities> capabilities, StatementRecorder log,
-            BiFunction<Boolean, Supplier<Object>, Object> transactional, JdbcReplicas replicas, BooleanSupplier inTransaction) {
+            BiFunction<Boolean, Supplier<Object>, Object> transactional, JdbcReplicas replicas, BooleanSupplier inTransaction,
+            Supplier<Consumer<Runnable>> undoLog) {
         this.runtime = runtime;
         this.capabilities = capabilities;
         this.log = log;
         this.transactional = transactional;
         this.replicas = replicas;
         this.inTransaction = inTransaction;
+        this.undoLog = undoLog;
     }
 
     /**
@@ -157,6 +162,7 @@ public final class JdbcRunner {
                     pause(p.delay());
                     w = p.next().get();
                 }
+                case Work.Tracked<T> t -> w = t.remembered(undoLog.get());
             }
             if (replicas != null && Work.writes(step) && !inTransaction.getAsBoolean()) {
                 // an autocommit write: later routed reads wait for a replica to replay it

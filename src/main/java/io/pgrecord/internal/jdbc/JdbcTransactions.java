@@ -16,6 +16,7 @@ import java.sql.Connection;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 
@@ -192,6 +193,12 @@ public final class JdbcTransactions {
         return current.get() != null;
     }
 
+    /** The undo log of the thread's transaction (see {@link TxFrames}), or null outside one. */
+    public Consumer<Runnable> undoLog() {
+        Open open = current.get();
+        return open == null ? null : open.frames;
+    }
+
     /** Whether the thread's transaction runs on a replica (a read-only one on a backend with replicas). */
     public boolean onReplica() {
         Open open = current.get();
@@ -202,7 +209,7 @@ public final class JdbcTransactions {
         Open open = current.get();
         TxRules.checkFinish(tx.done, open != null && tx.owner == open, open != null && open.handles.peek() == tx);
         if (tx.level != null) {
-            open.frames.popLevel(tx.level);
+            open.frames.popLevel(tx.level, !commit);
             open.handles.pop();
             tx.done = true;
             try {
@@ -236,8 +243,10 @@ public final class JdbcTransactions {
     private void end(Open open, String sql) {
         open.handles.pop().done = true;
         detach(open);
+        boolean committed = false;
         try {
             JdbcStatements.execute(open.connection, sql, recorder);
+            committed = !sql.equals(TxSql.ROLLBACK);
             recorder.transactionEnded(open.observation, !sql.equals(TxSql.ROLLBACK), null);
             if (replicas != null && sql.equals(TxSql.COMMIT) && open.onPrimary(runtime.get().connections())) {
                 replicas.committed(open.connection);
@@ -246,6 +255,7 @@ public final class JdbcTransactions {
             recorder.transactionEnded(open.observation, false, e);
             throw e;
         } finally {
+            open.frames.ended(committed);
             open.pool.releaseToPool(open.connection);
         }
     }

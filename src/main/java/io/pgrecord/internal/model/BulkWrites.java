@@ -112,7 +112,7 @@ public final class BulkWrites {
      */
     static <T> Work<Integer> allOrNothing(ModelMeta<T> meta, List<T> models, List<Work<Written>> statements, boolean hooked) {
         if (statements.size() == 1 && !hooked) {
-            return statements.get(0).map(Written::apply);
+            return InstanceStates.tracked(meta, models, statements.get(0).map(Written::apply));
         }
         Work<List<Written>> work = Work.done(new ArrayList<>());
         for (Work<Written> statement : statements) {
@@ -121,7 +121,8 @@ public final class BulkWrites {
                 return written;
             }));
         }
-        return hooked ? InstanceStates.atomic(meta, models, work.map(BulkWrites::apply)) : Work.pinned(work).map(BulkWrites::apply);
+        return InstanceStates.tracked(meta, models, hooked ? InstanceStates.atomic(meta, models, work.map(BulkWrites::apply))
+                : Work.pinned(work).map(BulkWrites::apply));
     }
 
     private static int apply(List<Written> written) {

@@ -21,6 +21,14 @@ final class InstanceStates {
         return meta.overrides(a) || meta.overrides(b);
     }
 
+    /**
+     * The write of one instance, or of a list of them, tracked: should the transaction it runs in
+     * be rolled back later, the instances go back as they are when it starts (see {@link Work.Tracked}).
+     */
+    static <W> Work<W> tracked(ModelMeta<?> meta, Object modelOrList, Work<W> work) {
+        return new Work.Tracked<>(meta.stateCapture(), modelOrList, work);
+    }
+
     /** {@code work} in one transaction, with the instances put back as they are now if it fails. */
     static <W> Work<W> atomic(ModelMeta<?> meta, List<?> models, Work<W> work) {
         return Work.pinned(work, capture(meta, models));

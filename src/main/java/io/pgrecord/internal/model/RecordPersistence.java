@@ -57,15 +57,15 @@ public final class RecordPersistence {
                 : insertPlanned(meta, model);
         if (!InstanceStates.hooked(meta, Hook.AFTER_INSERT, saveHooks ? Hook.AFTER_SAVE : Hook.AFTER_INSERT)) {
             // the base class's after-hooks do nothing: no continuation to build and run
-            return inserted;
+            return InstanceStates.tracked(meta, model, inserted);
         }
-        return InstanceStates.atomic(meta, List.of(model), inserted.map(n -> {
+        return InstanceStates.tracked(meta, model, InstanceStates.atomic(meta, List.of(model), inserted.map(n -> {
             fire(model, Hook.AFTER_INSERT);
             if (saveHooks) {
                 fire(model, Hook.AFTER_SAVE);
             }
             return n;
-        }));
+        })));
     }
 
     /** The INSERT of the non-null fields, RETURNING the stored row into the instance; no hooks. */
@@ -166,8 +166,8 @@ public final class RecordPersistence {
             }
             return Work.done(1);
         });
-        return InstanceStates.hooked(meta, Hook.AFTER_UPDATE, saveHooks ? Hook.AFTER_SAVE : Hook.AFTER_UPDATE)
-                ? InstanceStates.atomic(meta, List.of(model), updated) : updated;
+        return InstanceStates.tracked(meta, model, InstanceStates.hooked(meta, Hook.AFTER_UPDATE, saveHooks ? Hook.AFTER_SAVE : Hook.AFTER_UPDATE)
+                ? InstanceStates.atomic(meta, List.of(model), updated) : updated);
     }
 
     public static <T> Work<Integer> delete(ModelMeta<T> meta, T model, Capabilities caps) {
@@ -179,7 +179,8 @@ public final class RecordPersistence {
         }
         fire(model, Hook.BEFORE_DELETE);
         Work<Integer> deleted = deletePlanned(meta, model);
-        return meta.overrides(Hook.AFTER_DELETE) ? InstanceStates.atomic(meta, List.of(model), deleted) : deleted;
+        return InstanceStates.tracked(meta, model,
+                meta.overrides(Hook.AFTER_DELETE) ? InstanceStates.atomic(meta, List.of(model), deleted) : deleted);
     }
 
     private static <T> Work<Integer> deletePlanned(ModelMeta<T> meta, T model) {
@@ -230,13 +231,13 @@ public final class RecordPersistence {
         }
         var update = DSL.update(meta.table()).set(Map.of(d.unqualified(), DSL.castNull(d.dataType())))
                 .where(keyCondition(meta, model, true)).returning(meta.selectFields());
-        return new Work.Rows<>(update, null, meta.columnKinds(), meta, rows -> {
+        return InstanceStates.tracked(meta, model, new Work.Rows<>(update, null, meta.columnKinds(), meta, rows -> {
             if (rows.isEmpty()) {
                 return Work.done(0);
             }
             persisted(meta, model, rows.get(0));
             return Work.done(1);
-        });
+        }));
     }
 
     public static <T> Work<Boolean> refresh(ModelMeta<T> meta, T model, Capabilities caps) {
@@ -290,7 +291,8 @@ public final class RecordPersistence {
                 return Work.done(1);
             });
         });
-        return meta.overrides(Hook.AFTER_SAVE) ? InstanceStates.atomic(meta, List.of(model), upserted) : upserted;
+        return InstanceStates.tracked(meta, model,
+                meta.overrides(Hook.AFTER_SAVE) ? InstanceStates.atomic(meta, List.of(model), upserted) : upserted);
     }
 
     /** Resolves conflict column names; none means the primary key. */

@@ -126,6 +126,8 @@ public final class R2dbcRunner {
             case Work.Pause<?> p -> Mono.delay(p.delay()).then(Mono.defer(() -> run(p.next().get(), s)));
             case Work.Memo<?, ?> m -> memo(m, s);
             case Work.Pinned<?> p -> pinned(p);
+            // WorkMono takes these itself; as a step, the rest of the work runs as its value
+            case Work.Tracked<?> t -> run(t.remembered(s.undoLog()), s);
         };
     }
 

@@ -70,7 +70,7 @@ public final class R2dbcRuntime {
         // subscribed inside a transaction gets the transaction's connection from the factory
         dsl.configuration().set(ReactorSubscribers.INSTANCE);
         JsonMappers.remember(dsl.configuration(), jsonMapper);
-        this.poolScope = new io.pgrecord.internal.exec.ReactiveScope(dsl, R2dbcStatements.pooled(connections, jsonMapper));
+        this.poolScope = new io.pgrecord.internal.exec.ReactiveScope(dsl, R2dbcStatements.pooled(connections, jsonMapper), null);
     }
 
     /** Warms the pool and reads the server version, bypassing the statement log. */

@@ -173,7 +173,7 @@ public final class R2dbcTransactions {
     /** Where a subscriber's work runs: its transaction's connection, or the pool. */
     public ReactiveScope scope(ContextView context) {
         Open open = current(context);
-        return open != null ? open.tx.scope() : runtime.get().poolScope();
+        return open != null ? open.tx.scope(open.frames) : runtime.get().poolScope();
     }
 
     /**
@@ -268,7 +268,7 @@ public final class R2dbcTransactions {
             return end(open, commit ? TxSql.COMMIT : TxSql.ROLLBACK);
         }
         return end(open, () -> open.tx.ended(commit ? open.tx.execute(TxSql.release(level))
-                : open.tx.execute(TxSql.rollbackTo(level)).then(open.tx.execute(TxSql.release(level))), commit));
+                : open.tx.execute(TxSql.rollbackTo(level)).then(open.tx.execute(TxSql.release(level))), commit), commit);
     }
 
     private Mono<Void> end(Open open, String sql) {
@@ -276,17 +276,23 @@ public final class R2dbcTransactions {
             Mono<Void> ended = open.tx.end(sql);
             // a backend with replicas remembers the commit's WAL position, for read-your-writes
             return replicas != null && sql.equals(TxSql.COMMIT) && open.onPrimary ? ended.then(replicas.committed(open.tx)) : ended;
-        });
+        }, !sql.equals(TxSql.ROLLBACK));
     }
 
-    /** Runs the closing statements, then gives the connection back, whatever they did. */
-    private Mono<Void> end(Open open, Supplier<Mono<Void>> closing) {
+    /**
+     * Runs the closing statements, then gives the connection back, whatever they did; the
+     * instances the transaction wrote go back unless it {@code commits} and the commit succeeds.
+     */
+    private Mono<Void> end(Open open, Supplier<Mono<Void>> closing, boolean commits) {
         return Mono.defer(() -> {
             if (!open.closing.compareAndSet(false, true)) {
                 return Mono.<Void>empty();
             }
             open.frames.close();
-            return Mono.defer(closing).onErrorResume(e -> open.tx.release().then(Mono.error(e))).then(open.tx.release());
+            return Mono.defer(closing)
+                    .doOnError(e -> open.frames.ended(false))
+                    .doOnSuccess(v -> open.frames.ended(commits))
+                    .onErrorResume(e -> open.tx.release().then(Mono.error(e))).then(open.tx.release());
         })
                 // before the signal goes downstream, so a caller that has seen the end sees the count
                 .doOnTerminate(() -> ended(open))
@@ -306,7 +312,7 @@ public final class R2dbcTransactions {
 
     private static Mono<Void> popLevel(Open open, String level, boolean commit) {
         return Mono.defer(() -> {
-            open.frames.popLevel(level);
+            open.frames.popLevel(level, !commit);
             return commit ? open.tx.execute(TxSql.release(level))
                     : open.tx.execute(TxSql.rollbackTo(level)).then(open.tx.execute(TxSql.release(level)));
         });

@@ -11,6 +11,7 @@ import io.pgrecord.internal.types.JsonMappers;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.R2dbcRollbackException;
 import io.r2dbc.spi.Result;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
@@ -166,7 +167,8 @@ public final class R2dbcTx {
         return dsl;
     }
 
-    public ReactiveScope scope() {
-        return new ReactiveScope(dsl, R2dbcStatements.on(pinned, JsonMappers.of(dsl.configuration())));
+    /** @param undoLog the transaction's undo log (see {@code TxFrames}) */
+    public ReactiveScope scope(Consumer<Runnable> undoLog) {
+        return new ReactiveScope(dsl, R2dbcStatements.on(pinned, JsonMappers.of(dsl.configuration())), undoLog);
     }
 }

@@ -100,6 +100,14 @@ final class WorkMono<T> extends Mono<T> {
             if (isCancelled()) {
                 return;
             }
+            if (w instanceof Work.Tracked<T> t) {
+                try {
+                    w = t.remembered(scope.undoLog());
+                } catch (Throwable e) {
+                    failed(e);
+                    return;
+                }
+            }
             if (w instanceof Work.Done<T> d) {
                 T v = d.value();
                 if (v == null) {
