@@ -95,6 +95,15 @@ class GateTest {
             return;
         }
         assertThat(ops.all(q)).hasSize(2);
+        assertThat(ops.count(q)).isEqualTo(2);
+        // ties need a limit and an order: refused before any SQL, not ignored or left to the server
+        var base = ops.<io.pgrecord.Model>query("User").where("name LIKE ?", p + "%");
+        ops.log().start();
+        assertThatThrownBy(() -> ops.all(base.orderBy("-score").withTies())).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("no limit");
+        assertThatThrownBy(() -> ops.all(base.limit(1).withTies())).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("no order");
+        assertThat(ops.log().stop()).isEmpty();
     }
 
     @BothBackends

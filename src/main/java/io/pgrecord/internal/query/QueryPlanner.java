@@ -25,13 +25,21 @@ public final class QueryPlanner {
     }
 
     public static Select<Record> select(QuerySpec s, Capabilities caps) {
+        if (s.rare.withTies) {
+            caps.require(Capability.FETCH_WITH_TIES);
+            if (s.limit == null || s.orderBy.isEmpty()) {
+                // the server refuses ties without an order, and without a limit there is nothing to tie
+                throw new IllegalArgumentException("withTies() needs a limit(...) and an orderBy(...): it returns the first"
+                        + " rows by that order and every row tied with the last of them; this query has "
+                        + (s.limit == null ? "no limit" : "no order"));
+            }
+        }
         SelectQuery<Record> q = body(s, caps, projection(s));
         q.addOrderBy(orderFields(s));
         if (s.limit != null) {
             // inline: a bound LIMIT makes the server re-plan the statement on every execution
             q.addLimit(DSL.inline((long) s.limit));
             if (s.rare.withTies) {
-                caps.require(Capability.FETCH_WITH_TIES);
                 q.setWithTies(true);
             }
         }
