@@ -19,7 +19,9 @@ import java.lang.invoke.MethodType;
 import java.lang.invoke.VarHandle;
 import java.lang.reflect.Field;
 import java.math.BigDecimal;
+import java.time.OffsetDateTime;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -169,12 +171,36 @@ public final class FieldMeta {
         }
         if (json) {
             // a tree's snapshot may be the text it was read from (RecordState.markPersisted)
-            return (snapshot instanceof JsonText text ? text.tree() : snapshot).equals(Json.tree(current));
+            JsonNode before = snapshot instanceof JsonText text ? text.tree() : (JsonNode) snapshot;
+            return before.equals(NUMBERS_BY_VALUE, Json.tree(current));
         }
         if (snapshot instanceof BigDecimal a && current instanceof BigDecimal b) {
             return a.compareTo(b) == 0;
         }
+        if (snapshot instanceof OffsetDateTime a && current instanceof OffsetDateTime b) {
+            // a timestamptz stores the instant: the same one at another offset writes nothing new
+            return a.isEqual(b);
+        }
         return Objects.deepEquals(snapshot, current);
+    }
+
+    /**
+     * JSON values compared as jsonb compares them: numbers by value, so a map's {@code 1} that
+     * became {@code 1L} (an int node, then a long one) is no change.
+     */
+    private static final Comparator<JsonNode> NUMBERS_BY_VALUE = (a, b) -> {
+        if (a.equals(b)) {
+            return 0;
+        }
+        if (a.isNumber() && b.isNumber() && finite(a) && finite(b)) {
+            return a.decimalValue().compareTo(b.decimalValue()) == 0 ? 0 : 1;
+        }
+        return 1;
+    };
+
+    /** Whether a number node has a decimal value: a double's NaN or infinity has none. */
+    private static boolean finite(JsonNode n) {
+        return !n.isFloatingPointNumber() || Double.isFinite(n.doubleValue());
     }
 
     private static Object[] deepCopy(Object[] a) {
