@@ -120,7 +120,10 @@ public final class AsyncQuery<T> extends QueryBuilder<T, AsyncQuery<T>> {
         return read(caps -> QueryTerminals.fetch(spec, caps));
     }
 
-    /** Streams rows as they arrive, with backpressure; cancelling releases the connection. */
+    /**
+     * Streams rows as they arrive, with backpressure; cancelling releases the connection. With
+     * {@code timeout(...)} each of the cursor's statements runs under it.
+     */
     public Flux<T> stream() {
         if (!spec.includes().isEmpty()) {
             return Flux.error(new UnsupportedOperationException("include() is not supported with stream(); use all()"));
@@ -131,7 +134,7 @@ public final class AsyncQuery<T> extends QueryBuilder<T, AsyncQuery<T>> {
             AsyncPostgresBackend b = backend();
             LoadOrigin origin = LoadOrigin.of(spec.isStrictLoading(), b.handle().loading());
             boolean own = spec.ownProjection();
-            return b.runner().stream(caps -> QueryPlanner.select(spec, caps), 1000, b.routes() && spec.routable())
+            return b.runner().stream(caps -> QueryPlanner.select(spec, caps), 1000, b.routes() && spec.routable(), spec.timeout())
                     .map(r -> LoadOrigin.marked(RowMapper.map(meta, r, b.handle(), own), origin));
         }).onErrorMap(e -> ModelErrors.explain(spec.meta(), e));
     }

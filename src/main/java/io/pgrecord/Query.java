@@ -135,7 +135,8 @@ public final class Query<T> extends QueryBuilder<T, Query<T>> {
 
     /**
      * Streams the rows through a server-side cursor, so memory stays flat however many rows
-     * match. The stream holds a connection until closed: use try-with-resources.
+     * match. The stream holds a connection until closed: use try-with-resources. With
+     * {@code timeout(...)} each of the cursor's statements runs under it.
      */
     public Stream<T> stream() {
         if (!spec.includes().isEmpty()) {
@@ -148,7 +149,7 @@ public final class Query<T> extends QueryBuilder<T, Query<T>> {
         boolean own = spec.ownProjection();
         try {
             return ModelErrors.explained(meta, b.runner().stream(QueryPlanner.select(spec, b.capabilities()), 1000,
-                    b.routes() && spec.routable()))
+                    b.routes() && spec.routable(), spec.timeout()))
                     .map(r -> LoadOrigin.marked(RowMapper.map(meta, r, b.handle(), own), origin));
         } catch (RuntimeException e) {
             throw ModelErrors.explainRuntime(spec.meta(), e);

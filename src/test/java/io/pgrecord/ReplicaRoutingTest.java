@@ -102,6 +102,9 @@ class ReplicaRoutingTest {
             assertThat(events.primaryView().countWithTimeout(generous, ON_STANDBY)).as("backend.primary() never routes").isZero();
             assertThatThrownBy(() -> events.countWithTimeout(Duration.ofMillis(200), "pg_sleep(5) IS NOT NULL"))
                     .isInstanceOf(io.pgrecord.error.QueryCanceledException.class);
+            assertThat(events.streamedWithTimeout(generous, ON_STANDBY)).as("a timed stream, routed to the standby").isPositive();
+            assertThatThrownBy(() -> events.streamedWithTimeout(Duration.ofMillis(200), "pg_sleep(5) IS NOT NULL"))
+                    .isInstanceOf(io.pgrecord.error.QueryCanceledException.class);
             pair.pauseReplay();
             events.countWithTimeout(generous, "true");
             long started = System.nanoTime();

@@ -45,6 +45,8 @@ class QueryTest {
     @BeforeAll
     static void schema(TestDatabase db) {
         Schema.create(db);
+        // a filter that overruns any short timeout on each row it reads
+        db.execute("CREATE FUNCTION slow(b boolean) RETURNS boolean LANGUAGE sql AS 'SELECT pg_sleep(0.6) IS NOT NULL AND b'");
         for (Exec e : Exec.values()) {
             String g = e.name().toLowerCase();
             db.execute("INSERT INTO users (name, email, score, is_active, metadata) VALUES "
@@ -368,5 +370,74 @@ class QueryTest {
                         .then(reactor.core.publisher.Mono.from(dsl.resultQuery("SHOW statement_timeout")).map(r -> r.get(0))))
                         .blockLast(java.time.Duration.ofSeconds(30));
         assertThat(inTransaction).isEqualTo("0");
+    }
+
+    /** Every terminal, the stream's cursor included, runs under the query's timeout; none leaves it set. */
+    @BothBackends
+    void timeoutAppliesToEveryTerminal(Exec exec, TestDatabase db) {
+        ModelOps ops = ModelOps.on(exec, db);
+        java.time.Duration timeout = java.time.Duration.ofMillis(200);
+        // each overruns the timeout on its first row; the writes' filter matches nothing (a row's value,
+        // not a constant false, which the planner would fold away with the sleep)
+        QueryBuilder<Model, ?> slow = mine(ops).where("slow(true)").timeout(timeout);
+        QueryBuilder<Model, ?> slowNone = mine(ops).where("slow(score < 0)").timeout(timeout);
+        Map<String, Runnable> terminals = new java.util.LinkedHashMap<>();
+        terminals.put("all", () -> ops.all(slow));
+        terminals.put("first", () -> ops.first(slow));
+        terminals.put("one", () -> ops.one(slow));
+        terminals.put("count", () -> ops.count(slow));
+        terminals.put("exists", () -> ops.exists(slow));
+        terminals.put("pluck", () -> ops.pluck(slow, "name", String.class));
+        terminals.put("sum", () -> ops.sum(slow, "score"));
+        terminals.put("avg", () -> ops.avg(slow, "score"));
+        terminals.put("min", () -> ops.min(slow, "score"));
+        terminals.put("max", () -> ops.max(slow, "score"));
+        terminals.put("fetch", () -> ops.fetch(slow.select(NAME)));
+        terminals.put("stream", () -> ops.streamAll(slow));
+        terminals.put("updateAll", () -> ops.updateAll(slowNone, Map.of("score", 0)));
+        terminals.put("deleteAll", () -> ops.deleteAll(slowNone));
+        terminals.forEach((terminal, run) -> {
+            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(2).toNanos();
+            assertThat(org.assertj.core.api.Assertions.catchThrowable(run::run)).as(terminal)
+                    .isInstanceOf(io.pgrecord.error.QueryCanceledException.class);
+            // four rows at 0.6 s each would take longer: the server cancelled the statement
+            assertThat(System.nanoTime()).as(terminal).isLessThan(deadline);
+        });
+        assertThat(ops.count(mine(ops))).isEqualTo(4);
+        assertThat(ops.streamAll(mine(ops).timeout(java.time.Duration.ofSeconds(5)))).hasSize(4);
+        assertThat(db.on(exec).fetchValue("SHOW statement_timeout")).isEqualTo("0");
+    }
+
+    /**
+     * Inside a transaction a timed stream runs in a savepoint, as the other timed terminals do:
+     * its setting is put back after it, and its failure leaves the transaction usable.
+     */
+    @BothBackends
+    void timedStreamInsideATransaction(Exec exec, TestDatabase db) {
+        ModelOps ops = ModelOps.on(exec, db);
+        java.time.Duration timeout = java.time.Duration.ofMillis(200);
+        QueryBuilder<Model, ?> fast = mine(ops).timeout(java.time.Duration.ofSeconds(5));
+        QueryBuilder<Model, ?> slow = mine(ops).where("slow(true)").timeout(timeout);
+        List<Object> seen;
+        if (exec == Exec.JDBC) {
+            seen = db.blocking().transactionManager().inTransaction(() -> {
+                int rows = ops.streamAll(fast).size();
+                Object after = db.blocking().dsl().fetchValue("SHOW statement_timeout");
+                Throwable failed = org.assertj.core.api.Assertions.catchThrowable(() -> ops.streamAll(slow));
+                return List.of(rows, after, failed == null ? "no error" : failed.getClass(), ops.count(mine(ops)));
+            });
+        } else {
+            var timed = (io.pgrecord.AsyncQuery<?>) (Object) fast;
+            var overrun = (io.pgrecord.AsyncQuery<?>) (Object) slow;
+            var untimed = (io.pgrecord.AsyncQuery<?>) (Object) mine(ops);
+            seen = db.async().transactionManager().inTransaction(dsl -> timed.stream().count()
+                    .flatMap(rows -> reactor.core.publisher.Mono.from(dsl.resultQuery("SHOW statement_timeout"))
+                            .map(r -> List.of((Object) rows.intValue(), r.get(0))))
+                    .flatMap(first -> overrun.stream().then(reactor.core.publisher.Mono.<Object>just("no error"))
+                            .onErrorResume(e -> reactor.core.publisher.Mono.just(e.getClass()))
+                            .flatMap(failed -> untimed.count().map(n -> List.of(first.get(0), first.get(1), failed, n)))))
+                    .blockLast(java.time.Duration.ofSeconds(30));
+        }
+        assertThat(seen).containsExactly(4, "0", io.pgrecord.error.QueryCanceledException.class, 4L);
     }
 }

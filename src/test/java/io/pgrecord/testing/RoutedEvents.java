@@ -132,6 +132,16 @@ public final class RoutedEvents implements AutoCloseable {
                 dsl -> AsyncEvent.find.using(async).where(where, binds).count()).blockLast(WAIT);
     }
 
+    /** The events matching {@code where}, counted from a routed {@code stream()} with {@code timeout(...)}. */
+    public long streamedWithTimeout(Duration timeout, String where, Object... binds) {
+        if (blocking != null) {
+            try (Stream<Event> rows = Event.find.using(blocking).where(where, binds).timeout(timeout).stream()) {
+                return rows.count();
+            }
+        }
+        return AsyncEvent.find.using(async).where(where, binds).timeout(timeout).stream().count().block(WAIT);
+    }
+
     /** A routed count with {@code timeout(...)}. */
     public long countWithTimeout(Duration timeout, String where, Object... binds) {
         return blocking != null ? Event.find.using(blocking).where(where, binds).timeout(timeout).count()

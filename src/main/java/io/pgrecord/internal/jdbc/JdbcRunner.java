@@ -9,8 +9,10 @@ import io.pgrecord.internal.exec.ReplicaRouting;
 import io.pgrecord.internal.exec.RowTarget;
 import io.pgrecord.internal.exec.Shape;
 import io.pgrecord.internal.exec.StatementRecorder;
+import io.pgrecord.internal.exec.StatementTimeout;
 import io.pgrecord.internal.exec.StatementTiming;
 import io.pgrecord.internal.exec.Work;
+import io.pgrecord.internal.tx.TxSql;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,6 +23,7 @@ import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -47,6 +50,8 @@ public final class JdbcRunner {
     private final JdbcReplicas replicas;
     private final BooleanSupplier inTransaction;
     private final Supplier<Consumer<Runnable>> undoLog;
+    /** Numbers the savepoints of timed streams. */
+    private final AtomicInteger timedStreams = new AtomicInteger();
 
     /**
      * @param transactional runs a step in a transaction of the calling thread (a savepoint when
@@ -281,6 +286,14 @@ public final class JdbcRunner {
 
     /** As {@link #stream(ResultQuery, int)}, from a replica when {@code routable} (see {@link #read}). */
     public Stream<Record> stream(ResultQuery<Record> query, int fetchSize, boolean routable) {
+        return stream(query, fetchSize, routable, null);
+    }
+
+    /**
+     * As {@link #stream(ResultQuery, int, boolean)}, with {@code statement_timeout} set locally
+     * for the cursor's statements when {@code timeout} is not null (see {@link #timed}).
+     */
+    public Stream<Record> stream(ResultQuery<Record> query, int fetchSize, boolean routable, Duration timeout) {
         DSLContext base = routes(routable) ? replicaDsl() : runtime.get().dsl();
         ConnectionProvider provider = base.configuration().connectionProvider();
         Connection c = provider.acquire();
@@ -295,20 +308,64 @@ public final class JdbcRunner {
             provider.release(c);
             throw JdbcErrors.translate(e);
         }
+        Runnable untimed = null;
         try {
             DSLContext pinned = DSL.using(base.configuration().derive(new DefaultConnectionProvider(c)));
+            untimed = timeout == null ? null : timed(pinned, c, ownTransaction, timeout);
             Cursor<Record> cursor = pinned.fetchLazy(query.fetchSize(fetchSize));
-            return cursor.stream().onClose(() -> finish(cursor, c, provider, ownTransaction));
+            Runnable end = untimed;
+            return cursor.stream().onClose(() -> finish(cursor, c, provider, ownTransaction, end));
         } catch (RuntimeException e) {
-            finish(null, c, provider, ownTransaction);
+            finish(null, c, provider, ownTransaction, untimed);
             throw e;
         }
     }
 
-    private static void finish(Cursor<Record> cursor, Connection c, ConnectionProvider provider, boolean ownTransaction) {
+    /**
+     * Sets {@code statement_timeout} locally ({@link StatementTimeout}) on the stream's connection,
+     * and returns what ends that before the connection goes back: nothing in the stream's own
+     * transaction, whose rollback ends it; in the caller's, it is made in a savepoint, as a
+     * timed terminal's is, which is rolled back to when the stream failed, else released with
+     * the setting before put back.
+     */
+    private Runnable timed(DSLContext pinned, Connection c, boolean ownTransaction, Duration timeout) {
+        if (ownTransaction) {
+            pinned.fetch(StatementTimeout.set(timeout));
+            return null;
+        }
+        // one name per stream: two streams of one transaction may close in any order
+        String savepoint = "pgrecord_stream_" + timedStreams.incrementAndGet();
+        JdbcStatements.execute(c, TxSql.savepoint(savepoint), log);
+        String before;
+        try {
+            before = pinned.fetchOne(StatementTimeout.set(timeout)).value1();
+        } catch (RuntimeException e) {
+            try {
+                JdbcStatements.execute(c, TxSql.rollbackTo(savepoint), log);
+                JdbcStatements.execute(c, TxSql.release(savepoint), log);
+            } catch (RuntimeException rollback) {
+                e.addSuppressed(rollback);
+            }
+            throw e;
+        }
+        return () -> {
+            if (JdbcStatements.inFailedTransaction(c)) {
+                JdbcStatements.execute(c, TxSql.rollbackTo(savepoint), log);
+            } else {
+                pinned.fetch(StatementTimeout.restore(before));
+            }
+            JdbcStatements.execute(c, TxSql.release(savepoint), log);
+        };
+    }
+
+    private static void finish(Cursor<Record> cursor, Connection c, ConnectionProvider provider, boolean ownTransaction,
+            Runnable untimed) {
         try {
             if (cursor != null) {
                 cursor.close();
+            }
+            if (untimed != null) {
+                untimed.run();
             }
             if (ownTransaction) {
                 c.rollback();

@@ -8,6 +8,7 @@ import io.pgrecord.error.TooManyRowsException;
 import io.pgrecord.internal.exec.BackendHandle;
 import io.pgrecord.internal.exec.RowTarget;
 import io.pgrecord.internal.exec.ShapeCache;
+import io.pgrecord.internal.exec.StatementTimeout;
 import io.pgrecord.internal.exec.Work;
 import io.pgrecord.internal.model.FieldMeta;
 import io.pgrecord.internal.model.LoadOrigin;
@@ -90,28 +91,20 @@ public final class QueryTerminals {
 
     /**
      * With {@code timeout(...)}: runs the work in a transaction whose {@code statement_timeout}
-     * is set locally, so the server cancels an overrunning statement on either driver and the
-     * setting ends with the transaction. A read that may go to a replica ({@link QuerySpec#routable})
-     * is a read-only transaction, which the backend routes as a whole, so the setting is made
-     * where the read runs, and its commit is not taken for a write to wait for.
+     * is set locally ({@link StatementTimeout}), the setting before put back after it. A read
+     * that may go to a replica ({@link QuerySpec#routable}) is a read-only transaction, which the
+     * backend routes as a whole, so the setting is made where the read runs, and its commit is
+     * not taken for a write to wait for.
      */
     static <T> Work<T> timed(QuerySpec s, Work<T> work) {
         if (s.rare.timeout == null) {
             return work;
         }
-        // the setting before, put back after the work: inside a transaction the work runs in a
-        // savepoint, and releasing one keeps what SET LOCAL did in it (rolling back undoes it)
-        var set = DSL.select(DSL.field("current_setting('statement_timeout')", String.class), statementTimeout(
-                DSL.val(Long.toString(s.rare.timeout.toMillis()))));
-        Work<T> timed = new Work.Fetch<>(set, rows -> {
+        Work<T> timed = new Work.Fetch<>(StatementTimeout.set(s.rare.timeout), rows -> {
             String before = (String) rows.get(0).get(0);
-            return work.then(value -> new Work.Fetch<>(DSL.select(statementTimeout(DSL.inline(before))), restored -> Work.done(value)));
+            return work.then(value -> new Work.Fetch<>(StatementTimeout.restore(before), restored -> Work.done(value)));
         });
         return s.routable() && !Work.writes(work) ? Work.readOnly(timed) : Work.pinned(timed);
-    }
-
-    private static Field<String> statementTimeout(Field<String> value) {
-        return DSL.function("set_config", String.class, DSL.inline("statement_timeout"), value, DSL.inline(true));
     }
 
     /** The key of the by-id lookup in a model's statement cache; no {@code QuerySpec} key equals it. */
@@ -197,13 +190,13 @@ public final class QueryTerminals {
         FieldMeta f = s.meta.resolve(column);
         QuerySpec projected = s.select(List.of(QueryPlanner.column(s, f)));
         projected.includes = List.of();
-        return new Work.Fetch<>(QueryPlanner.select(projected, caps), rows -> {
+        return timed(s, new Work.Fetch<>(QueryPlanner.select(projected, caps), rows -> {
             List<X> values = new ArrayList<>(rows.size());
             for (Record r : rows) {
                 values.add(Conversions.convert(r.get(0), type));
             }
             return Work.done(values);
-        });
+        }));
     }
 
     public enum Aggregate { SUM, AVG, MIN, MAX }
@@ -218,14 +211,14 @@ public final class QueryTerminals {
             Table<?> q = unordered(s, caps).asTable("q");
             select = DSL.select(aggregateOf(kind, DSL.field(DSL.name("q", f.column()), f.dataType()))).from(q);
         }
-        return new Work.Fetch<>(select, rows -> {
+        return timed(s, new Work.Fetch<>(select, rows -> {
             Object v = rows.get(0).get(0);
             return Work.done(switch (kind) {
                 case SUM -> v == null ? BigDecimal.ZERO : Conversions.convert(v, BigDecimal.class);
                 case AVG -> v == null ? null : Conversions.convert(v, BigDecimal.class);
                 case MIN, MAX -> v;
             });
-        });
+        }));
     }
 
     private static Field<?> aggregateOf(Aggregate kind, Field<Object> field) {
@@ -306,9 +299,9 @@ public final class QueryTerminals {
         if (deleted != null) {
             Map<Field<?>, Object> set = Map.of(deleted.unqualified(),
                     BindValues.of(deleted.column(), OffsetDateTime.now(), deleted.dataType()));
-            return new Work.Execute<>(DSL.update(s.meta.table()).set(set).where(target(s, caps)), Work::done);
+            return timed(s, new Work.Execute<>(DSL.update(s.meta.table()).set(set).where(target(s, caps)), Work::done));
         }
-        return new Work.Execute<>(DSL.deleteFrom(s.meta.table()).where(target(s, caps)), Work::done);
+        return timed(s, new Work.Execute<>(DSL.deleteFrom(s.meta.table()).where(target(s, caps)), Work::done));
     }
 
     /** The rows a bulk write touches: the filter itself, or the keys the full query selects. */

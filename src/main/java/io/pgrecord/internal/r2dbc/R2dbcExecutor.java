@@ -69,7 +69,8 @@ public final class R2dbcExecutor implements BackendHandle {
         this.runner = new R2dbcRunner(this::ensureConnected, transactions::scope, this::capabilities,
                 (readOnly, work) -> transactions.inTransaction(readOnly ? TransactionOptions.readOnly() : TransactionOptions.defaults(),
                         dsl -> work.get()).next(),
-                replicas, transactions::inTransaction);
+                replicas, transactions::inTransaction,
+                readOnly -> transactions.begin(readOnly ? TransactionOptions.readOnly() : TransactionOptions.defaults()));
     }
 
     /** The public backend this executor runs. */

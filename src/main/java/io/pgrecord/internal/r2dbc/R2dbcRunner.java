@@ -6,7 +6,9 @@ import io.pgrecord.internal.exec.ReactiveScope;
 import io.pgrecord.internal.exec.ReplicaRouting;
 import io.pgrecord.internal.exec.RowTarget;
 import io.pgrecord.internal.exec.Shape;
+import io.pgrecord.internal.exec.StatementTimeout;
 import io.pgrecord.internal.exec.Work;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -35,6 +37,7 @@ public final class R2dbcRunner {
     private final ConcurrentHashMap<Object, Object> memo = new ConcurrentHashMap<>();
     private final R2dbcReplicas replicas;
     private final Predicate<ContextView> inTransaction;
+    private final Function<Boolean, Mono<R2dbcTransactions.Tx>> begin;
 
     /**
      * @param scope where a subscriber's work runs: its context's transaction, or the pool
@@ -43,22 +46,26 @@ public final class R2dbcRunner {
      */
     public R2dbcRunner(Supplier<Mono<Void>> connect, Function<ContextView, ReactiveScope> scope,
             Supplier<Capabilities> capabilities, BiFunction<Boolean, Supplier<Mono<Object>>, Mono<Object>> transactional) {
-        this(connect, scope, capabilities, transactional, null, context -> false);
+        this(connect, scope, capabilities, transactional, null, context -> false,
+                readOnly -> Mono.error(new UnsupportedOperationException("a stream with a timeout needs the backend's transactions")));
     }
 
     /**
      * @param replicas the backend's replicas, or null without any
      * @param inTransaction whether a subscriber's context holds an open transaction
+     * @param begin begins a transaction whose end is up to the caller (a savepoint inside an open
+     *     one), read-only when asked: the backend's transaction manager
      */
     R2dbcRunner(Supplier<Mono<Void>> connect, Function<ContextView, ReactiveScope> scope,
             Supplier<Capabilities> capabilities, BiFunction<Boolean, Supplier<Mono<Object>>, Mono<Object>> transactional,
-            R2dbcReplicas replicas, Predicate<ContextView> inTransaction) {
+            R2dbcReplicas replicas, Predicate<ContextView> inTransaction, Function<Boolean, Mono<R2dbcTransactions.Tx>> begin) {
         this.connect = connect;
         this.scope = scope;
         this.capabilities = capabilities;
         this.transactional = transactional;
         this.replicas = replicas;
         this.inTransaction = inTransaction;
+        this.begin = begin;
     }
 
     /**
@@ -211,7 +218,16 @@ public final class R2dbcRunner {
     /** As {@link #stream(Function, int)}, from a replica when {@code routable} (see {@link #read}). */
     public Flux<Record> stream(Function<Capabilities, ? extends ResultQuery<Record>> plan, int fetchSize,
             boolean routable) {
-        return connect.get().thenMany(Flux.deferContextual(context -> {
+        return stream(plan, fetchSize, routable, null);
+    }
+
+    /**
+     * As {@link #stream(Function, int, boolean)}, with {@code statement_timeout} set locally for
+     * the cursor's statements when {@code timeout} is not null (see {@link #timed}).
+     */
+    public Flux<Record> stream(Function<Capabilities, ? extends ResultQuery<Record>> plan, int fetchSize,
+            boolean routable, Duration timeout) {
+        Flux<Record> rows = connect.get().thenMany(Flux.deferContextual(context -> {
             ReactiveScope here = scope.apply(context);
             Mono<ReactiveScope> where = routable && replicas != null && !inTransaction.test(context)
                     ? run(replicas.routing().server()).map(i -> replicas.scope(i, here))
@@ -221,7 +237,28 @@ public final class R2dbcRunner {
             // concatMap), while this bounds what is read ahead to one fetch
             return where.flatMapMany(w -> Flux.from(attach(plan.apply(capabilities.get()).fetchSize(fetchSize), w.dsl()))
                     .limitRate(fetchSize));
-        })).onErrorMap(e -> R2dbcErrors.translate(unreadable(null, e)));
+        }));
+        return (timeout == null ? rows : timed(rows, timeout, routable))
+                .onErrorMap(e -> R2dbcErrors.translate(unreadable(null, e)));
+    }
+
+    /**
+     * The rows in a transaction of their own whose {@code statement_timeout} is set locally
+     * ({@link StatementTimeout}), as a timed terminal's: a read-only one when {@code routable},
+     * which a backend with replicas runs on one; a savepoint inside the subscriber's
+     * transaction, released with the setting before put back, or rolled back to when the
+     * stream fails or is cancelled.
+     */
+    private Flux<Record> timed(Flux<Record> rows, Duration timeout, boolean routable) {
+        return connect.get().thenMany(Flux.usingWhen(begin.apply(routable),
+                tx -> tx.run(() -> Mono.from(attach(StatementTimeout.set(timeout), tx.dsl())).flatMapMany(set -> {
+                    // a transaction of the stream's own ends the setting with it
+                    Mono<?> restored = tx.isNested()
+                            ? Mono.from(attach(StatementTimeout.restore(set.value1()), tx.dsl()))
+                            : Mono.empty();
+                    return rows.concatWith(restored.then(Mono.empty()));
+                })),
+                tx -> tx.finish(true), (tx, e) -> tx.finish(false), tx -> tx.finish(false)));
     }
 
     private static <Q extends Attachable> Q attach(Q query, DSLContext ctx) {
