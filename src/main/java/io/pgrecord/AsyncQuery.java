@@ -94,8 +94,33 @@ public final class AsyncQuery<T> extends QueryBuilder<T, AsyncQuery<T>> {
         return read(caps -> QueryTerminals.exists(spec, caps));
     }
 
+    /**
+     * One column's values, in query order, converted to {@code type}. A reactive stream cannot
+     * emit null, so a NULL in the column fails the Flux, before any value is emitted, with an
+     * {@link IllegalStateException} naming the column: filter the NULLs out
+     * ({@code where("col IS NOT NULL")}) or use {@link #pluckList(String, Class)}, whose list keeps
+     * them.
+     */
     public <X> Flux<X> pluck(String column, Class<X> type) {
-        return this.<List<X>>read(caps -> QueryTerminals.pluck(spec, column, type, caps)).flatMapIterable(list -> list);
+        return pluckList(column, type).flatMapIterable(values -> {
+            int i = values.indexOf(null);
+            if (i >= 0) {
+                String name = spec.meta().resolve(column).column();
+                throw new IllegalStateException("pluck(\"" + column + "\") read a NULL (row " + (i + 1) + " of " + values.size()
+                        + "), which a Flux cannot emit: filter the NULLs out with where(\"" + name
+                        + " IS NOT NULL\"), or use pluckList(\"" + column + "\", " + type.getSimpleName()
+                        + ".class), whose list keeps them");
+            }
+            return values;
+        });
+    }
+
+    /**
+     * One column's values, in query order, converted to {@code type}, as one list, NULLs
+     * included (as {@link Query#pluck(String, Class)} returns them); empty when no row matches.
+     */
+    public <X> Mono<List<X>> pluckList(String column, Class<X> type) {
+        return read(caps -> QueryTerminals.pluck(spec, column, type, caps));
     }
 
     public Mono<BigDecimal> sum(String column) {

@@ -182,6 +182,34 @@ class QueryTest {
         assertThat(ops.pluck(mine(ops).orderBy("-score", "name"), "score", Long.class)).containsExactly(30L, 20L, 20L, 10L);
     }
 
+    /**
+     * pluck keeps NULLs in its list; a Flux cannot emit one, so the reactive pluck refuses the
+     * column, naming it and the list-returning pluckList, which keeps them.
+     */
+    @BothBackends
+    void pluckOfAColumnWithNulls(Exec exec, TestDatabase db) {
+        ModelOps ops = ModelOps.on(exec, db);
+        QueryBuilder<Model, ?> byName = mine(ops).orderBy("name");
+        List<Boolean> nulls = db.query("SELECT metadata IS NULL FROM users WHERE name LIKE '" + exec.name().toLowerCase()
+                + "-%' ORDER BY name").stream().map(row -> (Boolean) row.get(0)).toList();
+        assertThat(nulls).contains(true, false);
+        List<String> plucked = exec == Exec.JDBC
+                ? ((io.pgrecord.Query<?>) byName).pluck("metadata", String.class)
+                : ((io.pgrecord.AsyncQuery<?>) byName).pluckList("metadata", String.class).block(java.time.Duration.ofSeconds(30));
+        assertThat(plucked).hasSameSizeAs(nulls);
+        for (int i = 0; i < nulls.size(); i++) {
+            assertThat(plucked.get(i) == null).as("row %d", i).isEqualTo(nulls.get(i));
+        }
+        if (exec == Exec.R2DBC) {
+            var async = (io.pgrecord.AsyncQuery<?>) byName;
+            assertThatThrownBy(() -> async.pluck("metadata", String.class).collectList().block(java.time.Duration.ofSeconds(30)))
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("pluck(\"metadata\")")
+                    .hasMessageContaining("where(\"metadata IS NOT NULL\")").hasMessageContaining("pluckList(\"metadata\", String.class)");
+            assertThat(async.where("metadata IS NOT NULL").pluck("metadata", String.class).collectList().block(java.time.Duration.ofSeconds(30)))
+                    .hasSize((int) nulls.stream().filter(n -> !n).count()).doesNotContainNull();
+        }
+    }
+
     @BothBackends
     void projectionGroupingAndWindowFunctions(Exec exec, TestDatabase db) {
         ModelOps ops = ModelOps.on(exec, db);
