@@ -52,7 +52,7 @@ public abstract sealed class QueryBuilder<T, Q extends QueryBuilder<T, Q>> permi
 
     /** Adds conditions, ANDed with the others; any jOOQ condition works, generated or not. */
     public Q where(Condition... conditions) {
-        return with(spec.where(Arrays.asList(conditions)));
+        return with(spec.where(Arrays.asList(nonNull(conditions, "where", "condition"))));
     }
 
     /**
@@ -63,8 +63,14 @@ public abstract sealed class QueryBuilder<T, Q extends QueryBuilder<T, Q>> permi
         return with(spec.whereSql(sql, binds));
     }
 
-    /** Orders by columns; {@code "-created_at"} sorts descending. Unknown names are rejected. */
+    /**
+     * Orders by columns; {@code "-created_at"} sorts descending. A null or unknown name throws
+     * {@link IllegalArgumentException} before any SQL is sent.
+     */
     public Q orderBy(String... columns) {
+        if (columns == null) {
+            throw new IllegalArgumentException("orderBy got a null array of column names");
+        }
         if (columns.length == 1) {
             // the usual case: the model keeps the list of each one-column order
             return with(spec.orderBy(NamedOrders.of(spec.meta(), columns[0])));
@@ -78,7 +84,20 @@ public abstract sealed class QueryBuilder<T, Q extends QueryBuilder<T, Q>> permi
     }
 
     public Q orderBy(OrderField<?>... fields) {
-        return with(spec.orderBy(Arrays.asList(fields)));
+        return with(spec.orderBy(Arrays.asList(nonNull(fields, "orderBy", "field"))));
+    }
+
+    /** The items, refused before any SQL when the array or one of them is null (jOOQ would fail later, with a bare NPE). */
+    private static <X> X[] nonNull(X[] items, String builder, String what) {
+        if (items == null) {
+            throw new IllegalArgumentException(builder + " got a null array");
+        }
+        for (X item : items) {
+            if (item == null) {
+                throw new IllegalArgumentException(builder + " got a null " + what);
+            }
+        }
+        return items;
     }
 
     public Q limit(int limit) {

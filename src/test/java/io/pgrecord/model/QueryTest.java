@@ -146,6 +146,27 @@ class QueryTest {
     }
 
     @BothBackends
+    void nullNamesAndConditionsAreRejectedBeforeSql(Exec exec, TestDatabase db) {
+        ModelOps ops = ModelOps.on(exec, db);
+        ops.log().start();
+        assertThatThrownBy(() -> mine(ops).orderBy((String) null)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("orderBy").hasMessageContaining("null column name");
+        assertThatThrownBy(() -> mine(ops).orderBy("name", null)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("null column name");
+        assertThatThrownBy(() -> mine(ops).orderBy((String[]) null)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("orderBy");
+        assertThatThrownBy(() -> mine(ops).orderBy(NAME.asc(), null)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("orderBy got a null field");
+        assertThatThrownBy(() -> mine(ops).where(SCORE.eq(1), null)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("where got a null condition");
+        assertThatThrownBy(() -> mine(ops).where((String) null)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("must not be empty");
+        assertThatThrownBy(() -> mine(ops).where((String) null, 1)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("must not be empty");
+        assertThat(ops.log().stop()).isEmpty();
+    }
+
+    @BothBackends
     void injectionStringAsBindMatchesNothingAndChangesNothing(Exec exec, TestDatabase db) {
         ModelOps ops = ModelOps.on(exec, db);
         String evil = "x'; DROP TABLE users; --";

@@ -24,8 +24,9 @@ public final class NamedOrders {
     private NamedOrders() {
     }
 
-    /** The order by one column; an unknown name throws {@link IllegalArgumentException}. */
+    /** The order by one column; a null or unknown name throws {@link IllegalArgumentException}. */
     public static List<NamedOrder> of(ModelMeta<?> meta, String column) {
+        requireName(column);
         ConcurrentHashMap<String, List<NamedOrder>> known = ONE_COLUMN.get(meta.type());
         List<NamedOrder> order = known.get(column);
         if (order == null) {
@@ -35,10 +36,17 @@ public final class NamedOrders {
         return order;
     }
 
-    /** One column of an order; an unknown name throws {@link IllegalArgumentException}. */
+    /** One column of an order; a null or unknown name throws {@link IllegalArgumentException}. */
     public static NamedOrder resolve(ModelMeta<?> meta, String column) {
+        requireName(column);
         boolean desc = column.startsWith("-");
         FieldMeta f = meta.resolve(desc ? column.substring(1) : column);
         return new NamedOrder(f, desc);
+    }
+
+    private static void requireName(String column) {
+        if (column == null) {
+            throw new IllegalArgumentException("orderBy got a null column name: pass a column or field name, \"-name\" for descending");
+        }
     }
 }
