@@ -84,6 +84,31 @@ class LifecycleTest {
         assertThat((Object) get(keep, "id")).isNotNull();
     }
 
+    /** deleteAll marks only the rows not yet deleted: a deleted row keeps the time it was deleted at. */
+    @BothBackends
+    void deleteAllOfDeletedRowsKeepsTheirDeletionTime(Exec exec, TestDatabase db) {
+        ModelOps ops = ModelOps.on(exec, db);
+        String tag = "redelete " + exec;
+        Model gone = ops.insert("Note", "body", tag + " gone");
+        ops.insert("Note", "body", tag + " live 1");
+        ops.insert("Note", "body", tag + " live 2");
+        ops.delete(gone);
+        String deletedAt = "SELECT deleted_at::text FROM notes WHERE id = " + get(gone, "id");
+        Object stamped = db.queryValue(deletedAt);
+        assertThat(stamped).isNotNull();
+
+        var mine = ops.query("Note").where("body LIKE ?", tag + "%");
+        assertThat(ops.deleteAll(mine.onlyDeleted())).isZero();
+        // through a subquery of keys too
+        assertThat(ops.deleteAll(mine.onlyDeleted().orderBy("body").limit(2))).isZero();
+        assertThat(db.queryValue(deletedAt)).isEqualTo(stamped);
+
+        assertThat(ops.deleteAll(mine.withDeleted())).isEqualTo(2);
+        assertThat(db.queryValue(deletedAt)).isEqualTo(stamped);
+        assertThat(ops.count(mine)).isZero();
+        assertThat(ops.count(mine.onlyDeleted())).isEqualTo(3);
+    }
+
     @BothBackends
     @SuppressWarnings("unchecked") // fields read by name through ModelOps come back untyped
     void hooksRunInOrder(Exec exec, TestDatabase db) {

@@ -293,15 +293,24 @@ public final class QueryTerminals {
         }));
     }
 
-    /** DELETE of every matching row; a soft-delete model's rows are marked instead. */
+    /**
+     * DELETE of every matching row; a soft-delete model's rows not yet deleted are marked
+     * instead, so {@code withDeleted()} and {@code onlyDeleted()} keep the time a deleted row
+     * was deleted at.
+     */
     public static Work<Integer> deleteAll(QuerySpec s, Capabilities caps) {
         FieldMeta deleted = s.meta.softDelete();
-        if (deleted != null) {
-            Map<Field<?>, Object> set = Map.of(deleted.unqualified(),
-                    BindValues.of(deleted.column(), OffsetDateTime.now(), deleted.dataType()));
-            return timed(s, new Work.Execute<>(DSL.update(s.meta.table()).set(set).where(target(s, caps)), Work::done));
+        if (deleted == null) {
+            return timed(s, new Work.Execute<>(DSL.deleteFrom(s.meta.table()).where(target(s, caps)), Work::done));
         }
-        return timed(s, new Work.Execute<>(DSL.deleteFrom(s.meta.table()).where(target(s, caps)), Work::done));
+        Map<Field<?>, Object> set = Map.of(deleted.unqualified(),
+                BindValues.of(deleted.column(), OffsetDateTime.now(), deleted.dataType()));
+        Condition where = target(s, caps);
+        if (s.deleted != QuerySpec.DeletedScope.DEFAULT) {
+            // the default scope reads only these rows already
+            where = where.and(deleted.field().isNull());
+        }
+        return timed(s, new Work.Execute<>(DSL.update(s.meta.table()).set(set).where(where), Work::done));
     }
 
     /** The rows a bulk write touches: the filter itself, or the keys the full query selects. */
