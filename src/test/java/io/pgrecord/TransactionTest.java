@@ -16,7 +16,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.pgrecord.error.ForeignKeyViolationException;
 import io.pgrecord.error.ReadOnlyTransactionException;
 import io.pgrecord.error.TransactionException;
-import io.pgrecord.Model;
 import io.pgrecord.models.Schema;
 import io.pgrecord.testing.BothBackends;
 import io.pgrecord.testing.Exec;
