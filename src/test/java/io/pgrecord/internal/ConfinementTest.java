@@ -36,7 +36,7 @@ class ConfinementTest {
             "types/PgTextArrayBinding.java", "jOOQ's Binding SPI declares SQLException and uses java.sql.Types",
             "internal/types/TextBinding.java", "jOOQ's Binding SPI",
             "internal/types/TextArrayBinding.java", "jOOQ's Binding SPI",
-            "internal/types/ListBinding.java", "jOOQ's Binding SPI",
+            "internal/types/ArrayFieldBinding.java", "jOOQ's Binding SPI",
             "internal/types/TemporalBinding.java", "jOOQ's Binding SPI",
             "internal/types/ColumnKind.java", "jOOQ's DataType reports java.sql.Types codes",
             "internal/model/CopyText.java", "jOOQ hands DATE and TIMESTAMP values as java.sql.Date/Timestamp",

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pgrecord.Model;
+import io.pgrecord.models.Histogram;
 import io.pgrecord.models.SpecimenSchema;
 import io.pgrecord.testing.BothBackends;
 import io.pgrecord.testing.Exec;
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * JSON null against SQL NULL, and dirty tracking of mutable values (JSON trees, hstore maps,
- * nested lists) changed in place, on both backends.
+ * nested lists, arrays of primitives) changed in place, on both backends.
  */
 @ExtendWith(PgExtension.class)
 class JsonFieldsTest {
@@ -32,6 +33,7 @@ class JsonFieldsTest {
     @BeforeAll
     static void schema(TestDatabase db) {
         SpecimenSchema.create(db, false);
+        db.execute(Histogram.createTable());
     }
 
     @BothBackends
@@ -117,5 +119,49 @@ class JsonFieldsTest {
         ((Map<String, Object>) get(back, "attrs")).put("n", 2);
         ModelOps.set(back, "stampTz", at.plusSeconds(1));
         assertThat(back.dirtyFields()).containsExactlyInAnyOrder("attrs", "stampTz");
+    }
+
+    /**
+     * {@code int[]} and {@code long[]} fields, read on the direct path ({@code Histogram}), and
+     * {@code int[][]} and {@code double[]} read through jOOQ's bindings ({@code Specimen}): an
+     * element changed in place is a change, saved alone, after an insert and after a read.
+     */
+    @BothBackends
+    void primitiveArraysEditedInPlaceAreDirty(Exec exec, TestDatabase db) {
+        ModelOps ops = ModelOps.on(exec, db);
+        Model h = ops.insert("Histogram", "counts", new int[] {1, 2}, "totals", new long[] {5L});
+        Object id = get(h, "id");
+        assertThat(h.isDirty()).isFalse();
+        ((int[]) get(h, "counts"))[0] = 7;
+        assertThat(h.dirtyFields()).as("after the insert").containsExactly("counts");
+        assertThat(ops.save(h)).isEqualTo(1);
+        Model back = ops.getById("Histogram", id);
+        assertThat((int[]) get(back, "counts")).containsExactly(7, 2);
+        assertThat(back.isDirty()).isFalse();
+        ((int[]) get(back, "counts"))[1] = 9;
+        ((long[]) get(back, "totals"))[0] = 6L;
+        assertThat(back.dirtyFields()).as("after a read").containsExactlyInAnyOrder("counts", "totals");
+        ops.log().start();
+        assertThat(ops.save(back)).isEqualTo(1);
+        assertThat(ops.log().stop()).singleElement().asString().startsWith("update");
+        assertThat(back.isDirty()).isFalse();
+        assertThat(db.queryValue("SELECT counts::text || totals::text FROM histograms WHERE id = " + id)).isEqualTo("{7,9}{6}");
+        // bound in where(), and written by insertAll
+        assertThat(ops.count(ops.query("Histogram").where("id = ? AND counts = ? AND totals @> ?", id, new int[] {7, 9},
+                new long[] {6L}))).isOne();
+        assertThat(ops.count(ops.query("Histogram").where("id = ? AND counts = ?", id, new int[] {9, 7}))).isZero();
+        Model more = ops.create("Histogram", "counts", new int[] {3}, "totals", new long[0]);
+        assertThat(ops.insertAll("Histogram", List.of(more))).isEqualTo(1);
+        assertThat(db.queryValue("SELECT counts::text || totals::text FROM histograms WHERE id = " + get(more, "id"))).isEqualTo("{3}{}");
+
+        Model s = ops.insert("Specimen", "primGrid", new int[][] {{1, 2}, {3, 4}}, "primDoubles", new double[] {0.5});
+        Model sb = ops.getById("Specimen", get(s, "id"));
+        assertThat(sb.isDirty()).isFalse();
+        ((int[][]) get(sb, "primGrid"))[1][0] = 30;
+        ((double[]) get(sb, "primDoubles"))[0] = 1.5;
+        assertThat(sb.dirtyFields()).containsExactlyInAnyOrder("primGrid", "primDoubles");
+        assertThat(ops.save(sb)).isEqualTo(1);
+        assertThat(db.queryValue("SELECT prim_grid::text || prim_doubles::text FROM specimens WHERE id = " + get(s, "id")))
+                .isEqualTo("{{1,2},{30,4}}{1.5}");
     }
 }

@@ -8,13 +8,16 @@ import io.pgrecord.Model;
 import io.pgrecord.PostgresBackend;
 import io.pgrecord.error.MappingException;
 import io.pgrecord.models.AsyncMisfit;
+import io.pgrecord.models.Histogram;
 import io.pgrecord.models.Misfit;
+import io.pgrecord.models.SpecimenSchema;
 import io.pgrecord.testing.BothBackends;
 import io.pgrecord.testing.Exec;
 import io.pgrecord.testing.ModelOps;
 import io.pgrecord.testing.PgExtension;
 import io.pgrecord.testing.TestDatabase;
 import java.time.Duration;
+import java.util.List;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,7 +38,10 @@ class ReadMismatchTest {
                         + " name text DEFAULT 'Anne', born int, meta jsonb)",
                 "INSERT INTO misfits (id, name, born, meta) VALUES (1, 'Anne', 1980, '{}')",
                 "CREATE TABLE misfit_numbers (id bigint PRIMARY KEY, amount numeric, meta jsonb)",
-                "INSERT INTO misfit_numbers VALUES (1, 'NaN', '{}')");
+                "INSERT INTO misfit_numbers VALUES (1, 'NaN', '{}')",
+                Histogram.createTable(), "INSERT INTO histograms (id, counts, totals) VALUES (1, '{1,NULL}', '{5}')");
+        SpecimenSchema.create(db, false);
+        db.execute("INSERT INTO specimens (id, prim_grid) VALUES (1, '{{1,2},{3,NULL}}')");
     }
 
     /** The model's simple name as the exec names it: {@code Misfit} or {@code AsyncMisfit}. */
@@ -135,5 +141,23 @@ class ReadMismatchTest {
         assertThat(e).hasMessageContaining(model(ModelOps.on(exec, db), "Misfit") + ".name")
                 .hasMessageContaining("misfits.name").hasMessageContaining("java.lang.Integer")
                 .hasMessageContaining("java.lang.String");
+    }
+
+    /**
+     * A NULL element, which an array of primitives cannot hold: read on the direct path
+     * ({@code Histogram}), by name from a projection, and through jOOQ's bindings ({@code Specimen}).
+     */
+    @BothBackends
+    void nullElementInAnArrayOfPrimitives(Exec exec, TestDatabase db) {
+        ModelOps ops = ModelOps.on(exec, db);
+        String histogram = model(ops, "Histogram");
+        for (ThrowingCallable read : List.<ThrowingCallable>of(() -> ops.getById("Histogram", 1L),
+                () -> ops.all(ops.query("Histogram").select(DSL.field("id"), DSL.field("counts", Integer[].class))))) {
+            assertThat(mismatch(read)).hasMessageContaining(histogram + ".counts").hasMessageContaining("histograms.counts")
+                    .hasMessageContaining("(int[])").hasMessageContaining("element [1] is NULL");
+        }
+        assertThat(mismatch(() -> ops.getById("Specimen", 1L))).hasMessageContaining(model(ops, "Specimen") + ".primGrid")
+                .hasMessageContaining("specimens.prim_grid").hasMessageContaining("(int[][])")
+                .hasMessageContaining("element [1][1] is NULL");
     }
 }

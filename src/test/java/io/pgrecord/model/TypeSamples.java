@@ -42,6 +42,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import org.jooq.JSON;
 import org.jooq.JSONB;
@@ -223,6 +224,18 @@ final class TypeSamples {
         add(c, "blobGrid", (Object) new byte[][][] {{{1, 2}, {}}, {null, {'\\'}}});
         c.add(new Case("Specimen", "stampTzGrid", List.of(new Sample(new OffsetDateTime[][] {{TZ, null}}, new OffsetDateTime[][] {{utc(TZ), null}}, 0))));
         add(c, "numGrid", (Object) new BigDecimal[][] {{new BigDecimal("1.50"), null}, {new BigDecimal("-1e-20"), BigDecimal.ZERO}});
+        primitives(c);
+    }
+
+    /** Arrays of primitives, which hold no NULL element. */
+    private static void primitives(List<Case> c) {
+        add(c, "primInts", new int[] {1, 0, Integer.MIN_VALUE, Integer.MAX_VALUE}, new int[0]);
+        add(c, "primLongs", new long[] {Long.MAX_VALUE, -1, Long.MIN_VALUE}, new long[0]);
+        add(c, "primShorts", (Object) new short[] {Short.MIN_VALUE, 0, Short.MAX_VALUE});
+        add(c, "primDoubles", (Object) new double[] {Double.NaN, Double.NEGATIVE_INFINITY, -0.5, Double.MAX_VALUE});
+        add(c, "primFloats", (Object) new float[] {Float.POSITIVE_INFINITY, 1.5f, -2.5e-30f});
+        add(c, "primBools", (Object) new boolean[] {true, false, true});
+        add(c, "primGrid", new int[][] {{1, 2}, {3, Integer.MIN_VALUE}}, new int[0][]);
     }
 
     static List<Case> multiranges() {
@@ -308,10 +321,10 @@ final class TypeSamples {
             return tree(a.data()).equals(tree(b.data()));
         }
         if (expected.getClass().isArray() && actual.getClass().isArray()) {
-            if (expected instanceof byte[] a && actual instanceof byte[] b) {
-                return Arrays.equals(a, b);
+            if (!(expected instanceof Object[] a) || !(actual instanceof Object[] b)) {
+                return Objects.deepEquals(expected, actual);     // byte[], int[] ...
             }
-            return same(Arrays.asList((Object[]) expected), Arrays.asList((Object[]) actual));
+            return same(Arrays.asList(a), Arrays.asList(b));
         }
         if (expected instanceof List<?> a && actual instanceof List<?> b) {
             if (a.size() != b.size()) {
@@ -328,9 +341,10 @@ final class TypeSamples {
     }
 
     static String show(Object v) {
-        if (v instanceof Object[] a) {
-            return Arrays.deepToString(a);
+        if (v != null && v.getClass().isArray()) {
+            String shown = Arrays.deepToString(new Object[] {v});
+            return shown.substring(1, shown.length() - 1);
         }
-        return v instanceof byte[] b ? Arrays.toString(b) : String.valueOf(v);
+        return String.valueOf(v);
     }
 }

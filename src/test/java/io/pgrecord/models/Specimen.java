@@ -159,4 +159,11 @@ public class Specimen extends ActiveRecord<Specimen> {
     public byte[][][] blobGrid;
     public OffsetDateTime[][] stampTzGrid;
     public BigDecimal[][] numGrid;
+    public int[] primInts;
+    public long[] primLongs;
+    public short[] primShorts;
+    public double[] primDoubles;
+    public float[] primFloats;
+    public boolean[] primBools;
+    public int[][] primGrid;
 }

@@ -35,7 +35,9 @@ public final class SpecimenSchema {
             "xmls", "xml[]", "ltrees", "ltree[]", "oids", "oid[]", "grid", "integer[][]", "words", "text[][]",
             "moodGrid", "mood[][]", "uuidGrid", "uuid[][]", "spanGrid", "interval[][]", "inetGrid", "inet[][]",
             "rangeGrid", "int4range[][]", "hstoreGrid", "hstore[][]", "jsonbGrid", "jsonb[][]", "blobGrid", "bytea[][]",
-            "stampTzGrid", "timestamptz[][]", "numGrid", "numeric[][]"};
+            "stampTzGrid", "timestamptz[][]", "numGrid", "numeric[][]",
+            "primInts", "integer[]", "primLongs", "bigint[]", "primShorts", "smallint[]", "primDoubles", "double precision[]",
+            "primFloats", "real[]", "primBools", "boolean[]", "primGrid", "integer[][]"};
         for (int i = 0; i < pairs.length; i += 2) {
             COLUMNS.put(pairs[i], pairs[i + 1]);
         }

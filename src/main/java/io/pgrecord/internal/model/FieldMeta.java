@@ -142,11 +142,11 @@ public final class FieldMeta {
             // a JsonNode field's tree is mutable: copy it, or in-place edits would reach the snapshot
             return value instanceof JsonNode node ? node.deepCopy() : Json.tree(value);
         }
-        if (value instanceof byte[] b) {
-            return b.clone();
-        }
         if (value instanceof Object[] a) {
             return deepCopy(a);
+        }
+        if (value.getClass().isArray()) {
+            return primitives(value);
         }
         if (value instanceof List<?> l) {
             // one array copy; the snapshot is only compared, never changed
@@ -208,11 +208,26 @@ public final class FieldMeta {
         for (int i = 0; i < copy.length; i++) {
             if (copy[i] instanceof Object[] inner) {
                 copy[i] = deepCopy(inner);
-            } else if (copy[i] instanceof byte[] bytes) {
-                copy[i] = bytes.clone();
+            } else if (copy[i] != null && copy[i].getClass().isArray()) {
+                copy[i] = primitives(copy[i]);
             }
         }
         return copy;
+    }
+
+    /** A copy of an array of primitives (bytea's {@code byte[]}, an {@code int[]} ...). */
+    private static Object primitives(Object array) {
+        return switch (array) {
+            case byte[] a -> a.clone();
+            case int[] a -> a.clone();
+            case long[] a -> a.clone();
+            case short[] a -> a.clone();
+            case double[] a -> a.clone();
+            case float[] a -> a.clone();
+            case boolean[] a -> a.clone();
+            case char[] a -> a.clone();
+            default -> array;
+        };
     }
 
     /** The position among the model's fields, and so in its projection and RETURNING rows. */

@@ -134,7 +134,7 @@ public final class ModelErrors {
                 : reason.endsWith(".") ? reason.substring(0, reason.length() - 1) : reason;
         String message = "cannot read column " + String.join(".", meta.tableName().getName()) + "." + f.column()
                 + " (" + columnType + ") into field " + meta.type().getSimpleName() + "." + f.javaName()
-                + " (" + f.type().getName() + "): " + why
+                + " (" + f.type().getTypeName() + "): " + why
                 + "; give the field a Java type that the column's type maps to, or change the column";
         return new MappingException(message, f.isSensitive() ? null : cause);
     }

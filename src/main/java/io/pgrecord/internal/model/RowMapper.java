@@ -115,12 +115,12 @@ public final class RowMapper {
             }
             converted = Conversions.convert(value, target);
         } catch (RuntimeException e) {
-            throw ModelErrors.mismatch(meta, f, "read as " + value.getClass().getName(), e.getMessage(), e);
+            throw ModelErrors.mismatch(meta, f, "read as " + value.getClass().getTypeName(), e.getMessage(), e);
         }
         if (converted == null) {
             // jOOQ's conversions give null for what it cannot parse, e.g. "Anne" as an Integer: no value to store silently
-            throw ModelErrors.mismatch(meta, f, "read as " + value.getClass().getName(),
-                    shortened(value) + " does not convert to " + target.getName(), null);
+            throw ModelErrors.mismatch(meta, f, "read as " + value.getClass().getTypeName(),
+                    shortened(value) + " does not convert to " + target.getTypeName(), null);
         }
         return converted;
     }

@@ -64,12 +64,19 @@ final class ArrayTypes {
             throw new MappingException("arrays of " + leafClass.getName() + " have one dimension; "
                     + depth + " were asked for by " + generic.getTypeName(), e);
         }
-        return list ? listOf(array, depth) : array;
+        return list ? listOf(array, depth) : leafClass.isPrimitive() ? primitivesOf(array, raw, depth) : array;
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
+    @SuppressWarnings("unchecked")
     private static DataType<?> listOf(DataType<?> arrayType, int depth) {
         DataType<Object> array = (DataType<Object>) arrayType;
-        return array.asConvertedDataType(new ListBinding<>(array.getBinding(), array.getType(), depth));
+        return array.asConvertedDataType(ArrayFieldBinding.lists(array.getBinding(), array.getType(), depth));
+    }
+
+    /** An {@code int[]} over the {@code Integer[]} type (and so on): the bindings carry boxes. */
+    @SuppressWarnings("unchecked")
+    private static DataType<?> primitivesOf(DataType<?> arrayType, Class<?> primitiveClass, int depth) {
+        DataType<Object> array = (DataType<Object>) arrayType;
+        return array.asConvertedDataType(ArrayFieldBinding.primitives(array.getBinding(), array.getType(), primitiveClass, depth));
     }
 }

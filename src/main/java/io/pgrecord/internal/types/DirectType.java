@@ -12,9 +12,9 @@ import org.jooq.DataType;
 /**
  * How the direct path (statements sent without jOOQ, see {@link ColumnKind}) carries one bind or
  * result column: the {@link ColumnKind} the driver reads and binds, and, for a field type that
- * travels as text (JSON, inet, enums, the {@code io.pgrecord.types} values) or as a list over a
- * plain array, the conversion between the driver's value and the field's, which is the one
- * jOOQ's binding would apply. A JSON conversion uses the backend's mapper, as on jOOQ's path.
+ * travels as text (JSON, inet, enums, the {@code io.pgrecord.types} values) or as a list or an
+ * array of primitives over a plain array, the conversion between the driver's value and the
+ * field's, which is the one jOOQ's binding would apply. A JSON conversion uses the backend's mapper, as on jOOQ's path.
  */
 public final class DirectType {
 
@@ -75,8 +75,8 @@ public final class DirectType {
         if (binding instanceof TextBinding<?, ?> text) {
             return text.direct();
         }
-        if (binding instanceof ListBinding<?> list) {
-            return list.direct();
+        if (binding instanceof ArrayFieldBinding<?, ?> field) {
+            return field.direct();
         }
         ColumnKind kind = ColumnKind.of(dataType);
         return kind == null ? null : plain(kind);

@@ -31,8 +31,8 @@ final class JsonTypes {
      */
     static boolean isJackson(DataType<?> type) {
         Object binding = type.getBinding();
-        if (binding instanceof ListBinding<?> list) {
-            binding = list.array();
+        if (binding instanceof ArrayFieldBinding<?, ?> field) {
+            binding = field.array();
         }
         String cast = binding instanceof TextBinding<?, ?> text ? text.castType()
                 : binding instanceof TextArrayBinding<?, ?> array ? array.elementType() : null;

@@ -232,7 +232,7 @@ public final class TypeMapper {
      * guess (pgjdbc sends dates untyped, for one).
      */
     public static boolean castInRawSql(DataType<?> type) {
-        Binding<?, ?> b = type.getBinding() instanceof ListBinding<?> list ? list.array() : type.getBinding();
+        Binding<?, ?> b = type.getBinding() instanceof ArrayFieldBinding<?, ?> field ? field.array() : type.getBinding();
         String binding = b.getClass().getName();
         return type != TEXT && type != SQLDataType.OTHER && !binding.startsWith("io.pgrecord.internal.types")
                 && !binding.startsWith("org.jooq.postgres.extensions");
@@ -245,7 +245,7 @@ public final class TypeMapper {
      * {@code MacAddress} whose cast follows its length, to the wrong type.
      */
     public static boolean rendersOwnCast(DataType<?> type) {
-        Object b = type.getBinding() instanceof ListBinding<?> list ? list.array() : type.getBinding();
+        Object b = type.getBinding() instanceof ArrayFieldBinding<?, ?> field ? field.array() : type.getBinding();
         return (b instanceof TextBinding<?, ?> text && text.castType() != null) || b instanceof TextArrayBinding<?, ?>;
     }
 
@@ -266,13 +266,13 @@ public final class TypeMapper {
     @SuppressWarnings({"unchecked", "rawtypes"})
     public static UnaryOperator<Object> databaseConversion(DataType<?> type, ObjectMapper json) {
         Binding<?, ?> b = type.getBinding();
-        if (b instanceof ListBinding<?> list) {
-            Converter lists = list.converter();
-            if (list.array() instanceof TextArrayBinding<?, ?> t && t.temporalElements()) {
-                return lists::to;
+        if (b instanceof ArrayFieldBinding<?, ?> field) {
+            Converter arrays = field.converter();
+            if (field.array() instanceof TextArrayBinding<?, ?> t && t.temporalElements()) {
+                return arrays::to;
             }
-            Converter elements = list.array().converter();
-            return v -> elements.to(lists.to(v));
+            Converter elements = field.array().converter();
+            return v -> elements.to(arrays.to(v));
         }
         if (b instanceof TextArrayBinding<?, ?> t && t.temporalElements()) {
             return null;   // dates and times as java.time values, which COPY can write in binary

@@ -25,4 +25,13 @@ class ColumnTypesTest {
         assertThat(ddl("spans")).isEqualTo("interval[]");
         assertThat(ddl("ips")).isEqualTo("inet[]");
     }
+
+    @Test
+    void arraysOfPrimitivesGetTheArrayTypeOfTheirElements() {
+        assertThat(ddl("primInts")).isEqualTo(ddl("ints"));
+        assertThat(ddl("primLongs")).isEqualTo(ddl("longs"));
+        assertThat(ddl("primBools")).isEqualTo(ddl("flags"));
+        assertThat(ddl("primDoubles")).isEqualTo(ddl("doubles"));
+        assertThat(ddl("primGrid")).isEqualTo(ddl("grid"));
+    }
 }
