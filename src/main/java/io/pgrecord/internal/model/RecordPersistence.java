@@ -340,14 +340,30 @@ public final class RecordPersistence {
             FieldMeta id = ids.get(i);
             Object v = persisted && !RecordState.isNew(model) ? RecordState.persistedValue(model, id) : id.get(model);
             if (v == null) {
-                throw new IllegalStateException(meta.type().getSimpleName() + "." + id.javaName() + " is null");
+                throw new IllegalStateException(RecordState.wasRead(model, id)
+                        ? meta.type().getSimpleName() + "." + id.javaName() + " is null"
+                        : unread(meta, id, "@Id") + ", so its row is not known; select the column too");
             }
             values[i] = BindValues.check(id.column(), id.dataType(), v);
         }
         if (locked) {
-            values[ids.size()] = RecordState.persistedValue(model, meta.version());
+            FieldMeta version = meta.version();
+            if (!RecordState.wasRead(model, version)) {
+                // its IS NULL would match no row: a false StaleRecordException
+                throw new IllegalStateException(unread(meta, version, "@Version") + ", so there is no version to check"
+                        + " the row against; select the column too, or refresh() the instance (which reloads every field)"
+                        + " before changing it");
+            }
+            values[ids.size()] = RecordState.persistedValue(model, version);
         }
         return values;
+    }
+
+    /** The start of the message for a key or version field whose column the query that loaded the instance left out. */
+    private static String unread(ModelMeta<?> meta, FieldMeta f, String annotation) {
+        String model = meta.type().getSimpleName();
+        return model + "." + f.javaName() + " (" + annotation + ") was not loaded: the query that loaded this " + model
+                + " (a select(...) projection, or a record mapped by name) did not select column " + f.column();
     }
 
     private static boolean versionNull(ModelMeta<?> meta, Object[] keyValues) {

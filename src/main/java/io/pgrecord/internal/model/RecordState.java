@@ -77,6 +77,25 @@ public final class RecordState {
         ModelAccess.get().snapshot(model, s);
     }
 
+    /**
+     * What a snapshot holds for a key or version field that the query which loaded the instance
+     * did not select (a {@code select(...)} projection mapped by name): the field's value then,
+     * which says nothing of the row's. Only that path makes one.
+     */
+    private record Unread(Object value) {
+    }
+
+    /** Records that the instance's row was read without {@code f}'s column; after {@link #markPersisted}. */
+    static void markUnread(Object model, FieldMeta f) {
+        Object[] snapshot = ModelAccess.get().snapshot(model);
+        snapshot[f.index()] = new Unread(snapshot[f.index()]);
+    }
+
+    /** Whether the column of {@code f} was read into a persisted instance; true for a new one. */
+    public static boolean wasRead(Object model, FieldMeta f) {
+        return isNew(model) || !(ModelAccess.get().snapshot(model)[f.index()] instanceof Unread);
+    }
+
     /** Forgets the database state: the instance is new again. */
     public static void markNew(Object model) {
         ModelAccess.get().snapshot(model, null);
@@ -98,7 +117,7 @@ public final class RecordState {
         // a snapshot may be longer than the fields: see markPersisted
         for (int i = 0; i < fields.size(); i++) {
             FieldMeta f = fields.get(i);
-            if (!f.sameAs(snapshot[i], f.get(model))) {
+            if (!f.sameAs(snapshot[i] instanceof Unread u ? u.value() : snapshot[i], f.get(model))) {
                 dirty.add(f);
             }
         }
@@ -113,9 +132,13 @@ public final class RecordState {
         return names;
     }
 
-    /** The snapshot value of a field (what the database held), or null for a new instance. */
+    /**
+     * The snapshot value of a field (what the database held), or null for a new instance; for a
+     * field not read ({@link #wasRead}), what it held when the instance was loaded.
+     */
     public static Object persistedValue(Object model, FieldMeta field) {
-        return isNew(model) ? null : ModelAccess.get().snapshot(model)[field.index()];
+        Object value = isNew(model) ? null : ModelAccess.get().snapshot(model)[field.index()];
+        return value instanceof Unread u ? u.value() : value;
     }
 
     public static BackendHandle backend(Object model) {

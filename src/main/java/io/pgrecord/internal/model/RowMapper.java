@@ -74,14 +74,26 @@ public final class RowMapper {
     /** Any record, e.g. from raw jOOQ: columns are matched by name and converted when needed. */
     public static <T> T mapByName(ModelMeta<T> meta, Record row, BackendHandle backend) {
         T model = meta.newInstance();
+        List<FieldMeta> unread = null;
         for (FieldMeta f : meta.fields()) {
             int index = row.indexOf(f.column());
             if (index >= 0) {
                 f.set(model, convert(meta, f, row.get(index)));
+            } else if (f.isId() || f.isVersion()) {
+                // a write needs them: without the row's values it must refuse, not guess
+                if (unread == null) {
+                    unread = new ArrayList<>(2);
+                }
+                unread.add(f);
             }
         }
         ModelAccess access = ModelAccess.get();
         RecordState.markPersisted(meta, model);
+        if (unread != null) {
+            for (FieldMeta f : unread) {
+                RecordState.markUnread(model, f);
+            }
+        }
         loaded(meta, model, backend, access);
         return model;
     }
