@@ -128,6 +128,7 @@ class TransactionTest {
         String p = "undo-" + exec + "-";
         Model changed = ops.insert("User", "name", p + "kept");
         Object version = get(changed, "lockVersion");
+        Object updatedBefore = get(changed, "updatedAt");
         ModelOps.set(changed, "name", p + "renamed");
         Model fresh = ops.create("User", "name", p + "fresh");
         RuntimeException boom = new IllegalStateException("boom");
@@ -135,8 +136,13 @@ class TransactionTest {
                 check(() -> assertThat(fresh.isNew() || changed.isDirty()).isFalse()), fail(boom))).isSameAs(boom);
         assertThat(fresh.isNew()).isTrue();
         Object id = get(fresh, "id");
+        Object createdAt = get(fresh, "createdAt");
+        Object updatedAt = get(changed, "updatedAt");
         Object versionAfter = get(changed, "lockVersion");
         assertThat(id).isNull();
+        // what planning the write set goes back too: a later save stamps its own time
+        assertThat(createdAt).isNull();
+        assertThat(updatedAt).isEqualTo(updatedBefore);
         assertThat(changed.dirtyFields()).containsExactly("name");
         assertThat(versionAfter).isEqualTo(version);
         assertThat(ops.save(fresh)).isEqualTo(1);

@@ -90,18 +90,26 @@ public sealed interface Work<T> {
 
     /**
      * A write that changes instances in memory as well as rows: inside a transaction, the runner
-     * first hands the transaction {@code capture.apply(subject)}, which puts the instances back
-     * as they are now, to run if the transaction (or the level or savepoint around the write) is
-     * rolled back; outside one it runs {@code inner} alone, at no cost.
+     * first hands the transaction {@link #captureState()}, which puts the instances back as they
+     * are now, to run if the transaction (or the level or savepoint around the write) is rolled
+     * back; outside one there is nothing to capture. Then it runs {@link #plan()}'s work, planned
+     * only now, so that what planning changes in the instances (before-hooks, timestamps, a
+     * first version) is put back too. Implemented by the model layer, one object per write.
      */
-    record Tracked<T>(Function<Object, Runnable> capture, Object subject, Work<T> inner) implements Work<T> {
+    non-sealed interface Tracked<T> extends Work<T> {
 
-        /** Hands the undo to {@code undoLog} when there is one. */
-        public Work<T> remembered(java.util.function.Consumer<Runnable> undoLog) {
+        /** What puts the instances back as they are now. */
+        Runnable captureState();
+
+        /** The write's work, planned now. */
+        Work<T> plan();
+
+        /** Hands the undo to {@code undoLog} when there is one, then plans the write. */
+        default Work<T> remembered(java.util.function.Consumer<Runnable> undoLog) {
             if (undoLog != null) {
-                undoLog.accept(capture.apply(subject));
+                undoLog.accept(captureState());
             }
-            return inner;
+            return plan();
         }
     }
 
@@ -197,7 +205,7 @@ public sealed interface Work<T> {
      */
     static boolean mayWrite(Work<?> work) {
         return writes(work) || work instanceof Memo<?, ?> || work instanceof Pinned<?> p && !p.readOnly()
-                || work instanceof Tracked<?> t && mayWrite(t.inner());
+                || work instanceof Tracked<?>;
     }
 
     /** Rows jOOQ fetched, as the value arrays {@link Rows} continues with. */
@@ -221,7 +229,17 @@ public sealed interface Work<T> {
             case Memo<?, T> m -> m.continued(f);
             case On<?, T> o -> o.continued(f);
             case Pause<T> p -> new Pause<>(p.delay(), () -> p.next().get().then(f));
-            case Tracked<T> t -> new Tracked<>(t.capture(), t.subject(), t.inner().then(f));
+            case Tracked<T> t -> new Tracked<U>() {
+                @Override
+                public Runnable captureState() {
+                    return t.captureState();
+                }
+
+                @Override
+                public Work<U> plan() {
+                    return t.plan().then(f);
+                }
+            };
         };
     }
 

@@ -41,6 +41,10 @@ public final class BulkMerge {
         if (models.isEmpty()) {
             return Work.done(0);
         }
+        return InstanceStates.tracked(meta, models, () -> merging(meta, models, caps, match));
+    }
+
+    private static <T> Work<Integer> merging(ModelMeta<T> meta, List<T> models, Capabilities caps, List<FieldMeta> match) {
         RecordPersistence.prepareAll(meta, models, false);
         return RecordPersistence.firstVersions(meta, models, true).then(ignored -> {
             // each instance inserts and updates what it sets, as upsertAll does: instances that set

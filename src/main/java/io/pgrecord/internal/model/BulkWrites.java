@@ -73,9 +73,11 @@ public final class BulkWrites {
         if (models.isEmpty()) {
             return Work.done(0);
         }
-        RecordPersistence.prepareAll(meta, models, conflict == null);
-        // a null version is sent as DEFAULT where the column has one
-        return RecordPersistence.firstVersions(meta, models, false).then(ignored -> chunks(meta, models, conflict));
+        return InstanceStates.tracked(meta, models, () -> {
+            RecordPersistence.prepareAll(meta, models, conflict == null);
+            // a null version is sent as DEFAULT where the column has one
+            return RecordPersistence.firstVersions(meta, models, false).then(ignored -> chunks(meta, models, conflict));
+        });
     }
 
     private static <T> Work<Integer> chunks(ModelMeta<T> meta, List<T> models, UpsertPlan conflict) {
@@ -112,7 +114,7 @@ public final class BulkWrites {
      */
     static <T> Work<Integer> allOrNothing(ModelMeta<T> meta, List<T> models, List<Work<Written>> statements, boolean hooked) {
         if (statements.size() == 1 && !hooked) {
-            return InstanceStates.tracked(meta, models, statements.get(0).map(Written::apply));
+            return statements.get(0).map(Written::apply);
         }
         Work<List<Written>> work = Work.done(new ArrayList<>());
         for (Work<Written> statement : statements) {
@@ -121,8 +123,7 @@ public final class BulkWrites {
                 return written;
             }));
         }
-        return InstanceStates.tracked(meta, models, hooked ? InstanceStates.atomic(meta, models, work.map(BulkWrites::apply))
-                : Work.pinned(work).map(BulkWrites::apply));
+        return hooked ? InstanceStates.atomic(meta, models, work.map(BulkWrites::apply)) : Work.pinned(work).map(BulkWrites::apply);
     }
 
     private static int apply(List<Written> written) {

@@ -2,6 +2,7 @@ package io.pgrecord.internal.model;
 
 import io.pgrecord.internal.exec.Work;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * What instances held before a write, put back when the write is rolled back: a write whose
@@ -22,11 +23,23 @@ final class InstanceStates {
     }
 
     /**
-     * The write of one instance, or of a list of them, tracked: should the transaction it runs in
-     * be rolled back later, the instances go back as they are when it starts (see {@link Work.Tracked}).
+     * The write of one instance, or of a list of them, planned when it runs: should the
+     * transaction it runs in be rolled back later, the instances go back as they were before it,
+     * before-hooks and timestamps included (see {@link Work.Tracked}).
      */
-    static <W> Work<W> tracked(ModelMeta<?> meta, Object modelOrList, Work<W> work) {
-        return new Work.Tracked<>(meta.stateCapture(), modelOrList, work);
+    static <W> Work<W> tracked(ModelMeta<?> meta, Object modelOrList, Supplier<Work<W>> plan) {
+        List<?> models = modelOrList instanceof List<?> list ? list : List.of(modelOrList);
+        return new Work.Tracked<W>() {
+            @Override
+            public Runnable captureState() {
+                return capture(meta, models);
+            }
+
+            @Override
+            public Work<W> plan() {
+                return plan.get();
+            }
+        };
     }
 
     /** {@code work} in one transaction, with the instances put back as they are now if it fails. */

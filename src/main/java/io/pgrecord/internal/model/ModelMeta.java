@@ -24,7 +24,6 @@ import java.util.Deque;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.function.Function;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -70,9 +69,6 @@ public final class ModelMeta<T> implements RowTarget {
     private final FieldMeta[] primitiveFields;
     private final FieldMeta[] mutableFields;
     private final Set<Hook> hooks;
-    /** Captures instances of this model (one, or a list of them) for a transaction's undo log: one function per model, not one per write. */
-    private final Function<Object, Runnable> stateCapture =
-            subject -> InstanceStates.capture(this, subject instanceof List<?> list ? list : List.of(subject));
     private final boolean strictLoading;
     private final ShapeCache shapes = new ShapeCache(this);
     private volatile Object prototype;
@@ -282,11 +278,6 @@ public final class ModelMeta<T> implements RowTarget {
             return model.getClass().getName() + "@" + Integer.toHexString(System.identityHashCode(model));
         }
         return meta.toString(model);
-    }
-
-    /** See {@link #stateCapture}. */
-    Function<Object, Runnable> stateCapture() {
-        return stateCapture;
     }
 
     /** Whether the model class overrides a hook: the base class's hooks do nothing, so a row needs no call for the others. */

@@ -38,13 +38,23 @@ public final class RecordPersistence {
     private RecordPersistence() {
     }
 
+    /*
+     * Each write of an instance is tracked (InstanceWrite, InstanceStates.tracked): planned when it runs, so a
+     * transaction that rolls back puts back what the planning changed too. The gates are checked
+     * first, so they fail before any SQL even where the work is never run.
+     */
+
     public static <T> Work<Integer> save(ModelMeta<T> meta, T model, Capabilities caps) {
         meta.requireCapabilities(caps);
-        return RecordState.isNew(model) ? insert(meta, model, caps, true) : update(meta, model, caps, true);
+        return new InstanceWrite<>(meta, model, caps, InstanceWrite.Kind.SAVE, true);
     }
 
     public static <T> Work<Integer> insert(ModelMeta<T> meta, T model, Capabilities caps, boolean saveHooks) {
         meta.requireCapabilities(caps);
+        return new InstanceWrite<>(meta, model, caps, InstanceWrite.Kind.INSERT, saveHooks);
+    }
+
+    static <T> Work<Integer> inserting(ModelMeta<T> meta, T model, Capabilities caps, boolean saveHooks) {
         validate(model);
         if (saveHooks) {
             fire(model, Hook.BEFORE_SAVE);
@@ -57,15 +67,15 @@ public final class RecordPersistence {
                 : insertPlanned(meta, model);
         if (!InstanceStates.hooked(meta, Hook.AFTER_INSERT, saveHooks ? Hook.AFTER_SAVE : Hook.AFTER_INSERT)) {
             // the base class's after-hooks do nothing: no continuation to build and run
-            return InstanceStates.tracked(meta, model, inserted);
+            return inserted;
         }
-        return InstanceStates.tracked(meta, model, InstanceStates.atomic(meta, List.of(model), inserted.map(n -> {
+        return InstanceStates.atomic(meta, List.of(model), inserted.map(n -> {
             fire(model, Hook.AFTER_INSERT);
             if (saveHooks) {
                 fire(model, Hook.AFTER_SAVE);
             }
             return n;
-        })));
+        }));
     }
 
     /** The INSERT of the non-null fields, RETURNING the stored row into the instance; no hooks. */
@@ -99,6 +109,10 @@ public final class RecordPersistence {
 
     public static <T> Work<Integer> update(ModelMeta<T> meta, T model, Capabilities caps, boolean saveHooks) {
         meta.requireCapabilities(caps);
+        return new InstanceWrite<>(meta, model, caps, InstanceWrite.Kind.UPDATE, saveHooks);
+    }
+
+    static <T> Work<Integer> updating(ModelMeta<T> meta, T model, Capabilities caps, boolean saveHooks) {
         if (RecordState.isNew(model)) {
             throw new IllegalStateException(RecordState.isDeleted(model)
                     ? "cannot update " + meta.type().getSimpleName() + " " + describeKey(meta, model)
@@ -166,12 +180,16 @@ public final class RecordPersistence {
             }
             return Work.done(1);
         });
-        return InstanceStates.tracked(meta, model, InstanceStates.hooked(meta, Hook.AFTER_UPDATE, saveHooks ? Hook.AFTER_SAVE : Hook.AFTER_UPDATE)
-                ? InstanceStates.atomic(meta, List.of(model), updated) : updated);
+        return InstanceStates.hooked(meta, Hook.AFTER_UPDATE, saveHooks ? Hook.AFTER_SAVE : Hook.AFTER_UPDATE)
+                ? InstanceStates.atomic(meta, List.of(model), updated) : updated;
     }
 
     public static <T> Work<Integer> delete(ModelMeta<T> meta, T model, Capabilities caps) {
         meta.requireCapabilities(caps);
+        return new InstanceWrite<>(meta, model, caps, InstanceWrite.Kind.DELETE, false);
+    }
+
+    static <T> Work<Integer> deleting(ModelMeta<T> meta, T model) {
         if (RecordState.isNew(model)) {
             throw new IllegalStateException(RecordState.isDeleted(model)
                     ? "cannot delete " + meta.type().getSimpleName() + " " + describeKey(meta, model) + ": it was already deleted"
@@ -179,8 +197,7 @@ public final class RecordPersistence {
         }
         fire(model, Hook.BEFORE_DELETE);
         Work<Integer> deleted = deletePlanned(meta, model);
-        return InstanceStates.tracked(meta, model,
-                meta.overrides(Hook.AFTER_DELETE) ? InstanceStates.atomic(meta, List.of(model), deleted) : deleted);
+        return meta.overrides(Hook.AFTER_DELETE) ? InstanceStates.atomic(meta, List.of(model), deleted) : deleted;
     }
 
     private static <T> Work<Integer> deletePlanned(ModelMeta<T> meta, T model) {
@@ -231,7 +248,7 @@ public final class RecordPersistence {
         }
         var update = DSL.update(meta.table()).set(Map.of(d.unqualified(), DSL.castNull(d.dataType())))
                 .where(keyCondition(meta, model, true)).returning(meta.selectFields());
-        return InstanceStates.tracked(meta, model, new Work.Rows<>(update, null, meta.columnKinds(), meta, rows -> {
+        return InstanceStates.tracked(meta, model, () -> new Work.Rows<>(update, null, meta.columnKinds(), meta, rows -> {
             if (rows.isEmpty()) {
                 return Work.done(0);
             }
@@ -268,6 +285,10 @@ public final class RecordPersistence {
         meta.requireCapabilities(caps);
         caps.require(Capability.UPSERT);
         UpsertPlan plan = new UpsertPlan(meta, upsert);
+        return InstanceStates.tracked(meta, model, () -> upserting(meta, model, plan));
+    }
+
+    private static <T> Work<Integer> upserting(ModelMeta<T> meta, T model, UpsertPlan plan) {
         validate(model);
         fire(model, Hook.BEFORE_SAVE);
         stampForInsert(meta, model);
@@ -291,8 +312,7 @@ public final class RecordPersistence {
                 return Work.done(1);
             });
         });
-        return InstanceStates.tracked(meta, model,
-                meta.overrides(Hook.AFTER_SAVE) ? InstanceStates.atomic(meta, List.of(model), upserted) : upserted);
+        return meta.overrides(Hook.AFTER_SAVE) ? InstanceStates.atomic(meta, List.of(model), upserted) : upserted;
     }
 
     /** Resolves conflict column names; none means the primary key. */

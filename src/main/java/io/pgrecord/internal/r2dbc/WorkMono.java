@@ -104,7 +104,8 @@ final class WorkMono<T> extends Mono<T> {
                 try {
                     w = t.remembered(scope.undoLog());
                 } catch (Throwable e) {
-                    failed(e);
+                    // planning failed (validation, a hook): as a plan's own failure, untranslated
+                    actual.onError(Operators.onOperatorError(e, context));
                     return;
                 }
             }

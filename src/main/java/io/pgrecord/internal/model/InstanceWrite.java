@@ -1,0 +1,47 @@
+package io.pgrecord.internal.model;
+
+import io.pgrecord.Capabilities;
+import io.pgrecord.internal.exec.Work;
+import java.util.List;
+
+/**
+ * A save, insert, update or delete of one instance as {@link Work.Tracked}: planned when it runs,
+ * after a transaction has captured the instance. One object per write, as the lambda of
+ * {@link InstanceStates#tracked} would be, without that method's second one: these are the hot
+ * writes.
+ */
+final class InstanceWrite<T> implements Work.Tracked<Integer> {
+
+    enum Kind { SAVE, INSERT, UPDATE, DELETE }
+
+    private final ModelMeta<T> meta;
+    private final T model;
+    private final Capabilities caps;
+    private final Kind kind;
+    /** Whether an insert or update also runs the save hooks, as a save does. */
+    private final boolean saveHooks;
+
+    InstanceWrite(ModelMeta<T> meta, T model, Capabilities caps, Kind kind, boolean saveHooks) {
+        this.meta = meta;
+        this.model = model;
+        this.caps = caps;
+        this.kind = kind;
+        this.saveHooks = saveHooks;
+    }
+
+    @Override
+    public Runnable captureState() {
+        return InstanceStates.capture(meta, List.of(model));
+    }
+
+    @Override
+    public Work<Integer> plan() {
+        return switch (kind) {
+            case SAVE -> RecordState.isNew(model) ? RecordPersistence.inserting(meta, model, caps, true)
+                    : RecordPersistence.updating(meta, model, caps, true);
+            case INSERT -> RecordPersistence.inserting(meta, model, caps, saveHooks);
+            case UPDATE -> RecordPersistence.updating(meta, model, caps, saveHooks);
+            case DELETE -> RecordPersistence.deleting(meta, model);
+        };
+    }
+}
