@@ -101,6 +101,18 @@ class JsonFieldsTest {
                 .containsExactly("2", "w");
     }
 
+    /** Plucked as text, an enum is its label and a JSON value its JSON text, as the server has them. */
+    @BothBackends
+    void pluckedAsTextEnumsAreLabelsAndJsonIsJson(Exec exec, TestDatabase db) {
+        ModelOps ops = ModelOps.on(exec, db);
+        Model m = ops.insert("Specimen", "mood", io.pgrecord.models.Mood.WITH_SPACE, "attrs", Map.of("k", "v"));
+        Long id = get(m, "id");
+        var q = ops.query("Specimen").where("id = ?", id);
+        assertThat(ops.pluck(q, "mood", String.class)).containsExactly("with space");
+        assertThat(ops.pluck(q, "attrs", String.class)).containsExactly("{\"k\": \"v\"}");
+        assertThat(ops.pluck(q, "mood", io.pgrecord.models.Mood.class)).containsExactly(io.pgrecord.models.Mood.WITH_SPACE);
+    }
+
     /**
      * Values the server stores the same are no change: a JSON number of another Java type (an
      * int that became a long, 1.50 for 1.5) and an instant at another offset.

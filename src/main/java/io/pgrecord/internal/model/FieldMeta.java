@@ -277,6 +277,14 @@ public final class FieldMeta {
         return unqualified;
     }
 
+    /**
+     * Whether the field's Java value reads differently from the column's text: an enum (its
+     * constant, not its label) or a JSON value (a Map's {@code toString()}, not JSON).
+     */
+    public boolean textDiffersFromValue() {
+        return type.isEnum() || json;
+    }
+
     public boolean isId() {
         return id;
     }

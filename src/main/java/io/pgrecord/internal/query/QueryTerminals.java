@@ -188,7 +188,11 @@ public final class QueryTerminals {
     /** One column's values, in query order. */
     public static <X> Work<List<X>> pluck(QuerySpec s, String column, Class<X> type, Capabilities caps) {
         FieldMeta f = s.meta.resolve(column);
-        QuerySpec projected = s.select(List.of(QueryPlanner.column(s, f)));
+        // as text, an enum is its label and JSON its text, as the server has them, not the Java value's toString()
+        Field<?> plucked = type == String.class && f.textDiffersFromValue()
+                ? DSL.field("{0}::text", String.class, QueryPlanner.column(s, f)).as(f.column())
+                : QueryPlanner.column(s, f);
+        QuerySpec projected = s.select(List.of(plucked));
         projected.includes = List.of();
         return timed(s, new Work.Fetch<>(QueryPlanner.select(projected, caps), rows -> {
             List<X> values = new ArrayList<>(rows.size());
