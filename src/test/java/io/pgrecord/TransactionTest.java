@@ -66,6 +66,26 @@ class TransactionTest {
         assertThat(names(db, p)).containsExactly(p + "B", p + "C");
     }
 
+    /** A savepoint's name is one identifier, dots and quotes included. */
+    @BothBackends
+    void savepointNamesAreOneIdentifier(Exec exec, TestDatabase db) {
+        ModelOps ops = ModelOps.on(exec, db);
+        String p = "sp-names-" + exec + "-";
+        ops.log().start();
+        TxOps.on(exec, db).run(
+                save(ops.create("User", "name", p + "A")),
+                savepoint("dotted.name"),
+                savepoint("quote\"d.x y"),
+                save(ops.create("User", "name", p + "B")),
+                rollbackTo("dotted.name"),
+                release("dotted.name"),
+                save(ops.create("User", "name", p + "C")));
+        List<String> sent = ops.log().stop();
+        assertThat(names(db, p)).containsExactly(p + "A", p + "C");
+        assertThat(sent).contains("SAVEPOINT \"dotted.name\"", "SAVEPOINT \"quote\"\"d.x y\"",
+                "ROLLBACK TO SAVEPOINT \"dotted.name\"", "RELEASE SAVEPOINT \"dotted.name\"");
+    }
+
     @BothBackends
     void savepointRollbackKeepsTheRest(Exec exec, TestDatabase db) {
         ModelOps ops = ModelOps.on(exec, db);
@@ -211,5 +231,16 @@ class TransactionTest {
                 .isInstanceOf(ForeignKeyViolationException.class)
                 .satisfies(e -> assertThat(((ForeignKeyViolationException) e).constraintName()).isEqualTo("children_parent_fk"));
         assertThat(db.queryValue("SELECT count(*) FROM children WHERE id = " + orphan)).isEqualTo(0L);
+
+        // by name, plain or schema-qualified
+        int named = id + 2;
+        int qualified = id + 3;
+        tx.run(TxOps.defer("children_parent_fk"),
+                sql("INSERT INTO children VALUES (?, ?)", named, named),
+                sql("INSERT INTO parents VALUES (?)", named));
+        tx.run(TxOps.defer("public.children_parent_fk"),
+                sql("INSERT INTO children VALUES (?, ?)", qualified, qualified),
+                sql("INSERT INTO parents VALUES (?)", qualified));
+        assertThat(db.queryValue("SELECT count(*) FROM children WHERE id IN (" + named + ", " + qualified + ")")).isEqualTo(2L);
     }
 }

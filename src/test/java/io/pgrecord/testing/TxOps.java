@@ -28,7 +28,7 @@ public final class TxOps {
     private static final Duration WAIT = Duration.ofSeconds(60);
 
     /** One step of a script. */
-    public sealed interface Step permits Save, Sql, MakeSavepoint, RollbackTo, Release, DeferAll, Check, Fail, Nested, NestedFailing, Swallowed {
+    public sealed interface Step permits Save, Sql, MakeSavepoint, RollbackTo, Release, DeferAll, Defer, Check, Fail, Nested, NestedFailing, Swallowed {
     }
 
     public record Save(Model model) implements Step {
@@ -49,6 +49,10 @@ public final class TxOps {
     public record DeferAll() implements Step {
     }
 
+    /** {@code deferConstraints(names)}. */
+    public record Defer(List<String> names) implements Step {
+    }
+
     /** A side effect between statements, e.g. a check through another connection. */
     public record Check(Runnable check) implements Step {
     }
@@ -66,6 +70,10 @@ public final class TxOps {
 
     /** A step whose server error the application catches and ignores, in the same transaction. */
     public record Swallowed(Step step) implements Step {
+    }
+
+    public static Step defer(String... names) {
+        return new Defer(Arrays.asList(names));
     }
 
     public static Step swallowed(Step step) {
@@ -151,6 +159,7 @@ public final class TxOps {
                 case RollbackTo s -> tm.rollbackToSavepoint(savepoints.get(s.name()));
                 case Release s -> tm.releaseSavepoint(savepoints.get(s.name()));
                 case DeferAll s -> tm.deferAllConstraints();
+                case Defer s -> tm.deferConstraints(s.names().toArray(String[]::new));
                 case Check c -> c.check().run();
                 case Fail f -> throw f.error();
                 case Nested n -> tm.inTransaction(() -> runBlocking(tm, n.steps(), savepoints));
@@ -183,6 +192,7 @@ public final class TxOps {
             case RollbackTo s -> tm.rollbackToSavepoint(savepoints.get(s.name()));
             case Release s -> tm.releaseSavepoint(savepoints.get(s.name()));
             case DeferAll s -> tm.deferAllConstraints();
+            case Defer s -> tm.deferConstraints(s.names().toArray(String[]::new));
             case Check c -> Mono.fromRunnable(c.check());
             case Fail f -> Mono.error(f.error());
             case Nested n -> tm.inTransaction(d -> runReactive(tm, d, n.steps(), savepoints)).then();

@@ -46,17 +46,30 @@ public final class TxSql {
         if (names.length == 0) {
             return "SET CONSTRAINTS ALL DEFERRED";
         }
-        return "SET CONSTRAINTS " + Arrays.stream(names).map(TxSql::quote).collect(Collectors.joining(", ")) + " DEFERRED";
+        return "SET CONSTRAINTS " + Arrays.stream(names).map(TxSql::qualified).collect(Collectors.joining(", ")) + " DEFERRED";
     }
 
-    /** A quoted identifier (schema-qualified names keep their dot), safe whatever the text. */
+    /** One quoted identifier, a savepoint's name: a dot in it is part of the name. Safe whatever the text. */
     static String quote(String name) {
+        return render(checked(name));
+    }
+
+    /** A constraint's name, quoted; a schema-qualified one ({@code schema.name}) keeps its dot. */
+    static String qualified(String name) {
+        return render(checked(name).split("\\.", 2));
+    }
+
+    private static String checked(String name) {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("name must not be blank");
         }
         if (name.indexOf('\0') >= 0) {
             throw new IllegalArgumentException("name must not contain a NUL character");
         }
-        return DSL.using(SQLDialect.POSTGRES).render(DSL.name(name.split("\\.", 2)));
+        return name;
+    }
+
+    private static String render(String... parts) {
+        return DSL.using(SQLDialect.POSTGRES).render(DSL.name(parts));
     }
 }
