@@ -116,4 +116,38 @@ class LocksAndTwoPhaseTest {
         assertThat(db.queryValue("SELECT note FROM ledger WHERE id = " + id)).isEqualTo("prepared");
         assertThat(db.queryValue("SELECT count(*) FROM ledger WHERE id = " + (id + 10))).isEqualTo(0L);
     }
+
+    /**
+     * The server's 199-byte limit of a transaction id counts UTF-8 bytes: a longer id is refused
+     * before PREPARE TRANSACTION, which would abort the transaction, so it stays open with its work.
+     */
+    @BothBackends
+    void aTransactionIdOfMoreThan199BytesIsRefusedBeforeThePrepare(Exec exec, TestDatabase db) {
+        int id = exec == Exec.JDBC ? 30 : 31;
+        String wide = "é".repeat(100);                       // 100 characters, 200 bytes
+        String widest = "é".repeat(99) + exec.name().charAt(0); // 199 bytes, the most the server takes
+        if (exec == Exec.JDBC) {
+            TransactionManager tm = db.blocking().transactionManager();
+            Transaction tx = tm.begin();
+            db.blocking().dsl().execute("INSERT INTO ledger VALUES (?, 'kept')", id);
+            assertThatThrownBy(() -> tx.prepare(wide)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("199 bytes");
+            assertThatThrownBy(() -> tm.prepare(wide)).isInstanceOf(IllegalArgumentException.class);
+            assertThat(tx.isActive()).isTrue();
+            tx.prepare(widest);
+            assertThat(tm.preparedTransactions()).contains(widest);
+            tm.commitPrepared(widest);
+        } else {
+            AsyncTransactionManager tm = db.async().transactionManager();
+            AsyncTransaction tx = tm.begin().block(WAIT);
+            tx.run(() -> Mono.from(tx.dsl().query("INSERT INTO ledger VALUES (?, 'kept')", id))).blockLast(WAIT);
+            assertThatThrownBy(() -> tx.prepare(wide).block(WAIT)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("199 bytes");
+            assertThat(tx.isActive()).isTrue();
+            tx.prepare(widest).block(WAIT);
+            assertThat(tm.preparedTransactions().collectList().block(WAIT)).contains(widest);
+            tm.commitPrepared(widest).block(WAIT);
+        }
+        assertThat(db.queryValue("SELECT note FROM ledger WHERE id = " + id)).isEqualTo("kept");
+    }
 }

@@ -1,5 +1,6 @@
 package io.pgrecord.internal.tx;
 
+import java.nio.charset.StandardCharsets;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 
@@ -35,10 +36,14 @@ public final class LockSql {
         return "ROLLBACK PREPARED " + literal(gid);
     }
 
-    /** A global transaction id as an escaped literal; PostgreSQL allows up to 199 bytes. */
+    /**
+     * A global transaction id as an escaped literal. PostgreSQL allows up to 199 bytes, counted
+     * in the (UTF-8) encoding: checked here, since the server checks only after PREPARE
+     * TRANSACTION has aborted the transaction and lost its work.
+     */
     static String literal(String gid) {
-        if (gid == null || gid.isEmpty() || gid.length() > 199 || gid.indexOf('\0') >= 0) {
-            throw new IllegalArgumentException("invalid transaction id '" + gid + "'; 1 to 199 characters, no NUL");
+        if (gid == null || gid.isEmpty() || gid.indexOf('\0') >= 0 || gid.getBytes(StandardCharsets.UTF_8).length > 199) {
+            throw new IllegalArgumentException("invalid transaction id '" + gid + "'; 1 to 199 bytes in UTF-8, no NUL");
         }
         return DSL.using(SQLDialect.POSTGRES).renderInlined(DSL.inline(gid));
     }
