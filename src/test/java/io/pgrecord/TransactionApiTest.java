@@ -378,6 +378,44 @@ class TransactionApiTest {
         assertThat(db.queryValue("SELECT count(*) FROM raw_joins")).isEqualTo(0L);
     }
 
+    /**
+     * Blocking handles: a savepoint made before a nested level cannot be rolled back to or
+     * released while the level is open, before any SQL; once the level ends it can, and the
+     * transaction finishes, leaving the thread and the pool free.
+     */
+    @Test
+    void blockingSavepointOutsideAnOpenNestedHandleIsRefused(TestDatabase db) {
+        PostgresBackend b = db.blocking();
+        TransactionManager tm = b.transactionManager();
+        Transaction outer = tm.begin();
+        try {
+            User kept = new User().using(b);
+            kept.name = "sp-handle-kept";
+            kept.save();
+            Savepoint sp = tm.savepoint("before_level");
+            Transaction inner = tm.begin();
+            User dropped = new User().using(b);
+            dropped.name = "sp-handle-dropped";
+            dropped.save();
+            b.statementLog().start();
+            assertThatThrownBy(() -> tm.rollbackToSavepoint(sp)).isInstanceOf(TransactionException.class)
+                    .hasMessageContaining("finish the nested transaction pgrecord_level_1 first");
+            assertThatThrownBy(() -> tm.releaseSavepoint(sp)).isInstanceOf(TransactionException.class)
+                    .hasMessageContaining("finish the nested transaction pgrecord_level_1 first");
+            assertThat(b.statementLog().stop()).isEmpty();
+            inner.commit();
+            tm.rollbackToSavepoint(sp);
+            assertThat(dropped.isNew()).isTrue();
+            outer.commit();
+        } finally {
+            outer.close();
+        }
+        assertThat(tm.isActive()).isFalse();
+        assertThat(b.poolStats().active()).isZero();
+        assertThat(db.query("SELECT name FROM users WHERE name LIKE 'sp-handle-%'").stream().map(r -> r.get(0)))
+                .containsExactly("sp-handle-kept");
+    }
+
     private static AsyncUser named(AsyncPostgresBackend b, String name) {
         AsyncUser u = new AsyncUser().using(b);
         u.name = name;

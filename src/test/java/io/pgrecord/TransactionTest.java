@@ -1,6 +1,7 @@
 package io.pgrecord;
 
 import static io.pgrecord.testing.ModelOps.get;
+import static io.pgrecord.testing.TxOps.caught;
 import static io.pgrecord.testing.TxOps.check;
 import static io.pgrecord.testing.TxOps.fail;
 import static io.pgrecord.testing.TxOps.nested;
@@ -24,6 +25,7 @@ import io.pgrecord.testing.PgExtension;
 import io.pgrecord.testing.TestDatabase;
 import io.pgrecord.testing.TxOps;
 import java.util.List;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -64,6 +66,44 @@ class TransactionTest {
         tx.run(save(ops.create("User", "name", p + "B")), savepoint("risky"), swallowed(sql("SELECT 1 / 0")),
                 rollbackTo("risky"), save(ops.create("User", "name", p + "C")));
         assertThat(names(db, p)).containsExactly(p + "B", p + "C");
+    }
+
+    /**
+     * Rolling back to, or releasing, a savepoint made outside a nested level that is still open
+     * would end the level's savepoint on the server too: refused before any SQL, naming the
+     * level, and the level, the savepoint and the transaction all go on.
+     */
+    @BothBackends
+    void aSavepointOutsideAnOpenNestedLevelIsRefusedInside(Exec exec, TestDatabase db) {
+        ModelOps ops = ModelOps.on(exec, db);
+        String p = "sp-outside-level-" + exec + "-";
+        Consumer<RuntimeException> refused = e -> assertThat(e).isInstanceOf(TransactionException.class)
+                .hasMessageContaining("finish the nested transaction pgrecord_level_1 first");
+        ops.log().start();
+        TxOps.on(exec, db).run(
+                save(ops.create("User", "name", p + "A")),
+                savepoint("before_level"),
+                nested(save(ops.create("User", "name", p + "B")),
+                        caught(rollbackTo("before_level"), refused),
+                        caught(release("before_level"), refused),
+                        save(ops.create("User", "name", p + "C"))),
+                check(() -> assertThat(names(db, p)).isEmpty()),
+                rollbackTo("before_level"),
+                save(ops.create("User", "name", p + "D")));
+        List<String> sent = ops.log().stop();
+        assertThat(names(db, p)).containsExactly(p + "A", p + "D");
+        assertThat(sent).filteredOn(sql -> sql.contains("\"before_level\""))
+                .containsExactly("SAVEPOINT \"before_level\"", "ROLLBACK TO SAVEPOINT \"before_level\"");
+
+        // not caught: the failure ends the transaction, rolled back, and the next one runs
+        String q = "sp-outside-level-uncaught-" + exec + "-";
+        assertThatThrownBy(() -> TxOps.on(exec, db).run(
+                save(ops.create("User", "name", q + "A")),
+                savepoint("sp"),
+                nested(rollbackTo("sp"))))
+                .isInstanceOf(TransactionException.class).hasMessageContaining("finish the nested transaction");
+        TxOps.on(exec, db).run(save(ops.create("User", "name", q + "B")));
+        assertThat(names(db, q)).containsExactly(q + "B");
     }
 
     /** A savepoint's name is one identifier, dots and quotes included. */

@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import org.jooq.DSLContext;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -28,7 +29,8 @@ public final class TxOps {
     private static final Duration WAIT = Duration.ofSeconds(60);
 
     /** One step of a script. */
-    public sealed interface Step permits Save, Sql, MakeSavepoint, RollbackTo, Release, DeferAll, Defer, Check, Fail, Nested, NestedFailing, Swallowed {
+    public sealed interface Step permits Save, Sql, MakeSavepoint, RollbackTo, Release, DeferAll, Defer, Check, Fail, Nested, NestedFailing, Swallowed,
+            Caught {
     }
 
     public record Save(Model model) implements Step {
@@ -70,6 +72,14 @@ public final class TxOps {
 
     /** A step whose server error the application catches and ignores, in the same transaction. */
     public record Swallowed(Step step) implements Step {
+    }
+
+    /** A step that must fail; {@code check} looks at its error, and the transaction goes on. */
+    public record Caught(Step step, Consumer<RuntimeException> check) implements Step {
+    }
+
+    public static Step caught(Step step, Consumer<RuntimeException> check) {
+        return new Caught(step, check);
     }
 
     public static Step defer(String... names) {
@@ -170,6 +180,18 @@ public final class TxOps {
                         // the application's choice; after a failed statement the transaction is aborted all the same
                     }
                 }
+                case Caught c -> {
+                    RuntimeException error = null;
+                    try {
+                        runBlocking(tm, List.of(c.step()), savepoints);
+                    } catch (RuntimeException e) {
+                        error = e;
+                    }
+                    if (error == null) {
+                        throw new AssertionError("step did not fail: " + c.step());
+                    }
+                    c.check().accept(error);
+                }
                 case NestedFailing n -> {
                     try {
                         tm.inTransaction(() -> runBlocking(tm, n.steps(), savepoints));
@@ -197,6 +219,9 @@ public final class TxOps {
             case Fail f -> Mono.error(f.error());
             case Nested n -> tm.inTransaction(d -> runReactive(tm, d, n.steps(), savepoints)).then();
             case Swallowed w -> runReactive(tm, dsl, List.of(w.step()), savepoints).onErrorResume(RuntimeException.class, e -> Mono.empty());
+            case Caught c -> runReactive(tm, dsl, List.of(c.step()), savepoints)
+                    .then(Mono.<Void>error(new AssertionError("step did not fail: " + c.step())))
+                    .onErrorResume(RuntimeException.class, e -> Mono.fromRunnable(() -> c.check().accept(e)));
             case NestedFailing n -> tm.inTransaction(d -> runReactive(tm, d, n.steps(), savepoints))
                     .then(Mono.<Void>error(new AssertionError("nested transaction did not fail")))
                     .onErrorResume(e -> e == n.expected(), e -> Mono.empty());

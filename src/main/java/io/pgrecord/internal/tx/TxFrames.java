@@ -136,14 +136,29 @@ public final class TxFrames implements Consumer<Runnable> {
 
     /** For RELEASE: the savepoint and everything after it go. */
     public void release(String name) {
-        truncate(requireSavepoint(name));
+        truncate(requireOutsideLevels(requireSavepoint(name)));
     }
 
     /** For ROLLBACK TO: the savepoint stays, everything after it goes, and the instances written since go back. */
     public void rollbackTo(String name) {
-        int i = requireSavepoint(name);
+        int i = requireOutsideLevels(requireSavepoint(name));
         truncate(i + 1);
         undoFrom(entries.get(i).undoMark());
+    }
+
+    /**
+     * Refuses a savepoint made before a nested level that is still open: rolling back to it or
+     * releasing it would end the level's savepoint on the server too, and the level's own end
+     * would then fail, leaving the transaction unable to finish.
+     */
+    private int requireOutsideLevels(int savepoint) {
+        for (int j = entries.size() - 1; j > savepoint; j--) {
+            if (entries.get(j).level()) {
+                throw new TransactionException("finish the nested transaction " + entries.get(j).name() + " first: savepoint "
+                        + entries.get(savepoint).name() + " was made outside it");
+            }
+        }
+        return savepoint;
     }
 
     private synchronized int undoMark() {
