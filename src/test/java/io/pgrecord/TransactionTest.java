@@ -69,6 +69,29 @@ class TransactionTest {
     }
 
     /**
+     * A statement that failed and was caught inside a nested level: the level's end rolls back to
+     * its savepoint and says so, and the transaction around it, which catches that, commits the
+     * rest. The instances written inside the level go back as in any rolled-back level.
+     */
+    @BothBackends
+    void aNestedLevelWithACaughtFailureRollsBackAloneAndTheRestCommits(Exec exec, TestDatabase db) {
+        ModelOps ops = ModelOps.on(exec, db);
+        String p = "level-caught-" + exec + "-";
+        Model inner = ops.create("User", "name", p + "inner");
+        ops.log().start();
+        TxOps.on(exec, db).run(
+                save(ops.create("User", "name", p + "before")),
+                caught(nested(save(inner), swallowed(sql("SELECT 1 / 0"))), e -> assertThat(e)
+                        .isInstanceOf(TransactionException.class).hasMessageContaining("rolled back, not committed")),
+                check(() -> assertThat(inner.isNew()).as("written in the rolled-back level").isTrue()),
+                save(ops.create("User", "name", p + "after")));
+        List<String> sent = ops.log().stop();
+        assertThat(names(db, p)).containsExactly(p + "after", p + "before");
+        assertThat(sent).containsSubsequence("ROLLBACK TO SAVEPOINT \"pgrecord_level_1\"", "RELEASE SAVEPOINT \"pgrecord_level_1\"",
+                "COMMIT");
+    }
+
+    /**
      * Rolling back to, or releasing, a savepoint made outside a nested level that is still open
      * would end the level's savepoint on the server too: refused before any SQL, naming the
      * level, and the level, the savepoint and the transaction all go on.

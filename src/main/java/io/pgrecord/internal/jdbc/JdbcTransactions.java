@@ -209,11 +209,14 @@ public final class JdbcTransactions {
         Open open = current.get();
         TxRules.checkFinish(tx.done, open != null && tx.owner == open, open != null && open.handles.peek() == tx);
         if (tx.level != null) {
-            open.frames.popLevel(tx.level, !commit);
+            // a statement of the level failed and was caught: the server would refuse the RELEASE
+            boolean failed = commit && JdbcStatements.inFailedTransaction(open.connection);
+            boolean kept = commit && !failed;
+            open.frames.popLevel(tx.level, !kept);
             open.handles.pop();
             tx.done = true;
             try {
-                if (!commit) {
+                if (!kept) {
                     send(open, TxSql.rollbackTo(tx.level));
                 }
                 send(open, TxSql.release(tx.level));
@@ -222,6 +225,9 @@ public final class JdbcTransactions {
                     detach(open);
                     runtime.get().connections().releaseToPool(open.connection);
                 }
+            }
+            if (failed) {
+                throw TxRules.levelRolledBackInsteadOfCommit(tx.level);
             }
             return;
         }

@@ -3,6 +3,7 @@ package io.pgrecord.internal.r2dbc;
 import io.pgrecord.IsolationLevel;
 import io.pgrecord.TransactionOptions;
 import io.pgrecord.error.ConnectionException;
+import io.pgrecord.error.DatabaseException;
 import io.pgrecord.error.TransactionException;
 import io.pgrecord.internal.exec.ReactiveScope;
 import io.pgrecord.internal.exec.Work;
@@ -267,8 +268,8 @@ public final class R2dbcTransactions {
         if (level == null) {
             return end(open, commit ? TxSql.COMMIT : TxSql.ROLLBACK);
         }
-        return end(open, () -> open.tx.ended(commit ? open.tx.execute(TxSql.release(level))
-                : open.tx.execute(TxSql.rollbackTo(level)).then(open.tx.execute(TxSql.release(level))), commit), commit);
+        return end(open, () -> open.tx.ended(commit ? releaseLevel(open.tx, level) : rollBackLevel(open.tx, level), commit),
+                commit);
     }
 
     private Mono<Void> end(Open open, String sql) {
@@ -312,10 +313,36 @@ public final class R2dbcTransactions {
 
     private static Mono<Void> popLevel(Open open, String level, boolean commit) {
         return Mono.defer(() -> {
-            open.frames.popLevel(level, !commit);
-            return commit ? open.tx.execute(TxSql.release(level))
-                    : open.tx.execute(TxSql.rollbackTo(level)).then(open.tx.execute(TxSql.release(level)));
+            if (!commit) {
+                open.frames.popLevel(level, true);
+                return rollBackLevel(open.tx, level);
+            }
+            // the level stays in the frames until the server said whether it kept its work
+            open.frames.checkInnermostLevel(level);
+            return releaseLevel(open.tx, level)
+                    .doOnSuccess(v -> open.frames.popLevel(level, false))
+                    .doOnError(e -> open.frames.popLevel(level, true));
         });
+    }
+
+    /**
+     * Ends a level, keeping its work: RELEASE SAVEPOINT. Where a statement in it failed and the
+     * application caught the failure, the server refuses that (25P02, the transaction is
+     * aborted): the level rolls back to its savepoint instead, and its end says so.
+     */
+    private static Mono<Void> releaseLevel(R2dbcTx tx, String level) {
+        return tx.execute(TxSql.release(level)).onErrorResume(R2dbcTransactions::aborted,
+                e -> rollBackLevel(tx, level).then(Mono.error(TxRules.levelRolledBackInsteadOfCommit(level))));
+    }
+
+    /** Ends a level, dropping its work. */
+    private static Mono<Void> rollBackLevel(R2dbcTx tx, String level) {
+        return tx.execute(TxSql.rollbackTo(level)).then(tx.execute(TxSql.release(level)));
+    }
+
+    /** The server's "current transaction is aborted, commands ignored until end of transaction block". */
+    private static boolean aborted(Throwable e) {
+        return R2dbcErrors.translate(e) instanceof DatabaseException d && "25P02".equals(d.sqlState());
     }
 
     /** A transaction whose end is up to the caller; a savepoint inside the subscriber's transaction. */

@@ -98,6 +98,14 @@ public final class TxFrames implements Consumer<Runnable> {
 
     /** As {@link #popLevel(String, boolean)} for a level that is released; returns its undo mark. */
     public int popLevel(String name) {
+        int i = checkInnermostLevel(name);
+        int mark = entries.get(i).undoMark();
+        truncate(i);
+        return mark;
+    }
+
+    /** Checks that {@code name} is the innermost open level, as its end needs; returns its index. */
+    public int checkInnermostLevel(String name) {
         int i = indexOf(name);
         if (i < 0 || !entries.get(i).level()) {
             throw new TransactionException("nested transaction " + name + " is not open");
@@ -108,9 +116,7 @@ public final class TxFrames implements Consumer<Runnable> {
                         + " before " + name);
             }
         }
-        int mark = entries.get(i).undoMark();
-        truncate(i);
-        return mark;
+        return i;
     }
 
     /** The innermost nested level's name, or null at the top. */

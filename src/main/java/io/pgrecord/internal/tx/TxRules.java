@@ -19,6 +19,16 @@ public final class TxRules {
     }
 
     /**
+     * The end of a nested level in which a statement failed and the application caught it: the
+     * server refuses its RELEASE, so the level rolls back to its savepoint instead, and the
+     * transaction around it goes on.
+     */
+    public static TransactionException levelRolledBackInsteadOfCommit(String level) {
+        return new TransactionException("nested transaction " + level + " rolled back, not committed: a statement in it"
+                + " failed, so its work was rolled back to its savepoint; the transaction around it goes on");
+    }
+
+    /**
      * COMMIT/ROLLBACK PREPARED from inside a transaction: the server refuses it in a transaction
      * block, and run on a connection of its own it would act outside the caller's transaction.
      */
