@@ -416,6 +416,44 @@ class TransactionApiTest {
                 .containsExactly("sp-handle-kept");
     }
 
+    /**
+     * Work that throws instead of returning its publisher fails like work whose publisher
+     * errors: the same instance, the transaction or level rolled back and ended, and the
+     * manager counts no open transaction, so its setters work again.
+     */
+    @Test
+    void asyncWorkThatThrowsWhenCalledRollsBackAndEnds(TestDatabase db) {
+        AsyncPostgresBackend b = db.async();
+        AsyncTransactionManager tm = b.transactionManager();
+        IllegalStateException boom = new IllegalStateException("thrown, not signalled");
+        assertThatThrownBy(() -> tm.inTransaction(() -> {
+            throw boom;
+        }).blockLast(WAIT)).isSameAs(boom);
+        assertThatThrownBy(() -> tm.inTransaction(dsl -> {
+            throw boom;
+        }).blockLast(WAIT)).isSameAs(boom);
+        tm.setIsolationLevel(IsolationLevel.REPEATABLE_READ);
+        tm.setIsolationLevel(null);
+
+        // nested: the level rolls back alone, and the next level opens and commits
+        tm.inTransaction(() -> named(b, "throwing-outer").save()
+                .then(tm.inTransaction(() -> {
+                    throw boom;
+                }).then().onErrorResume(e -> e == boom, e -> Mono.empty()))
+                .then(tm.inTransaction(() -> named(b, "throwing-next-level").save()).then())).blockLast(WAIT);
+        assertThat(db.query("SELECT name FROM users WHERE name LIKE 'throwing-%' ORDER BY name").stream().map(r -> r.get(0)))
+                .containsExactly("throwing-next-level", "throwing-outer");
+
+        // a handle's run: the error is the work's; the transaction stays open for the caller to end
+        AsyncTransaction tx = tm.begin().block(WAIT);
+        assertThatThrownBy(() -> tx.run(() -> {
+            throw boom;
+        }).blockLast(WAIT)).isSameAs(boom);
+        assertThat(tx.isActive()).isTrue();
+        tx.run(() -> named(b, "throwing-handle").save()).then(tx.commit()).block(WAIT);
+        assertThat(db.queryValue("SELECT count(*) FROM users WHERE name = 'throwing-handle'")).isEqualTo(1L);
+    }
+
     private static AsyncUser named(AsyncPostgresBackend b, String name) {
         AsyncUser u = new AsyncUser().using(b);
         u.name = name;

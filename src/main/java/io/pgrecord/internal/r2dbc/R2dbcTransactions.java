@@ -193,7 +193,7 @@ public final class R2dbcTransactions {
         // a savepoint in the connection owner's transaction is not retried, as a nested level is not
         AtomicBoolean joined = new AtomicBoolean();
         Mono<List<T>> attempt = open(options).doOnNext(open -> joined.set(open.joinLevel != null)).flatMap(open -> scoped(
-                Flux.from(work.apply(open.tx.dsl())).contextWrite(c -> enter(c, open)).collectList(),
+                work(work, open).contextWrite(c -> enter(c, open)).collectList(),
                 end(open, true),
                 end(open, false)));
         if (options.retries() == 0) {
@@ -207,9 +207,14 @@ public final class R2dbcTransactions {
 
     private <T> Mono<List<T>> nested(Open open, Function<DSLContext, ? extends Publisher<T>> work) {
         return Mono.defer(() -> pushLevel(open)).flatMap(level -> scoped(
-                Flux.from(work.apply(open.tx.dsl())).collectList(),
+                work(work, open).collectList(),
                 popLevel(open, level, true),
                 popLevel(open, level, false)));
+    }
+
+    /** The work's publisher; a work function that throws is a failure of the work like any other. */
+    private static <T> Flux<T> work(Function<DSLContext, ? extends Publisher<T>> work, Open open) {
+        return Flux.defer(() -> work.apply(open.tx.dsl()));
     }
 
     /**
