@@ -454,6 +454,35 @@ class TransactionApiTest {
         assertThat(db.queryValue("SELECT count(*) FROM users WHERE name = 'throwing-handle'")).isEqualTo(1L);
     }
 
+    /**
+     * Model work run through a handle whose transaction has ended, and statements of its
+     * dsl(), are refused before any SQL, as raw statements subscribed in it are: its connection
+     * is back in the pool, maybe in another transaction.
+     */
+    @Test
+    void asyncModelWorkThroughAFinishedHandleIsRefused(TestDatabase db) {
+        AsyncPostgresBackend b = db.async();
+        AsyncTransactionManager tm = b.transactionManager();
+        AsyncTransaction committed = tm.begin().block(WAIT);
+        committed.commit().block(WAIT);
+        AsyncTransaction rolledBack = tm.begin().block(WAIT);
+        rolledBack.rollback().block(WAIT);
+        AsyncUser late = named(b, "late-after-end");
+        b.statementLog().start();
+        for (AsyncTransaction ended : List.of(committed, rolledBack)) {
+            assertThatThrownBy(() -> ended.run(() -> late.save()).blockLast(WAIT)).isInstanceOf(TransactionException.class)
+                    .hasMessageContaining("already ended");
+            assertThatThrownBy(() -> ended.run(() -> AsyncUser.find.using(b).where("name = ?", "late-after-end").count())
+                    .blockLast(WAIT)).isInstanceOf(TransactionException.class).hasMessageContaining("already ended");
+            // and raw jOOQ on the handle's own DSLContext
+            assertThatThrownBy(() -> Mono.from(ended.dsl().selectOne()).block(WAIT)).isInstanceOf(TransactionException.class)
+                    .hasMessageContaining("already ended");
+        }
+        assertThat(b.statementLog().stop()).isEmpty();
+        assertThat(late.isNew()).isTrue();
+        assertThat(db.queryValue("SELECT count(*) FROM users WHERE name = 'late-after-end'")).isEqualTo(0L);
+    }
+
     private static AsyncUser named(AsyncPostgresBackend b, String name) {
         AsyncUser u = new AsyncUser().using(b);
         u.name = name;

@@ -12,6 +12,7 @@ import io.r2dbc.spi.TransactionDefinition;
 import io.r2dbc.spi.ValidationDepth;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Supplier;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
 
@@ -22,6 +23,8 @@ final class ObservedConnection implements Connection {
     private final ObservedConnectionFactory owner;
     private final boolean closeable;
     private final Connection physical;
+    /** A pinned view's check before each statement: the error to throw instead, or null; null on the pool's handle. */
+    private final Supplier<RuntimeException> refusal;
     /** Whether a write was sent on this handle, where its owner tracks writes (see {@link #close()}). */
     private volatile boolean wrote;
 
@@ -29,19 +32,32 @@ final class ObservedConnection implements Connection {
      * @param physical the driver's connection behind the pool's handle, to note when it went back
      */
     ObservedConnection(Connection delegate, ObservedConnectionFactory owner, Connection physical) {
-        this(delegate, owner, true, physical);
+        this(delegate, owner, true, physical, null);
     }
 
-    private ObservedConnection(Connection delegate, ObservedConnectionFactory owner, boolean closeable, Connection physical) {
+    private ObservedConnection(Connection delegate, ObservedConnectionFactory owner, boolean closeable, Connection physical,
+            Supplier<RuntimeException> refusal) {
         this.delegate = delegate;
         this.owner = owner;
         this.closeable = closeable;
         this.physical = physical;
+        this.refusal = refusal;
     }
 
-    /** The same connection with close() a no-op: a transaction's, lent to jOOQ statement by statement. */
-    ObservedConnection pinned() {
-        return new ObservedConnection(delegate, owner, false, physical);
+    /**
+     * The same connection with close() a no-op: a transaction's, lent to jOOQ statement by
+     * statement. {@code refusal} gives the error to throw instead of a statement, or null: once
+     * the transaction has ended, the connection may be another's.
+     */
+    ObservedConnection pinned(Supplier<RuntimeException> refusal) {
+        return new ObservedConnection(delegate, owner, false, physical, refusal);
+    }
+
+    private void checkUsable() {
+        RuntimeException refused = refusal == null ? null : refusal.get();
+        if (refused != null) {
+            throw refused;
+        }
     }
 
     Connection delegate() {
@@ -59,6 +75,7 @@ final class ObservedConnection implements Connection {
 
     @Override
     public Statement createStatement(String sql) {
+        checkUsable();
         if (closeable && owner.tracksAutocommitWrites() && StatementKind.writes(sql)) {
             wrote = true;
         }
@@ -67,6 +84,7 @@ final class ObservedConnection implements Connection {
 
     @Override
     public Batch createBatch() {
+        checkUsable();
         if (closeable && owner.tracksAutocommitWrites()) {
             wrote = true;
         }

@@ -39,7 +39,7 @@ public final class R2dbcTx {
         this.connection = connection;
         // autocommit off: the connection came in a transaction its owner runs (Spring's, say)
         this.joined = !connection.isAutoCommit();
-        this.pinned = connection.pinned();
+        this.pinned = connection.pinned(() -> released ? ended() : null);
         this.dsl = DSL.using(pinned, JooqDefaults.DIALECT, JooqDefaults.settings());
         // the pool's flags and the server version, so bindings render here as on the pool
         dsl.configuration().data().putAll(runtime.dsl().configuration().data());
@@ -157,9 +157,12 @@ public final class R2dbcTx {
      * the transaction has ended, since its connection may be lent to other work by then.
      */
     Mono<Connection> joined() {
-        return released ? Mono.error(new TransactionException("the transaction this statement was subscribed in has"
-                + " already ended; subscribe it inside inTransaction(...) or AsyncTransaction.run(...) before the end"))
-                : Mono.just(pinned);
+        return released ? Mono.error(ended()) : Mono.just(pinned);
+    }
+
+    private static TransactionException ended() {
+        return new TransactionException("the transaction this statement was subscribed in has already ended; subscribe"
+                + " it inside inTransaction(...) or AsyncTransaction.run(...) before the end");
     }
 
     /** Statements attached here run on this transaction's connection. */
@@ -167,8 +170,16 @@ public final class R2dbcTx {
         return dsl;
     }
 
-    /** @param undoLog the transaction's undo log (see {@code TxFrames}) */
+    /**
+     * Where model work subscribed in this transaction's context runs; refused, as {@link #joined()}
+     * refuses raw statements, once the transaction has ended and its connection gone back.
+     *
+     * @param undoLog the transaction's undo log (see {@code TxFrames})
+     */
     public ReactiveScope scope(Consumer<Runnable> undoLog) {
+        if (released) {
+            throw ended();
+        }
         return new ReactiveScope(dsl, R2dbcStatements.on(pinned, JsonMappers.of(dsl.configuration())), undoLog);
     }
 }
