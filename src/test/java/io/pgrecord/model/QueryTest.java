@@ -133,6 +133,38 @@ class QueryTest {
         assertThat(ops.log().stop()).isEmpty();
     }
 
+    /** One rule for which {@code ?} is a bind, the same on both backends, whatever literal or comment holds one. */
+    @BothBackends
+    void questionMarksReadByOneRuleOnBothBackends(Exec exec, TestDatabase db) {
+        ModelOps ops = ModelOps.on(exec, db);
+        // the jsonb operators: ?? beside binds, a lone ? in text given none
+        assertThat(names(ops.all(mine(ops).where("metadata ? 'role'").orderBy("name")))).containsExactly("ann", "bob", "cat");
+        assertThat(names(ops.all(mine(ops).where("metadata ?? 'role' and score = ?", 20)))).containsExactly("cat");
+        assertThat(names(ops.all(mine(ops).where("metadata ?| array['x', 'tier'] and score = ?", 10)))).containsExactly("bob");
+        assertThat(names(ops.all(mine(ops).where("metadata ?& array['role', 'tier'] and score > ?", 25)))).containsExactly("ann");
+        // a ? in literals, quoted names and comments is no bind
+        assertThat(names(ops.all(mine(ops).where("name <> $$?$$ and score = ?", 10)))).containsExactly("bob");
+        assertThat(names(ops.all(mine(ops).where("name <> $t$ it's ? $t$ and score = ?", 10)))).containsExactly("bob");
+        assertThat(names(ops.all(mine(ops).where("name <> E'it\\'s ?' and name <> e'a''?\\\\' and score = ?", 10))))
+                .containsExactly("bob");
+        assertThat(names(ops.all(mine(ops).where("/* who? /* nested? */ still? */ \"score\" = ? -- what?", 10))))
+                .containsExactly("bob");
+        // a bind beside an operator or a cast
+        assertThat(names(ops.all(mine(ops).where("score = ?-10 and score::text = ? and ?::int = 10", 20, "10", "10"))))
+                .containsExactly("bob");
+        assertThat(names(ops.all(mine(ops).where("name = ?||'-bob'", exec.name().toLowerCase())))).containsExactly("bob");
+        assertThat(ops.count(mine(ops).select(SCORE).groupBy(SCORE).having("count(*) = ? and min(?::text) <> $$?$$", 2, "x")))
+                .isEqualTo(1);
+
+        // a bind count other than the markers' is refused before any SQL, naming both counts
+        ops.log().start();
+        assertThatThrownBy(() -> mine(ops).where("score = ? and name = ?", 10)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("2 bind markers (?) but 1 bind value was given");
+        assertThatThrownBy(() -> mine(ops).where("metadata ? 'role' and score = ?", 10)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("2 bind markers").hasMessageContaining("??");
+        assertThat(ops.log().stop()).isEmpty();
+    }
+
     @BothBackends
     void unknownOrderColumnIsRejectedBeforeSql(Exec exec, TestDatabase db) {
         ModelOps ops = ModelOps.on(exec, db);

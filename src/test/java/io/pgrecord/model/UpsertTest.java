@@ -104,6 +104,15 @@ class UpsertTest {
         List<Model> batch = List.of(ops.create("Sku", "code", slug + "-5", "region", "eu", "slug", slug, "price", 5));
         assertThat(ops.upsertAll("Sku", batch, Upsert.on("slug").where("active = ?", true).set("price"))).isEqualTo(1);
         assertThat(db.queryValue("SELECT price FROM skus WHERE slug = '" + slug + "' AND active")).isEqualTo(5);
+        // SQL text in the predicate reaches each driver in its form: a jsonb ? operator, a ? in a dollar quote
+        Model marked = ops.create("Sku", "code", slug + "-6", "region", "eu", "slug", slug, "price", 6);
+        assertThat(ops.upsert(marked, Upsert.on("slug").where("active and jsonb_build_object('k', $$?$$) ? 'k'").set("price")))
+                .isEqualTo(1);
+        assertThat(db.queryValue("SELECT price FROM skus WHERE slug = '" + slug + "' AND active")).isEqualTo(6);
+        List<Model> marks = List.of(ops.create("Sku", "code", slug + "-7", "region", "eu", "slug", slug, "price", 7));
+        assertThat(ops.upsertAll("Sku", marks, Upsert.on("slug").where("active = ? and '{\"k\":1}'::jsonb ?? 'k'", true)
+                .set("price"))).isEqualTo(1);
+        assertThat(db.queryValue("SELECT price FROM skus WHERE slug = '" + slug + "' AND active")).isEqualTo(7);
     }
 
     @BothBackends

@@ -1,6 +1,8 @@
 package io.pgrecord.internal.exec;
 
+import org.jooq.Context;
 import org.jooq.SQLDialect;
+import org.jooq.conf.ParamType;
 import org.jooq.conf.Settings;
 
 /** jOOQ settings shared by both executors. */
@@ -36,5 +38,21 @@ public final class JooqDefaults {
                 .withDiagnosticsLogging(false)
                 .withFetchWarnings(false)
                 .withRenderFormatted(false);
+    }
+
+    /** The settings pgrecord renders a statement for R2DBC with: its binds are {@code $n}. */
+    public static Settings numberedSettings() {
+        return settings().withRenderNamedParamPrefix("$");
+    }
+
+    /**
+     * Whether {@code ctx} renders a statement whose binds are {@code $n} (R2DBC: pgrecord's
+     * rendering and jOOQ's own set the prefix to {@code $}), not {@code ?} (pgjdbc, and the SQL
+     * {@code toSql()} shows), where a {@code ?} operator is written {@code ??}.
+     */
+    public static boolean numberedBinds(Context<?> ctx) {
+        ParamType type = ctx.paramType();
+        return type == ParamType.NAMED || type == ParamType.NAMED_OR_INLINED
+                || "$".equals(ctx.settings().getRenderNamedParamPrefix());
     }
 }

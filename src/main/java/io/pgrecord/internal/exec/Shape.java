@@ -24,8 +24,7 @@ import org.jooq.impl.DSL;
 public record Shape(String jdbcSql, String r2dbcSql, int[] slots, Object[] constants, DirectType[] kinds, int maxRows) {
 
     private static final DSLContext RENDER = DSL.using(JooqDefaults.DIALECT, JooqDefaults.settings());
-    private static final DSLContext RENDER_NUMBERED = DSL.using(JooqDefaults.DIALECT,
-            JooqDefaults.settings().withRenderNamedParamPrefix("$"));
+    private static final DSLContext RENDER_NUMBERED = DSL.using(JooqDefaults.DIALECT, JooqDefaults.numberedSettings());
 
     /**
      * Renders {@code query}; null when a bind has no {@link DirectType} (jOOQ must bind it)

@@ -55,9 +55,9 @@ final class SqlTokens {
                 int end = SqlText.skipQuoted(sql, i, '"');
                 out.add(new Token(Type.NAME, sql.substring(i + 1, end - 1).replace("\"\"", "\""), -1));
                 i = end;
-            } else if (c == '?' && i + 1 < n && sql.charAt(i + 1) == '?') {
-                out.add(new Token(Type.OPERATOR, "?", -1));   // pgjdbc's escaped literal '?'
-                i += 2;
+            } else if (c == '?' && SqlText.questionMark(sql, i) > 0) {
+                out.add(new Token(Type.OPERATOR, "?", -1));   // ??, pgjdbc's escaped literal '?', or the ? of ?| and ?&
+                i += SqlText.questionMark(sql, i);
             } else if (c == '?') {
                 out.add(new Token(Type.BIND, "?", questionMarks++));
                 i++;

@@ -7,12 +7,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jooq.Condition;
+import org.jooq.Context;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.InsertOnDuplicateStep;
 import org.jooq.InsertReturningStep;
 import org.jooq.Record;
 import org.jooq.ResultQuery;
+import org.jooq.impl.CustomCondition;
 import org.jooq.impl.DSL;
 
 /** The ON CONFLICT clause of an {@link Upsert}, planned against a model's metadata. */
@@ -59,13 +61,23 @@ final class UpsertPlan {
     /**
      * The partial index's predicate with its values written in: jOOQ writes them so there anyway
      * (the server infers the index from constants), and a bind left in it would be one more than
-     * the statement's binds.
+     * the statement's binds. Rendered in both drivers' forms (SQL text in it writes a {@code ?}
+     * operator {@code ??} for pgjdbc) and written as the statement's form is, not read again as
+     * a jOOQ template.
      */
     private static Condition inlined(Condition predicate) {
-        return DSL.condition(INLINE.renderInlined(predicate));
+        String escaped = INLINE.renderInlined(predicate);
+        String numbered = INLINE_NUMBERED.renderInlined(predicate);
+        return new CustomCondition() {
+            @Override
+            public void accept(Context<?> ctx) {
+                ctx.sql('(').sql(JooqDefaults.numberedBinds(ctx) ? numbered : escaped).sql(')');
+            }
+        };
     }
 
     private static final DSLContext INLINE = DSL.using(JooqDefaults.DIALECT, JooqDefaults.settings());
+    private static final DSLContext INLINE_NUMBERED = DSL.using(JooqDefaults.DIALECT, JooqDefaults.numberedSettings());
 
     private Map<Field<?>, Object> updates(ModelMeta<?> meta, List<FieldMeta> inserted) {
         Map<Field<?>, Object> set = new LinkedHashMap<>();

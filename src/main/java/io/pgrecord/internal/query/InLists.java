@@ -35,7 +35,7 @@ final class InLists {
         }
         int[] markers = SqlText.markers(sql);
         if (markers.length != binds.length) {
-            // a jsonb ? operator, or a bind missing: which ? takes which value is not certain
+            // a bind missing or one too many: refused with the markers counted (Sql.pieces)
             return null;
         }
         StringBuilder out = new StringBuilder(sql.length() + 16);
@@ -44,7 +44,7 @@ final class InLists {
         for (int k = 0; k < binds.length; k++) {
             int marker = markers[k];
             List<?> elements = elements(binds[k]);
-            int in = elements == null || sql.charAt(marker) != '?' ? -1 : inKeyword(sql, marker);
+            int in = elements == null ? -1 : inKeyword(sql, marker);
             if (in < 0) {
                 flat.add(binds[k]);
                 continue;

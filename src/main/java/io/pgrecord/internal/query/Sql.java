@@ -1,5 +1,6 @@
 package io.pgrecord.internal.query;
 
+import io.pgrecord.internal.exec.JooqDefaults;
 import io.pgrecord.internal.exec.SqlText;
 import io.pgrecord.internal.types.BindValues;
 import io.pgrecord.internal.types.TypeMapper;
@@ -9,6 +10,8 @@ import org.jooq.Context;
 import org.jooq.DataType;
 import org.jooq.Param;
 import org.jooq.QueryPart;
+import org.jooq.RenderContext.CastMode;
+import org.jooq.conf.ParamType;
 import org.jooq.impl.CustomCondition;
 import org.jooq.impl.DSL;
 
@@ -21,7 +24,8 @@ public final class Sql {
     /**
      * A condition from SQL text; each bind becomes a typed bind value (strings stay untyped, so
      * the server types them from context) and a jOOQ query part is embedded as is. A list in
-     * {@code IN (?)} is one bind per element ({@link InLists}).
+     * {@code IN (?)} is one bind per element ({@link InLists}). Which {@code ?} is a bind marker
+     * is {@link SqlText}'s rule.
      */
     public static Condition condition(String sql, Object... binds) {
         InLists.Text expanded = InLists.expand(sql, binds);
@@ -30,7 +34,7 @@ public final class Sql {
 
     /** A condition from SQL text and the binds {@link #parts} made. */
     public static Condition condition(String sql, QueryPart[] parts) {
-        return DSL.condition(requireBinds(sql, parts.length), parts);
+        return new Fragment(requireBinds(sql, parts.length), parts.length > 0, parts, null);
     }
 
     private static String requireText(String sql) {
@@ -41,16 +45,18 @@ public final class Sql {
     }
 
     /**
-     * The SQL text, refused when it has fewer bind markers than {@code binds}: jOOQ would drop the
-     * extra binds without a word. Fewer binds than markers is left to the server, since a
-     * {@code ?} may be a jsonb operator ({@code metadata ? 'role'}) as well as a marker.
+     * The SQL text, refused unless it has one bind marker per bind: jOOQ would drop extra binds
+     * without a word, and a missing one fails on the server, differently per driver. Text given
+     * no binds has no markers.
      */
     static String requireBinds(String sql, int binds) {
         requireText(sql);
-        int markers = SqlText.bindMarkers(sql);
-        if (binds > markers) {
+        int markers = binds == 0 ? 0 : SqlText.bindMarkers(sql);
+        if (markers != binds) {
             throw new IllegalArgumentException("SQL condition \"" + sql + "\" has " + markers + " bind marker"
-                    + (markers == 1 ? "" : "s") + " (?) but " + binds + " bind values were given");
+                    + (markers == 1 ? "" : "s") + " (?) but " + binds + " bind value" + (binds == 1 ? " was" : "s were") + " given"
+                    + (markers > binds ? "; a ? that is an operator is written ??, as in meta ?? 'key'"
+                            : "; a ? in a literal, a quoted name or a comment is no marker"));
         }
         return sql;
     }
@@ -58,36 +64,61 @@ public final class Sql {
     /**
      * As {@link #condition(String, QueryPart[])} with each non-null {@code params[i]} in place of
      * {@code parts[i]} ({@code parts} null when every bind is in {@code params}),
-     * {@link #embed embedded}, but the casts and the jOOQ template are built only
-     * when the condition is rendered. A keyed query's statement is rendered once per shape, so on
-     * its later calls only the binds are made (the casts were about half of {@code where}'s time).
+     * {@link #embed embedded}, but the casts are built only when the condition is rendered. A
+     * keyed query's statement is rendered once per shape, so on its later calls only the binds
+     * are made (the casts were about half of {@code where}'s time).
      */
     static Condition deferred(String sql, QueryPart[] parts, Param<?>[] params) {
-        return new Deferred(requireBinds(sql, params.length), parts, params);
+        return new Fragment(requireBinds(sql, params.length), params.length > 0, parts, params);
     }
 
-    /** The condition of {@link #deferred}: one object, where {@code CustomCondition.of} and a lambda are two. */
-    private static final class Deferred extends CustomCondition {
+    /**
+     * SQL text with its binds, rendered piece by piece rather than as a jOOQ plain-SQL template:
+     * jOOQ's reading of a template knows no dollar quotes and takes {@code :name}, {@code {0}}
+     * and some {@code ?} operators for binds. Its operator {@code ?} is written {@code ?} where
+     * the binds are {@code $n} (R2DBC) and {@code ??} elsewhere: pgjdbc reads a lone one as a
+     * bind, and the SQL pgrecord shows ({@code toSql()}) has {@code ?} binds.
+     */
+    private static final class Fragment extends CustomCondition {
 
         private final String sql;
+        private final boolean binds;
         private final QueryPart[] parts;
         private final Param<?>[] params;
+        /** The text cut at its markers, made when first rendered: a keyed query's is rendered once per shape. */
+        private SqlText.Pieces pieces;
 
-        Deferred(String sql, QueryPart[] parts, Param<?>[] params) {
+        Fragment(String sql, boolean binds, QueryPart[] parts, Param<?>[] params) {
             this.sql = sql;
+            this.binds = binds;
             this.parts = parts;
             this.params = params;
         }
 
         @Override
         public void accept(Context<?> ctx) {
-            QueryPart[] embedded = parts == null ? new QueryPart[params.length] : parts.clone();
-            for (int i = 0; i < embedded.length; i++) {
-                if (params[i] != null) {
-                    embedded[i] = embed(params[i]);
-                }
+            SqlText.Pieces pieces = this.pieces;
+            if (pieces == null) {
+                // made again by a thread that does not see another's: the same pieces
+                pieces = SqlText.pieces(sql, binds);
+                this.pieces = pieces;
             }
-            ctx.visit(DSL.condition(sql, embedded));
+            ParamType type = ctx.paramType();
+            String[] text = JooqDefaults.numberedBinds(ctx) ? pieces.sql() : pieces.escaped();
+            // parenthesised, as jOOQ's plain-SQL conditions are, so that an OR in it stays inside
+            ctx.sql('(').sql(text[0]);
+            for (int i = 1; i < text.length; i++) {
+                QueryPart bind = params != null && params[i - 1] != null ? embed(params[i - 1]) : parts[i - 1];
+                if (type == ParamType.INLINED || type == ParamType.NAMED || type == ParamType.NAMED_OR_INLINED) {
+                    ctx.visit(bind);
+                } else {
+                    // as jOOQ's templates bind a ? marker: no cast of its own around the value
+                    CastMode previous = ctx.castMode();
+                    ctx.castMode(CastMode.NEVER).visit(bind).castMode(previous);
+                }
+                ctx.sql(text[i]);
+            }
+            ctx.sql(')');
         }
     }
 
