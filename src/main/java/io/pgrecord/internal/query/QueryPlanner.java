@@ -108,8 +108,9 @@ public final class QueryPlanner {
     }
 
     /**
-     * The table rows come from: the model's table, a CTE named by {@code fromCte}, or a set
-     * operation's rows under the table's own name, so that conditions naming its columns apply.
+     * The table rows come from: the model's table, or a CTE named by {@code fromCte} or a set
+     * operation's rows under the table's own name, so that conditions naming its columns (a
+     * generated table's fields) apply to them as to the table.
      */
     static Table<?> source(QuerySpec s, Capabilities caps) {
         QuerySpec.Combined combined = s.rare.combined;
@@ -124,13 +125,17 @@ public final class QueryPlanner {
             };
             return rows.asTable(alias(s));
         }
-        return s.rare.fromCte != null ? DSL.table(DSL.name(s.rare.fromCte)) : s.meta.table();
+        return s.rare.fromCte != null ? DSL.table(DSL.name(s.rare.fromCte)).as(alias(s)) : s.meta.table();
     }
 
     /** A model column qualified by the query's source. */
     public static Field<Object> column(QuerySpec s, FieldMeta f) {
-        String alias = s.rare.fromCte != null ? s.rare.fromCte : s.rare.combined != null ? alias(s) : null;
-        return alias != null ? DSL.field(DSL.name(alias, f.column()), f.dataType()) : f.field();
+        return readsTable(s) ? f.field() : DSL.field(DSL.name(alias(s), f.column()), f.dataType());
+    }
+
+    /** Whether the query reads the model's table itself, not rows given its name (a CTE's, a set operation's). */
+    public static boolean readsTable(QuerySpec s) {
+        return s.rare.fromCte == null && s.rare.combined == null;
     }
 
     private static String alias(QuerySpec s) {
@@ -145,7 +150,7 @@ public final class QueryPlanner {
     }
 
     static List<SelectField<?>> modelProjection(QuerySpec s) {
-        boolean ownTable = s.rare.fromCte == null && s.rare.combined == null;
+        boolean ownTable = readsTable(s);
         List<SelectField<?>> fields = new ArrayList<>();
         for (FieldMeta f : s.meta.fields()) {
             fields.add(ownTable ? f.selected() : column(s, f));
