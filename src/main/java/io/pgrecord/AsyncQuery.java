@@ -50,7 +50,7 @@ public final class AsyncQuery<T> extends QueryBuilder<T, AsyncQuery<T>> {
 
     private <X> Mono<X> run(Function<Capabilities, Work<X>> plan) {
         return Mono.defer(() -> backend().runner().run(plan))
-                .onErrorMap(e -> ModelErrors.explain(spec.meta(), e));
+                .onErrorMap(e -> ModelErrors.explain(spec.meta(), spec.columnSource(), e));
     }
 
     /** A read, routed to a replica when the backend has any (see {@link QuerySpec#routable()}). */
@@ -62,14 +62,14 @@ public final class AsyncQuery<T> extends QueryBuilder<T, AsyncQuery<T>> {
         return Mono.defer(() -> {
             AsyncPostgresBackend b = backend();
             return b.runner().read(plan.apply(b), b.routes() && spec.routable());
-        }).onErrorMap(e -> ModelErrors.explain(spec.meta(), e));
+        }).onErrorMap(e -> ModelErrors.explain(spec.meta(), spec.columnSource(), e));
     }
 
     private <X> Mono<X> runOn(Function<AsyncPostgresBackend, Function<Capabilities, Work<X>>> plan) {
         return Mono.defer(() -> {
             AsyncPostgresBackend b = backend();
             return b.runner().run(plan.apply(b));
-        }).onErrorMap(e -> ModelErrors.explain(spec.meta(), e));
+        }).onErrorMap(e -> ModelErrors.explain(spec.meta(), spec.columnSource(), e));
     }
 
     public Flux<T> all() {
@@ -161,7 +161,7 @@ public final class AsyncQuery<T> extends QueryBuilder<T, AsyncQuery<T>> {
             boolean own = spec.ownProjection();
             return b.runner().stream(caps -> QueryPlanner.select(spec, caps), 1000, b.routes() && spec.routable(), spec.timeout())
                     .map(r -> LoadOrigin.marked(RowMapper.map(meta, r, b.handle(), own), origin));
-        }).onErrorMap(e -> ModelErrors.explain(spec.meta(), e));
+        }).onErrorMap(e -> ModelErrors.explain(spec.meta(), spec.columnSource(), e));
     }
 
     public Mono<Integer> updateAll(Map<String, ?> values) {

@@ -56,7 +56,7 @@ public final class Query<T> extends QueryBuilder<T, Query<T>> {
         try {
             return backend().runner().run(plan);
         } catch (RuntimeException e) {
-            throw ModelErrors.explainRuntime(spec.meta(), e);
+            throw ModelErrors.explainRuntime(spec.meta(), spec.columnSource(), e);
         }
     }
 
@@ -66,7 +66,7 @@ public final class Query<T> extends QueryBuilder<T, Query<T>> {
         try {
             return b.runner().read(plan, b.routes() && spec.routable());
         } catch (RuntimeException e) {
-            throw ModelErrors.explainRuntime(spec.meta(), e);
+            throw ModelErrors.explainRuntime(spec.meta(), spec.columnSource(), e);
         }
     }
 
@@ -148,11 +148,11 @@ public final class Query<T> extends QueryBuilder<T, Query<T>> {
         LoadOrigin origin = LoadOrigin.of(spec.isStrictLoading(), b.handle().loading());
         boolean own = spec.ownProjection();
         try {
-            return ModelErrors.explained(meta, b.runner().stream(QueryPlanner.select(spec, b.capabilities()), 1000,
+            return ModelErrors.explained(meta, spec.columnSource(), b.runner().stream(QueryPlanner.select(spec, b.capabilities()), 1000,
                     b.routes() && spec.routable(), spec.timeout()))
                     .map(r -> LoadOrigin.marked(RowMapper.map(meta, r, b.handle(), own), origin));
         } catch (RuntimeException e) {
-            throw ModelErrors.explainRuntime(spec.meta(), e);
+            throw ModelErrors.explainRuntime(spec.meta(), spec.columnSource(), e);
         }
     }
 

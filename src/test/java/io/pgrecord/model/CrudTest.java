@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.pgrecord.Model;
 import io.pgrecord.error.MappingException;
 import io.pgrecord.error.RecordNotFoundException;
+import io.pgrecord.error.SqlSyntaxException;
 import io.pgrecord.error.UniqueViolationException;
 import io.pgrecord.models.Schema;
 import io.pgrecord.testing.BothBackends;
@@ -19,6 +20,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -238,6 +240,31 @@ class CrudTest {
         assertThatThrownBy(() -> ops.all(ops.query("NarrowEvent")))
                 .isInstanceOf(MappingException.class)
                 .hasMessageContaining("NarrowEvent.payload").hasMessageContaining("payload").hasMessageContaining("events_narrow");
+        // the insert's column list, a load by id, a pluck and a bulk SET name it in the table too
+        assertThatThrownBy(() -> ops.save(ops.create("NarrowEvent", "payload", "p"))).isInstanceOf(MappingException.class)
+                .hasMessageContaining("NarrowEvent.payload");
+        assertThatThrownBy(() -> ops.findById("NarrowEvent", 1L)).isInstanceOf(MappingException.class);
+        assertThatThrownBy(() -> ops.pluck(ops.query("NarrowEvent"), "payload", String.class)).isInstanceOf(MappingException.class);
+        assertThatThrownBy(() -> ops.updateAll(ops.query("NarrowEvent"), Map.of("payload", "p"))).isInstanceOf(MappingException.class);
+    }
+
+    /** A column missing from another FROM item than the model's table is the server's error, not the model's. */
+    @BothBackends
+    void columnMissingElsewhereStaysTheServersError(Exec exec, TestDatabase db) {
+        ModelOps ops = ModelOps.on(exec, db);
+        var posts = DSL.table(DSL.name("posts"));
+        var postUser = DSL.field(DSL.name("posts", "user_id"), Long.class);
+        var userId = DSL.field(DSL.name("users", "id"), Long.class);
+        // users has score and name; posts and the CTE do not
+        assertThatThrownBy(() -> ops.all(ops.query("User").join(posts, postUser.eq(userId)).where("posts.score > 0")))
+                .isInstanceOf(SqlSyntaxException.class).hasMessageContaining("column posts.score does not exist")
+                .satisfies(e -> assertThat(((SqlSyntaxException) e).sqlState()).isEqualTo("42703"));
+        assertThatThrownBy(() -> ops.count(ops.query("User").where("exists (select 1 from posts p where p.score > 0)")))
+                .isInstanceOf(SqlSyntaxException.class).hasMessageContaining("p.score");
+        var ids = DSL.select(DSL.inline(1L).as("id"));
+        assertThatThrownBy(() -> ops.all(ops.query("User").withCte("c", ids).fromCte("c")))
+                .isInstanceOf(SqlSyntaxException.class).hasMessageContaining("column users.name does not exist")
+                .hasMessageContaining("users names the rows the query reads (fromCte)");
     }
 
     @BothBackends

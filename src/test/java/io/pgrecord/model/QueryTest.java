@@ -265,6 +265,28 @@ class QueryTest {
         }
     }
 
+    /** As in Rails: pluck replaces a select(...), the aggregates ignore one, unless it makes the rows (grouped, DISTINCT). */
+    @BothBackends
+    void aggregatesOfAQueryWithASelect(Exec exec, TestDatabase db) {
+        ModelOps ops = ModelOps.on(exec, db);
+        QueryBuilder<Model, ?> named = mine(ops).select(NAME);
+        assertThat(ops.sum(named, "score")).isEqualByComparingTo("80");
+        assertThat(ops.avg(named.where(SCORE.le(20)), "score")).isEqualByComparingTo("16.6666666666666667");
+        assertThat(ops.min(named, "score")).isEqualTo(10);
+        assertThat(ops.max(named.orderBy("score").limit(2), "score")).isEqualTo(20);
+        assertThat(ops.count(named.where(SCORE.eq(20)))).isEqualTo(2);
+        assertThat(ops.pluck(named.orderBy("-score", "name"), "score", Long.class)).containsExactly(30L, 20L, 20L, 10L);
+        assertThat(ops.updateAll(named.where(SCORE.eq(-1)).limit(1), Map.of("score", 5))).isZero();
+        // a grouped or DISTINCT select makes the rows the aggregate reads
+        assertThat(ops.sum(mine(ops).select(SCORE).distinct(), "score")).isEqualByComparingTo("60");
+        assertThat(ops.sum(mine(ops).select(SCORE, count().as("n")).groupBy(SCORE), "score")).isEqualByComparingTo("60");
+        assertThat(ops.count(mine(ops).select(SCORE).distinct())).isEqualTo(3);
+        ops.log().start();
+        assertThatThrownBy(() -> ops.max(mine(ops).select(NAME).distinct(), "score")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("max(\"score\")").hasMessageContaining("no column score");
+        assertThat(ops.log().stop()).isEmpty();
+    }
+
     @BothBackends
     void projectionGroupingAndWindowFunctions(Exec exec, TestDatabase db) {
         ModelOps ops = ModelOps.on(exec, db);

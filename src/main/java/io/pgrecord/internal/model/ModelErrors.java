@@ -18,8 +18,14 @@ import java.util.regex.Pattern;
 /** Explains server errors that mean a model does not match its table. */
 public final class ModelErrors {
 
-    /** {@code column "x" of relation "t" does not exist}, {@code column t.x does not exist}, {@code column "x" does not exist}. */
-    private static final Pattern UNDEFINED_COLUMN = Pattern.compile("column \"?(?:[^\" .]+\\.)?([^\" ]+)\"? (?:of relation \"[^\"]+\" )?does not exist");
+    /** {@code column "x" of relation "t" does not exist}: a column an INSERT, UPDATE or COPY names in its table. */
+    private static final Pattern NOT_IN_RELATION = Pattern.compile("^column \"(.+)\" of relation \"(.+)\" does not exist");
+
+    /** {@code column t.x does not exist}: {@code t} is the name a FROM item goes by, a table's or an alias. */
+    private static final Pattern NOT_IN_FROM_ITEM = Pattern.compile("^column (.+)\\.([^.]+) does not exist");
+
+    /** {@code column "x" does not exist}. */
+    private static final Pattern UNQUALIFIED = Pattern.compile("^column \"(.+)\" does not exist");
 
     /** {@code relation "t" does not exist}. */
     private static final Pattern UNDEFINED_TABLE = Pattern.compile("relation \"([^\"]+)\" does not exist");
@@ -28,12 +34,32 @@ public final class ModelErrors {
     }
 
     /**
-     * A {@link MappingException} naming the field and column for an undefined column of the
-     * model, or for a column value its field cannot hold that no statement described yet (a
-     * stream's); for a missing table whose name was derived from the class name, the same
-     * {@link SqlSyntaxException} with a hint to add {@code @Table}; the error itself otherwise.
+     * Where the columns of a statement's model come from, which says whether an undefined one
+     * is the table's: the server names a column by the FROM item it looked in, and rows read
+     * under the table's name (a CTE's, a set operation's) are not the table.
      */
+    public enum Source {
+        /** The model's own statements: loads by id, inserts, updates, upserts, copies. */
+        RECORD,
+        /** A query that reads the model's table. */
+        TABLE,
+        /** A query that reads other rows under the table's name: {@code fromCte}, a set operation. */
+        ROWS
+    }
+
+    /** As {@link #explain(ModelMeta, Source, Throwable)} for the model's own statements. */
     public static Throwable explain(ModelMeta<?> meta, Throwable error) {
+        return explain(meta, Source.RECORD, error);
+    }
+
+    /**
+     * A {@link MappingException} naming the field and column for a column of the model that its
+     * table does not have, or for a column value its field cannot hold that no statement
+     * described yet (a stream's); for a missing table whose name was derived from the class
+     * name, the same {@link SqlSyntaxException} with a hint to add {@code @Table}; the error
+     * itself otherwise (an undefined column of the caller's SQL, a joined table's or a CTE's).
+     */
+    public static Throwable explain(ModelMeta<?> meta, Source source, Throwable error) {
         if (error instanceof UnreadableColumnException u) {
             FieldMeta f = u.column() == null ? null : meta.byColumn(u.column().substring(u.column().lastIndexOf('.') + 1));
             return f == null ? u : mismatch(meta, f, u.serverType(), u.reason(), u.getCause());
@@ -49,36 +75,71 @@ public final class ModelErrors {
             Matcher m = UNDEFINED_TABLE.matcher(e.serverMessage());
             String derived = meta.tableName().last();
             if (m.find() && m.group(1).equals(derived) && !e.getMessage().contains("add @Table(")) {
-                String hint = "the table name " + derived + " was derived from the class name; add @Table(\"...\") to "
-                        + meta.type().getSimpleName() + " with the name of its table";
-                ServerErrorFields fields = new ServerErrorFields(e.sqlState(), e.serverMessage(), e.detail(),
-                        e.hint() != null ? e.hint() : hint, e.schemaName(), e.tableName(), e.columnName(), e.constraintName());
-                return new SqlSyntaxException(e.getMessage() + "; " + hint, fields, e);
+                return withHint(e, "the table name " + derived + " was derived from the class name; add @Table(\"...\") to "
+                        + meta.type().getSimpleName() + " with the name of its table");
             }
         }
         if (error instanceof SqlSyntaxException e && "42703".equals(e.sqlState())) {
-            Matcher m = UNDEFINED_COLUMN.matcher(e.serverMessage());
-            if (m.find()) {
-                FieldMeta f = meta.byColumn(m.group(1));
-                if (f != null) {
-                    return new MappingException("field " + meta.type().getSimpleName() + "." + f.javaName() + " maps to column "
-                            + f.column() + ", which table " + meta.tableName() + " does not have; add the column, rename it with "
-                            + "@Column(name=...) or mark the field @Transient", e);
-                }
+            FieldMeta f = missingFromTable(meta, source, e.serverMessage());
+            if (f != null) {
+                return new MappingException("field " + meta.type().getSimpleName() + "." + f.javaName() + " maps to column "
+                        + f.column() + ", which table " + meta.tableName() + " does not have; add the column, rename it with "
+                        + "@Column(name=...) or mark the field @Transient", e);
+            }
+            Matcher m = NOT_IN_FROM_ITEM.matcher(e.serverMessage());
+            String table = meta.tableName().last();
+            if (source == Source.ROWS && m.find() && m.group(1).equals(table) && !e.getMessage().contains("(fromCte)")) {
+                return withHint(e, table + " names the rows the query reads (fromCte) or combines (union, intersect, except) here,"
+                        + " not the table");
             }
         }
         return error;
+    }
+
+    /** The same error with {@code hint} added to its message, and as its hint when the server gave none. */
+    private static SqlSyntaxException withHint(SqlSyntaxException e, String hint) {
+        ServerErrorFields fields = new ServerErrorFields(e.sqlState(), e.serverMessage(), e.detail(),
+                e.hint() != null ? e.hint() : hint, e.schemaName(), e.tableName(), e.columnName(), e.constraintName());
+        return new SqlSyntaxException(e.getMessage() + "; " + hint, fields, e);
+    }
+
+    /**
+     * The field whose column the server says is not in the model's table, or null when the
+     * column it names is another's: a FROM item's that is not the table (a joined table, a
+     * subquery, a CTE or set operation read under the table's name), or, unqualified, one the
+     * caller's SQL in a query names. The model's own statements name their columns in the table
+     * ({@code INSERT}, {@code SET}), qualified by it, by {@code excluded}, {@code old} or
+     * {@code new}, or unqualified ({@code ON CONFLICT (x)}).
+     */
+    private static FieldMeta missingFromTable(ModelMeta<?> meta, Source source, String message) {
+        String table = meta.tableName().last();
+        Matcher m = NOT_IN_RELATION.matcher(message);
+        if (m.find()) {
+            return m.group(2).equals(table) ? meta.byColumn(m.group(1)) : null;
+        }
+        m = NOT_IN_FROM_ITEM.matcher(message);
+        if (m.find()) {
+            String item = m.group(1);
+            boolean theTable = item.equals(table) ? source != Source.ROWS : List.of("excluded", "old", "new").contains(item);
+            return theTable ? meta.byColumn(m.group(2)) : null;
+        }
+        m = UNQUALIFIED.matcher(message);
+        return m.find() && source == Source.RECORD ? meta.byColumn(m.group(1)) : null;
     }
 
     public static RuntimeException explainRuntime(ModelMeta<?> meta, RuntimeException error) {
         return (RuntimeException) explain(meta, error);
     }
 
+    public static RuntimeException explainRuntime(ModelMeta<?> meta, Source source, RuntimeException error) {
+        return (RuntimeException) explain(meta, source, error);
+    }
+
     /**
      * The stream, with a failure raised while it is consumed (a cursor's next rows) explained
      * as {@link #explain} does; closing it closes {@code stream}.
      */
-    public static <T> Stream<T> explained(ModelMeta<?> meta, Stream<T> stream) {
+    public static <T> Stream<T> explained(ModelMeta<?> meta, Source source, Stream<T> stream) {
         Spliterator<T> rows = stream.spliterator();
         Spliterator<T> explained = new Spliterators.AbstractSpliterator<>(rows.estimateSize(),
                 rows.characteristics() & ~(Spliterator.SIZED | Spliterator.SUBSIZED)) {
@@ -87,7 +148,7 @@ public final class ModelErrors {
                 try {
                     return rows.tryAdvance(action);
                 } catch (RuntimeException e) {
-                    throw explainRuntime(meta, e);
+                    throw explainRuntime(meta, source, e);
                 }
             }
         };

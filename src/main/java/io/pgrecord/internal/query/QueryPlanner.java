@@ -130,12 +130,7 @@ public final class QueryPlanner {
 
     /** A model column qualified by the query's source. */
     public static Field<Object> column(QuerySpec s, FieldMeta f) {
-        return readsTable(s) ? f.field() : DSL.field(DSL.name(alias(s), f.column()), f.dataType());
-    }
-
-    /** Whether the query reads the model's table itself, not rows given its name (a CTE's, a set operation's). */
-    public static boolean readsTable(QuerySpec s) {
-        return s.rare.fromCte == null && s.rare.combined == null;
+        return s.readsTable() ? f.field() : DSL.field(DSL.name(alias(s), f.column()), f.dataType());
     }
 
     private static String alias(QuerySpec s) {
@@ -150,7 +145,7 @@ public final class QueryPlanner {
     }
 
     static List<SelectField<?>> modelProjection(QuerySpec s) {
-        boolean ownTable = readsTable(s);
+        boolean ownTable = s.readsTable();
         List<SelectField<?>> fields = new ArrayList<>();
         for (FieldMeta f : s.meta.fields()) {
             fields.add(ownTable ? f.selected() : column(s, f));

@@ -1,6 +1,7 @@
 package io.pgrecord.internal.query;
 
 import io.pgrecord.internal.model.FieldMeta;
+import io.pgrecord.internal.model.ModelErrors;
 import io.pgrecord.internal.model.ModelMeta;
 import io.pgrecord.internal.model.RecordPersistence;
 import io.pgrecord.internal.types.BindValues;
@@ -165,6 +166,16 @@ public final class QuerySpec {
         QuerySpec c = copy();
         c.onPrimary = true;
         return c;
+    }
+
+    /** Whether the query reads the model's table itself, not rows given its name (a CTE's, a set operation's). */
+    public boolean readsTable() {
+        return rare.fromCte == null && rare.combined == null;
+    }
+
+    /** Where the query's columns of the model come from, to tell whose an undefined column is. */
+    public ModelErrors.Source columnSource() {
+        return readsTable() ? ModelErrors.Source.TABLE : ModelErrors.Source.ROWS;
     }
 
     /** Whether the query selects the model's own columns, in their order (no {@code select(...)} of the caller's). */
@@ -386,6 +397,16 @@ public final class QuerySpec {
     public QuerySpec select(List<? extends SelectFieldOrAsterisk> fields) {
         QuerySpec c = copyWithRare(unshaped());
         c.rare.select = plus(rare.select == null ? List.of() : rare.select, fields);
+        return c;
+    }
+
+    /** This query in the model's own projection: a {@code select(...)} of the caller's dropped. */
+    QuerySpec withoutSelect() {
+        if (rare.select == null) {
+            return this;
+        }
+        QuerySpec c = copyWithRare(unshaped());
+        c.rare.select = null;
         return c;
     }
 

@@ -22,6 +22,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import org.jooq.Condition;
@@ -31,6 +32,7 @@ import org.jooq.Record;
 import org.jooq.Result;
 import org.jooq.SQLDialect;
 import org.jooq.Select;
+import org.jooq.SelectFieldOrAsterisk;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 
@@ -185,14 +187,14 @@ public final class QueryTerminals {
         return timed(s, new Work.Fetch<>(DSL.select(DSL.field(DSL.exists(inner))), rows -> Work.done((Boolean) rows.get(0).get(0))));
     }
 
-    /** One column's values, in query order. */
+    /** One column's values, in query order; the column replaces a {@code select(...)} of the caller's, as in Rails. */
     public static <X> Work<List<X>> pluck(QuerySpec s, String column, Class<X> type, Capabilities caps) {
         FieldMeta f = s.meta.resolve(column);
         // as text, an enum is its label and JSON its text, as the server has them, not the Java value's toString()
         Field<?> plucked = type == String.class && f.textDiffersFromValue()
                 ? DSL.field("{0}::text", String.class, QueryPlanner.column(s, f)).as(f.column())
                 : QueryPlanner.column(s, f);
-        QuerySpec projected = s.select(List.of(plucked));
+        QuerySpec projected = s.withoutSelect().select(List.of(plucked));
         projected.includes = List.of();
         return timed(s, new Work.Fetch<>(QueryPlanner.select(projected, caps), rows -> {
             List<X> values = new ArrayList<>(rows.size());
@@ -206,8 +208,9 @@ public final class QueryTerminals {
     public enum Aggregate { SUM, AVG, MIN, MAX }
 
     /** SUM and AVG as BigDecimal (SUM of no rows is 0, AVG null); MIN and MAX in the column's Java type. */
-    public static Work<Object> aggregate(QuerySpec s, Aggregate kind, String column, Capabilities caps) {
-        FieldMeta f = s.meta.resolve(column);
+    public static Work<Object> aggregate(QuerySpec query, Aggregate kind, String column, Capabilities caps) {
+        FieldMeta f = query.meta.resolve(column);
+        QuerySpec s = aggregated(query, kind, f);
         Select<?> select;
         if (QueryPlanner.isPlain(s)) {
             select = QueryPlanner.body(s.forAggregate(), caps, List.of(aggregateOf(kind, QueryPlanner.column(s, f))));
@@ -223,6 +226,28 @@ public final class QueryTerminals {
                 case MIN, MAX -> v;
             });
         }));
+    }
+
+    /**
+     * The rows an aggregate of {@code f} reads. A {@code select(...)} of the caller's is dropped,
+     * as Rails drops it, unless it makes the rows (GROUP BY, HAVING, DISTINCT): then the
+     * aggregate reads the rows it makes, and must find the column among them.
+     */
+    private static QuerySpec aggregated(QuerySpec s, Aggregate kind, FieldMeta f) {
+        List<SelectFieldOrAsterisk> selected = s.rare.select;
+        if (selected == null) {
+            return s;
+        }
+        if (s.rare.groupBy.isEmpty() && s.rare.having.isEmpty() && !s.rare.distinct) {
+            return s.withoutSelect();
+        }
+        for (SelectFieldOrAsterisk item : selected) {
+            if (!(item instanceof Field<?> field) || field.getName().equals(f.column())) {
+                return s;
+            }
+        }
+        throw new IllegalArgumentException(kind.name().toLowerCase(Locale.ROOT) + "(\"" + f.column() + "\") reads the rows of a grouped or"
+                + " DISTINCT select(...), which has no column " + f.column() + "; select it, or aggregate in select(...) and fetch()");
     }
 
     private static Field<?> aggregateOf(Aggregate kind, Field<Object> field) {
@@ -328,7 +353,7 @@ public final class QueryTerminals {
         if (ids.isEmpty()) {
             throw new IllegalStateException("bulk writes through joins, limits or CTEs need an @Id on " + s.meta.type().getSimpleName());
         }
-        QuerySpec keys = s.select(ids.stream().map(id -> QueryPlanner.column(s, id)).toList());
+        QuerySpec keys = s.withoutSelect().select(ids.stream().map(id -> QueryPlanner.column(s, id)).toList());
         keys.includes = List.of();
         Select<Record> sub = QueryPlanner.select(keys, caps);
         if (ids.size() == 1) {
