@@ -38,7 +38,7 @@ class FailoverTest {
                 pair.awaitCaughtUp(Duration.ofSeconds(30));
 
                 CompletableFuture<Void> inFlight = CompletableFuture.runAsync(
-                        () -> events.execute("INSERT INTO events (payload) SELECT 'in flight' FROM pg_sleep(60)"));
+                        () -> events.execute("INSERT INTO events (payload) SELECT 'in flight' FROM pg_sleep(60)"), StandbyPair::ownThread);
                 StandbyPair.await(Duration.ofSeconds(20), "the slow write to run on the primary", () -> ((Number) pair
                         .queryPrimary("SELECT count(*) FROM pg_stat_activity WHERE query LIKE '%pg_sleep(60)%'"
                                 + " AND pid <> pg_backend_pid()")).intValue() == 1);

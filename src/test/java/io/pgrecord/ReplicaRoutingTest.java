@@ -183,7 +183,7 @@ class ReplicaRoutingTest {
             pair.pauseReplay();
             long id = events.insert("later");
             events.log().start();
-            CompletableFuture<Boolean> read = CompletableFuture.supplyAsync(() -> events.findByIdOnStandby(id));
+            CompletableFuture<Boolean> read = CompletableFuture.supplyAsync(() -> events.findByIdOnStandby(id), StandbyPair::ownThread);
             // the read polls the standby's replay position while replay is paused
             StandbyPair.await(Duration.ofSeconds(10), "the read to poll the standby twice", () -> events.log().statements()
                     .stream().filter(sql -> sql.contains("pg_last_wal_replay_lsn")).count() >= 2);
@@ -214,7 +214,7 @@ class ReplicaRoutingTest {
         long before = ((Number) pair.queryStandby(conflicts)).longValue();
         try (RoutedEvents events = RoutedEvents.open(exec, routed().build())) {
             assertThat(events.count(ON_STANDBY)).isPositive();
-            CompletableFuture<Long> read = CompletableFuture.supplyAsync(() -> events.count("pg_sleep(1) IS NOT NULL"));
+            CompletableFuture<Long> read = CompletableFuture.supplyAsync(() -> events.count("pg_sleep(1) IS NOT NULL"), StandbyPair::ownThread);
             StandbyPair.await(Duration.ofSeconds(10), "the slow read to run on the standby", () -> ((Number) pair.queryStandby(
                     "SELECT count(*) FROM pg_stat_activity WHERE query LIKE '%pg_sleep(1)%' AND pid <> pg_backend_pid()"))
                     .intValue() == 1);

@@ -262,6 +262,17 @@ public final class StandbyPair implements AutoCloseable {
         primary = null;
     }
 
+    /**
+     * Runs blocking work on a thread of its own, as an {@code Executor} for {@code CompletableFuture}:
+     * the common pool has one thread on 2 cores, which other test classes' blocking work can hold
+     * past a test's deadline.
+     */
+    public static void ownThread(Runnable work) {
+        Thread t = new Thread(work, "standby-pair-work");
+        t.setDaemon(true);
+        t.start();
+    }
+
     /** Polls with backoff until the condition holds or the deadline passes. */
     public static void await(Duration max, String what, BooleanSupplier condition) {
         long deadline = System.nanoTime() + max.toNanos();
