@@ -101,6 +101,20 @@ class JsonFieldsTest {
                 .containsExactly("2", "w");
     }
 
+    /** Array columns selected by an untyped field(...) fill their fields, as typed ones do. */
+    @BothBackends
+    @SuppressWarnings("unchecked") // fields read by name through ModelOps come back untyped
+    void arraysSelectedByAnUntypedFieldFillTheirFields(Exec exec, TestDatabase db) {
+        ModelOps ops = ModelOps.on(exec, db);
+        Model m = ops.insert("Specimen", "ints", new Integer[] {1, null, 3}, "texts", List.of("a", "b"), "primInts", new int[] {4, 5});
+        Long id = get(m, "id");
+        Model back = ops.one(ops.<Model>query("Specimen").where("id = ?", id).select(org.jooq.impl.DSL.field("id"),
+                org.jooq.impl.DSL.field("ints"), org.jooq.impl.DSL.field("texts"), org.jooq.impl.DSL.field("prim_ints")));
+        assertThat((Integer[]) get(back, "ints")).containsExactly(1, null, 3);
+        assertThat((List<String>) get(back, "texts")).containsExactly("a", "b");
+        assertThat((int[]) get(back, "primInts")).containsExactly(4, 5);
+    }
+
     /** Plucked as text, an enum is its label and a JSON value its JSON text, as the server has them. */
     @BothBackends
     void pluckedAsTextEnumsAreLabelsAndJsonIsJson(Exec exec, TestDatabase db) {

@@ -107,9 +107,14 @@ public final class RowMapper {
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static Object convert(ModelMeta<?> meta, FieldMeta f, Object value) {
+    private static Object convert(ModelMeta<?> meta, FieldMeta f, Object v) {
         Class<?> target = box(f.type());
-        if (value == null || target.isInstance(value)) {
+        if (v == null || target.isInstance(v)) {
+            return v;
+        }
+        // an untyped field(...) of an array column: pgjdbc hands over its own Array object
+        Object value = v instanceof java.sql.Array array ? elements(meta, f, array) : v;
+        if (target.isInstance(value)) {
             return value;
         }
         Object converted;
@@ -135,6 +140,14 @@ public final class RowMapper {
                     shortened(value) + " does not convert to " + target.getTypeName(), null);
         }
         return converted;
+    }
+
+    private static Object elements(ModelMeta<?> meta, FieldMeta f, java.sql.Array array) {
+        try {
+            return array.getArray();
+        } catch (java.sql.SQLException e) {
+            throw ModelErrors.mismatch(meta, f, "read as an array", e.getMessage(), e);
+        }
     }
 
     private static String shortened(Object value) {
