@@ -17,6 +17,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.pgrecord.error.ForeignKeyViolationException;
 import io.pgrecord.error.ReadOnlyTransactionException;
 import io.pgrecord.error.TransactionException;
+import io.pgrecord.error.UniqueViolationException;
 import io.pgrecord.models.Schema;
 import io.pgrecord.testing.BothBackends;
 import io.pgrecord.testing.Exec;
@@ -231,6 +232,28 @@ class TransactionTest {
         assertThat(ops.save(fresh)).isEqualTo(1);
         assertThat(ops.save(changed)).isEqualTo(1);
         assertThat(names(db, p)).containsExactly(p + "fresh", p + "renamed");
+    }
+
+    /**
+     * A write that fails outside any transaction puts back what planning it set: the timestamps
+     * and version of a failed insert, so a retry stamps its own time (created_at = updated_at).
+     */
+    @BothBackends
+    void aFailedWritePutsBackWhatItsPlanningSet(Exec exec, TestDatabase db) {
+        ModelOps ops = ModelOps.on(exec, db);
+        String p = "failed-" + exec + "-";
+        ops.insert("User", "name", p + "first", "email", p + "taken");
+        Model second = ops.create("User", "name", p + "second", "email", p + "taken");
+        assertThatThrownBy(() -> ops.save(second)).isInstanceOf(UniqueViolationException.class);
+        Object createdAt = get(second, "createdAt");
+        Object version = get(second, "lockVersion");
+        assertThat(second.isNew()).isTrue();
+        assertThat(createdAt).isNull();
+        assertThat(version).isNull();
+        ModelOps.set(second, "email", p + "free");
+        assertThat(ops.save(second)).isEqualTo(1);
+        assertThat(db.queryValue("SELECT created_at = updated_at AND lock_version = 0 FROM users WHERE email = '" + p + "free'"))
+                .isEqualTo(true);
     }
 
     /** A nested level or a savepoint rolled back puts back only the instances written inside it. */

@@ -104,12 +104,28 @@ public sealed interface Work<T> {
         /** The write's work, planned now. */
         Work<T> plan();
 
-        /** Hands the undo to {@code undoLog} when there is one, then plans the write. */
-        default Work<T> remembered(java.util.function.Consumer<Runnable> undoLog) {
-            if (undoLog != null) {
-                undoLog.accept(captureState());
+        /**
+         * Whether planning the write may change the instances (before-hooks, timestamps, a first
+         * version): then a failure of the write puts them back even outside a transaction.
+         */
+        default boolean changedByPlanning() {
+            return true;
+        }
+
+        /**
+         * The undo of this write, handed to {@code undoLog} when there is one: captured inside a
+         * transaction, or when planning may change the instances; null when there is no need.
+         * The runner runs it when the write fails, then plans and runs the write.
+         */
+        default Runnable captured(java.util.function.Consumer<Runnable> undoLog) {
+            if (undoLog == null && !changedByPlanning()) {
+                return null;
             }
-            return plan();
+            Runnable undo = captureState();
+            if (undoLog != null) {
+                undoLog.accept(undo);
+            }
+            return undo;
         }
     }
 
@@ -233,6 +249,11 @@ public sealed interface Work<T> {
                 @Override
                 public Runnable captureState() {
                     return t.captureState();
+                }
+
+                @Override
+                public boolean changedByPlanning() {
+                    return t.changedByPlanning();
                 }
 
                 @Override

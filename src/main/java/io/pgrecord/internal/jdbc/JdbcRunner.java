@@ -167,7 +167,19 @@ public final class JdbcRunner {
                     pause(p.delay());
                     w = p.next().get();
                 }
-                case Work.Tracked<T> t -> w = t.remembered(undoLog.get());
+                case Work.Tracked<T> t -> {
+                    Runnable undo = t.captured(undoLog.get());
+                    if (undo == null) {
+                        w = t.plan();
+                        break;
+                    }
+                    try {
+                        return run(t.plan(), ctx);
+                    } catch (RuntimeException | Error e) {
+                        undo.run();
+                        throw e;
+                    }
+                }
             }
             if (replicas != null && Work.writes(step) && !inTransaction.getAsBoolean()) {
                 // an autocommit write: later routed reads wait for a replica to replay it

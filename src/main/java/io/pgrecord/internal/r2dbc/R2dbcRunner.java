@@ -134,8 +134,14 @@ public final class R2dbcRunner {
             case Work.Memo<?, ?> m -> memo(m, s);
             case Work.Pinned<?> p -> pinned(p);
             // WorkMono takes these itself; as a step, the rest of the work runs as its value
-            case Work.Tracked<?> t -> run(t.remembered(s.undoLog()), s);
+            case Work.Tracked<?> t -> tracked(t, s);
         };
+    }
+
+    private <T> Mono<T> tracked(Work.Tracked<T> t, ReactiveScope s) {
+        Runnable undo = t.captured(s.undoLog());
+        Mono<T> work = Mono.defer(() -> run(t.plan(), s));
+        return undo == null ? work : work.doOnError(e -> undo.run());
     }
 
     private <T> Mono<T> pinned(Work.Pinned<T> p) {

@@ -70,6 +70,8 @@ final class WorkMono<T> extends Mono<T> {
         private ReactiveScope scope;
         /** The step running now, whose continuation takes its value. */
         private Work<T> step;
+        /** What puts back the instances of the work's write if it fails; null without one. */
+        private Runnable undoOnFailure;
         /** What the running step gave; null until it gives something. */
         private Object received;
         private volatile Subscription upstream;
@@ -102,9 +104,11 @@ final class WorkMono<T> extends Mono<T> {
             }
             if (w instanceof Work.Tracked<T> t) {
                 try {
-                    w = t.remembered(scope.undoLog());
+                    undone(t.captured(scope.undoLog()));
+                    w = t.plan();
                 } catch (Throwable e) {
                     // planning failed (validation, a hook): as a plan's own failure, untranslated
+                    undo();
                     actual.onError(Operators.onOperatorError(e, context));
                     return;
                 }
@@ -181,7 +185,27 @@ final class WorkMono<T> extends Mono<T> {
         }
 
         private void fail(Throwable e) {
+            undo();
             actual.onError(R2dbcErrors.translate(e));
+        }
+
+        /** Puts back the instances of a write of this work when it fails (see {@link Work.Tracked#captured}). */
+        private void undone(Runnable undo) {
+            if (undo != null) {
+                Runnable earlier = undoOnFailure;
+                undoOnFailure = earlier == null ? undo : () -> {
+                    undo.run();
+                    earlier.run();
+                };
+            }
+        }
+
+        private void undo() {
+            Runnable u = undoOnFailure;
+            undoOnFailure = null;
+            if (u != null) {
+                u.run();
+            }
         }
 
         /** A failure of this runner's own code: through Reactor's hooks (a JVM error is thrown), as an operator's. */
