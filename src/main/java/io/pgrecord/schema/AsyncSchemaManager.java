@@ -44,13 +44,26 @@ public interface AsyncSchemaManager {
     /** {@code CREATE TYPE ... AS ENUM} from a Java enum: the type name and labels the model layer uses. */
     Mono<Void> createEnum(Class<? extends Enum<?>> type);
 
-    /** Like {@link #createEnum(Class)}, doing nothing when a type of that name exists. */
+    /**
+     * Like {@link #createEnum(Class)}, doing nothing when an enum of that name exists (whatever its
+     * labels). Another kind of type of that name (a table's row type, a domain) does not count: the
+     * {@code CREATE TYPE} is sent, and the server's "already exists" error is raised as a
+     * {@code DatabaseException}.
+     */
     Mono<Void> createEnumIfNotExists(Class<? extends Enum<?>> type);
 
-    /** {@code CREATE TYPE name AS ENUM (labels)}; labels may hold quotes. */
+    /**
+     * {@code CREATE TYPE name AS ENUM (labels)}; labels may hold quotes, and none makes an enum
+     * without labels. A null label is refused with {@code IllegalArgumentException} before any SQL.
+     */
     Mono<Void> createEnum(String name, String... labels);
 
-    /** Like {@link #createEnum(String, String...)}, doing nothing when a type of that name exists. */
+    /**
+     * Like {@link #createEnum(String, String...)}, doing nothing when an enum of that name exists
+     * (whatever its labels). Another kind of type of that name (a table's row type, a domain) does
+     * not count: the {@code CREATE TYPE} is sent, and the server's "already exists" error is raised
+     * as a {@code DatabaseException}.
+     */
     Mono<Void> createEnumIfNotExists(String name, String... labels);
 
     /** {@code ALTER TYPE name ADD VALUE label}, at the end. */

@@ -66,13 +66,26 @@ public interface SchemaManager {
     /** {@code CREATE TYPE ... AS ENUM} from a Java enum: the type name and labels the model layer uses. */
     void createEnum(Class<? extends Enum<?>> type);
 
-    /** Like {@link #createEnum(Class)}, doing nothing when a type of that name exists. */
+    /**
+     * Like {@link #createEnum(Class)}, doing nothing when an enum of that name exists (whatever its
+     * labels). Another kind of type of that name (a table's row type, a domain) does not count: the
+     * {@code CREATE TYPE} is sent, and the server's "already exists" error is raised as a
+     * {@code DatabaseException}.
+     */
     void createEnumIfNotExists(Class<? extends Enum<?>> type);
 
-    /** {@code CREATE TYPE name AS ENUM (labels)}; labels may hold quotes. */
+    /**
+     * {@code CREATE TYPE name AS ENUM (labels)}; labels may hold quotes, and none makes an enum
+     * without labels. A null label is refused with {@code IllegalArgumentException} before any SQL.
+     */
     void createEnum(String name, String... labels);
 
-    /** Like {@link #createEnum(String, String...)}, doing nothing when a type of that name exists. */
+    /**
+     * Like {@link #createEnum(String, String...)}, doing nothing when an enum of that name exists
+     * (whatever its labels). Another kind of type of that name (a table's row type, a domain) does
+     * not count: the {@code CREATE TYPE} is sent, and the server's "already exists" error is raised
+     * as a {@code DatabaseException}.
+     */
     void createEnumIfNotExists(String name, String... labels);
 
     /** {@code ALTER TYPE name ADD VALUE label}, at the end. */

@@ -87,6 +87,57 @@ class EnumAndDomainTest {
     }
 
     @BothBackends
+    void anEnumWithoutLabelsIsAnEnum(Exec exec, TestDatabase db) {
+        SchemaManager schema = SchemaViews.schema(exec, db);
+        Inspector insp = SchemaViews.inspector(exec, db);
+        String type = "empty_" + exec.name().toLowerCase(Locale.ROOT);
+        schema.createEnum(type);
+        schema.createEnumIfNotExists(type + "_b");
+        schema.createEnumIfNotExists(type + "_b");                                 // exists: nothing changes
+        // jOOQ's createType(...).asEnum() of no labels made an empty composite type (typtype c)
+        assertThat(insp.enums("public")).filteredOn(e -> e.name().startsWith(type)).containsExactlyInAnyOrder(
+                new EnumInfo(type, "public", true, List.of()), new EnumInfo(type + "_b", "public", true, List.of()));
+        schema.addEnumValue(type, "first");
+        assertThat(labels(insp, type)).containsExactly("first");
+    }
+
+    @BothBackends
+    void aNullLabelIsRefusedBeforeAnySql(Exec exec, TestDatabase db) {
+        SchemaManager schema = SchemaViews.schema(exec, db);
+        Inspector insp = SchemaViews.inspector(exec, db);
+        io.pgrecord.StatementLog log = exec == Exec.JDBC ? db.blocking().statementLog() : db.async().statementLog();
+        String type = "nulls_" + exec.name().toLowerCase(Locale.ROOT);
+        log.start();
+        assertThatThrownBy(() -> schema.createEnum(type, "a", null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("enum label must not be null");
+        assertThatThrownBy(() -> schema.createEnumIfNotExists(type, (String) null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("enum label must not be null");
+        assertThat(log.stop()).isEmpty();
+        assertThat(insp.hasType(type, "*")).isFalse();
+    }
+
+    @BothBackends
+    void ifNotExistsCountsOnlyAnEnumOfThatName(Exec exec, TestDatabase db) {
+        SchemaManager schema = SchemaViews.schema(exec, db);
+        Inspector insp = SchemaViews.inspector(exec, db);
+        // in a schema of its own, so that the other tests' listings of public stay as they are
+        String kinds = "kinds_" + exec.name().toLowerCase(Locale.ROOT);
+        String table = kinds + ".rowtype";
+        String domain = kinds + ".dom";
+        db.execute("CREATE SCHEMA " + kinds);
+        db.execute("CREATE TABLE " + table + " (x int)");
+        schema.createDomain(Domain.named(domain).as("integer"));
+        // a table's row type or a domain is no enum: the CREATE TYPE is sent and the server refuses it
+        assertThatThrownBy(() -> schema.createEnumIfNotExists(table, "a"))
+                .isInstanceOf(io.pgrecord.error.DatabaseException.class).hasMessageContaining("already exists");
+        assertThatThrownBy(() -> schema.createEnumIfNotExists(domain, "a"))
+                .isInstanceOf(io.pgrecord.error.DatabaseException.class).hasMessageContaining("already exists");
+        assertThat(insp.enums(kinds)).isEmpty();
+        assertThat(insp.tables(kinds)).extracting(TableInfo::name).containsExactly("rowtype");
+        assertThat(insp.domains(kinds)).extracting(DomainInfo::name).containsExactly("dom");
+    }
+
+    @BothBackends
     void domainCheckAcceptsFourAndRejectsMinusFour(Exec exec, TestDatabase db) {
         SchemaManager schema = SchemaViews.schema(exec, db);
         Inspector insp = SchemaViews.inspector(exec, db);

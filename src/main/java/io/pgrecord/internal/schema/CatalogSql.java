@@ -52,12 +52,15 @@ final class CatalogSql {
         return DSL.condition("c.relkind::text in ({0})", DSL.list(relkinds.stream().map(DSL::inline).toList()));
     }
 
-    /** A row when a type of that name exists where {@code CREATE TYPE} would put it (or in the named schema). */
-    static ResultQuery<Record> typeExists(Name type) {
+    /**
+     * The kind ({@code typtype} as text: {@code e} for an enum) of the type of that name where
+     * {@code CREATE TYPE} would put it (or in the named schema); no row when there is none.
+     */
+    static ResultQuery<Record> typeKind(Name type) {
         Condition schema = type.qualified()
                 ? DSL.condition("n.nspname = {0}", DSL.val(type.first()))
                 : DSL.condition("n.nspname = current_schema()");
-        return DSL.resultQuery("select 1 from pg_catalog.pg_type t join pg_catalog.pg_namespace n on n.oid = t.typnamespace"
+        return DSL.resultQuery("select t.typtype::text from pg_catalog.pg_type t join pg_catalog.pg_namespace n on n.oid = t.typnamespace"
                 + " where t.typname = {0} and {1}", DSL.val(type.last()), schema);
     }
 }

@@ -7,7 +7,6 @@ import io.pgrecord.schema.Index;
 import io.pgrecord.schema.Partition;
 import io.pgrecord.schema.SchemaManager;
 import io.pgrecord.schema.TableOptions;
-import java.util.List;
 import org.jooq.Select;
 import org.jspecify.annotations.Nullable;
 
@@ -81,12 +80,12 @@ final class JdbcSchemaManager implements SchemaManager {
 
     @Override
     public void createEnum(String name, String... labels) {
-        run(SchemaStatements.createEnum(name, List.of(labels), false));
+        run(SchemaStatements.createEnum(name, labels, false));
     }
 
     @Override
     public void createEnumIfNotExists(String name, String... labels) {
-        run(SchemaStatements.createEnum(name, List.of(labels), true));
+        run(SchemaStatements.createEnum(name, labels, true));
     }
 
     @Override

@@ -7,7 +7,6 @@ import io.pgrecord.schema.Exclude;
 import io.pgrecord.schema.Index;
 import io.pgrecord.schema.Partition;
 import io.pgrecord.schema.TableOptions;
-import java.util.List;
 import java.util.function.Supplier;
 import org.jooq.Select;
 import org.jspecify.annotations.Nullable;
@@ -86,12 +85,12 @@ final class R2dbcSchemaManager implements AsyncSchemaManager {
 
     @Override
     public Mono<Void> createEnum(String name, String... labels) {
-        return run(() -> SchemaStatements.createEnum(name, List.of(labels), false));
+        return run(() -> SchemaStatements.createEnum(name, labels, false));
     }
 
     @Override
     public Mono<Void> createEnumIfNotExists(String name, String... labels) {
-        return run(() -> SchemaStatements.createEnum(name, List.of(labels), true));
+        return run(() -> SchemaStatements.createEnum(name, labels, true));
     }
 
     @Override

@@ -12,6 +12,7 @@ import io.pgrecord.schema.Partition;
 import io.pgrecord.schema.TableOptions;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -37,6 +38,9 @@ public final class SchemaStatements {
     /** A DDL plan: capabilities in, work out. */
     public interface Plan extends Function<Capabilities, Work<Void>> {
     }
+
+    /** {@code pg_type.typtype} of an enum. */
+    private static final String ENUM = "e";
 
     private SchemaStatements() {
     }
@@ -106,8 +110,10 @@ public final class SchemaStatements {
         return createEnum(name, list, ifNotExists);
     }
 
-    public static Plan createEnum(String name, List<String> labels, boolean ifNotExists) {
-        return createEnum(Identifiers.qualified("enum type name", name), labels, ifNotExists);
+    public static Plan createEnum(String name, String[] labels, boolean ifNotExists) {
+        // not List.of: a null label is refused below with its own message, not as a bare NPE
+        return createEnum(Identifiers.qualified("enum type name", name), Arrays.asList(Objects.requireNonNull(labels, "labels")),
+                ifNotExists);
     }
 
     private static Plan createEnum(Name name, List<String> labels, boolean ifNotExists) {
@@ -119,11 +125,16 @@ public final class SchemaStatements {
                 throw new IllegalArgumentException("enum label '" + label + "' is given twice for type " + name);
             }
         }
-        Query create = DSL.createType(name).asEnum(labels.stream().map(DSL::inline).toList());
+        // a template, not jOOQ's createType(...).asEnum(...): given no labels, that renders no ENUM
+        // keyword and so makes an empty composite type
+        Query create = DSL.query("create type {0} as enum ({1})", name, DSL.list(labels.stream().map(DSL::inline).toList()));
         if (!ifNotExists) {
             return always(create);
         }
-        return caps -> Work.fetch(CatalogSql.typeExists(name)).then(rows -> rows.isEmpty() ? execute(create) : Work.done(null));
+        // only an enum of that name counts: for another kind of type (a table's row type, a
+        // domain) the CREATE TYPE is sent, and the server's "already exists" error says so
+        return caps -> Work.fetch(CatalogSql.typeKind(name))
+                .then(rows -> rows.isEmpty() || !ENUM.equals(rows.get(0).get(0)) ? execute(create) : Work.done(null));
     }
 
     public static Plan addEnumValue(String type, String label, boolean ifNotExists, String position, String existing) {
