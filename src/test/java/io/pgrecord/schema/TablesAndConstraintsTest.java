@@ -68,6 +68,34 @@ class TablesAndConstraintsTest {
     }
 
     @BothBackends
+    void jsonbQuestionMarkOperatorsWorkInIndexesAndChecks(Exec exec, TestDatabase db) {
+        SchemaManager schema = SchemaViews.schema(exec, db);
+        Inspector insp = SchemaViews.inspector(exec, db);
+        String t = "jq_" + exec.name().toLowerCase(java.util.Locale.ROOT);
+        db.execute("CREATE TABLE " + t + " (doc jsonb)");
+        // pgjdbc reads a lone ? as a bind: each operator ? must reach the server as the operator
+        schema.createIndex(Index.on(t).named(t + "_k").columns("doc").using("gin").where("doc ? 'k'"));
+        schema.createIndex(Index.on(t).named(t + "_ab").columns("doc").using("gin")
+                .where("doc ?| array['a', 'b'] and doc ?& array['c'] and doc @? '$.d'"));
+        schema.createIndex(Index.on(t).named(t + "_esc").expression("(doc ?? 'e')").where("doc ? 'q'"));
+        assertThat(insp.indexes(t)).extracting(IndexInfo::name, IndexInfo::predicate).containsExactlyInAnyOrder(
+                tuple(t + "_k", "(doc ? 'k'::text)"),
+                tuple(t + "_ab", "((doc ?| ARRAY['a'::text, 'b'::text]) AND (doc ?& ARRAY['c'::text]) AND (doc @? '$.\"d\"'::jsonpath))"),
+                tuple(t + "_esc", "(doc ? 'q'::text)"));
+        assertThat(insp.indexes(t)).filteredOn(i -> i.name().equals(t + "_esc")).singleElement()
+                .satisfies(i -> assertThat(i.definition()).contains("((doc ? 'e'::text))"));
+
+        String domain = t + "_keyed";
+        schema.createDomain(Domain.named(domain).as("jsonb").check("VALUE ?| array['a', 'b']").check("not VALUE ? 'x'"));
+        assertThat(insp.domains("public")).filteredOn(d -> d.name().equals(domain)).singleElement()
+                .satisfies(d -> assertThat(d.checks()).containsExactlyInAnyOrder(
+                        "CHECK (VALUE ?| ARRAY['a'::text, 'b'::text])", "CHECK (NOT VALUE ? 'x'::text)"));
+        assertThat(db.queryValue("SELECT '{\"b\": 1}'::" + domain + "::text")).isEqualTo("{\"b\": 1}");
+        assertThatThrownBy(() -> db.execute("SELECT '{\"c\": 1}'::" + domain)).hasMessageContaining("violates check constraint");
+        assertThatThrownBy(() -> db.execute("SELECT '{\"a\": 1, \"x\": 2}'::" + domain)).hasMessageContaining("violates check constraint");
+    }
+
+    @BothBackends
     void partitionedTableAndItsPartitionsAreListed(Exec exec, TestDatabase db) {
         SchemaManager schema = SchemaViews.schema(exec, db);
         Inspector insp = SchemaViews.inspector(exec, db);

@@ -95,7 +95,7 @@ final class IndexDdl {
     /** A column name, or an expression key kept in its parentheses. */
     private static QueryPart key(String key, boolean expression) {
         if (expression) {
-            return DSL.sql(SqlFragments.check("index expression", key));
+            return SqlFragments.expression("index expression", key);
         }
         return Identifiers.simple("index column", key);
     }

@@ -1,17 +1,23 @@
 package io.pgrecord.internal.schema;
 
+import io.pgrecord.internal.exec.JooqDefaults;
+import io.pgrecord.internal.exec.SqlText;
+import io.pgrecord.internal.query.Sql;
 import java.util.regex.Pattern;
 import org.jooq.Condition;
+import org.jooq.Context;
 import org.jooq.QueryPart;
-import org.jooq.impl.DSL;
+import org.jooq.impl.CustomQueryPart;
 
 /**
  * Checks the SQL expressions that DDL takes as text: CHECK and WHERE conditions, DEFAULT and
  * generated-column expressions. They are the developer's SQL by design, so they cannot be
  * quoted; what is refused is anything that could end the statement or hide text from it: a
  * {@code ;}, a comment, a dollar quote, an unterminated quote or unbalanced parentheses. jOOQ's
- * template markers ({@code ?}, <code>{</code>) are refused too, so the text reaches the server
- * exactly as written.
+ * template markers (<code>{</code>, <code>}</code>) and backslashes are refused too. A {@code ?}
+ * is the operator, as in SQL text given no bind values ({@link SqlText}'s rule: {@code ??} is
+ * the operator {@code ?} too): the text is rendered past jOOQ's templates, with each operator
+ * {@code ?} written {@code ??} where the binds are {@code ?} (pgjdbc reads a lone one as a bind).
  */
 public final class SqlFragments {
 
@@ -27,12 +33,27 @@ public final class SqlFragments {
 
     /** A checked expression as a plain-SQL part. */
     public static QueryPart expression(String what, String sql) {
-        return DSL.sql(check(what, sql));
+        return new Text(SqlText.pieces(check(what, sql), false));
     }
 
-    /** A checked boolean expression. */
+    /** A checked boolean expression, parenthesised as jOOQ's plain-SQL conditions are. */
     public static Condition condition(String what, String sql) {
-        return DSL.condition(check(what, sql));
+        return Sql.condition(check(what, sql), new QueryPart[0]);
+    }
+
+    /** SQL text without bind markers, its operator {@code ?} written as the statement's binds need. */
+    private static final class Text extends CustomQueryPart {
+
+        private final SqlText.Pieces pieces;
+
+        Text(SqlText.Pieces pieces) {
+            this.pieces = pieces;
+        }
+
+        @Override
+        public void accept(Context<?> ctx) {
+            ctx.sql(JooqDefaults.numberedBinds(ctx) ? pieces.sql()[0] : pieces.escaped()[0]);
+        }
     }
 
     /**
@@ -89,7 +110,7 @@ public final class SqlFragments {
             if ((c == '-' && i + 1 < n && sql.charAt(i + 1) == '-') || (c == '/' && i + 1 < n && sql.charAt(i + 1) == '*')) {
                 throw refused(what, sql, "a comment");
             }
-            if (c == '$' || c == '?' || c == '{' || c == '}' || c == '\\') {
+            if (c == '$' || c == '{' || c == '}' || c == '\\') {
                 throw refused(what, sql, "'" + c + "'");
             }
             if (c == '(') {
