@@ -31,17 +31,18 @@ class ConfinementTest {
     private static final Pattern COMMENTS = Pattern.compile("(?s)/\\*.*?\\*/|//[^\\n]*");
 
     /** Files outside internal/jdbc where jOOQ's API puts java.sql types in the code. */
-    private static final Map<String, String> JAVA_SQL_ALLOWED = Map.of(
-            "types/PgTextBinding.java", "jOOQ's Binding SPI declares SQLException and uses java.sql.Types",
-            "types/PgTextArrayBinding.java", "jOOQ's Binding SPI declares SQLException and uses java.sql.Types",
-            "internal/types/TextBinding.java", "jOOQ's Binding SPI",
-            "internal/types/TextArrayBinding.java", "jOOQ's Binding SPI",
-            "internal/types/ArrayFieldBinding.java", "jOOQ's Binding SPI",
-            "internal/types/TemporalBinding.java", "jOOQ's Binding SPI",
-            "internal/types/ColumnKind.java", "jOOQ's DataType reports java.sql.Types codes",
-            "internal/model/CopyText.java", "jOOQ hands DATE and TIMESTAMP values as java.sql.Date/Timestamp",
-            "internal/schema/CatalogQueries.java", "jOOQ over JDBC hands a text[] value as java.sql.Array",
-            "internal/error/UnreadableColumnException.java", "jOOQ wraps the driver's SQLException as the cause");
+    private static final Map<String, String> JAVA_SQL_ALLOWED = Map.ofEntries(
+            Map.entry("types/PgTextBinding.java", "jOOQ's Binding SPI declares SQLException and uses java.sql.Types"),
+            Map.entry("types/PgTextArrayBinding.java", "jOOQ's Binding SPI declares SQLException and uses java.sql.Types"),
+            Map.entry("internal/types/TextBinding.java", "jOOQ's Binding SPI"),
+            Map.entry("internal/types/TextArrayBinding.java", "jOOQ's Binding SPI"),
+            Map.entry("internal/types/ArrayFieldBinding.java", "jOOQ's Binding SPI"),
+            Map.entry("internal/types/TemporalBinding.java", "jOOQ's Binding SPI"),
+            Map.entry("internal/types/ColumnKind.java", "jOOQ's DataType reports java.sql.Types codes"),
+            Map.entry("internal/model/CopyText.java", "jOOQ hands DATE and TIMESTAMP values as java.sql.Date/Timestamp"),
+            Map.entry("internal/schema/CatalogQueries.java", "jOOQ over JDBC hands a text[] value as java.sql.Array"),
+            Map.entry("internal/error/UnreadableColumnException.java", "jOOQ wraps the driver's SQLException as the cause"),
+            Map.entry("internal/model/RowMapper.java", "jOOQ over JDBC hands an untyped array column as java.sql.Array"));
 
     @Test
     void jdbcDriversOnlyInInternalJdbc() {
