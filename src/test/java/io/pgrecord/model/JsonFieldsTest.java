@@ -101,6 +101,20 @@ class JsonFieldsTest {
                 .containsExactly("2", "w");
     }
 
+    /** A list of lists bound in where(...) is a multi-dimensional array, as a String[][] is. */
+    @BothBackends
+    void nestedListsBindAsMultiDimensionalArrays(Exec exec, TestDatabase db) {
+        ModelOps ops = ModelOps.on(exec, db);
+        Model m = ops.insert("Specimen", "words", TypeSamples.list(TypeSamples.list("x", "y"), TypeSamples.list("z", null)));
+        Long id = get(m, "id");
+        assertThat(ops.count(ops.query("Specimen").where("id = ? AND words = ?", id,
+                (Object) new String[][] {{"x", "y"}, {"z", null}}))).isOne();
+        assertThat(ops.count(ops.query("Specimen").where("id = ? AND words = ?", id,
+                List.of(List.of("x", "y"), java.util.Arrays.asList("z", null))))).isOne();
+        assertThat(ops.count(ops.query("Specimen").where("id = ? AND words = ?", id,
+                List.of(new String[] {"x", "y"}, new String[] {"z", "w"})))).isZero();
+    }
+
     /** Array columns selected by an untyped field(...) fill their fields, as typed ones do. */
     @BothBackends
     @SuppressWarnings("unchecked") // fields read by name through ModelOps come back untyped

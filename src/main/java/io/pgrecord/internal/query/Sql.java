@@ -152,8 +152,9 @@ public final class Sql {
             int n = value instanceof Collection<?> c ? c.size() : ((Object[]) value).length;
             return DSL.inline((Object) ("{" + String.join(",", java.util.Collections.nCopies(n, "NULL")) + "}"));
         }
-        DataType<Object> type = (DataType<Object>) TypeMapper.forValue(value);
-        return DSL.val(BindValues.check("a bind value", type, value), type);
+        Object bound = NestedLists.asArrays(value);
+        DataType<Object> type = (DataType<Object>) TypeMapper.forValue(bound);
+        return DSL.val(BindValues.check("a bind value", type, bound), type);
     }
 
     /** Whether a bind is a list or array with no element to type it by: empty, or all null. */
