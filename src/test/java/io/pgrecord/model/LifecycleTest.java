@@ -134,6 +134,11 @@ class LifecycleTest {
         String deletedAt = "SELECT deleted_at::text FROM notes WHERE id = " + get(gone, "id");
         Object stamped = db.queryValue(deletedAt);
         assertThat(stamped).isNotNull();
+        // deleting the marked instance again changes nothing, and sends nothing
+        ops.log().start();
+        assertThat(ops.delete(gone)).isZero();
+        assertThat(ops.log().stop()).isEmpty();
+        assertThat(db.queryValue(deletedAt)).isEqualTo(stamped);
 
         var mine = ops.query("Note").where("body LIKE ?", tag + "%");
         assertThat(ops.deleteAll(mine.onlyDeleted())).isZero();

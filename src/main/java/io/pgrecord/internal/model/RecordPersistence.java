@@ -195,6 +195,11 @@ public final class RecordPersistence {
                     ? "cannot delete " + meta.type().getSimpleName() + " " + describeKey(meta, model) + ": it was already deleted"
                     : "cannot delete a new " + meta.type().getSimpleName() + " that was never saved");
         }
+        FieldMeta softDelete = meta.softDelete();
+        if (softDelete != null && RecordState.persistedValue(model, softDelete) != null) {
+            // already marked: deleting it again would move the time it was deleted at
+            return Work.done(0);
+        }
         fire(model, Hook.BEFORE_DELETE);
         Work<Integer> deleted = deletePlanned(meta, model);
         return meta.overrides(Hook.AFTER_DELETE) ? InstanceStates.atomic(meta, List.of(model), deleted) : deleted;
@@ -565,6 +570,11 @@ public final class RecordPersistence {
                 + " from pg_catalog.pg_attribute a join pg_catalog.pg_type t on t.oid = a.atttypid"
                 + " where a.attrelid = to_regclass({0}) and a.attname = {1} and not a.attisdropped",
                 DSL.val(table.toString()), DSL.val(v.column()));
+    }
+
+    /** A soft-delete mark for field {@code d}: the clock's reading in the field's type. */
+    public static Object softDeleteStamp(FieldMeta d) {
+        return now(d.type(), clock());
     }
 
     /** The current time at PostgreSQL's microsecond precision: one reading per write, for all its stamps. */

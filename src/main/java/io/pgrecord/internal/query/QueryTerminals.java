@@ -18,7 +18,6 @@ import io.pgrecord.internal.model.RowMapper;
 import io.pgrecord.internal.types.BindValues;
 import io.pgrecord.internal.types.Conversions;
 import java.math.BigDecimal;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -333,7 +332,7 @@ public final class QueryTerminals {
             return timed(s, new Work.Execute<>(DSL.deleteFrom(s.meta.table()).where(target(s, caps)), Work::done));
         }
         Map<Field<?>, Object> set = Map.of(deleted.unqualified(),
-                BindValues.of(deleted.column(), OffsetDateTime.now(), deleted.dataType()));
+                BindValues.of(deleted.column(), RecordPersistence.softDeleteStamp(deleted), deleted.dataType()));
         Condition where = target(s, caps);
         if (s.deleted != QuerySpec.DeletedScope.DEFAULT) {
             // the default scope reads only these rows already
