@@ -4,6 +4,7 @@ import io.pgrecord.internal.types.DirectType;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.IntFunction;
 import java.util.function.LongFunction;
@@ -92,9 +93,10 @@ public sealed interface Work<T> {
      * A write that changes instances in memory as well as rows: inside a transaction, the runner
      * first hands the transaction {@link #captureState()}, which puts the instances back as they
      * are now, to run if the transaction (or the level or savepoint around the write) is rolled
-     * back; outside one there is nothing to capture. Then it runs {@link #plan()}'s work, planned
-     * only now, so that what planning changes in the instances (before-hooks, timestamps, a
-     * first version) is put back too. Implemented by the model layer, one object per write.
+     * back. Then it runs {@link #plan()}'s work, planned only now, so that what planning changes
+     * in the instances (before-hooks, timestamps, a first version) is put back too; when the
+     * write fails, in a transaction or not, it puts them back at once (see {@link #captured}).
+     * Implemented by the model layer, one object per write.
      */
     non-sealed interface Tracked<T> extends Work<T> {
 
@@ -114,10 +116,11 @@ public sealed interface Work<T> {
 
         /**
          * The undo of this write, handed to {@code undoLog} when there is one: captured inside a
-         * transaction, or when planning may change the instances; null when there is no need.
-         * The runner runs it when the write fails, then plans and runs the write.
+         * transaction, or when planning may change the instances; null when neither holds, and
+         * the write costs nothing more. The runner then plans and runs the write, and runs the
+         * undo if it fails.
          */
-        default Runnable captured(java.util.function.Consumer<Runnable> undoLog) {
+        default Runnable captured(Consumer<Runnable> undoLog) {
             if (undoLog == null && !changedByPlanning()) {
                 return null;
             }
