@@ -37,9 +37,7 @@ final class InstanceWrite<T> implements Work.Tracked<Integer> {
     /** Timestamps, a first version and before-hooks change the instance before its statement is sent. */
     @Override
     public boolean changedByPlanning() {
-        return meta.version() != null || meta.createdAt() != null || meta.updatedAt() != null
-                || meta.overrides(Hook.BEFORE_SAVE) || meta.overrides(Hook.BEFORE_INSERT)
-                || meta.overrides(Hook.BEFORE_UPDATE) || meta.overrides(Hook.BEFORE_DELETE);
+        return meta.changedByPlanning();
     }
 
     @Override

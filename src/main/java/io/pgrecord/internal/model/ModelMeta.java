@@ -69,6 +69,8 @@ public final class ModelMeta<T> implements RowTarget {
     private final FieldMeta[] primitiveFields;
     private final FieldMeta[] mutableFields;
     private final Set<Hook> hooks;
+    /** Whether preparing a write changes an instance: timestamps, a first version, before-hooks. */
+    private final boolean changedByPlanning;
     private final boolean strictLoading;
     private final ShapeCache shapes = new ShapeCache(this);
     private volatile Object prototype;
@@ -131,6 +133,8 @@ public final class ModelMeta<T> implements RowTarget {
         this.mutableFields = columnKinds == null ? new FieldMeta[0]
                 : all.stream().filter(f -> columnKinds[f.index()].mutable()).toArray(FieldMeta[]::new);
         this.hooks = overriddenHooks(type);
+        this.changedByPlanning = version != null || createdAt != null || updatedAt != null || hooks.contains(Hook.BEFORE_SAVE)
+                || hooks.contains(Hook.BEFORE_INSERT) || hooks.contains(Hook.BEFORE_UPDATE) || hooks.contains(Hook.BEFORE_DELETE);
         this.strictLoading = type.isAnnotationPresent(StrictLoading.class);
         try {
             this.constructor = lookup.findConstructor(type, MethodType.methodType(void.class))
@@ -278,6 +282,11 @@ public final class ModelMeta<T> implements RowTarget {
             return model.getClass().getName() + "@" + Integer.toHexString(System.identityHashCode(model));
         }
         return meta.toString(model);
+    }
+
+    /** See {@link #changedByPlanning}: such a model's failed write puts the instance back (see {@code Work.Tracked}). */
+    boolean changedByPlanning() {
+        return changedByPlanning;
     }
 
     /** Whether the model class overrides a hook: the base class's hooks do nothing, so a row needs no call for the others. */

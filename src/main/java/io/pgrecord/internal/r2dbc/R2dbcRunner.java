@@ -134,14 +134,9 @@ public final class R2dbcRunner {
             case Work.Memo<?, ?> m -> memo(m, s);
             case Work.Pinned<?> p -> pinned(p);
             // WorkMono takes these itself; as a step, the rest of the work runs as its value
-            case Work.Tracked<?> t -> tracked(t, s);
+            // WorkMono captures and plans a tracked write itself, as it walks the steps
+            case Work.Tracked<?> t -> throw new IllegalStateException("a tracked write is no step");
         };
-    }
-
-    private <T> Mono<T> tracked(Work.Tracked<T> t, ReactiveScope s) {
-        Runnable undo = t.captured(s.undoLog());
-        Mono<T> work = Mono.defer(() -> run(t.plan(), s));
-        return undo == null ? work : work.doOnError(e -> undo.run());
     }
 
     private <T> Mono<T> pinned(Work.Pinned<T> p) {
