@@ -242,6 +242,18 @@ class PgOperatorsTest {
         assertThat(Pg.<Integer>any(SCORES).getDataType().getType()).isEqualTo(Integer.class);
     }
 
+    /** A list of lists is the multi-dimensional array it stands for, as in where(...); strings stay untyped. */
+    @BothBackends
+    void nestedListOperandsAreMultiDimensionalArrays(Exec exec, TestDatabase db) {
+        AnyBackend b = db.on(exec);
+        Field<String[][]> grid = val(new String[][] {{"a", "b"}, {"c", "d\"e"}}, SQLDataType.CLOB.array().array());
+        assertThat(b.fetch(b.dsl().select(DSL.field(Pg.contains(grid, List.of(List.of("d\"e")))))).get(0).value1()).isTrue();
+        assertThat(b.fetch(b.dsl().select(DSL.field(Pg.contains(grid, List.of(List.of("x")))))).get(0).value1()).isFalse();
+        assertThat(ids(b, Pg.contains(TAGS, new String[][] {{"graph"}, {"nosql"}}))).containsExactly(3);
+        assertThat(ids(b, Pg.overlaps(SCORES, List.of(List.of(4, 40), java.util.Arrays.asList(5, null))))).containsExactly(2, 3);
+        assertThat(ids(b, Pg.containedBy(SCORES, List.of(new Integer[] {1, 2}, new Integer[] {3, 4})))).containsExactly(1, 2, 4);
+    }
+
     @BothBackends
     void rangeOperators(Exec exec, TestDatabase db) {
         AnyBackend b = db.on(exec);

@@ -3,6 +3,7 @@ package io.pgrecord.internal.query;
 import io.pgrecord.internal.exec.JooqDefaults;
 import io.pgrecord.internal.exec.SqlText;
 import io.pgrecord.internal.types.BindValues;
+import io.pgrecord.internal.types.NestedLists;
 import io.pgrecord.internal.types.TypeMapper;
 import java.util.Collection;
 import org.jooq.Condition;

@@ -63,7 +63,9 @@ public final class Operands {
         if (value instanceof Field<?> field) {
             return field;
         }
-        String[] strings = strings(value);
+        // a list of lists is the multi-dimensional array it stands for, as in where(...)
+        value = NestedLists.asArrays(value);
+        Object[] strings = strings(value);
         if (strings != null) {
             return DSL.val(arrayLiteral(strings), UNTYPED);
         }
@@ -108,8 +110,12 @@ public final class Operands {
         return text;
     }
 
-    private static String[] strings(Object value) {
+    /** The value as strings, or as arrays of strings at any depth; null when it is anything else. */
+    private static Object[] strings(Object value) {
         if (value instanceof String[] array) {
+            return array;
+        }
+        if (value instanceof Object[] array && leafComponent(array.getClass()) == String.class) {
             return array;
         }
         if (value instanceof Collection<?> c && c.stream().allMatch(e -> e == null || e instanceof String)
@@ -135,20 +141,37 @@ public final class Operands {
         return Hstore.valueOf(entries);
     }
 
-    /** PostgreSQL's array literal for strings: every element quoted, NULL as the bare word. */
-    private static String arrayLiteral(String[] elements) {
-        StringBuilder out = new StringBuilder("{");
+    private static Class<?> leafComponent(Class<?> arrayClass) {
+        Class<?> c = arrayClass;
+        while (c.isArray()) {
+            c = c.getComponentType();
+        }
+        return c;
+    }
+
+    /**
+     * PostgreSQL's array literal for strings, or for arrays of them (a sub-array as a nested
+     * literal): every string quoted, NULL as the bare word.
+     */
+    private static String arrayLiteral(Object[] elements) {
+        return arrayLiteral(elements, new StringBuilder()).toString();
+    }
+
+    private static StringBuilder arrayLiteral(Object[] elements, StringBuilder out) {
+        out.append('{');
         for (int i = 0; i < elements.length; i++) {
             if (i > 0) {
                 out.append(',');
             }
-            String e = elements[i];
+            Object e = elements[i];
             if (e == null) {
                 out.append("NULL");
+            } else if (e instanceof Object[] nested) {
+                arrayLiteral(nested, out);
             } else {
-                out.append('"').append(e.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+                out.append('"').append(((String) e).replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
             }
         }
-        return out.append('}').toString();
+        return out.append('}');
     }
 }

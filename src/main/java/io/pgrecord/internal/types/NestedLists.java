@@ -1,4 +1,4 @@
-package io.pgrecord.internal.query;
+package io.pgrecord.internal.types;
 
 import java.lang.reflect.Array;
 import java.util.Arrays;
@@ -9,13 +9,13 @@ import java.util.Collection;
  * Java array the drivers bind as a multi-dimensional SQL array ({@code String[][]}), typed by its
  * first non-null element; a list of lists has no SQL type of its own.
  */
-final class NestedLists {
+public final class NestedLists {
 
     private NestedLists() {
     }
 
     /** The value as a nested array when it is a list holding lists or arrays, or an array holding lists; the value itself otherwise. */
-    static Object asArrays(Object value) {
+    public static Object asArrays(Object value) {
         boolean nested = value instanceof Collection<?> c ? c.stream().anyMatch(e -> isList(e) || e instanceof Object[])
                 : value instanceof Object[] a && Arrays.stream(a).anyMatch(NestedLists::isList);
         if (!nested) {
