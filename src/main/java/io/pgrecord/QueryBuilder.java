@@ -250,7 +250,7 @@ public abstract sealed class QueryBuilder<T, Q extends QueryBuilder<T, Q>> permi
      * query per relation level, never one per row. Names are checked before any SQL.
      */
     public Q include(String... relations) {
-        return with(spec.include(Arrays.asList(relations)));
+        return with(spec.include(Arrays.asList(nonNull(relations, "include", "relation name"))));
     }
 
     /**

@@ -2,8 +2,12 @@ package io.pgrecord.model;
 
 import static io.pgrecord.testing.ModelOps.get;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.name;
 
 import io.pgrecord.Model;
+import io.pgrecord.error.TooManyRowsException;
 import io.pgrecord.testing.BothBackends;
 import io.pgrecord.testing.Exec;
 import io.pgrecord.testing.ModelOps;
@@ -65,5 +69,38 @@ class IncludeKeysTest {
         io.pgrecord.QueryBuilder right = ops.<Model>query("IeBook").where("id = ?", 21L).include("genres");
         List<Model> books = ops.all((io.pgrecord.QueryBuilder<Model, ?>) left.union(right).orderBy("id"));
         assertThat(books).hasSize(2).allSatisfy(b -> assertThat(((io.pgrecord.Relation<?>) get(b, "genres")).isLoaded()).isTrue());
+    }
+
+    /**
+     * An include whose owners' select(...) leaves out the column it matches rows by is refused
+     * before any SQL: the relations would load empty, or null, without a word.
+     */
+    @BothBackends
+    void anIncludeNeedsItsKeyInTheOwnersProjection(Exec exec, TestDatabase db) {
+        ModelOps ops = ModelOps.on(exec, db);
+        ops.log().start();
+        assertThatThrownBy(() -> ops.all(ops.<Model>query("IeAuthor").select(field(name("name"))).include("notes")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("include(\"notes\")").hasMessageContaining("column id");
+        assertThatThrownBy(() -> ops.all(ops.<Model>query("IeNote").select(field(name("id")), field(name("body"))).include("author")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("column author_id");
+        assertThatThrownBy(() -> ops.all(ops.<Model>query("IeBook").select(field(name("title"))).include("genres")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("column id");
+        assertThatThrownBy(() -> ops.all(ops.<Model>query("IeBook").include((String) null)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("include got a null relation name");
+        assertThat(ops.log().stop()).isEmpty();
+        List<Model> notes = ops.all(ops.<Model>query("IeNote").select(field(name("id")), field(name("author_id")))
+                .orderBy("id").include("author"));
+        assertThat(notes).extracting(n -> (String) get(ops.single(n, "author"), "name")).containsExactly("ann", "bob", "bob");
+    }
+
+    /** one() refuses a second row before loading any relation of the two. */
+    @BothBackends
+    void oneRefusesASecondRowWithoutLoadingItsIncludes(Exec exec, TestDatabase db) {
+        ModelOps ops = ModelOps.on(exec, db);
+        ops.log().start();
+        assertThatThrownBy(() -> ops.one(ops.<Model>query("IeAuthor").include("notes"))).isInstanceOf(TooManyRowsException.class);
+        assertThat(ops.log().stop()).hasSize(1);
+        Model ann = ops.one(ops.<Model>query("IeAuthor").where("id = ?", 1L).include("notes"));
+        assertThat(ops.<Model>many(ann, "notes")).extracting(n -> (String) get(n, "body")).containsExactly("n-ann");
     }
 }

@@ -22,6 +22,7 @@ import org.jooq.Field;
 import org.jooq.Param;
 import org.jooq.Record;
 import org.jooq.SelectField;
+import org.jooq.SelectFieldOrAsterisk;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
@@ -35,8 +36,12 @@ public final class Includes {
     private Includes() {
     }
 
-    /** Parses dotted paths into a tree, validating every name against the models before any SQL. */
-    public static Map<String, Object> tree(ModelMeta<?> meta, List<String> paths, Capabilities caps) {
+    /**
+     * Parses dotted paths into a tree, validating every name against the models before any SQL;
+     * {@code selected} is the owners' {@code select(...)} projection, or null for the model's own.
+     */
+    public static Map<String, Object> tree(ModelMeta<?> meta, List<String> paths, Capabilities caps,
+            @Nullable List<SelectFieldOrAsterisk> selected) {
         Map<String, Object> root = new LinkedHashMap<>();
         for (String path : paths) {
             Map<String, Object> level = root;
@@ -45,6 +50,9 @@ public final class Includes {
             for (String name : path.split("\\.", -1)) {
                 RelationSpec spec = current.relationSpec(name.trim());
                 includable(current, name.trim(), spec);
+                if (current == meta) {
+                    requireSelected(meta, name.trim(), spec, selected);
+                }
                 // a target with a field of a gated type is refused before the owners' query is sent
                 ModelMeta.of(spec.target()).requireCapabilities(caps);
                 @SuppressWarnings("unchecked")
@@ -65,17 +73,46 @@ public final class Includes {
         switch (spec.kind()) {
             case BELONGS_TO -> {
                 ownerField(owner, spec.foreignKey(), name);
-                target.singleId();
+                keyOf(target, owner, name);
             }
             case HAS_ONE, HAS_MANY -> {
-                owner.singleId();
+                keyOf(owner, owner, name);
                 childField(owner, name, spec, target);
             }
             case HAS_MANY_THROUGH -> {
-                owner.singleId();
-                target.singleId();
+                keyOf(owner, owner, name);
+                keyOf(target, owner, name);
             }
         }
+    }
+
+    /** The single {@code @Id} an include matches {@code model}'s rows by; refused, naming the relation, when there is none or several. */
+    private static void keyOf(ModelMeta<?> model, ModelMeta<?> owner, String name) {
+        try {
+            model.singleId();
+        } catch (MappingException e) {
+            throw new MappingException("relation " + owner.type().getSimpleName() + "." + name + " cannot be included: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Refuses an include whose owners' projection leaves out the column it matches rows by: the
+     * owners would have no key, and every relation would load empty (or null) without a word.
+     */
+    private static void requireSelected(ModelMeta<?> owner, String name, RelationSpec spec,
+            @Nullable List<SelectFieldOrAsterisk> selected) {
+        if (selected == null) {
+            return;
+        }
+        String column = spec.kind() == RelationSpec.Kind.BELONGS_TO ? spec.foreignKey() : owner.singleId().column();
+        for (SelectFieldOrAsterisk item : selected) {
+            if (!(item instanceof Field<?> field) || field.getName().equals(column)) {
+                return;
+            }
+        }
+        throw new IllegalArgumentException("include(\"" + name + "\") matches " + owner.type().getSimpleName()
+                + " rows by column " + column + ", which select(...) leaves out; select it too");
     }
 
     /**

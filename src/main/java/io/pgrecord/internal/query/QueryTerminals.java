@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.Query;
@@ -41,10 +42,15 @@ public final class QueryTerminals {
     private QueryTerminals() {
     }
 
-    @SuppressWarnings("unchecked")
     public static <T> Work<List<T>> all(QuerySpec s, Capabilities caps, BackendHandle backend) {
+        return all(s, caps, backend, UnaryOperator.identity());
+    }
+
+    /** As {@link #all}, with {@code check} applied to the models read before their includes are loaded. */
+    @SuppressWarnings("unchecked")
+    private static <T> Work<List<T>> all(QuerySpec s, Capabilities caps, BackendHandle backend, UnaryOperator<List<T>> check) {
         ModelMeta<T> meta = (ModelMeta<T>) s.meta;
-        Map<String, Object> includes = s.includes.isEmpty() ? Map.of() : Includes.tree(meta, s.includes, caps);
+        Map<String, Object> includes = s.includes.isEmpty() ? Map.of() : Includes.tree(meta, s.includes, caps, s.rare.select);
         if (s.rare.select != null) {
             // a projection of the caller's: its columns are matched to the fields by name, not position
             return timed(s, new Work.Fetch<>(QueryPlanner.select(s, caps), meta, records -> {
@@ -52,12 +58,12 @@ public final class QueryTerminals {
                 for (Record r : records) {
                     models.add(RowMapper.mapByName(meta, r, backend));
                 }
-                return loaded(s, meta, models, includes, backend, caps);
+                return loaded(s, meta, check.apply(models), includes, backend, caps);
             }));
         }
         return timed(s, modelRows(s, caps, rows -> {
             // the rows are this statement's own, and not read again
-            return loaded(s, meta, RowMapper.mapAllInPlace(meta, rows, backend), includes, backend, caps);
+            return loaded(s, meta, check.apply(RowMapper.mapAllInPlace(meta, rows, backend)), includes, backend, caps);
         }));
     }
 
@@ -153,15 +159,16 @@ public final class QueryTerminals {
     /** Exactly one row. */
     public static <T> Work<T> one(QuerySpec s, Capabilities caps, BackendHandle backend) {
         QuerySpec two = s.limit(s.limit != null ? Math.min(s.limit, 2) : 2);
-        return QueryTerminals.<T>all(two, caps, backend).map(list -> {
+        // checked before the includes load: a second row wastes no relation query
+        return QueryTerminals.<T>all(two, caps, backend, list -> {
             if (list.isEmpty()) {
                 throw new RecordNotFoundException("no " + s.meta.type().getSimpleName() + " matched " + describe(s, caps));
             }
             if (list.size() > 1) {
                 throw new TooManyRowsException("more than one " + s.meta.type().getSimpleName() + " matched " + describe(s, caps));
             }
-            return list.get(0);
-        });
+            return list;
+        }).map(list -> list.get(0));
     }
 
     private static String describe(QuerySpec s, Capabilities caps) {
