@@ -135,6 +135,10 @@ class RelationsTest {
         assertThat(posts.isLoaded()).isFalse();
         assertThat(ops.many(user, "posts")).hasSize(3);
         db.execute("DELETE FROM posts WHERE title = 'late post'");
+        // refresh() reloads the relations too, as Rails' reload does
+        ops.refresh(user);
+        assertThat(posts.isLoaded()).isFalse();
+        assertThat(ops.many(user, "posts")).hasSize(2);
 
         var refined = (QueryBuilder<?, ?>) (exec == Exec.JDBC
                 ? ((io.pgrecord.HasMany<?>) posts).query() : ((io.pgrecord.AsyncHasMany<?>) posts).query());

@@ -401,6 +401,15 @@ public final class ModelMeta<T> implements RowTarget {
         return handle;
     }
 
+    /** Drops every relation's cached value: {@code refresh()} reloads them as Rails' {@code reload} does. */
+    void resetRelations(Object model) {
+        for (VarHandle h : relations.values()) {
+            if (h.get(model) instanceof io.pgrecord.Relation<?> relation) {
+                relation.reset();
+            }
+        }
+    }
+
     /** The relation field name of a relation object of {@code model}, found by identity. */
     public String relationName(Object model, Object relation) {
         for (Map.Entry<String, VarHandle> e : relations.entrySet()) {

@@ -272,6 +272,7 @@ public final class RecordPersistence {
                         + " no longer exists");
             }
             persisted(meta, model, rows.get(0));
+            meta.resetRelations(model);
             fire(model, Hook.AFTER_LOAD);
             return Work.done(Boolean.TRUE);
         });
