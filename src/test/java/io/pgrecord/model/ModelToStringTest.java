@@ -10,6 +10,7 @@ import io.pgrecord.testing.PgExtension;
 import io.pgrecord.testing.TestDatabase;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -80,6 +81,34 @@ class ModelToStringTest {
         for (Throwable t = e; t != null; t = t.getCause()) {
             assertThat(t.getMessage()).doesNotContain(secret);
         }
+    }
+
+    /**
+     * A value the server rejects is quoted in its message: in a statement naming a @Sensitive
+     * column the exception masks it, on the reading, the writing and the raw jOOQ paths; a
+     * statement without one keeps the value, which is what a reader needs to fix it.
+     */
+    @BothBackends
+    void aRejectedValueInAStatementWithASensitiveColumnIsNotQuoted(Exec exec, TestDatabase db) {
+        ModelOps ops = ModelOps.on(exec, db);
+        String secret = "not-a-uuid-" + exec;
+        io.pgrecord.testing.AnyBackend b = db.on(exec);
+        List<Runnable> failing = List.of(
+                () -> ops.all(ops.query("Badge").where("token = cast(cast(? as uuid) as text)", secret)),
+                () -> ops.updateAll(ops.query("Badge").where("token = cast(cast(? as uuid) as text)", secret), Map.of("bio", "x")),
+                () -> b.fetch(b.dsl().resultQuery("SELECT token FROM badges WHERE token = cast(cast({0} as uuid) as text)", secret)));
+        for (Runnable r : failing) {
+            Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(r::run);
+            assertThat(thrown).isInstanceOf(io.pgrecord.error.DataException.class);
+            io.pgrecord.error.DataException e = (io.pgrecord.error.DataException) thrown;
+            assertThat(e.sqlState()).isEqualTo("22P02");
+            assertThat(e.serverMessage()).isEqualTo("invalid input syntax for type uuid: \"***\"");
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                assertThat(t.getMessage()).doesNotContain(secret);
+            }
+        }
+        Throwable plain = org.assertj.core.api.Assertions.catchThrowable(() -> b.fetch(b.dsl().resultQuery("SELECT cast({0} as uuid)", secret)));
+        assertThat(plain).isInstanceOf(io.pgrecord.error.DataException.class).hasMessageContaining(secret);
     }
 
     /** Two instances of one row are two objects: equals and hashCode are Object's. */

@@ -43,15 +43,7 @@ final class BindColumns {
             return masked;
         }
         SqlTokens t = SqlTokens.of(sql);
-        Set<String> names = new HashSet<>();
-        for (Token token : t.tokens()) {
-            if (token.isName()) {
-                names.add(token.text().toLowerCase(Locale.ROOT));
-            }
-        }
-        Set<String> sensitive = new HashSet<>(listed);
-        SensitiveColumns.addTo(sensitive, names);
-        sensitive.retainAll(names);
+        Set<String> sensitive = sensitiveNamed(t, listed);
         if (sensitive.isEmpty()) {
             return masked;
         }
@@ -67,6 +59,20 @@ final class BindColumns {
             masked[b] = columns[b] == null || sensitive.contains(columns[b].toLowerCase(Locale.ROOT));
         }
         return masked;
+    }
+
+    /** The sensitive columns (lower case) the statement names: listed ones, and {@code @Sensitive} ones of a table it names. */
+    static Set<String> sensitiveNamed(SqlTokens t, Set<String> listed) {
+        Set<String> names = new HashSet<>();
+        for (Token token : t.tokens()) {
+            if (token.isName()) {
+                names.add(token.text().toLowerCase(Locale.ROOT));
+            }
+        }
+        Set<String> sensitive = new HashSet<>(listed);
+        SensitiveColumns.addTo(sensitive, names);
+        sensitive.retainAll(names);
+        return sensitive;
     }
 
     /** {@code INSERT INTO t (a, b) VALUES (?, ?), (?, ?)}: each bind of a tuple takes the column at its place. */

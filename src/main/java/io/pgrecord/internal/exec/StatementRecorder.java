@@ -46,6 +46,19 @@ public final class StatementRecorder implements StatementLog {
         return SqlLog.LOGGER.isTraceEnabled();
     }
 
+    /**
+     * A statement's translated failure as the application may see it: a data error's quoted
+     * values masked when {@code sql} names a sensitive column (see {@link SensitiveErrors}).
+     */
+    public Throwable masked(Throwable translated, String sql) {
+        return SensitiveErrors.masked(translated, sql, observability.sensitiveColumns());
+    }
+
+    /** As {@link #masked(Throwable, String)}: a translated runtime exception stays one. */
+    public RuntimeException masked(RuntimeException translated, String sql) {
+        return (RuntimeException) SensitiveErrors.masked(translated, sql, observability.sensitiveColumns());
+    }
+
     /** Starts a top-level transaction's observation; null without an observation registry. */
     public Object transactionStarted() {
         Telemetry telemetry = observability.telemetry();

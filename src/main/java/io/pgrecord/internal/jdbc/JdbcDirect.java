@@ -94,7 +94,7 @@ public final class JdbcDirect {
                 return rows;
             }
         } catch (SQLException e) {
-            RuntimeException translated = JdbcErrors.translate(e);
+            RuntimeException translated = recorder.masked(JdbcErrors.translate(e), sql);
             if (translated instanceof ConnectionException) {
                 connectionLost.run();
             }

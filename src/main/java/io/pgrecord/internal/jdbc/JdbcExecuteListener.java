@@ -116,7 +116,7 @@ final class JdbcExecuteListener implements ExecuteListener {
                 ctx.exception(unreadable);
                 return;
             }
-            RuntimeException translated = JdbcErrors.translate(failure);
+            RuntimeException translated = recorder.masked(JdbcErrors.translate(failure), ctx.sql());
             if (translated instanceof ConnectionException) {
                 connectionLost.run();
             }

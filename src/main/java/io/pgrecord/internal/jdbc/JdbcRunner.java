@@ -277,7 +277,7 @@ public final class JdbcRunner {
             }
             return rows;
         } catch (SQLException | IOException e) {
-            RuntimeException translated = JdbcErrors.translate(e);
+            RuntimeException translated = log.masked(JdbcErrors.translate(e), c.sql());
             if (timing != null) {
                 timing.failed(translated, List::of);
             }

@@ -31,8 +31,9 @@ final class ObservedBatch implements Batch {
     public Publisher<? extends Result> execute() {
         return Flux.defer(() -> {
             statements.forEach(owner.recorder()::record);
-            StatementTiming timing = owner.recorder().time(String.join(";\n", statements));
-            return TimedResults.observe(Flux.from(delegate.execute()),
+            String sql = String.join(";\n", statements);
+            StatementTiming timing = owner.recorder().time(sql);
+            return TimedResults.observe(Flux.from(delegate.execute()), e -> owner.recorder().masked(R2dbcErrors.translate(e), sql),
                     timing == null ? null : new TimedResults(timing, List::of));
         });
     }

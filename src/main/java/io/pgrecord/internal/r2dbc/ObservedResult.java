@@ -17,22 +17,20 @@ import reactor.core.publisher.Flux;
 final class ObservedResult implements Result {
 
     private final Result delegate;
+    /** Translates (and masks) the statement's errors. */
+    private final Function<Throwable, Throwable> errors;
     private final TimedResults timed;
 
-    /** A result of a statement that is not timed. */
-    ObservedResult(Result delegate) {
-        this(delegate, null);
-    }
-
     /** @param timed the statement's timing, or null when it is not timed */
-    ObservedResult(Result delegate, TimedResults timed) {
+    ObservedResult(Result delegate, Function<Throwable, Throwable> errors, TimedResults timed) {
         this.delegate = delegate;
+        this.errors = errors;
         this.timed = timed;
     }
 
     @Override
     public Publisher<Long> getRowsUpdated() {
-        Flux<Long> counts = Flux.from(delegate.getRowsUpdated()).onErrorMap(R2dbcErrors::translate);
+        Flux<Long> counts = Flux.from(delegate.getRowsUpdated()).onErrorMap(errors);
         return timed == null ? counts : timed(counts.doOnNext(timed::rows));
     }
 
@@ -48,7 +46,7 @@ final class ObservedResult implements Result {
 
     @Override
     public Result filter(Predicate<Segment> filter) {
-        return new ObservedResult(delegate.filter(filter), timed);
+        return new ObservedResult(delegate.filter(filter), errors, timed);
     }
 
     @Override
@@ -57,7 +55,7 @@ final class ObservedResult implements Result {
     }
 
     private <T> Flux<T> read(Flux<T> rows) {
-        Flux<T> translated = rows.onErrorMap(R2dbcErrors::translate);
+        Flux<T> translated = rows.onErrorMap(errors);
         return timed == null ? translated : timed(translated.doOnNext(row -> timed.rows(1)));
     }
 

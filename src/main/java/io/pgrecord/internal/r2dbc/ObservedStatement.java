@@ -5,6 +5,7 @@ import io.r2dbc.spi.Result;
 import io.r2dbc.spi.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 
@@ -12,7 +13,7 @@ import reactor.core.publisher.Flux;
  * A statement whose execution is logged at subscription, whose errors come out translated, and
  * whose string binds go out untyped, as pgjdbc's {@code stringtype=unspecified} sends them.
  */
-final class ObservedStatement implements Statement {
+final class ObservedStatement implements Statement, Function<Throwable, Throwable> {
 
     private final Statement delegate;
     private final String sql;
@@ -98,8 +99,18 @@ final class ObservedStatement implements Statement {
     public Publisher<? extends Result> execute() {
         return Flux.defer(() -> {
             StatementTiming timing = owner.recorder().start(sql);
-            return TimedResults.observe(Flux.from(delegate.execute()),
+            return TimedResults.observe(Flux.from(delegate.execute()), this,
                     timing == null ? null : new TimedResults(timing, () -> binds == null ? List.of() : binds));
         });
+    }
+
+    /**
+     * A failure of this statement as the application sees it: translated, and masked when the
+     * statement names a sensitive column. The statement is the function, so that mapping its
+     * results' errors allocates nothing.
+     */
+    @Override
+    public Throwable apply(Throwable failure) {
+        return owner.recorder().masked(R2dbcErrors.translate(failure), sql);
     }
 }

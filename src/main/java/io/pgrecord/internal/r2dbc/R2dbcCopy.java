@@ -20,7 +20,7 @@ public final class R2dbcCopy {
         return Mono.defer(() -> {
             StatementTiming timing = c instanceof ObservedConnection observed ? observed.start(sql) : null;
             Mono<Long> copied = postgres(c).copyIn(sql, Flux.fromIterable(data).map(Unpooled::wrappedBuffer))
-                    .onErrorMap(R2dbcErrors::translate);
+                    .onErrorMap(e -> ObservedConnection.translated(c, sql, e));
             return timing == null ? copied
                     : copied.doOnSuccess(rows -> timing.succeeded(rows == null ? -1 : rows, List::of))
                             .doOnError(e -> timing.failed(e, List::of));

@@ -77,7 +77,7 @@ final class R2dbcStatements implements ReactiveScope.Statements {
                     .concatMap(result -> result.map((row, metadata) -> read(row, metadata, columns, size, jsonMapper)), 0)
                     .collectList()
                     .onErrorMap(e -> e instanceof UnreadableColumnException u ? RowTarget.describe(target, u)
-                            : R2dbcErrors.translate(e));
+                            : ObservedConnection.translated(c, sql, e));
             return (Publisher<Object>) (Publisher<?>) (timing == null ? rows : timed(rows, timing, values));
         });
     }

@@ -5,6 +5,7 @@ import io.r2dbc.spi.Result;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import reactor.core.publisher.Flux;
 
@@ -28,15 +29,14 @@ final class TimedResults {
     }
 
     /**
-     * The driver's results as {@link ObservedResult}s, errors translated; with {@code timed}
+     * The driver's results as {@link ObservedResult}s, errors mapped by {@code errors}; with {@code timed}
      * set, ending its timing once all are read.
      */
-    static Flux<Result> observe(Flux<? extends Result> results, TimedResults timed) {
+    static Flux<Result> observe(Flux<? extends Result> results, Function<Throwable, Throwable> errors, TimedResults timed) {
         if (timed == null) {
-            // no capturing lambda: nothing allocated per statement for the log while it is off
-            return results.<Result>map(ObservedResult::new).onErrorMap(R2dbcErrors::translate);
+            return results.<Result>map(r -> new ObservedResult(r, errors, null)).onErrorMap(errors);
         }
-        return results.<Result>map(r -> new ObservedResult(r, timed)).onErrorMap(R2dbcErrors::translate)
+        return results.<Result>map(r -> new ObservedResult(r, errors, timed)).onErrorMap(errors)
                 .doOnNext(r -> timed.handedOut()).doOnError(timed::failed)
                 .doOnComplete(timed::ended).doOnCancel(timed::ended);
     }
