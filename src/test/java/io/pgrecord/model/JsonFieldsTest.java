@@ -9,7 +9,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pgrecord.Model;
+import io.pgrecord.QueryBuilder;
 import io.pgrecord.models.Histogram;
+import io.pgrecord.models.Mood;
 import io.pgrecord.models.SpecimenSchema;
 import io.pgrecord.testing.BothBackends;
 import io.pgrecord.testing.Exec;
@@ -17,6 +19,8 @@ import io.pgrecord.testing.ModelOps;
 import io.pgrecord.testing.PgExtension;
 import io.pgrecord.testing.TestDatabase;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.jooq.JSONB;
@@ -113,6 +117,34 @@ class JsonFieldsTest {
                 List.of(List.of("x", "y"), java.util.Arrays.asList("z", null))))).isOne();
         assertThat(ops.count(ops.query("Specimen").where("id = ? AND words = ?", id,
                 List.of(new String[] {"x", "y"}, new String[] {"z", "w"})))).isZero();
+    }
+
+    /**
+     * A list of arrays (or of lists) bound to IN (?) is one array bind per element, past 1,000
+     * elements too (no array bind holds arrays), where elsewhere a list of lists is one
+     * multi-dimensional array.
+     */
+    @BothBackends
+    void listsOfArraysInInAreOneBindPerElement(Exec exec, TestDatabase db) {
+        ModelOps ops = ModelOps.on(exec, db);
+        Long id = get(ops.insert("Specimen", "moodArr", new Mood[] {Mood.BRACES}, "ints", new Integer[] {1, null},
+                "texts", List.of("a", "b")), "id");
+        QueryBuilder<Object, ?> mine = ops.query("Specimen").where("id = ?", id);
+        QueryBuilder<Object, ?> moods = mine.where("mood_arr IN (?)", List.of(new Mood[] {Mood.SAD}, new Mood[] {Mood.BRACES}));
+        assertThat(moods.toSql()).contains("mood_arr IN (cast(? as \"mood\"[]), cast(? as \"mood\"[]))");
+        assertThat(ops.count(moods)).isOne();
+        assertThat(ops.count(mine.where("mood_arr IN (?)", List.of(new Mood[] {Mood.SAD}, new Mood[] {Mood.BRACES, Mood.SAD})))).isZero();
+        assertThat(ops.count(mine.where("ints IN (?)", List.of(new Integer[] {1}, new Integer[] {1, null})))).isOne();
+        assertThat(ops.count(mine.where("texts IN (?)", List.of(List.of("a"), List.of("a", "b"))))).isOne();
+        assertThat(ops.count(mine.where("texts NOT IN (?)", List.of(List.of("a"), List.of("a", "b"))))).isZero();
+
+        List<Integer[]> many = new ArrayList<>(Collections.nCopies(1000, new Integer[] {2, 3}));
+        many.add(new Integer[] {1, null});
+        QueryBuilder<Object, ?> longIn = mine.where("ints IN (?)", many);
+        assertThat(longIn.toSql()).doesNotContainIgnoringCase("any");
+        assertThat(ops.count(longIn)).isOne();
+        assertThat(ops.count(mine.where("ints NOT IN (?)", many))).isZero();
+        assertThat(ops.count(mine.where("ints IN (?)", many.subList(0, 1000)))).isZero();
     }
 
     /** Array columns selected by an untyped field(...) fill their fields, as typed ones do. */

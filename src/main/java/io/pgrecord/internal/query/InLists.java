@@ -9,13 +9,14 @@ import java.util.List;
 /**
  * A list bound to {@code IN (?)} in SQL text, read as Rails and Spring's named-parameter
  * template read it: one bind per element, {@code IN (?, ?, ?)}, each typed as a bind of its own
- * (a string stays untyped, so it compares with an enum or uuid column as a literal would). An
- * empty list makes {@code IN} false and {@code NOT IN} true, written {@code = any('{}')} and
- * {@code <> all('{}')}: {@code IN ()} is not SQL, and Rails' {@code NOT IN (NULL)} matches
- * nothing. A list longer than {@value #MOST_EXPANDED} stays one array bind under
- * {@code = any(?)}: a statement has at most 32,767 binds, and the server plans an IN list as
- * that array anyway. A list anywhere else ({@code = any(?)}, {@code @> ?}) is one array bind,
- * as before.
+ * (a string stays untyped, so it compares with an enum or uuid column as a literal would; an
+ * element that is itself a list or an array is one array bind). An empty list makes {@code IN}
+ * false and {@code NOT IN} true, written {@code = any('{}')} and {@code <> all('{}')}:
+ * {@code IN ()} is not SQL, and Rails' {@code NOT IN (NULL)} matches nothing. A list longer
+ * than {@value #MOST_EXPANDED} stays one array bind under {@code = any(?)}: a statement has at
+ * most 32,767 binds, and the server plans an IN list as that array anyway; a list of arrays
+ * stays one bind per element, since no array bind can hold arrays. A list anywhere else
+ * ({@code = any(?)}, {@code @> ?}) is one array bind, as before.
  */
 final class InLists {
 
@@ -49,7 +50,7 @@ final class InLists {
                 flat.add(binds[k]);
                 continue;
             }
-            if (elements.isEmpty() || elements.size() > MOST_EXPANDED) {
+            if (elements.isEmpty() || elements.size() > MOST_EXPANDED && !holdsArrays(elements)) {
                 int not = notKeyword(sql, in);
                 out.append(sql, copied, not >= 0 ? not : in).append(not >= 0 ? "<> all" : "= any");
                 copied = in + 2;
@@ -79,19 +80,23 @@ final class InLists {
         return false;
     }
 
-    /** A bind's elements when it is a list of single values (not of lists or arrays); else null. */
+    /** A bind's elements when it is a list or an array; else null. */
     private static List<?> elements(Object bind) {
-        List<?> list = bind instanceof Collection<?> c ? new ArrayList<>(c)
+        return bind instanceof Collection<?> c ? new ArrayList<>(c)
                 : bind instanceof Object[] a ? Arrays.asList(a) : null;
-        if (list == null) {
-            return null;
-        }
-        for (Object e : list) {
+    }
+
+    /**
+     * Whether an element is a list or an array, which one array bind cannot hold: PostgreSQL has
+     * no arrays of arrays, and {@code = any(?)} over a multi-dimensional one compares each scalar.
+     */
+    private static boolean holdsArrays(List<?> elements) {
+        for (Object e : elements) {
             if (e instanceof Collection<?> || e instanceof Object[]) {
-                return null;
+                return true;
             }
         }
-        return list;
+        return false;
     }
 
     /**
