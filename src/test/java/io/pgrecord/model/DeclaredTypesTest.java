@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.pgrecord.Model;
 import io.pgrecord.QueryBuilder;
 import io.pgrecord.error.CheckViolationException;
+import io.pgrecord.models.Mood;
 import io.pgrecord.models.SpecimenSchema;
 import io.pgrecord.testing.AnyBackend;
 import io.pgrecord.testing.BothBackends;
@@ -18,6 +19,7 @@ import io.pgrecord.testing.TestDatabase;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.OffsetTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -91,6 +93,38 @@ class DeclaredTypesTest {
         assertThat(backend.execute("UPDATE specimens SET ci = ?, positive = ? WHERE vc = ?", DSL.val((String) null), "5", tag)).isEqualTo(1);
         assertThat(db.queryValue("SELECT coalesce(ci, 'null') || ' ' || positive FROM specimens WHERE vc = '" + tag + "'"))
                 .isEqualTo("null 5");
+    }
+
+    /**
+     * A list or array of strings binds as one untyped array literal, which the server types from
+     * the other operand as it does a string: citext stays case-insensitive in {@code = any(?)} and
+     * in an IN list past 1,000 elements (one such array), an enum column takes labels, and a
+     * text[] or citext[] column takes the list as its own type.
+     */
+    @BothBackends
+    void stringListsCompareAsTheColumnType(Exec exec, TestDatabase db) {
+        ModelOps ops = ModelOps.on(exec, db);
+        String tag = "lists " + exec;
+        ops.insert("Specimen", "vc", tag, "ci", "Hello", "mood", Mood.BRACES, "texts", List.of("a", "b"), "cis", List.of("AbC"));
+        assertThat(ops.count(mine(ops, tag).where("ci IN (?)", List.of("hello", "zzz")))).isOne();
+        List<String> many = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            many.add("zzz" + i);
+        }
+        many.add("hELLO");
+        QueryBuilder<Object, ?> longIn = mine(ops, tag).where("ci IN (?)", many);
+        assertThat(longIn.toSql()).containsIgnoringCase("= any");
+        assertThat(ops.count(longIn)).isOne();
+        assertThat(ops.count(mine(ops, tag).where("ci NOT IN (?)", many))).isZero();
+        assertThat(ops.count(mine(ops, tag).where("ci IN (?)", many.subList(0, 1000)))).isZero();
+        assertThat(ops.count(mine(ops, tag).where("ci = ANY(?)", List.of("HELLO", "zzz")))).isOne();
+        assertThat(ops.count(mine(ops, tag).where("ci = ANY(?)", (Object) new String[] {"zzz", "hello"}))).isOne();
+        assertThat(ops.count(mine(ops, tag).where("ci = ANY(?)", (Object) new Object[] {"hellO"}))).isOne();
+        assertThat(ops.count(mine(ops, tag).where("vc = ANY(?)", List.of(tag, "x")))).isOne();
+        assertThat(ops.count(mine(ops, tag).where("mood = ANY(?)", List.of("sad", "{braces}")))).isOne();
+        assertThat(ops.count(mine(ops, tag).where("texts = ? AND texts @> ?", List.of("a", "b"), new String[] {"b"}))).isOne();
+        assertThat(ops.count(mine(ops, tag).where("cis @> ?", List.of("abc")))).isOne();
+        assertThat(ops.count(mine(ops, tag).where("txt = ANY(?)", List.of("a")))).isZero();
     }
 
     @BothBackends

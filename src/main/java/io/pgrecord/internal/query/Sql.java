@@ -4,7 +4,9 @@ import io.pgrecord.internal.exec.JooqDefaults;
 import io.pgrecord.internal.exec.SqlText;
 import io.pgrecord.internal.types.BindValues;
 import io.pgrecord.internal.types.NestedLists;
+import io.pgrecord.internal.types.StringArrays;
 import io.pgrecord.internal.types.TypeMapper;
+import java.util.Arrays;
 import java.util.Collection;
 import org.jooq.Condition;
 import org.jooq.Context;
@@ -147,13 +149,33 @@ public final class Sql {
         if (value == null) {
             return DSL.inline((Object) null);
         }
+        if (value instanceof Collection<?> || value instanceof Object[]) {
+            return arrayParam(value);
+        }
+        DataType<Object> type = (DataType<Object>) TypeMapper.forValue(value);
+        return DSL.val(BindValues.check("a bind value", type, value), type);
+    }
+
+    /**
+     * A list or array as one array bind, typed by its first non-null element; a list of lists is
+     * the multi-dimensional array ({@link NestedLists}), and strings are one untyped literal
+     * ({@link StringArrays}), which the server types from the other operand as it does a string.
+     */
+    @SuppressWarnings("unchecked")
+    private static Param<Object> arrayParam(Object value) {
         if (elementsUnknown(value)) {
             // an array literal of unknown type, which the server types from its context
             // (id = any('{}')): with no element to tell it, a typed bind would be text[]
             int n = value instanceof Collection<?> c ? c.size() : ((Object[]) value).length;
             return DSL.inline((Object) ("{" + String.join(",", java.util.Collections.nCopies(n, "NULL")) + "}"));
         }
-        Object bound = NestedLists.asArrays(value);
+        // an Object[] is typed as a list is, by its first non-null element
+        Object bound = NestedLists.asArrays(value.getClass() == Object[].class ? Arrays.asList((Object[]) value) : value);
+        Param<String> strings = StringArrays.bind(bound);
+        if (strings != null) {
+            BindValues.check("a bind value", String.class, bound);
+            return (Param<Object>) (Param<?>) strings;
+        }
         DataType<Object> type = (DataType<Object>) TypeMapper.forValue(bound);
         return DSL.val(BindValues.check("a bind value", type, bound), type);
     }

@@ -65,14 +65,14 @@ public final class Operands {
         }
         // a list of lists is the multi-dimensional array it stands for, as in where(...)
         value = NestedLists.asArrays(value);
-        Object[] strings = strings(value);
+        Field<String> strings = StringArrays.bind(value);
         if (strings != null) {
-            return DSL.val(arrayLiteral(strings), UNTYPED);
+            return strings;
         }
         if (value instanceof Collection<?> c) {
             if (c.stream().allMatch(Objects::isNull)) {
                 // no element to type it by: the server types '{}' from the other operand
-                return DSL.val(arrayLiteral(new String[c.size()]), UNTYPED);
+                return DSL.val(StringArrays.literal(new String[c.size()]), UNTYPED);
             }
             value = c.toArray((Object[]) Array.newInstance(elementClass(c), 0));
         }
@@ -110,21 +110,6 @@ public final class Operands {
         return text;
     }
 
-    /** The value as strings, or as arrays of strings at any depth; null when it is anything else. */
-    private static Object[] strings(Object value) {
-        if (value instanceof String[] array) {
-            return array;
-        }
-        if (value instanceof Object[] array && leafComponent(array.getClass()) == String.class) {
-            return array;
-        }
-        if (value instanceof Collection<?> c && c.stream().allMatch(e -> e == null || e instanceof String)
-                && c.stream().anyMatch(Objects::nonNull)) {
-            return c.toArray(String[]::new);
-        }
-        return null;
-    }
-
     private static Class<?> elementClass(Collection<?> c) {
         for (Object e : c) {
             if (e != null) {
@@ -139,39 +124,5 @@ public final class Operands {
         Map<String, String> entries = new LinkedHashMap<>();
         map.forEach((k, v) -> entries.put(String.valueOf(k), v == null ? null : v.toString()));
         return Hstore.valueOf(entries);
-    }
-
-    private static Class<?> leafComponent(Class<?> arrayClass) {
-        Class<?> c = arrayClass;
-        while (c.isArray()) {
-            c = c.getComponentType();
-        }
-        return c;
-    }
-
-    /**
-     * PostgreSQL's array literal for strings, or for arrays of them (a sub-array as a nested
-     * literal): every string quoted, NULL as the bare word.
-     */
-    private static String arrayLiteral(Object[] elements) {
-        return arrayLiteral(elements, new StringBuilder()).toString();
-    }
-
-    private static StringBuilder arrayLiteral(Object[] elements, StringBuilder out) {
-        out.append('{');
-        for (int i = 0; i < elements.length; i++) {
-            if (i > 0) {
-                out.append(',');
-            }
-            Object e = elements[i];
-            if (e == null) {
-                out.append("NULL");
-            } else if (e instanceof Object[] nested) {
-                arrayLiteral(nested, out);
-            } else {
-                out.append('"').append(((String) e).replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
-            }
-        }
-        return out.append('}');
     }
 }
