@@ -147,6 +147,31 @@ class JsonFieldsTest {
         assertThat(ops.count(mine.where("ints IN (?)", many.subList(0, 1000)))).isZero();
     }
 
+    /**
+     * A list or array of maps or JSON trees in raw SQL binds as jsonb[], as a map binds as jsonb:
+     * in = any(?), and in an IN list past 1,000 elements, which is one such array.
+     */
+    @BothBackends
+    void listsOfJsonValuesBindAsJsonbArrays(Exec exec, TestDatabase db) {
+        ModelOps ops = ModelOps.on(exec, db);
+        Long id = get(ops.insert("Specimen", "attrs", Map.of("k", "v"), "tree", tree("{\"a\": [1]}")), "id");
+        QueryBuilder<Object, ?> mine = ops.query("Specimen").where("id = ?", id);
+        Map<String, Object> other = new java.util.HashMap<>(Map.of("k", "w"));
+        assertThat(ops.count(mine.where("attrs = ANY(?)", List.of(other, Map.of("k", "v"))))).isOne();
+        assertThat(ops.count(mine.where("attrs = ANY(?)", (Object) new Map<?, ?>[] {Map.of("k", "v")}))).isOne();
+        assertThat(ops.count(mine.where("attrs = ANY(?)", (Object) new Map<?, ?>[] {other}))).isZero();
+        assertThat(ops.count(mine.where("tree = ANY(?)", List.of(tree("{\"a\": [1]}"))))).isOne();
+        assertThat(ops.count(mine.where("tree = ANY(?)", (Object) new Object[] {tree("[]"), Map.of("a", List.of(1))}))).isOne();
+
+        List<Map<String, Object>> many = new ArrayList<>(Collections.nCopies(1000, other));
+        many.add(Map.of("k", "v"));
+        QueryBuilder<Object, ?> longIn = mine.where("attrs IN (?)", many);
+        assertThat(longIn.toSql()).containsIgnoringCase("= any");
+        assertThat(ops.count(longIn)).isOne();
+        assertThat(ops.count(mine.where("attrs NOT IN (?)", many))).isZero();
+        assertThat(ops.count(mine.where("attrs IN (?)", many.subList(0, 1000)))).isZero();
+    }
+
     /** Array columns selected by an untyped field(...) fill their fields, as typed ones do. */
     @BothBackends
     @SuppressWarnings("unchecked") // fields read by name through ModelOps come back untyped

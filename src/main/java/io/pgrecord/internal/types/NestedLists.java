@@ -1,8 +1,10 @@
 package io.pgrecord.internal.types;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.lang.reflect.Array;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Map;
 
 /**
  * A bind value of nested lists ({@code List<List<String>>}, or a list of arrays) as the nested
@@ -30,11 +32,22 @@ public final class NestedLists {
         if (leaf == null) {
             return value;
         }
-        Class<?> component = leaf instanceof Enum<?> e ? e.getDeclaringClass() : leaf.getClass();
+        Class<?> component = elementClass(leaf);
         for (int i = 1; i < depth; i++) {
             component = component.arrayType();
         }
         return toArray(value, component);
+    }
+
+    /**
+     * The class of the arrays' elements: an enum constant's enum, and any map or JSON tree as
+     * {@code Map} or {@code JsonNode} (jsonb), so other maps and trees fit beside the first.
+     */
+    private static Class<?> elementClass(Object leaf) {
+        return leaf instanceof Enum<?> e ? e.getDeclaringClass()
+                : leaf instanceof Map<?, ?> ? Map.class
+                : leaf instanceof JsonNode ? JsonNode.class
+                : leaf.getClass();
     }
 
     private static boolean isList(Object o) {

@@ -94,7 +94,7 @@ public final class TypeMapper {
         if (value == null) {
             return SQLDataType.OTHER;
         }
-        if (value instanceof Map<?, ?> || value instanceof JsonNode) {
+        if (isJson(value)) {
             return JsonTypes.BIND;
         }
         if (value instanceof MultiRange<?> m) {
@@ -111,6 +111,9 @@ public final class TypeMapper {
         }
         if (value instanceof List<?> list) {
             Object first = list.stream().filter(Objects::nonNull).findFirst().orElse(null);
+            if (isJson(first)) {
+                return JSONB_LIST;
+            }
             Class<?> element = first == null ? String.class : first instanceof Enum<?> e ? e.getDeclaringClass() : first.getClass();
             DataType<?> type = ArrayTypes.of(List.class, parameterized(element), "");
             if (type != null) {
@@ -118,6 +121,9 @@ public final class TypeMapper {
             }
         }
         Class<?> c = value.getClass();
+        if (value instanceof Object[] array && holdsJson(array)) {
+            return JSONB_ARRAYS.get(c);
+        }
         if (c.isArray() && c.getComponentType().getName().startsWith("java.")) {
             return ARRAYS_OF_JDK_TYPES.get(c);
         }
@@ -136,6 +142,45 @@ public final class TypeMapper {
             return type != null ? type : DSL.val(Array.newInstance(c.getComponentType(), 0)).getDataType();
         }
     };
+
+    /** A list of maps or JSON trees, as jsonb[]: what a {@code @Column(type = "jsonb[]")} list field is. */
+    private static final DataType<?> JSONB_LIST = ArrayTypes.of(List.class, parameterized(Object.class), "jsonb[]");
+
+    /** Arrays (of any dimension) of maps or JSON trees, as jsonb arrays of as many dimensions. */
+    private static final ClassValue<DataType<?>> JSONB_ARRAYS = new ClassValue<>() {
+        @Override
+        protected DataType<?> computeValue(Class<?> c) {
+            Class<?> objects = Object.class;
+            for (Class<?> a = c; a.isArray(); a = a.getComponentType()) {
+                objects = objects.arrayType();
+            }
+            return ArrayTypes.of(objects, objects, "jsonb[]");
+        }
+    };
+
+    /** Whether a value binds as jsonb: a map or a Jackson tree. */
+    private static boolean isJson(Object value) {
+        return value instanceof Map<?, ?> || value instanceof JsonNode;
+    }
+
+    /** Whether an array's elements are maps or JSON trees: by its element class, or for an Object[] by its first non-null one. */
+    private static boolean holdsJson(Object[] array) {
+        Class<?> leaf = array.getClass();
+        while (leaf.isArray()) {
+            leaf = leaf.getComponentType();
+        }
+        if (Map.class.isAssignableFrom(leaf) || JsonNode.class.isAssignableFrom(leaf)) {
+            return true;
+        }
+        if (leaf != Object.class) {
+            return false;
+        }
+        Object first = array;
+        while (first instanceof Object[] items) {
+            first = Arrays.stream(items).filter(Objects::nonNull).findFirst().orElse(null);
+        }
+        return isJson(first);
+    }
 
     private static Type parameterized(Class<?> element) {
         return new ParameterizedType() {
