@@ -2,6 +2,7 @@ package io.pgrecord;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pgrecord.internal.exec.Observability;
+import io.pgrecord.internal.jdbc.BackendExecutors;
 import io.pgrecord.internal.jdbc.DataSourceSource;
 import io.pgrecord.internal.jdbc.JdbcExecutor;
 import io.pgrecord.internal.jdbc.JdbcRunner;
@@ -22,6 +23,10 @@ import org.jspecify.annotations.Nullable;
  * {@snippet class=io.pgrecord.javadoc.ModelExamplesTest region=backend}
  */
 public final class PostgresBackend implements AutoCloseable {
+
+    static {
+        BackendExecutors.register(PostgresBackend::handle);
+    }
 
     private final @Nullable PostgresConnectionConfig config;
     private final @Nullable DataSource dataSource;

@@ -42,9 +42,13 @@ public final class TransactionManager {
         engine.innermost("roll back").rollback();
     }
 
-    /** Whether this thread has an open transaction on this backend. */
+    /**
+     * Whether this thread has an open transaction on this backend. In a test that
+     * {@code @PgRecordTest(rollback = true)} runs in a transaction, that transaction is the
+     * test's: false until the code begins one of its own, as in production.
+     */
     public boolean isActive() {
-        return engine.isActive();
+        return engine.isCodeActive();
     }
 
     /**

@@ -2,7 +2,9 @@ package io.pgrecord.test;
 
 import io.pgrecord.AsyncPostgresBackend;
 import io.pgrecord.PostgresBackend;
-import io.pgrecord.Transaction;
+import io.pgrecord.error.TransactionException;
+import io.pgrecord.internal.jdbc.BackendExecutors;
+import io.pgrecord.internal.jdbc.JdbcTransactions;
 import io.pgrecord.internal.jdbc.WriteIsolation;
 import java.util.Optional;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -42,19 +44,28 @@ public final class PgRecordExtension implements ParameterResolver, BeforeEachCal
     @Override
     public void beforeEach(ExtensionContext context) {
         if (rollback(context)) {
-            Transaction tx = database(context).blocking().transactionManager().begin();
+            JdbcTransactions.TestTx tx = BackendExecutors.of(database(context).blocking()).transactions().beginTest();
             context.getStore(NAMESPACE).put(TRANSACTION, tx);
             // a model write that fails, as the test may expect, does not abort the test's transaction
             WriteIsolation.begin();
         }
     }
 
+    /**
+     * Rolls back the test's transaction, with any level the test began and left open; such a
+     * level then fails the test: outside the test it would have stayed open, holding its connection.
+     */
     @Override
     public void afterEach(ExtensionContext context) {
-        Transaction tx = context.getStore(NAMESPACE).remove(TRANSACTION, Transaction.class);
+        JdbcTransactions.TestTx tx = context.getStore(NAMESPACE).remove(TRANSACTION, JdbcTransactions.TestTx.class);
         if (tx != null) {
             WriteIsolation.end();
-            tx.close();   // rolls back
+            int left = tx.rollback();
+            if (left > 0) {
+                throw new TransactionException("the test left " + left + " transaction(s) open: begin() with no commit() or"
+                        + " rollback(); rolled back with the test's transaction, but outside a rolled-back test it would"
+                        + " stay open, holding its connection");
+            }
         }
     }
 

@@ -39,6 +39,10 @@ public @interface PgRecordTest {
      * rolled back after it, {@code @BeforeEach} methods included. It covers blocking work done
      * through that backend on the test's thread; reactive work and other threads commit as usual,
      * and do not see the test's uncommitted rows. Work in {@code @BeforeAll} is committed.
+     * The test's transaction is not the code's: the code sees none of its own until it begins
+     * one (a savepoint in the test's), so {@code commit()} with nothing of its own open throws,
+     * as in production. A test that leaves a level it began open fails, after the whole
+     * transaction was rolled back.
      *
      * @return true to roll back each test's blocking work
      */

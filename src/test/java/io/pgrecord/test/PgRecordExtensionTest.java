@@ -6,11 +6,19 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.pgrecord.AsyncPostgresBackend;
 import io.pgrecord.PostgresBackend;
+import io.pgrecord.IsolationLevel;
 import io.pgrecord.PostgresConnectionConfig;
+import io.pgrecord.Transaction;
+import io.pgrecord.TransactionManager;
+import io.pgrecord.error.TransactionException;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.platform.engine.discovery.DiscoverySelectors;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
@@ -54,6 +62,24 @@ class PgRecordExtensionTest {
         } finally {
             Objects.requireNonNull(LeavesABackendOpen.leaked).close();
         }
+    }
+
+    @Test
+    void aTestThatLeavesALevelOpenFailsSayingSoAndTheNextStartsClean() {
+        TestExecutionSummary summary = launch(LeavesALevelOpen.class);
+        assertThat(summary.getTestsSucceededCount()).as("the next test, and no leak at the class's end").isEqualTo(1);
+        assertThat(summary.getFailures()).singleElement().satisfies(f -> {
+            assertThat(f.getTestIdentifier().getDisplayName()).startsWith("beginsTwoLevelsAndForgetsThem");
+            assertThat(f.getException()).isInstanceOf(TransactionException.class)
+                    .hasMessageContaining("the test left 2 transaction(s) open");
+        });
+    }
+
+    @Test
+    void aRolledBackTestsTransactionIsNotTheCodesToEnd() {
+        TestExecutionSummary summary = launch(EndsTransactionsItDidNotBegin.class);
+        assertThat(summary.getFailures()).isEmpty();
+        assertThat(summary.getTestsSucceededCount()).isEqualTo(2);
     }
 
     @Test
@@ -138,10 +164,88 @@ class PgRecordExtensionTest {
         void sameBackendsInLifecycleMethodsAndTests(PostgresBackend backend, AsyncPostgresBackend async) {
             assumeTrue(launched);
             assertThat(backend).isSameAs(beforeEach);
-            assertThat(backend.transactionManager().isActive()).isTrue();
+            // the test's transaction is the test's: the code under test sees none of its own
+            assertThat(backend.transactionManager().isActive()).isFalse();
             assertThat(async.config().database()).isEqualTo(backend.config().database());
             database = backend.config().database();
             injected = backend;
+        }
+    }
+
+    @PgRecordTest(rollback = true)
+    @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+    static class LeavesALevelOpen {
+        @Test
+        @Order(1)
+        void beginsTwoLevelsAndForgetsThem(PostgresBackend backend) {
+            assumeTrue(launched);
+            backend.dsl().execute("CREATE TABLE left_open (x int)");
+            backend.transactionManager().begin();
+            backend.dsl().execute("INSERT INTO left_open VALUES (1)");
+            backend.transactionManager().begin();
+        }
+
+        @Test
+        @Order(2)
+        void theNextTestStartsOutsideThemWithNothingOfTheirs(PostgresBackend backend) {
+            assumeTrue(launched);
+            assertThat(backend.transactionManager().isActive()).isFalse();
+            assertThat(backend.dsl().fetchValue("SELECT count(*) FROM pg_tables WHERE tablename = 'left_open'")).isEqualTo(0L);
+            // one transaction on the thread, the test's: a begin is its first level, and ending it leaves none
+            try (Transaction tx = backend.transactionManager().begin()) {
+                assertThat(tx.isNested()).isTrue();
+                tx.commit();
+            }
+            assertThat(backend.transactionManager().isActive()).isFalse();
+        }
+    }
+
+    @PgRecordTest(rollback = true)
+    @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+    static class EndsTransactionsItDidNotBegin {
+        @BeforeAll
+        static void table(PostgresBackend backend) {
+            assumeTrue(launched);
+            backend.dsl().execute("CREATE TABLE not_its_own (x int)");
+        }
+
+        @Test
+        @Order(1)
+        void commitAndRollbackWithNoLevelOfItsOwnFailAsInProduction(PostgresBackend backend) {
+            TransactionManager tm = backend.transactionManager();
+            backend.dsl().execute("INSERT INTO not_its_own VALUES (1)");
+            assertThat(tm.isActive()).isFalse();
+            assertThatThrownBy(tm::commit).isInstanceOf(TransactionException.class).hasMessage("no transaction to commit on this thread");
+            assertThatThrownBy(tm::rollback).isInstanceOf(TransactionException.class)
+                    .hasMessage("no transaction to roll back on this thread");
+            assertThatThrownBy(tm::savepoint).isInstanceOf(TransactionException.class).hasMessageContaining("outside a transaction");
+            assertThatThrownBy(() -> tm.prepare("not_its_own")).isInstanceOf(TransactionException.class)
+                    .hasMessageContaining("outside a transaction");
+            // what the code does begin, it ends: levels in the test's transaction
+            tm.inTransaction(() -> backend.dsl().execute("INSERT INTO not_its_own VALUES (2)"));
+            try (Transaction tx = tm.begin()) {
+                assertThat(tm.isActive()).isTrue();
+                backend.dsl().execute("INSERT INTO not_its_own VALUES (3)");
+                assertThatThrownBy(() -> tx.prepare("not_its_own")).isInstanceOf(TransactionException.class)
+                        .hasMessageContaining("rollback = true");
+                tm.commit();
+            }
+            backend.dsl().transaction(c -> c.dsl().execute("INSERT INTO not_its_own VALUES (4)"));
+            assertThat(tm.isActive()).isFalse();
+            assertThat(backend.dsl().fetchValue("SELECT count(*) FROM not_its_own")).isEqualTo(4L);
+            // the code may set the manager's defaults, as with no transaction open; they are put back after the test
+            tm.setIsolationLevel(IsolationLevel.SERIALIZABLE);
+            tm.setReadOnly(true);
+            assertThat(tm.isolationLevel()).isEqualTo(IsolationLevel.SERIALIZABLE);
+        }
+
+        @Test
+        @Order(2)
+        void itsWritesAndDefaultsAreGone(PostgresBackend backend) {
+            assertThat(backend.transactionManager().isolationLevel()).isNull();
+            assertThat(backend.dsl().fetchValue("SHOW transaction_read_only")).isEqualTo("off");
+            assertThat(backend.dsl().fetchValue("SELECT count(*) FROM not_its_own")).isEqualTo(0L);
+            backend.dsl().execute("INSERT INTO not_its_own VALUES (5)");
         }
     }
 

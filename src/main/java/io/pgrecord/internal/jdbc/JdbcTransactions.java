@@ -25,7 +25,9 @@ import java.util.function.Supplier;
  * connection to {@link TxBinding}, where models and raw jOOQ on that thread find it. Nested
  * begins are savepoints. A connection that comes with autocommit off is already in a transaction
  * its owner runs (Spring's, say): the first begin on it is a savepoint too, and ending it gives
- * the connection back without COMMIT, leaving the end to the owner. Thread-safe; one per backend.
+ * the connection back without COMMIT, leaving the end to the owner. A rolled-back test's
+ * transaction ({@link #beginTest()}) is the test's in the same way: the code under test sees none
+ * of its own until it begins one. Thread-safe; one per backend.
  */
 public final class JdbcTransactions {
 
@@ -38,7 +40,7 @@ public final class JdbcTransactions {
     private final JdbcReplicas replicas;
     private final IntSupplier readOnlyServer;
     private final ThreadLocal<Open> current = new ThreadLocal<>();
-    private final TxDefaults defaults = new TxDefaults(() -> TxRules.activeOnThread(isActive()));
+    private final TxDefaults defaults = new TxDefaults(() -> TxRules.activeOnThread(isCodeActive()));
 
     /** The transaction open on one thread; {@code joined} when it is the connection owner's. */
     private static final class Open {
@@ -50,6 +52,8 @@ public final class JdbcTransactions {
         final Deque<Tx> handles = new ArrayDeque<>();
         /** The transaction's observation, or null. */
         Object observation;
+        /** The rolled-back test's transaction at the bottom of {@link #handles}, or null: not the code's to end. */
+        Tx test;
 
         Open(Connection connection, PooledConnectionProvider pool, boolean joined) {
             this.connection = connection;
@@ -82,6 +86,7 @@ public final class JdbcTransactions {
         }
 
         public void prepare(String gid) {
+            TxRules.checkNotInRolledBackTest(owner.test != null);
             TxRules.checkPreparable(level != null);
             JdbcTransactions.this.prepare(gid);
         }
@@ -180,17 +185,80 @@ public final class JdbcTransactions {
         return tx;
     }
 
-    /** The innermost open transaction of this thread; {@code what} names the refused action. */
+    /**
+     * The innermost open transaction of this thread that is the code's own (not a rolled-back
+     * test's); {@code what} names the refused action.
+     */
     public Tx innermost(String what) {
-        Open open = current.get();
-        if (open == null || open.handles.isEmpty()) {
+        if (!isCodeActive()) {
             throw new TransactionException("no transaction to " + what + " on this thread");
         }
-        return open.handles.peek();
+        return current.get().handles.peek();
     }
 
+    /** Whether a transaction is open on this thread: its statements run in it. */
     public boolean isActive() {
         return current.get() != null;
+    }
+
+    /**
+     * Whether this thread has a transaction or level of the code's own open, as
+     * {@code TransactionManager.isActive()} answers: a rolled-back test's transaction alone is
+     * none, so that the code under test sees what it would see in production.
+     */
+    public boolean isCodeActive() {
+        Open open = current.get();
+        return open != null && open.handles.peek() != open.test;
+    }
+
+    /**
+     * Begins the transaction a test runs in ({@code @PgRecordTest(rollback = true)}), with the
+     * manager's defaults. It is the test's, not the code's under test: until that code begins a
+     * transaction of its own (a savepoint in this one), {@code commit()}, {@code rollback()},
+     * savepoints and {@code isActive()} answer as with no transaction, as in production, where
+     * none would be open. Models and {@code dsl()} on the thread run in it.
+     */
+    public TestTx beginTest() {
+        if (current.get() != null) {
+            throw new TransactionException("a transaction is already open on this thread");
+        }
+        Runnable restoreDefaults = defaults.saved();
+        Tx tx = begin(TransactionOptions.defaults());
+        current.get().test = tx;
+        return new TestTx(tx, restoreDefaults);
+    }
+
+    /** A rolled-back test's transaction, as {@link #beginTest()} began it. */
+    public final class TestTx {
+        private final Tx tx;
+        private final Runnable restoreDefaults;
+
+        private TestTx(Tx tx, Runnable restoreDefaults) {
+            this.tx = tx;
+            this.restoreDefaults = restoreDefaults;
+        }
+
+        /**
+         * Rolls back the test's transaction, every level the test left open included, and puts
+         * back the manager's defaults as they were before the test; returns how many levels
+         * the test left open.
+         */
+        public int rollback() {
+            Open open = current.get();
+            try {
+                if (open == null || open.test != tx) {
+                    throw new TransactionException("the test's transaction is no longer open on this thread");
+                }
+                int left = open.handles.size() - 1;
+                while (open.handles.peek() != tx) {
+                    open.handles.pop().done = true;
+                }
+                end(open, TxSql.ROLLBACK);
+                return left;
+            } finally {
+                restoreDefaults.run();
+            }
+        }
     }
 
     /** The undo log of the thread's transaction (see {@link TxFrames}), or null outside one. */
@@ -268,7 +336,8 @@ public final class JdbcTransactions {
 
     /** {@code PREPARE TRANSACTION gid} for the thread's transaction, which has no nested level open. */
     public void prepare(String gid) {
-        Open open = requireOpen("prepare a transaction");
+        Open open = requireOwn("prepare a transaction");
+        TxRules.checkNotInRolledBackTest(open.test != null);
         TxRules.checkOwnTransaction(open.joined);
         TxRules.checkNothingNested(open.handles.size());
         end(open, LockSql.prepare(gid));
@@ -299,7 +368,7 @@ public final class JdbcTransactions {
 
     /** A savepoint in the thread's transaction; null picks a name. Returns its name. */
     public String savepoint(String name) {
-        Open open = requireOpen("savepoint");
+        Open open = requireOwn("savepoint");
         String n = open.frames.addSavepoint(name);
         try {
             send(open, TxSql.savepoint(n));
@@ -311,13 +380,13 @@ public final class JdbcTransactions {
     }
 
     public void rollbackToSavepoint(String name) {
-        Open open = requireOpen("roll back to a savepoint");
+        Open open = requireOwn("roll back to a savepoint");
         open.frames.rollbackTo(name);
         send(open, TxSql.rollbackTo(name));
     }
 
     public void releaseSavepoint(String name) {
-        Open open = requireOpen("release a savepoint");
+        Open open = requireOwn("release a savepoint");
         open.frames.release(name);
         send(open, TxSql.release(name));
     }
@@ -327,15 +396,15 @@ public final class JdbcTransactions {
         if (!all && names.length == 0) {
             throw TxRules.noConstraintNames();
         }
-        send(requireOpen("defer constraints"), TxSql.deferConstraints(names));
+        send(requireOwn("defer constraints"), TxSql.deferConstraints(names));
     }
 
-    private Open requireOpen(String what) {
-        Open open = current.get();
-        if (open == null) {
+    /** The thread's transaction, when the code has one of its own open (not only a rolled-back test's). */
+    private Open requireOwn(String what) {
+        if (!isCodeActive()) {
             throw TxRules.outside(what, BEGIN_HINT);
         }
-        return open;
+        return current.get();
     }
 
     private void send(Open open, String sql) {

@@ -58,6 +58,18 @@ public final class TxDefaults {
         return isolation;
     }
 
+    /** What puts these defaults back as they are now: a rolled-back test undoes what its code set. */
+    public Runnable saved() {
+        IsolationLevel i = isolation;
+        Boolean r = readOnly;
+        Boolean d = deferrable;
+        return () -> {
+            isolation = i;
+            readOnly = r;
+            deferrable = d;
+        };
+    }
+
     /** Refuses while the engine is busy; {@code what} names the thing that would change. */
     public void requireIdle(String what) {
         String why = busy.get();

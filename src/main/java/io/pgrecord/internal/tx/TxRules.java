@@ -72,6 +72,17 @@ public final class TxRules {
         }
     }
 
+    /**
+     * PREPARE TRANSACTION in a rolled-back test: it would end the test's transaction, which is the
+     * test's to roll back, and a level of the code's own is a savepoint in it, which cannot be prepared.
+     */
+    public static void checkNotInRolledBackTest(boolean inTest) {
+        if (inTest) {
+            throw new TransactionException("cannot PREPARE TRANSACTION in a test that @PgRecordTest(rollback = true) runs in a"
+                    + " transaction: it would end the test's transaction; test two-phase commit in a class without rollback");
+        }
+    }
+
     /** PREPARE TRANSACTION from the manager: only with no nested transaction left open. */
     public static void checkNothingNested(int openHandles) {
         if (openHandles != 1) {
