@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.pgrecord.error.ConnectionException;
 import io.pgrecord.models.Schema;
 import io.pgrecord.testing.BothBackends;
 import io.pgrecord.testing.Exec;
@@ -63,6 +64,30 @@ class OwnDataSourceTest {
         }
     }
 
+    /**
+     * The application's pool of one connection, held by the application: pgrecord's wait ends
+     * with the pool's own acquire timeout, and the error describes that pool, whose size and
+     * timeout are the application's, not a pgrecord poolMaxSize or poolTimeout.
+     */
+    @BothBackends
+    void anExhaustedApplicationPoolIsDescribedAsTheApplications(Exec exec, TestDatabase db) {
+        try (AppPool app = AppPool.open(exec, db, 1, Duration.ofMillis(500))) {
+            Runnable giveBack = app.holdOne();
+            try {
+                assertThatThrownBy(() -> app.ops.count(app.ops.query("User")))
+                        .isInstanceOf(ConnectionException.class)
+                        .hasMessageContaining("the application's " + (exec == Exec.JDBC ? "DataSource" : "ConnectionFactory")
+                                + " gave no connection in time")
+                        .hasMessageContaining("raise its size or acquire timeout")
+                        .hasMessageNotContaining("poolMaxSize").hasMessageNotContaining("poolTimeout");
+            } finally {
+                giveBack.run();
+            }
+            assertThat(app.ops.count(app.ops.query("User"))).as("once the application gives it back")
+                    .isEqualTo(((Number) db.queryValue("SELECT count(*) FROM users")).longValue());
+        }
+    }
+
     @Test
     void aDataSourceThatBindsStringsAsVarcharIsRefusedNamingTheProperty(TestDatabase db) {
         try (HikariDataSource pool = hikari(db, false); PostgresBackend backend = PostgresBackend.of(pool)) {
@@ -106,12 +131,17 @@ class OwnDataSourceTest {
     }
 
     private static HikariDataSource hikari(TestDatabase db, boolean untypedStrings, boolean autoCommit) {
+        return hikari(db, untypedStrings, autoCommit, 3, Duration.ofSeconds(30));
+    }
+
+    private static HikariDataSource hikari(TestDatabase db, boolean untypedStrings, boolean autoCommit, int size, Duration timeout) {
         PostgresConnectionConfig c = db.config();
         HikariConfig hc = new HikariConfig();
         hc.setJdbcUrl("jdbc:postgresql://" + c.host() + ":" + c.port() + "/" + c.database());
         hc.setUsername(c.username());
         hc.setPassword(c.password());
-        hc.setMaximumPoolSize(3);
+        hc.setMaximumPoolSize(size);
+        hc.setConnectionTimeout(timeout.toMillis());
         hc.setAutoCommit(autoCommit);
         if (untypedStrings) {
             hc.addDataSourceProperty("stringtype", "unspecified");
@@ -139,13 +169,39 @@ class OwnDataSourceTest {
         }
 
         static AppPool open(Exec exec, TestDatabase db) {
+            return open(exec, db, 3, Duration.ofSeconds(30));
+        }
+
+        /** A pool of {@code size} connections that waits {@code acquireTimeout} at most for one. */
+        static AppPool open(Exec exec, TestDatabase db, int size, Duration acquireTimeout) {
             if (exec == Exec.JDBC) {
-                return new AppPool(hikari(db, true), null);
+                return new AppPool(hikari(db, true, true, size, acquireTimeout), null);
             }
             PostgresConnectionConfig c = db.config();
             PostgresqlConnectionFactory factory = new PostgresqlConnectionFactory(PostgresqlConnectionConfiguration.builder()
                     .host(c.host()).port(c.port()).database(c.database()).username(c.username()).password(c.password()).build());
-            return new AppPool(null, new ConnectionPool(ConnectionPoolConfiguration.builder(factory).maxSize(3).build()));
+            return new AppPool(null, new ConnectionPool(ConnectionPoolConfiguration.builder(factory).initialSize(0).maxSize(size)
+                    .maxAcquireTime(acquireTimeout).build()));
+        }
+
+        /** Takes one of the pool's connections, as the application would; returns what gives it back. */
+        Runnable holdOne() {
+            if (hikari != null) {
+                try {
+                    java.sql.Connection c = hikari.getConnection();
+                    return () -> {
+                        try {
+                            c.close();
+                        } catch (SQLException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    };
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            Connection c = Mono.from(r2dbc.create()).block(WAIT);
+            return () -> Mono.from(c.close()).block(WAIT);
         }
 
         void insertThenFail(Model m, RuntimeException failure) {

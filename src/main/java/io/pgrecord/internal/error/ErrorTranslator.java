@@ -97,6 +97,20 @@ public final class ErrorTranslator {
         return connectionFailure(CONNECTION_FAILURE, text, cause);
     }
 
+    /**
+     * The application's own pool, behind a backend made with {@code of(...)}, gave no connection
+     * within its own acquire timeout: its size and timeouts are the application's, which
+     * pgrecord neither knows nor sets, so the message names none and quotes the pool's own words.
+     *
+     * @param source what the application handed pgrecord: "DataSource" or "ConnectionFactory"
+     */
+    public static ConnectionException applicationPoolExhausted(String source, Throwable cause) {
+        String text = "the application's " + source + " gave no connection in time (" + Causes.messageOf(cause)
+                + "); that pool is the application's, not pgrecord's: raise its size or acquire timeout,"
+                + " or release connections sooner";
+        return connectionFailure(CONNECTION_FAILURE, text, cause);
+    }
+
     private static String message(ServerErrorFields f) {
         StringBuilder sb = new StringBuilder(f.message()).append(" (SQLSTATE ").append(f.sqlState()).append(')');
         if (f.detail() != null) {

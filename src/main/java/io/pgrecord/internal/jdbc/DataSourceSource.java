@@ -1,8 +1,10 @@
 package io.pgrecord.internal.jdbc;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.pgrecord.internal.error.ErrorTranslator;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
@@ -64,6 +66,9 @@ public final class DataSourceSource implements JdbcConnectionSource {
         Connection c;
         try {
             c = dataSource.getConnection();
+        } catch (SQLTransientConnectionException e) {
+            // HikariCP's rule: no cause means every connection stayed busy for the pool's timeout
+            throw e.getCause() == null ? ErrorTranslator.applicationPoolExhausted("DataSource", e) : JdbcErrors.translate(e);
         } catch (SQLException e) {
             throw JdbcErrors.translate(e);
         }

@@ -160,7 +160,9 @@ public final class ObservedConnectionFactory implements ConnectionFactory {
     private Throwable acquireFailure(Throwable failure) {
         if (Causes.has(failure, TimeoutException.class, R2dbcTimeoutException.class)
                 && !Causes.has(failure, IOException.class)) {
-            return ErrorTranslator.poolExhausted(name, maxSize, timeout, failure);
+            // the application's factory: its size and timeout are its own, not maxSize and timeout here
+            return owned ? ErrorTranslator.poolExhausted(name, maxSize, timeout, failure)
+                    : ErrorTranslator.applicationPoolExhausted("ConnectionFactory", failure);
         }
         return R2dbcErrors.translate(failure);
     }

@@ -23,7 +23,10 @@ import reactor.core.publisher.Mono;
  */
 public final class R2dbcRuntime {
 
-    /** For the application's factory, whose size and timeout pgrecord does not know. */
+    /**
+     * For the application's factory, whose size and timeout pgrecord does not know: its budget
+     * for dead connections tried in a row, never named as the pool's settings.
+     */
     private static final int APPLICATION_ATTEMPTS = 10;
     private static final Duration APPLICATION_TIMEOUT = Duration.ofSeconds(30);
 
