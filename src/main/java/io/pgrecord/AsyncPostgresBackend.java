@@ -125,10 +125,19 @@ public final class AsyncPostgresBackend implements AutoCloseable {
         return routed == null ? executor.disconnect() : Mono.empty();
     }
 
-    /** Blocks until {@link #disconnect()} completes. */
+    /**
+     * Blocks until {@link #disconnect()} completes. A backend over the application's factory
+     * ({@link #of(ConnectionFactory)}) is then closed for good, as {@code PostgresBackend.of}'s
+     * is: later work errors with {@code IllegalStateException("backend is closed")}, and the
+     * factory stays open.
+     */
     @Override
     public void close() {
-        disconnect().block();
+        if (routed == null && connectionFactory != null) {
+            executor.close().block();
+        } else {
+            disconnect().block();
+        }
     }
 
     /**

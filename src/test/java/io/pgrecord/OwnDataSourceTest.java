@@ -88,6 +88,25 @@ class OwnDataSourceTest {
         }
     }
 
+    /**
+     * After close() a backend over the application's pool refuses work, on both paths alike
+     * (the reactive one with an error signal), and the pool stays the application's, open.
+     */
+    @BothBackends
+    void aClosedBackendRefusesWorkAndLeavesThePoolOpen(Exec exec, TestDatabase db) throws SQLException {
+        try (AppPool app = AppPool.open(exec, db)) {
+            assertThat(app.ops.count(app.ops.query("User"))).isNotNegative();
+            app.closeBackend();
+            app.closeBackend();   // idempotent
+            for (Map.Entry<String, org.assertj.core.api.ThrowableAssert.ThrowingCallable> use : app.uses().entrySet()) {
+                assertThatThrownBy(use.getValue()).as(use.getKey()).isInstanceOf(IllegalStateException.class)
+                        .hasMessage("backend is closed");
+            }
+            assertThat(app.poolOpen()).isTrue();
+            assertThat(app.countOnPool("SELECT count(*) FROM pg_database WHERE datname = current_database()")).isEqualTo(1);
+        }
+    }
+
     @Test
     void aDataSourceThatBindsStringsAsVarcharIsRefusedNamingTheProperty(TestDatabase db) {
         try (HikariDataSource pool = hikari(db, false); PostgresBackend backend = PostgresBackend.of(pool)) {
@@ -223,6 +242,27 @@ class OwnDataSourceTest {
             } else {
                 async.close();
             }
+        }
+
+        /** Work of each kind through the backend: models, raw jOOQ, transactions, locks, notifications. */
+        Map<String, org.assertj.core.api.ThrowableAssert.ThrowingCallable> uses() {
+            Map<String, org.assertj.core.api.ThrowableAssert.ThrowingCallable> uses = new java.util.LinkedHashMap<>();
+            uses.put("model", () -> ops.count(ops.query("User")));
+            if (blocking != null) {
+                uses.put("dsl", () -> blocking.dsl().fetchValue("SELECT 1"));
+                uses.put("transaction", () -> blocking.transactionManager().inTransaction(() -> { }));
+                uses.put("lock", () -> blocking.advisoryLock(1).close());
+                uses.put("listen", () -> blocking.listen("closed_ch", n -> { }).close());
+                uses.put("notify", () -> blocking.notify("closed_ch", "x"));
+            } else {
+                uses.put("dsl", () -> Mono.from(async.dsl().selectOne()).block(WAIT));
+                uses.put("connect", () -> async.connect().block(WAIT));
+                uses.put("transaction", () -> async.transactionManager().inTransaction(() -> Mono.just(1)).blockLast(WAIT));
+                uses.put("lock", () -> async.advisoryLock(1).block(WAIT));
+                uses.put("listen", () -> async.listen("closed_ch").blockFirst(WAIT));
+                uses.put("notify", () -> async.notify("closed_ch", "x").block(WAIT));
+            }
+            return uses;
         }
 
         boolean poolOpen() {

@@ -42,6 +42,8 @@ public final class R2dbcExecutor implements BackendHandle {
     private Mono<ServerVersion> connecting;
     private volatile ServerVersion serverVersion;
     private R2dbcListener listener;
+    /** Set by {@link #close()}: no runtime is made again. */
+    private boolean closed;
     private final R2dbcReplicas replicas;
     private final R2dbcTransactions transactions;
     private final R2dbcRunner runner;
@@ -120,6 +122,20 @@ public final class R2dbcExecutor implements BackendHandle {
         return serverVersion != null ? R2dbcRunner.CONNECTED : connect();
     }
 
+    /**
+     * Disconnects for good, as the blocking backend's close does: later work errors with
+     * {@code IllegalStateException("backend is closed")}. For a backend over the application's
+     * factory, whose close leaves that factory open.
+     */
+    public Mono<Void> close() {
+        return Mono.defer(() -> {
+            synchronized (lock) {
+                closed = true;
+            }
+            return disconnect();
+        });
+    }
+
     /** Closes the pool; a later connect opens a new one. */
     public Mono<Void> disconnect() {
         return Mono.defer(() -> {
@@ -142,6 +158,7 @@ public final class R2dbcExecutor implements BackendHandle {
     /** The backend's one listening connection, created at the first use; closed at disconnect. */
     public R2dbcListener listener() {
         synchronized (lock) {
+            requireOpen();
             if (listener == null) {
                 listener = new R2dbcListener(() -> runtime().connections().dedicated());
             }
@@ -169,6 +186,7 @@ public final class R2dbcExecutor implements BackendHandle {
     /** The live state, created on first use; the pool connects lazily. */
     public R2dbcRuntime runtime() {
         synchronized (lock) {
+            requireOpen();
             if (runtime == null) {
                 runtime = runtimes.apply(statementLog);
                 if (replicas != null) {
@@ -176,6 +194,12 @@ public final class R2dbcExecutor implements BackendHandle {
                 }
             }
             return runtime;
+        }
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw new IllegalStateException("backend is closed");
         }
     }
 
