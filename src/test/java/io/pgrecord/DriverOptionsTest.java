@@ -10,6 +10,7 @@ import io.pgrecord.testing.PgExtension;
 import io.pgrecord.testing.TestDatabase;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -115,6 +116,38 @@ class DriverOptionsTest {
                 .hasMessageContaining("driver option 'forceBinary' cannot be set").hasMessageContaining("jsonb");
         assertThatThrownBy(() -> db.configBuilder().driverOption("socketTimeout", null).build())
                 .hasMessageContaining("driver option 'socketTimeout' must not be null");
+    }
+
+    /**
+     * Every spelling either driver has for a connection option is refused naming the option:
+     * each driver property whose name is an option's without underscores, in any case
+     * (sslMode, sslRootCert, applicationName, connectTimeout, statementTimeout ...), from the
+     * drivers' own lists, and the other spellings: ssl (both drivers, for sslmode), currentSchema
+     * and schema (search_path), lockWaitTimeout, targetServerType, options.
+     */
+    @Test
+    void everyDriverSpellingOfAConnectionOptionIsRefusedNamingTheOption(TestDatabase db) {
+        Map<String, String> spellings = new java.util.TreeMap<>(Map.of("ssl", "sslmode", "currentSchema", "search_path",
+                "schema", "search_path", "lockWaitTimeout", "lock_timeout", "targetServerType", "target_session_attrs",
+                "options", "search_path, statement_timeout or lock_timeout"));
+        java.util.Set<String> driverNames = new java.util.TreeSet<>(io.pgrecord.internal.jdbc.PgjdbcProperties.all());
+        driverNames.addAll(io.pgrecord.internal.r2dbc.R2dbcOptionNames.all());
+        for (String option : List.of("sslmode", "sslrootcert", "sslcert", "sslkey", "connect_timeout", "application_name",
+                "client_encoding", "search_path", "target_session_attrs", "load_balance_hosts", "statement_timeout", "lock_timeout")) {
+            for (String name : driverNames) {
+                if (name.equalsIgnoreCase(option.replace("_", ""))) {
+                    spellings.put(name, option);
+                }
+            }
+        }
+        assertThat(spellings).containsKeys("ssl", "sslMode", "sslmode", "sslRootCert", "ApplicationName", "applicationName",
+                "statementTimeout", "loadBalanceHosts");
+        spellings.forEach((name, option) -> assertThatThrownBy(() -> db.configBuilder().driverOption(name, "true").build())
+                .as(name).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("driver option '" + name + "' duplicates the connection option " + option + "; set that with option(...) instead"));
+        assertThatThrownBy(() -> db.configBuilder().driverOption("service", "billing").build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("driver option 'service' cannot be set").hasMessageContaining("service=name");
     }
 
     @Test

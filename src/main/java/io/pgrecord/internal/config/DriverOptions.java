@@ -16,9 +16,13 @@ import java.util.TreeSet;
  */
 public final class DriverOptions {
 
-    /** Properties that pgrecord sets from a connection option; the option is the one place for them. */
+    /**
+     * Properties that pgrecord sets from a connection option; the option is the one place for
+     * them. Both drivers' {@code ssl} is a second spelling of sslmode, which pgrecord always sets
+     * and which wins over it: accepted, it was ignored.
+     */
     private static final Map<String, String> OPTION_OF = Map.ofEntries(
-            Map.entry("sslmode", "sslmode"), Map.entry("sslMode", "sslmode"),
+            Map.entry("sslmode", "sslmode"), Map.entry("sslMode", "sslmode"), Map.entry("ssl", "sslmode"),
             Map.entry("sslrootcert", "sslrootcert"), Map.entry("sslRootCert", "sslrootcert"),
             Map.entry("sslcert", "sslcert"), Map.entry("sslCert", "sslcert"),
             Map.entry("sslkey", "sslkey"), Map.entry("sslKey", "sslkey"),
@@ -43,7 +47,10 @@ public final class DriverOptions {
             Map.entry("PGHOST", "set host(...)"), Map.entry("host", "set host(...)"),
             Map.entry("PGPORT", "set port(...)"), Map.entry("port", "set port(...)"),
             Map.entry("PGDBNAME", "set database(...)"), Map.entry("database", "set database(...)"),
-            Map.entry("driver", "pgrecord chooses the driver"), Map.entry("protocol", "pgrecord chooses the driver"));
+            Map.entry("driver", "pgrecord chooses the driver"), Map.entry("protocol", "pgrecord chooses the driver"),
+            // pgjdbc's: it would look the service up again, on the blocking backend only, beside pgrecord's own reading
+            Map.entry("service", "pgrecord reads the connection service file itself, for both backends:"
+                    + " give service=name in the URL of fromUrl(...)"));
 
     private static volatile Set<String> pgjdbc;
     private static volatile Set<String> r2dbc;
