@@ -126,17 +126,16 @@ public final class AsyncPostgresBackend implements AutoCloseable {
     }
 
     /**
-     * Blocks until {@link #disconnect()} completes. A backend over the application's factory
-     * ({@link #of(ConnectionFactory)}) is then closed for good, as {@code PostgresBackend.of}'s
-     * is: later work errors with {@code IllegalStateException("backend is closed")}, and the
-     * factory stays open.
+     * Closes the backend for good, as {@code PostgresBackend.close()} does, and blocks until its
+     * pool is closed: later work errors with {@code IllegalStateException("backend is closed")}
+     * (a closed resource that reopened would leak the pool it opened). {@link #disconnect()} is
+     * the one to call for a backend that connects again. A backend over the application's
+     * factory ({@link #of(ConnectionFactory)}) leaves that factory open.
      */
     @Override
     public void close() {
-        if (routed == null && connectionFactory != null) {
+        if (routed == null) {
             executor.close().block();
-        } else {
-            disconnect().block();
         }
     }
 

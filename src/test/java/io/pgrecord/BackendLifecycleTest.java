@@ -37,6 +37,20 @@ class BackendLifecycleTest {
         assertThatThrownBy(backend::dsl).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
     }
 
+    /** close() is for good on the reactive backend too: a closed backend that reopened would leak the pool it opened. */
+    @Test
+    void asyncBackendRefusesUseAfterClose(TestDatabase db) {
+        AsyncPostgresBackend backend = new AsyncPostgresBackend(db.config());
+        backend.connect().block(Duration.ofSeconds(30));
+        backend.close();
+        backend.close();
+        assertThatThrownBy(() -> backend.connect().block(Duration.ofSeconds(30)))
+                .isInstanceOf(IllegalStateException.class).hasMessage("backend is closed");
+        assertThatThrownBy(backend::dsl).isInstanceOf(IllegalStateException.class).hasMessage("backend is closed");
+        assertThatThrownBy(() -> backend.notify("lifecycle", "p").block(Duration.ofSeconds(30)))
+                .isInstanceOf(IllegalStateException.class).hasMessage("backend is closed");
+    }
+
     @Test
     void asyncBackendNeedsConnectForVersionButNotForDsl(TestDatabase db) {
         AsyncPostgresBackend backend = new AsyncPostgresBackend(db.config());
