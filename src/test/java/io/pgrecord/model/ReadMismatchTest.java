@@ -1,5 +1,6 @@
 package io.pgrecord.model;
 
+import static io.pgrecord.testing.ModelOps.get;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -16,8 +17,11 @@ import io.pgrecord.testing.Exec;
 import io.pgrecord.testing.ModelOps;
 import io.pgrecord.testing.PgExtension;
 import io.pgrecord.testing.TestDatabase;
+import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
+import java.util.UUID;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,7 +45,15 @@ class ReadMismatchTest {
                 "INSERT INTO misfit_numbers VALUES (1, 'NaN', '{}')",
                 Histogram.createTable(), "INSERT INTO histograms (id, counts, totals) VALUES (1, '{1,NULL}', '{5}')");
         SpecimenSchema.create(db, false);
-        db.execute("INSERT INTO specimens (id, prim_grid) VALUES (1, '{{1,2},{3,NULL}}')");
+        db.execute("INSERT INTO specimens (id, prim_grid) VALUES (1, '{{1,2},{3,NULL}}')",
+                "INSERT INTO specimens (id, grid) VALUES (20, '{1,2}'), (21, '{NULL}')",
+                "INSERT INTO specimens (id, prim_grid) VALUES (22, '{1,2}')",
+                "INSERT INTO specimens (id, words) VALUES (23, '{a,b}')",
+                "INSERT INTO specimens (id, uuid_grid) VALUES (24, '{00000000-0000-0000-0000-000000000001}')",
+                "INSERT INTO specimens (id, num_grid) VALUES (25, '{1.5}')",
+                "INSERT INTO specimens (id, grid, prim_grid, words, uuid_grid, num_grid) VALUES (26, NULL, NULL, NULL, NULL, NULL),"
+                        + " (27, '{}', '{}', '{}', '{}', '{}'), (28, '{{1,NULL},{3,4}}', '{{1,2},{3,4}}', '{{a,NULL}}',"
+                        + " '{{00000000-0000-0000-0000-000000000001}}', '{{1.5}}')");
     }
 
     /** The model's simple name as the exec names it: {@code Misfit} or {@code AsyncMisfit}. */
@@ -113,7 +125,7 @@ class ReadMismatchTest {
         ModelOps ops = ModelOps.on(exec, db);
         MappingException e = mismatch(() -> ops.getById("MisfitNumber", 1L));
         assertThat(e).hasMessageContaining(model(ops, "MisfitNumber") + ".amount").hasMessageContaining("(numeric)")
-                .hasMessageContaining("java.math.BigDecimal");
+                .hasMessageContaining("BigDecimal");
     }
 
     /** The RETURNING row of an INSERT is read into the instance: a column default of 'Anne' cannot be. */
@@ -159,5 +171,48 @@ class ReadMismatchTest {
         assertThat(mismatch(() -> ops.getById("Specimen", 1L))).hasMessageContaining(model(ops, "Specimen") + ".primGrid")
                 .hasMessageContaining("specimens.prim_grid").hasMessageContaining("(int[][])")
                 .hasMessageContaining("element [1][1] is NULL");
+    }
+
+    /**
+     * A one-dimensional array in a two-dimensional field, which jOOQ's array bindings read as
+     * NULLs ({@code {1,2}} as {@code [null, null]}): refused naming the field, the column and
+     * the dimensions. A NULL, an empty and a two-dimensional array read as they are.
+     */
+    @BothBackends
+    void anArrayOfFewerDimensionsThanItsField(Exec exec, TestDatabase db) {
+        ModelOps ops = ModelOps.on(exec, db);
+        String specimen = model(ops, "Specimen");
+        record Case(long id, String field, String column, Class<?> type) {
+        }
+        for (Case c : List.of(new Case(20, "grid", "grid", Integer[][].class), new Case(21, "grid", "grid", Integer[][].class),
+                new Case(22, "primGrid", "prim_grid", int[][].class), new Case(23, "words", "words", List.class),
+                new Case(24, "uuidGrid", "uuid_grid", UUID[][].class),
+                new Case(25, "numGrid", "num_grid", BigDecimal[][].class))) {
+            for (ThrowingCallable read : List.<ThrowingCallable>of(() -> ops.getById("Specimen", c.id()),
+                    () -> ops.pluck(ops.query("Specimen").where("id = ?", c.id()), c.column(), c.type()))) {
+                assertThat(mismatch(read)).as("%s", c).hasMessageContaining(specimen + "." + c.field())
+                        .hasMessageContaining("specimens." + c.column())
+                        .hasMessageContaining("the array has 1 dimension where the field has 2");
+            }
+        }
+        Model none = ops.getById("Specimen", 26L);
+        Model empty = ops.getById("Specimen", 27L);
+        Model full = ops.getById("Specimen", 28L);
+        for (String field : List.of("grid", "primGrid", "words", "uuidGrid", "numGrid")) {
+            Object value = get(none, field);
+            assertThat(value).as(field).isNull();
+        }
+        assertThat((Integer[][]) get(empty, "grid")).isEmpty();
+        assertThat((int[][]) get(empty, "primGrid")).isEmpty();
+        assertThat((List<?>) get(empty, "words")).isEmpty();
+        assertThat((UUID[][]) get(empty, "uuidGrid")).isEmpty();
+        assertThat((BigDecimal[][]) get(empty, "numGrid")).isEmpty();
+        assertThat((Integer[][]) get(full, "grid")).isDeepEqualTo(new Integer[][] {{1, null}, {3, 4}});
+        assertThat((int[][]) get(full, "primGrid")).isDeepEqualTo(new int[][] {{1, 2}, {3, 4}});
+        assertThat((List<?>) get(full, "words")).isEqualTo(List.of(Arrays.asList("a", null)));
+        assertThat((UUID[][]) get(full, "uuidGrid"))
+                .isDeepEqualTo(new UUID[][] {{UUID.fromString("00000000-0000-0000-0000-000000000001")}});
+        assertThat((BigDecimal[][]) get(full, "numGrid"))
+                .isDeepEqualTo(new BigDecimal[][] {{new BigDecimal("1.5")}});
     }
 }

@@ -20,7 +20,9 @@ import org.jooq.Converter;
  * ({@code int[]}, {@code long[][]} ...) over the boxed array. Every call converts the field's
  * value to the Java array and hands it on, so the SQL the array binding renders,
  * {@code cast(? as mood[])} included, is what the field's value renders too; binds, reads,
- * RETURNING and {@code copyIn} share the one conversion.
+ * RETURNING and {@code copyIn} share the one conversion. A multi-dimensional array read is
+ * checked for fewer dimensions than the field's first, see {@link ArrayDimensions}; so is one
+ * of jOOQ's multi-dimensional arrays ({@code Integer[][]}) under {@link #dimensioned}.
  */
 final class ArrayFieldBinding<A, U> implements Binding<A, U> {
 
@@ -42,7 +44,8 @@ final class ArrayFieldBinding<A, U> implements Binding<A, U> {
     static <A> ArrayFieldBinding<A, List<?>> lists(Binding<?, A> array, Class<A> arrayClass, int depth) {
         Class<List<?>> listClass = (Class) List.class;
         return new ArrayFieldBinding<>(array, arrayClass, PlainConverter.of(arrayClass, listClass,
-                a -> toList((Object[]) a, depth), l -> (A) toArray(l, depth, arrayClass.getComponentType())), depth, true);
+                depth == 1 ? a -> toList((Object[]) a, 1) : a -> toList(checked((Object[]) a, depth), depth),
+                l -> (A) toArray(l, depth, arrayClass.getComponentType())), depth, true);
     }
 
     /** Arrays of primitives ({@code int[][]}) over the array type of their boxes ({@code Integer[][]}). */
@@ -50,8 +53,23 @@ final class ArrayFieldBinding<A, U> implements Binding<A, U> {
     static <A> ArrayFieldBinding<A, Object> primitives(Binding<?, A> array, Class<A> arrayClass, Class<?> primitiveClass, int depth) {
         Class<Object> fieldClass = (Class) primitiveClass;
         return new ArrayFieldBinding<>(array, arrayClass, PlainConverter.of(arrayClass, fieldClass,
-                a -> PrimitiveArrays.unboxed((Object[]) a, primitiveClass), p -> (A) PrimitiveArrays.boxed(p, arrayClass)),
-                depth, false);
+                depth == 1 ? a -> PrimitiveArrays.unboxed((Object[]) a, primitiveClass)
+                        : a -> PrimitiveArrays.unboxed(checked((Object[]) a, depth), primitiveClass),
+                p -> (A) PrimitiveArrays.boxed(p, arrayClass)), depth, false);
+    }
+
+    /** An array of {@code depth > 1} dimensions ({@code Integer[][]}) as it is, its reads checked for fewer. */
+    static <A> ArrayFieldBinding<A, A> dimensioned(Binding<?, A> array, Class<A> arrayClass, int depth) {
+        return new ArrayFieldBinding<>(array, arrayClass, PlainConverter.of(arrayClass, arrayClass,
+                a -> {
+                    checked((Object[]) a, depth);
+                    return a;
+                }, a -> a), depth, false);
+    }
+
+    private static Object[] checked(Object[] array, int depth) {
+        ArrayDimensions.check(array, depth);
+        return array;
     }
 
     /** How the direct path carries the field: as the driver's array, converted; null when jOOQ must bind it. */

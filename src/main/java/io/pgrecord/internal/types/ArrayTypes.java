@@ -14,10 +14,11 @@ import org.jooq.exception.DataTypeException;
  * rectangular, and says so with a {@code DataException} when they are not.
  *
  * <p>Element types whose driver support is sound on both backends (numbers, text, uuid, times
- * of day) use jOOQ's array binding; those that travel as text (enums, intervals, inet, cidr,
- * ltree, oid, bytea, json, jsonb, xml, hstore, ranges, and dates and timestamps, whose BC and
- * far-future values jOOQ's array literal gets wrong) bind the whole array as one literal, see
- * {@link TextArrayBinding}. Arrays of the {@code io.pgrecord.types} values have one dimension.
+ * of day) use jOOQ's array binding, its multi-dimensional arrays checked for the dimensions
+ * they read (see {@link ArrayDimensions}); those that travel as text (enums, intervals, inet,
+ * cidr, ltree, oid, bytea, json, jsonb, xml, hstore, ranges, and dates and timestamps, whose BC
+ * and far-future values jOOQ's array literal gets wrong) bind the whole array as one literal,
+ * see {@link TextArrayBinding}. Arrays of the {@code io.pgrecord.types} values have one dimension.
  */
 final class ArrayTypes {
 
@@ -64,7 +65,17 @@ final class ArrayTypes {
             throw new MappingException("arrays of " + leafClass.getName() + " have one dimension; "
                     + depth + " were asked for by " + generic.getTypeName(), e);
         }
-        return list ? listOf(array, depth) : leafClass.isPrimitive() ? primitivesOf(array, raw, depth) : array;
+        if (list || leafClass.isPrimitive()) {
+            return list ? listOf(array, depth) : primitivesOf(array, raw, depth);
+        }
+        // jOOQ's binding reads an array of fewer dimensions as NULLs; the text-carried ones check themselves
+        return depth > 1 && !(array.getBinding() instanceof TextArrayBinding<?, ?>) ? dimensioned(array, depth) : array;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static DataType<?> dimensioned(DataType<?> arrayType, int depth) {
+        DataType<Object> array = (DataType<Object>) arrayType;
+        return array.asConvertedDataType(ArrayFieldBinding.dimensioned(array.getBinding(), array.getType(), depth));
     }
 
     @SuppressWarnings("unchecked")

@@ -88,8 +88,8 @@ final class TextArrayBinding<D, A> implements Binding<D, A> {
                 continue;
             }
             if (depth > 1 && !(item instanceof Object[])) {
-                throw new IllegalArgumentException("a " + dims + "-dimensional " + elementType
-                        + " array needs nested arrays, found the element " + item);
+                throw new IllegalArgumentException(ArrayDimensions.mismatch(dims - depth + 1, dims) + ": a " + dims
+                        + "-dimensional " + elementType + " array needs nested arrays, found the element " + item);
             }
             if (depth == 1 && item instanceof Object[]) {
                 throw new IllegalArgumentException("a " + dims + "-dimensional " + elementType

@@ -317,6 +317,9 @@ public final class TypeMapper {
                 return arrays::to;
             }
             Converter elements = field.array().converter();
+            if (arrays.fromType() == arrays.toType() && elements instanceof IdentityConverter<?>) {
+                return null;   // a multi-dimensional array of jOOQ's, checked on reads only
+            }
             return v -> elements.to(arrays.to(v));
         }
         if (b instanceof TextArrayBinding<?, ?> t && t.temporalElements()) {
