@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.pgrecord.AsyncPostgresBackend;
+import io.pgrecord.Column;
 import io.pgrecord.Model;
 import io.pgrecord.PostgresBackend;
 import io.pgrecord.error.MappingException;
+import io.pgrecord.internal.types.TypeMapper;
 import io.pgrecord.models.AsyncMisfit;
 import io.pgrecord.models.Histogram;
 import io.pgrecord.models.Misfit;
@@ -46,6 +48,9 @@ class ReadMismatchTest {
                 Histogram.createTable(), "INSERT INTO histograms (id, counts, totals) VALUES (1, '{1,NULL}', '{5}')");
         SpecimenSchema.create(db, false);
         db.execute("INSERT INTO specimens (id, prim_grid) VALUES (1, '{{1,2},{3,NULL}}')",
+                "INSERT INTO specimens (id, nums) VALUES (10, '{1.5,NaN}'), (11, '{NaN}')",
+                "INSERT INTO specimens (id, num_grid) VALUES (12, '{{1.5},{NaN}}')",
+                "INSERT INTO specimens (id, nums, num_grid) VALUES (13, '{1.50,NULL,-2}', '{{1.5,NULL},{-0.25,3}}')",
                 "INSERT INTO specimens (id, grid) VALUES (20, '{1,2}'), (21, '{NULL}')",
                 "INSERT INTO specimens (id, prim_grid) VALUES (22, '{1,2}')",
                 "INSERT INTO specimens (id, words) VALUES (23, '{a,b}')",
@@ -171,6 +176,42 @@ class ReadMismatchTest {
         assertThat(mismatch(() -> ops.getById("Specimen", 1L))).hasMessageContaining(model(ops, "Specimen") + ".primGrid")
                 .hasMessageContaining("specimens.prim_grid").hasMessageContaining("(int[][])")
                 .hasMessageContaining("element [1][1] is NULL");
+    }
+
+    /** A field the NaN message proposes. */
+    static final class NumericDoubles {
+        @Column(type = "numeric[]")
+        public Double[] nums;
+    }
+
+    /**
+     * numeric's NaN in an array of BigDecimal, which pgjdbc read as a null field and
+     * r2dbc-postgresql failed on with "Character N is neither a decimal digit": refused naming
+     * the field, the column and the element, like a NaN in a BigDecimal field.
+     */
+    @BothBackends
+    void numericNaNInAnArrayOfBigDecimal(Exec exec, TestDatabase db) throws NoSuchFieldException {
+        ModelOps ops = ModelOps.on(exec, db);
+        String specimen = model(ops, "Specimen");
+        for (long id : new long[] {10, 11}) {
+            for (ThrowingCallable read : List.<ThrowingCallable>of(() -> ops.getById("Specimen", id),
+                    () -> ops.pluck(ops.query("Specimen").where("id = ?", id), "nums", BigDecimal[].class))) {
+                assertThat(mismatch(read)).hasMessageContaining(specimen + ".nums").hasMessageContaining("specimens.nums")
+                        .hasMessageContaining("java.math.BigDecimal[]").hasMessageContaining("the element NaN has no BigDecimal value");
+            }
+        }
+        assertThat(mismatch(() -> ops.getById("Specimen", 12L))).hasMessageContaining(specimen + ".numGrid")
+                .hasMessageContaining("specimens.num_grid").hasMessageContaining("the element NaN has no BigDecimal value");
+        // what the message proposes holds them: an array of Double over numeric[]
+        var doubles = DSL.field("nums", TypeMapper.forField(NumericDoubles.class.getField("nums")));
+        Object read = exec == Exec.JDBC ? db.blocking().dsl().select(doubles).from("specimens").where("id = 10").fetchOne(0)
+                : Flux.from(db.async().dsl().select(doubles).from("specimens").where("id = 10")).blockLast(Duration.ofSeconds(30)).get(0);
+        assertThat((Double[]) read).containsExactly(1.5, Double.NaN);
+        // numbers and NULL elements read as they are, scale included
+        Model m = ops.getById("Specimen", 13L);
+        assertThat((BigDecimal[]) get(m, "nums")).containsExactly(new BigDecimal("1.50"), null, new BigDecimal("-2"));
+        assertThat((BigDecimal[][]) get(m, "numGrid")).isDeepEqualTo(new BigDecimal[][] {
+                {new BigDecimal("1.5"), null}, {new BigDecimal("-0.25"), new BigDecimal("3")}});
     }
 
     /**

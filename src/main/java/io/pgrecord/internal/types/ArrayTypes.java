@@ -13,12 +13,13 @@ import org.jooq.exception.DataTypeException;
  * nesting is one array dimension; PostgreSQL requires multi-dimensional arrays to be
  * rectangular, and says so with a {@code DataException} when they are not.
  *
- * <p>Element types whose driver support is sound on both backends (numbers, text, uuid, times
- * of day) use jOOQ's array binding, its multi-dimensional arrays checked for the dimensions
- * they read (see {@link ArrayDimensions}); those that travel as text (enums, intervals, inet,
- * cidr, ltree, oid, bytea, json, jsonb, xml, hstore, ranges, and dates and timestamps, whose BC
- * and far-future values jOOQ's array literal gets wrong) bind the whole array as one literal,
- * see {@link TextArrayBinding}. Arrays of the {@code io.pgrecord.types} values have one dimension.
+ * <p>Element types whose driver support is sound on both backends (integers, floats, text,
+ * uuid, times of day) use jOOQ's array binding, its multi-dimensional arrays checked for the
+ * dimensions they read (see {@link ArrayDimensions}); those that travel as text (enums,
+ * intervals, inet, cidr, ltree, oid, bytea, json, jsonb, xml, hstore, ranges, dates and
+ * timestamps, whose BC and far-future values jOOQ's array literal gets wrong, and numeric,
+ * whose NaN no BigDecimal holds) bind the whole array as one literal, see
+ * {@link TextArrayBinding}. Arrays of the {@code io.pgrecord.types} values have one dimension.
  */
 final class ArrayTypes {
 

@@ -93,7 +93,10 @@ final class ScalarTypes {
                     DateTimeText::formatTimestamp)),
             Map.entry(OffsetDateTime.class, text("timestamptz", OffsetDateTime.class,
                     s -> DateTimeText.utc(DateTimeText.parseTimestampTz(s)), DateTimeText::formatTimestampTz)),
-            Map.entry(Instant.class, text("timestamptz", Instant.class, DateTimeText::parseInstant, DateTimeText::formatInstant)));
+            Map.entry(Instant.class, text("timestamptz", Instant.class, DateTimeText::parseInstant, DateTimeText::formatInstant)),
+            // read as text, an element no BigDecimal holds (NaN) is refused by name, where pgjdbc's
+            // array would read as null and r2dbc-postgresql's fail on its first letter
+            Map.entry(BigDecimal.class, text("numeric", BigDecimal.class, ScalarTypes::parseDecimal, BigDecimal::toPlainString)));
 
     static {
         SIMPLE.put(Boolean.class, SQLDataType.BOOLEAN);
@@ -167,7 +170,8 @@ final class ScalarTypes {
     /**
      * The text-carried element type of an array of this class, or null when the class's own type
      * serves: bytea, json, jsonb and xml (jOOQ's arrays of them cannot bind NULL on R2DBC, nor an
-     * empty bytea anywhere), hstore and the ranges (jOOQ's arrays of them have one dimension).
+     * empty bytea anywhere), hstore and the ranges (jOOQ's arrays of them have one dimension),
+     * dates and times (BC, past 9999) and numeric (NaN).
      */
     static DataType<?> textElement(Class<?> type) {
         return TEXT_ELEMENTS.get(type);
@@ -226,6 +230,15 @@ final class ScalarTypes {
     /** A postgres-extensions type carried as text with its own converter, so its arrays can have any dimension. */
     private static <T> DataType<T> extension(String sqlType, Class<T> type, Converter<Object, T> converter) {
         return text(sqlType, type, converter::from, v -> String.valueOf(converter.to(v)));
+    }
+
+    /** A numeric array element: NaN and the infinities (PostgreSQL 14+) have no BigDecimal. */
+    private static BigDecimal parseDecimal(String text) {
+        return switch (text) {
+            case "NaN", "Infinity", "-Infinity" -> throw new IllegalArgumentException("the element " + text
+                    + " has no BigDecimal value; numeric NaN and infinities read into a Double[] with @Column(type = \"numeric[]\")");
+            default -> new BigDecimal(text);
+        };
     }
 
     private static Double parseNumeric(String text) {

@@ -2,6 +2,7 @@ package io.pgrecord.internal.types;
 
 import io.pgrecord.Capability;
 import java.lang.reflect.Array;
+import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
@@ -106,12 +107,13 @@ final class TextArrayBinding<D, A> implements Binding<D, A> {
     }
 
     /**
-     * Whether the elements are dates or times: the COPY encoder takes those as java.time values,
-     * which it writes in binary, rather than as their text.
+     * Whether the elements are dates, times or numerics: the COPY encoder takes those as the
+     * field's values, which it writes in binary, rather than as their text.
      */
-    boolean temporalElements() {
+    boolean binaryElements() {
         Class<?> t = element.toType();
-        return t == LocalDate.class || t == LocalDateTime.class || t == OffsetDateTime.class || t == Instant.class;
+        return t == LocalDate.class || t == LocalDateTime.class || t == OffsetDateTime.class || t == Instant.class
+                || t == BigDecimal.class;
     }
 
     @Override

@@ -313,7 +313,7 @@ public final class TypeMapper {
         Binding<?, ?> b = type.getBinding();
         if (b instanceof ArrayFieldBinding<?, ?> field) {
             Converter arrays = field.converter();
-            if (field.array() instanceof TextArrayBinding<?, ?> t && t.temporalElements()) {
+            if (field.array() instanceof TextArrayBinding<?, ?> t && t.binaryElements()) {
                 return arrays::to;
             }
             Converter elements = field.array().converter();
@@ -322,8 +322,8 @@ public final class TypeMapper {
             }
             return v -> elements.to(arrays.to(v));
         }
-        if (b instanceof TextArrayBinding<?, ?> t && t.temporalElements()) {
-            return null;   // dates and times as java.time values, which COPY can write in binary
+        if (b instanceof TextArrayBinding<?, ?> t && t.binaryElements()) {
+            return null;   // dates, times and numerics as the field's values, which COPY can write in binary
         }
         Converter converter = b instanceof TextBinding text ? text.text(json) : type.getConverter();
         return converter instanceof IdentityConverter<?> ? null : converter::to;
