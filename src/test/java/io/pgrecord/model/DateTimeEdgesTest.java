@@ -24,7 +24,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.time.OffsetTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -269,6 +271,31 @@ class DateTimeEdgesTest {
         ops.copyIn("Dated", List.of(ops.create("Dated", "day", LocalDate.MAX, "stamp", LocalDateTime.MIN, "stampTz", OffsetDateTime.MAX)));
         assertThat(db.query("SELECT day::text, stamp::text, stamp_tz::text FROM dated ORDER BY id DESC LIMIT 1"))
                 .containsExactly(List.of("infinity", "-infinity", "infinity"));
+    }
+
+    /**
+     * The server's 24:00:00, the end of a day, is {@code LocalTime.MAX} in a time and, at its
+     * offset, in a timetz (which read it as the next day's 00:00): a written value reads back
+     * equal, and where(...) finds the value read.
+     */
+    @BothBackends
+    void theEndOfTheDayIsLocalTimeMaxInTimeAndTimetz(Exec exec, TestDatabase db) {
+        ModelOps ops = ModelOps.on(exec, db);
+        OffsetTime end = OffsetTime.of(LocalTime.MAX, ZoneOffset.ofHours(5));
+        assertThat(roundTrip(ops, db, "Specimen", "clock", LocalTime.MAX, LocalTime.MAX)).isEqualTo("24:00:00");
+        assertThat(roundTrip(ops, db, "Specimen", "clockTz", end, end)).isEqualTo("24:00:00+05");
+        OffsetTime[] ends = {end, OffsetTime.of(LocalTime.MIDNIGHT, ZoneOffset.ofHoursMinutesSeconds(-3, -30, -15)), null};
+        assertThat(roundTrip(ops, db, "Specimen", "clockTzs", ends, ends)).isEqualTo("{24:00:00+05,00:00:00-03:30:15,NULL}");
+        // stored by SQL, read on every path
+        Long id = (Long) db.queryValue("INSERT INTO specimens (clock_tz, clock_tzs) VALUES ('24:00:00+05', '{24:00:00-01:30,00:00:00+05}')"
+                + " RETURNING id");
+        Model m = ops.getById("Specimen", id);
+        assertThat((OffsetTime) get(m, "clockTz")).isEqualTo(end);
+        assertThat((OffsetTime[]) get(m, "clockTzs")).containsExactly(OffsetTime.of(LocalTime.MAX, ZoneOffset.ofHoursMinutes(-1, -30)),
+                OffsetTime.of(LocalTime.MIDNIGHT, ZoneOffset.ofHours(5)));
+        assertThat(ops.pluck(ops.query("Specimen").where("id = ?", id), "clock_tz", OffsetTime.class)).containsExactly(end);
+        assertThat(ops.count(ops.query("Specimen").where("id = ? AND clock_tz = ?", id, get(m, "clockTz")))).isEqualTo(1);
+        assertThat(ops.save(m)).as("not dirty after load").isZero();
     }
 
     // ---- item 11: ranges --------------------------------------------------------------------------
