@@ -110,6 +110,7 @@ public final class PostgresConnectionConfig {
      * lists replicas sharing the primary's user, password, database and options
      * ({@link Builder#replica(PostgresConnectionConfig)}); any other parameter is a driver
      * property ({@link Builder#driverOption(String, Object)}), e.g. {@code ?prepareThreshold=0}.
+     * A parameter given twice is refused: several replicas are one comma-separated list.
      * {@code service=name} reads libpq's connection service file ({@code servicefile=}, else
      * {@code PGSERVICEFILE}, else {@code ~/.pg_service.conf}, then {@code PGSYSCONFDIR}'s
      * {@code pg_service.conf}): its section's settings apply where the URL says nothing, on both

@@ -81,6 +81,21 @@ class ConnectionConfigTest {
     }
 
     @Test
+    void aParameterGivenTwiceInAUrlIsRefusedByName() {
+        for (String name : new String[] {"sslmode", "application_name", "user", "prepareThreshold"}) {
+            String value = name.equals("sslmode") ? "require" : name.equals("prepareThreshold") ? "0" : "x";
+            assertThatThrownBy(() -> PostgresConnectionConfig.fromUrl(
+                    "postgresql://u:topsecret@h/db?" + name + "=" + value + "&statement_timeout=5&" + name + "=" + value))
+                    .as(name).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("'" + name + "' appears more than once").hasMessageContaining("give it once")
+                    .satisfies(e -> assertThat(e.getMessage()).doesNotContain("topsecret"));
+        }
+        assertThatThrownBy(() -> PostgresConnectionConfig.fromUrl("postgresql://u@h/db?host=a&host=b"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'host'")
+                .hasMessageContaining("comma-separated");
+    }
+
+    @Test
     void fromEnvironmentReadsLibpqVariables() {
         Map<String, String> env = Map.of("PGHOST", "pg.internal", "PGPORT", "6543", "PGDATABASE", "app",
                 "PGUSER", "svc", "PGPASSWORD", "pw", "PGSSLMODE", "verify-full", "PGAPPNAME", "worker",

@@ -95,4 +95,16 @@ class HostsAndReplicasConfigTest {
         assertThatThrownBy(() -> PostgresConnectionConfig.fromUrl("postgresql://u@h/db?replicas=r1:0"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'r1:0'");
     }
+
+    @Test
+    void aRepeatedReplicasParameterIsRefusedRatherThanTheLastOneWinning() {
+        assertThatThrownBy(() -> PostgresConnectionConfig.fromUrl(
+                "postgresql://u:secret@primary/db?replicas=r1:5433&replicas=r2:5434"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'replicas'")
+                .hasMessageContaining("more than once").hasMessageContaining("comma-separated in one parameter")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("secret"));
+        assertThat(PostgresConnectionConfig.fromUrl("postgresql://u@primary/db?replicas=r1:5433,r2:5434").replicas())
+                .extracting(PostgresConnectionConfig::host, PostgresConnectionConfig::port)
+                .containsExactly(tuple("r1", 5433), tuple("r2", 5434));
+    }
 }

@@ -4,13 +4,15 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The parts of a libpq-style connection URI:
  * {@code postgresql://user:secret@host:5432/db?sslmode=require}, or with several hosts
  * ({@code h1:5432,h2:5433}), which stay one host list. The schemes {@code postgres},
- * {@code jdbc:postgresql} and {@code r2dbc:postgresql} are accepted as well.
+ * {@code jdbc:postgresql} and {@code r2dbc:postgresql} are accepted as well. A query parameter
+ * given twice is refused, rather than one value silently winning.
  */
 public record ConnectionUrl(
         @Nullable String host,
@@ -19,6 +21,9 @@ public record ConnectionUrl(
         @Nullable String username,
         @Nullable String password,
         Map<String, String> parameters) {
+
+    /** The parameters that take several values, as one comma-separated list. */
+    private static final Set<String> LISTS = Set.of("replicas", "host");
 
     private static final String[] SCHEMES = {
         "postgresql://", "postgres://", "jdbc:postgresql://", "r2dbc:postgresql://", "r2dbc:postgres://"
@@ -88,7 +93,14 @@ public record ConnectionUrl(
                 throw new IllegalArgumentException("invalid parameter '" + pair.split("=", 2)[0]
                         + "' in connection URL '" + redact(url) + "'; expected name=value");
             }
-            params.put(decode(pair.substring(0, eq)), decode(pair.substring(eq + 1)));
+            String name = decode(pair.substring(0, eq));
+            if (params.putIfAbsent(name, decode(pair.substring(eq + 1))) != null) {
+                // one value would silently win over the other
+                throw new IllegalArgumentException("parameter '" + name + "' appears more than once in connection URL '"
+                        + redact(url) + "'; " + (LISTS.contains(name)
+                                ? "list every value comma-separated in one parameter, e.g. " + name + "=a:5432,b:5433"
+                                : "give it once"));
+            }
         }
     }
 
