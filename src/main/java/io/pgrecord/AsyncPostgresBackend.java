@@ -250,10 +250,10 @@ public final class AsyncPostgresBackend implements AutoCloseable {
     /**
      * Sends a notification with {@code pg_notify}: subscribed inside a transaction of this
      * backend it leaves at the commit, and not at all after a rollback; outside one it runs on
-     * the pool. A bad channel or a payload of 8,000 bytes or more in UTF-8 errors with
-     * {@code IllegalArgumentException} before any SQL.
+     * the pool. A bad channel, or a payload of 8,000 bytes or more in UTF-8 or with a NUL
+     * character, errors with {@code IllegalArgumentException} before any SQL.
      *
-     * @param payload up to 7,999 bytes in UTF-8; null sends an empty payload
+     * @param payload up to 7,999 bytes in UTF-8, without NUL; null sends an empty payload
      */
     public Mono<Void> notify(String channel, @Nullable String payload) {
         return executor.notify(channel, payload);

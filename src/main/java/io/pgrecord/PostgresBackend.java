@@ -214,9 +214,9 @@ public final class PostgresBackend implements AutoCloseable {
      * Sends a notification with {@code pg_notify}: inside this thread's transaction it leaves at
      * the commit, and not at all after a rollback; outside one it runs on the pool.
      *
-     * @param payload up to 7,999 bytes in UTF-8; null sends an empty payload
-     * @throws IllegalArgumentException for a bad channel, or a payload of 8,000 bytes or more,
-     *     before any SQL
+     * @param payload up to 7,999 bytes in UTF-8, without NUL; null sends an empty payload
+     * @throws IllegalArgumentException for a bad channel, or a payload of 8,000 bytes or more or
+     *     with a NUL character, before any SQL
      */
     public void notify(String channel, @Nullable String payload) {
         executor.notify(channel, payload);

@@ -80,7 +80,7 @@ class NotificationTest {
     }
 
     @BothBackends
-    void payloadsUpTo7999BytesAreDeliveredAndLongerOnesRefusedBeforeAnySql(Exec exec, TestDatabase db) throws Exception {
+    void payloadsUpTo7999BytesAreDeliveredAndLongerOnesOrOnesWithNulRefusedBeforeAnySql(Exec exec, TestDatabase db) throws Exception {
         String longest = "é".repeat(3999) + "z";
         assertThat(longest.getBytes(java.nio.charset.StandardCharsets.UTF_8)).hasSize(7999);
         String tooLong = "é".repeat(4000);
@@ -93,6 +93,9 @@ class NotificationTest {
             side.log().start();
             assertThatThrownBy(() -> side.notify("big", tooLong)).isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("8000 bytes").hasMessageContaining("7999").hasMessageContaining("'big'");
+            // a NUL is refused as in a channel name, not left to the server's 22021
+            assertThatThrownBy(() -> side.notify("big", "a\0b")).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("NUL").hasMessageContaining("'big'");
             assertThat(side.log().stop()).as("no SQL for a refused payload").isEmpty();
             side.notify("big", "marker");
             assertThat(feed.next().payload()).isEqualTo("marker");

@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  * The checks and SQL of LISTEN/NOTIFY, before any statement is sent. A channel is any text
  * PostgreSQL takes as a quoted identifier, sent quoted so it is matched exactly: {@code Order
  * Events} and {@code a"b} are channels as they are. A payload must stay under the server's
- * limit of 8,000 bytes.
+ * limit of 8,000 bytes and, as any text, hold no NUL character.
  */
 public final class Channels {
 
@@ -39,10 +39,15 @@ public final class Channels {
     /**
      * The payload, checked against the server's limit; null sends none.
      *
-     * @throws IllegalArgumentException from {@value #PAYLOAD_LIMIT} bytes in UTF-8
+     * @throws IllegalArgumentException for a NUL character, or from {@value #PAYLOAD_LIMIT} bytes in UTF-8
      */
     private static @Nullable String checkPayload(String channel, @Nullable String payload) {
         if (payload != null) {
+            if (payload.indexOf('\0') >= 0) {
+                // the server refuses it as text (22021); refused here as a bad channel name is
+                throw new IllegalArgumentException("notification payload on channel '" + channel
+                        + "' contains the NUL character (\\u0000), which PostgreSQL text cannot hold");
+            }
             int bytes = payload.getBytes(StandardCharsets.UTF_8).length;
             if (bytes >= PAYLOAD_LIMIT) {
                 throw new IllegalArgumentException("notification payload on channel '" + channel + "' is " + bytes
