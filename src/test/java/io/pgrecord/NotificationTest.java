@@ -149,6 +149,46 @@ class NotificationTest {
         }
     }
 
+    /**
+     * Reactive only (a blocking listen returns once confirmed): cancelling a channel's first
+     * subscriber before its LISTEN is confirmed leaves the LISTEN to the others, on a backend
+     * whose listening connection is still opening as on one whose connection is open; the last
+     * one leaving UNLISTENs.
+     */
+    @org.junit.jupiter.api.Test
+    void cancellingAChannelsFirstSubscriberBeforeItsListenIsConfirmedKeepsTheOthersListening(TestDatabase db) throws Exception {
+        for (int round = 0; round < 3; round++) {
+            try (Side side = Side.open(Exec.R2DBC, db)) {
+                Feed first = side.listen("race");
+                Feed second = side.listen("race");
+                first.end();
+                side.notify("race", "fresh " + round);
+                assertThat(second.next().payload()).as("round %d on a fresh backend", round).isEqualTo("fresh " + round);
+                assertThat(first.received).isEmpty();
+            }
+        }
+        try (Side side = Side.open(Exec.R2DBC, db)) {
+            Feed warm = side.listen("warm");
+            int pid = listenerPid(db, "warm");
+            for (int round = 0; round < 5; round++) {
+                String channel = "race." + round;
+                Feed first = side.listen(channel);
+                Feed second = side.listen(channel);
+                Feed third = side.listen(channel);
+                first.end();
+                third.end();
+                side.notify(channel, "warm " + round);
+                assertThat(second.next().payload()).as("round %d on an open connection", round).isEqualTo("warm " + round);
+                second.end();
+                awaitLastStatement(db, pid, "UNLISTEN \"" + channel + "\"");
+            }
+            // a subscriber cancelled at once, alone: its channel ends unlistened, the connection serves on
+            side.listen("gone").end();
+            side.notify("warm", "still here");
+            assertThat(warm.next().payload()).isEqualTo("still here");
+        }
+    }
+
     /** Reactive only: a Flux from listen() looks the listener up when subscribed, so one made before a disconnect works after it. */
     @org.junit.jupiter.api.Test
     void aListenFluxMadeBeforeADisconnectListensAfterIt(TestDatabase db) throws Exception {

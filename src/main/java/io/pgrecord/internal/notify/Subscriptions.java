@@ -68,6 +68,11 @@ public final class Subscriptions {
         return false;
     }
 
+    /** Whether {@code channel} has a subscription, and so needs its LISTEN. */
+    public synchronized boolean has(String channel) {
+        return byChannel.containsKey(channel);
+    }
+
     /** The channels with at least one subscription, to LISTEN again after a reconnect. */
     public synchronized List<String> channels() {
         return List.copyOf(byChannel.keySet());

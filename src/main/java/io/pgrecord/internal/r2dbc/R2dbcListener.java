@@ -8,6 +8,8 @@ import io.r2dbc.postgresql.api.PostgresqlConnection;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.Result;
 import io.r2dbc.spi.Wrapped;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import reactor.core.Disposable;
@@ -36,12 +38,15 @@ public final class R2dbcListener {
     private Disposable reconnecting;
     private boolean closed;
     /** Per channel, the LISTEN on its way, which a notify through this backend waits for (see {@link #listened}). */
-    private final java.util.concurrent.ConcurrentHashMap<String, Mono<Void>> listening = new java.util.concurrent.ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Mono<Void>> listening = new ConcurrentHashMap<>();
+    /** The LISTEN/UNLISTEN changes, carried out one at a time (see {@link #change}). */
+    private final Sinks.Many<Mono<Void>> changes = Sinks.many().unicast().onBackpressureBuffer();
 
-    /** One listening connection: the one to close, the driver's under it, and its notification feed. */
+    /** One listening connection: the one to close, the driver's under it, its notification feed and the channels it LISTENs to. */
     private static final class Held {
         final Connection outer;
         final PostgresqlConnection driver;
+        final Set<String> listened = ConcurrentHashMap.newKeySet();
         Disposable feed;
 
         Held(Connection outer, PostgresqlConnection driver) {
@@ -53,35 +58,25 @@ public final class R2dbcListener {
     /** @param opener a connection of the listener's own, outside the pool's budget */
     public R2dbcListener(Supplier<Mono<Connection>> opener) {
         this.opener = opener;
+        changes.asFlux().concatMap(change -> change.onErrorResume(e -> Mono.empty())).subscribe();
     }
 
     /** The channel's signals from its LISTEN on; cancelling ends only this subscription. */
     public Flux<Notification> listen(String channel) {
         return Mono.fromCallable(() -> Channels.check(channel)).flatMapMany(checked -> Flux.create(sink -> {
             Subscriptions.Entry entry = Subscriptions.entry(channel, sink::next, sink::complete);
-            boolean first = subscriptions.add(entry);
-            Disposable.Swap listening = Disposables.swap();
+            subscriptions.add(entry);
+            Disposable.Swap waiting = Disposables.swap();
             sink.onDispose(() -> {
-                listening.dispose();
-                if (subscriptions.remove(entry)) {
-                    unlisten(channel);
-                }
+                waiting.dispose();
+                leave(entry);
             });
-            Sinks.Empty<Void> confirmed = Sinks.empty();
-            Mono<Void> pending = confirmed.asMono();
-            if (first) {
-                this.listening.put(channel, pending);
-            }
-            listening.update(held()
-                    .flatMap(h -> first ? execute(h, Channels.listenSql(channel)) : Mono.empty())
-                    .doFinally(signal -> {
-                        this.listening.remove(channel, pending);
-                        confirmed.tryEmitEmpty();
-                    })
-                    .subscribe(null, e -> {
-                        subscriptions.remove(entry);
-                        sink.error(R2dbcErrors.translate(e));
-                    }));
+            // the LISTEN is the channel's, not this subscriber's: cancelling does not stop it
+            Mono<Void> confirmed = change(channel);
+            Mono<Void> settled = confirmed.onErrorResume(e -> Mono.empty());
+            this.listening.put(channel, settled);
+            settled.doFinally(signal -> this.listening.remove(channel, settled)).subscribe();
+            waiting.update(confirmed.subscribe(null, e -> sink.error(R2dbcErrors.translate(e))));
         }, FluxSink.OverflowStrategy.BUFFER));
     }
 
@@ -94,14 +89,57 @@ public final class R2dbcListener {
         return listening.getOrDefault(channel, Mono.empty());
     }
 
-    private void unlisten(String channel) {
-        Held h;
-        synchronized (lock) {
-            h = closed ? null : current;
+    /** Ends one subscription; its channel's last one leaving is an UNLISTEN. Idempotent. */
+    private void leave(Subscriptions.Entry entry) {
+        if (subscriptions.remove(entry)) {
+            change(entry.channel());
         }
-        if (h != null) {
-            // a lost connection took its LISTEN with it, and the reconnect skips this channel
-            execute(h, Channels.unlistenSql(channel)).onErrorResume(e -> Mono.empty()).subscribe();
+    }
+
+    /**
+     * Queues a LISTEN or UNLISTEN of {@code channel}, whichever its subscriptions call for when its
+     * turn comes: changes run one at a time, in order, and none is cancelled, so however
+     * subscribers come and go the server ends up listening exactly while the channel has one.
+     * Completes once carried out, or with its failure.
+     */
+    private Mono<Void> change(String channel) {
+        Sinks.Empty<Void> done = Sinks.empty();
+        Mono<Void> work = Mono.defer(() -> align(channel))
+                .doOnSuccess(v -> done.tryEmitEmpty())
+                .doOnError(e -> done.tryEmitError(e));
+        boolean queued;
+        synchronized (changes) {
+            queued = changes.tryEmitNext(work).isSuccess();
+        }
+        if (!queued) {
+            done.tryEmitError(new IllegalStateException("backend is closed"));
+        }
+        return done.asMono();
+    }
+
+    /** Sends what brings the server's LISTEN of {@code channel} in line with its subscriptions now, if anything. */
+    private Mono<Void> align(String channel) {
+        // without a subscription, no connection is opened only to UNLISTEN
+        return (subscriptions.has(channel) ? held() : live()).flatMap(h -> {
+            boolean wanted = subscriptions.has(channel);
+            if (wanted == h.listened.contains(channel)) {
+                return Mono.empty();
+            }
+            return execute(h, wanted ? Channels.listenSql(channel) : Channels.unlistenSql(channel))
+                    .then(Mono.fromRunnable(() -> {
+                        if (wanted) {
+                            h.listened.add(channel);
+                        } else {
+                            h.listened.remove(channel);
+                        }
+                    }));
+        });
+    }
+
+    /** The connection, or the one on its way, without opening one. */
+    private Mono<Held> live() {
+        synchronized (lock) {
+            return closed || connecting == null ? Mono.empty() : connecting.onErrorResume(e -> Mono.empty());
         }
     }
 
@@ -176,7 +214,8 @@ public final class R2dbcListener {
             current = null;
             again = open()
                     .flatMap(fresh -> Flux.fromIterable(subscriptions.channels())
-                            .concatMap(channel -> execute(fresh, Channels.listenSql(channel)))
+                            .concatMap(channel -> execute(fresh, Channels.listenSql(channel))
+                                    .then(Mono.fromRunnable(() -> fresh.listened.add(channel))))
                             .then(Mono.just(fresh))
                             .onErrorResume(e -> close(fresh).then(Mono.error(e))))
                     .retryWhen(Retry.backoff(Long.MAX_VALUE, Reconnects.FIRST).maxBackoff(Reconnects.MAX)
