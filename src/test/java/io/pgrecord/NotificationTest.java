@@ -24,6 +24,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.extension.ExtendWith;
 import reactor.core.Disposable;
@@ -141,6 +142,22 @@ class NotificationTest {
             side.listenThrowing("fragile", new NoClassDefFoundError("com/example/Missing"));
             side.notify("fragile", "three");
             assertThat(feed.next().payload()).isEqualTo("three");
+            // so is a JVM error: a recursion too deep, and even out of memory or an internal error
+            // (logged as errors) do not end the listener for the others
+            AtomicInteger recursions = new AtomicInteger();
+            side.listenRunning("fragile", () -> recurse(recursions.incrementAndGet()));
+            side.listenThrowing("fragile", new OutOfMemoryError("the handler ran out"));
+            side.listenThrowing("fragile", new InternalError("the handler met a JVM bug"));
+            Feed after = side.listen("fragile");
+            listenerPid(db, "fragile");
+            for (String payload : new String[] {"3a", "3b"}) {
+                side.notify("fragile", payload);
+                assertThat(feed.next().payload()).isEqualTo(payload);
+                assertThat(after.next().payload()).as("handlers run in order: this one after those that fail").isEqualTo(payload);
+            }
+            // a blocking handler keeps its subscription; Reactor passes a JVM error on rather than end
+            // the subscriber's Flux, so pgrecord ends that subscription, as Reactor ends one that throws
+            assertThat(recursions.get()).isEqualTo(exec == Exec.JDBC ? 2 : 1);
             Feed later = side.listen("fragile.later");
             listenerPid(db, "fragile.later");
             side.notify("fragile.later", "four");
@@ -313,7 +330,12 @@ class NotificationTest {
         void listenThrowing(String channel);
 
         /** Subscribes a handler that throws {@code failure} (unchecked) on every notification. */
-        void listenThrowing(String channel, Throwable failure);
+        default void listenThrowing(String channel, Throwable failure) {
+            listenRunning(channel, () -> raise(failure));
+        }
+
+        /** Subscribes a handler that runs {@code body} on every notification. */
+        void listenRunning(String channel, Runnable body);
 
         /** Subscribes to a bad channel, for the error. */
         void listenFails(String channel);
@@ -326,6 +348,10 @@ class NotificationTest {
 
         @Override
         void close();
+    }
+
+    private static int recurse(int depth) {
+        return recurse(depth + 1) + 1;
     }
 
     private static void raise(Throwable failure) {
@@ -346,8 +372,8 @@ class NotificationTest {
                 throw new IllegalStateException("handler fails on " + n);
             });
         }
-        @Override public void listenThrowing(String channel, Throwable failure) {
-            backend.listen(channel, n -> raise(failure));
+        @Override public void listenRunning(String channel, Runnable body) {
+            backend.listen(channel, n -> body.run());
         }
         @Override public void listenFails(String channel) {
             backend.listen(channel, n -> { });
@@ -381,8 +407,8 @@ class NotificationTest {
                 throw new IllegalStateException("handler fails on " + n);
             }, e -> { });
         }
-        @Override public void listenThrowing(String channel, Throwable failure) {
-            backend.listen(channel).subscribe(n -> raise(failure), e -> { });
+        @Override public void listenRunning(String channel, Runnable body) {
+            backend.listen(channel).subscribe(n -> body.run(), e -> { });
         }
         @Override public void listenFails(String channel) {
             backend.listen(channel).blockFirst(WAIT);

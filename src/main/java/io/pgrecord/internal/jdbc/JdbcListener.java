@@ -29,6 +29,7 @@ public final class JdbcListener implements AutoCloseable {
     private static final int POLL_MILLIS = 100;
     private static final long STOP_MILLIS = 5000;
     private static final AtomicInteger IDS = new AtomicInteger();
+    private static final System.Logger LOG = System.getLogger("io.pgrecord.notify");
 
     private final Supplier<Connection> opener;
     private final Subscriptions subscriptions = new Subscriptions();
@@ -107,6 +108,14 @@ public final class JdbcListener implements AutoCloseable {
                 if (!reconnect(c)) {
                     return;
                 }
+            } catch (RuntimeException | Error unexpected) {
+                // the listener's own failure (handlers' stay theirs), out of memory say: notifications
+                // may be lost, so start afresh as after a lost connection, with the missed signals,
+                // rather than let the thread die and every subscription with it
+                LOG.log(System.Logger.Level.ERROR, "the notification listener failed; it reconnects", unexpected);
+                if (!reconnect(c)) {
+                    return;
+                }
             }
         }
     }
@@ -138,7 +147,7 @@ public final class JdbcListener implements AutoCloseable {
                 }
                 subscriptions.missed();
                 return true;
-            } catch (RuntimeException stillDown) {
+            } catch (RuntimeException | Error stillDown) {
                 if (fresh != null) {
                     quietlyClose(fresh);
                 }

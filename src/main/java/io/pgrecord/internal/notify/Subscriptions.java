@@ -113,17 +113,22 @@ public final class Subscriptions {
     }
 
     /**
-     * Calls one subscription's handler. Whatever it throws, an {@code Error} such as a failed
-     * assertion or a missing class included, is logged and stays its own: the listening thread
-     * and the other subscriptions carry on. Only the JVM's own failures (out of memory, say) go on.
+     * Calls one subscription's handler. Whatever it throws, any {@code Error} included, is logged
+     * and stays its own: the subscription is kept, and the listening thread and the other
+     * subscriptions carry on. Rethrowing would end the listener for every subscription, with no
+     * reconnect and no missed signal. A {@code StackOverflowError} is the handler's own recursion;
+     * another {@code VirtualMachineError} (out of memory, an internal error) may be the JVM
+     * failing, so it is logged as an error, but the listener still carries on: the memory a
+     * handler took is free again once it has thrown, and the application decides about the JVM.
      */
     private static void handOver(Entry e, Notification n) {
         try {
             e.handler.accept(n);
-        } catch (VirtualMachineError fatal) {
-            throw fatal;
         } catch (Throwable failure) {
-            LOG.log(System.Logger.Level.WARNING, "a notification handler on channel '" + e.channel + "' failed", failure);
+            boolean jvm = failure instanceof VirtualMachineError && !(failure instanceof StackOverflowError);
+            LOG.log(jvm ? System.Logger.Level.ERROR : System.Logger.Level.WARNING,
+                    "a notification handler on channel '" + e.channel + "' failed" + (jvm ? " with a JVM error" : "")
+                            + "; its subscription is kept", failure);
         }
     }
 }

@@ -64,12 +64,22 @@ public final class R2dbcListener {
     /** The channel's signals from its LISTEN on; cancelling ends only this subscription. */
     public Flux<Notification> listen(String channel) {
         return Mono.fromCallable(() -> Channels.check(channel)).flatMapMany(checked -> Flux.create(sink -> {
-            Subscriptions.Entry entry = Subscriptions.entry(channel, sink::next, sink::complete);
-            subscriptions.add(entry);
+            Subscriptions.Entry[] entry = new Subscriptions.Entry[1];
+            entry[0] = Subscriptions.entry(channel, n -> {
+                try {
+                    sink.next(n);
+                } catch (Throwable fatal) {
+                    // Reactor ends a subscriber that throws, but lets a JVM error (a stack overflow, say)
+                    // through, leaving its Flux stuck: end the subscription here; the error is then logged
+                    leave(entry[0]);
+                    throw fatal;
+                }
+            }, sink::complete);
+            subscriptions.add(entry[0]);
             Disposable.Swap waiting = Disposables.swap();
             sink.onDispose(() -> {
                 waiting.dispose();
-                leave(entry);
+                leave(entry[0]);
             });
             // the LISTEN is the channel's, not this subscriber's: cancelling does not stop it
             Mono<Void> confirmed = change(channel);
