@@ -227,8 +227,13 @@ public final class PostgresBackend implements AutoCloseable {
     }
 
     /**
-     * Closes the pool; connections in use are closed as they are returned. A backend over an
-     * application's DataSource closes nothing of it. Idempotent.
+     * Closes the backend: new work is refused at once ({@code IllegalStateException}), while the
+     * work in flight on other threads, a statement or a transaction to its end, may finish: the
+     * pool is closed once its connections in use have come back, or after waiting the pool
+     * timeout ({@link PostgresConnectionConfig#poolTimeout()}, 30 s by default), when those still
+     * in use are closed under their users. A close inside the calling thread's own transaction
+     * does not wait for that one. A backend over an application's DataSource closes nothing of
+     * it. Idempotent.
      */
     @Override
     public void close() {

@@ -2,14 +2,20 @@ package io.pgrecord;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeout;
 
 import io.pgrecord.testing.AnyBackend;
 import io.pgrecord.testing.BothBackends;
 import io.pgrecord.testing.Exec;
 import io.pgrecord.testing.PgExtension;
 import io.pgrecord.testing.TestDatabase;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -69,6 +75,82 @@ class BackendLifecycleTest {
             assertThat(backend.capabilities().serverVersion()).isEqualTo(backend.serverVersion());
         } finally {
             backend.close();
+        }
+    }
+
+    /**
+     * close() lets the work in flight on another thread finish, here a transaction to its
+     * commit (the blocking one aborted it with a ConnectionException): the blocking backend
+     * refuses new work at once and waits for it before closing the pool, the reactive one closes
+     * the connection once given back.
+     */
+    @BothBackends
+    void closeLetsTheWorkInFlightOnAnotherThreadFinish(Exec exec, TestDatabase db) throws Exception {
+        long key = 7_300_100 + exec.ordinal();
+        String table = "close_in_flight_" + exec.name().toLowerCase();
+        db.execute("CREATE TABLE " + table + " (v text)");
+        PostgresBackend blocking = exec == Exec.JDBC ? new PostgresBackend(db.config()).connect() : null;
+        AsyncPostgresBackend async = exec == Exec.R2DBC ? new AsyncPostgresBackend(db.config()) : null;
+        AnyBackend backend = blocking != null ? AnyBackend.of(blocking) : AnyBackend.of(async);
+        CompletableFuture<Void> work = new CompletableFuture<>();
+        CompletableFuture<Void> closed = new CompletableFuture<>();
+        try (Connection holder = db.jdbc(); Statement s = holder.createStatement()) {
+            s.execute("SELECT pg_advisory_lock(" + key + ")");
+            // its own threads, not the common pool: close() and the transaction block
+            new Thread(() -> complete(work, () -> backend.transaction("SELECT pg_advisory_xact_lock(" + key + ")",
+                    "INSERT INTO " + table + " VALUES ('committed')")), "in-flight").start();
+            awaitRow(db, "SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND objid = " + key);
+            new Thread(() -> complete(closed, blocking != null ? blocking::close : async::close), "closer").start();
+            if (blocking != null) {
+                await(blocking::isClosed);
+                assertThatThrownBy(() -> backend.fetchValue("SELECT 1")).isInstanceOf(IllegalStateException.class)
+                        .hasMessageContaining("closed");
+                assertThat(closed).as("the blocking close() waits for the transaction in flight").isNotDone();
+            }
+            s.execute("SELECT pg_advisory_unlock(" + key + ")");
+            work.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            closed.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        }
+        assertThat(db.query("SELECT v FROM " + table)).containsExactly(List.of("committed"));
+    }
+
+    /** Blocking only: close() inside the thread's own transaction does not wait the pool timeout for it. */
+    @Test
+    void blockingCloseInsideTheThreadsOwnTransactionDoesNotWaitForIt(TestDatabase db) {
+        PostgresBackend backend = new PostgresBackend(db.configBuilder().poolTimeout(Duration.ofSeconds(30)).build()).connect();
+        TransactionManager tm = backend.transactionManager();
+        tm.begin();
+        assertThat(backend.dsl().fetchValue("SELECT 1")).isEqualTo(1);
+        // on this thread (a preemptive timeout would close from another)
+        assertTimeout(Duration.ofSeconds(10), backend::close);
+        assertThat(backend.isClosed()).isTrue();
+        // its connection went with the pool: the transaction cannot commit
+        assertThatThrownBy(tm::commit).isInstanceOf(RuntimeException.class);
+    }
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    private static void complete(CompletableFuture<Void> done, Runnable action) {
+        try {
+            action.run();
+            done.complete(null);
+        } catch (Throwable e) {
+            done.completeExceptionally(e);
+        }
+    }
+
+    private static void awaitRow(TestDatabase db, String sql) throws InterruptedException {
+        await(() -> !db.query(sql).isEmpty());
+    }
+
+    /** Polls with backoff until the condition holds, failing at the deadline. */
+    private static void await(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        long backoff = 5;
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("condition within " + WAIT).isLessThan(deadline);
+            Thread.sleep(backoff);
+            backoff = Math.min(backoff * 2, 200);
         }
     }
 

@@ -206,6 +206,30 @@ class NotificationTest {
         }
     }
 
+    /**
+     * Blocking only (a reactive handler runs on the driver's event loop, which close() must not
+     * block): a handler may close its backend. close() returns, and the notify whose
+     * notification it handled succeeds, though it may still hold its pool connection then.
+     */
+    @org.junit.jupiter.api.Test
+    void aHandlerThatClosesItsBackendReturnsAndTheNotifySucceeds(TestDatabase db) throws Exception {
+        for (int round = 0; round < 5; round++) {
+            PostgresBackend backend = new PostgresBackend(db.configBuilder().poolMaxSize(1).build()).connect();
+            try {
+                CountDownLatch closed = new CountDownLatch(1);
+                backend.listen("closer", n -> {
+                    backend.close();
+                    closed.countDown();
+                });
+                backend.notify("closer", "round " + round);
+                assertThat(closed.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)).as("round %d: close() returned", round).isTrue();
+                assertThat(backend.isClosed()).isTrue();
+            } finally {
+                backend.close();
+            }
+        }
+    }
+
     /** Reactive only: a Flux from listen() looks the listener up when subscribed, so one made before a disconnect works after it. */
     @org.junit.jupiter.api.Test
     void aListenFluxMadeBeforeADisconnectListensAfterIt(TestDatabase db) throws Exception {

@@ -9,12 +9,15 @@ import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 import org.postgresql.Driver;
 
 /** The executor's own HikariCP pool over pgjdbc, turning a pool timeout into an error naming the limit. */
 public final class HikariSource implements JdbcConnectionSource {
 
     private final HikariDataSource dataSource;
+    /** Set at the start of a close: no connection is lent any more. */
+    private volatile boolean closing;
 
     private HikariSource(HikariDataSource dataSource) {
         this.dataSource = dataSource;
@@ -30,6 +33,9 @@ public final class HikariSource implements JdbcConnectionSource {
 
     @Override
     public Connection get() {
+        if (closing) {
+            throw new IllegalStateException("backend is closed");
+        }
         try {
             return dataSource.getConnection();
         } catch (SQLTransientConnectionException e) {
@@ -80,8 +86,31 @@ public final class HikariSource implements JdbcConnectionSource {
             mx.getThreadsAwaitingConnection()};
     }
 
+    /**
+     * Waits up to the pool timeout for the connections in use to come back, polling with backoff:
+     * HikariCP's own close aborts them, failing statements that other threads are running.
+     */
+    @Override
+    public void closeAfterWork(int callersOwn) {
+        closing = true;
+        HikariPoolMXBean mx = dataSource.getHikariPoolMXBean();
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(dataSource.getConnectionTimeout());
+        long backoff = 1;
+        while (mx != null && mx.getActiveConnections() > callersOwn && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(backoff);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            backoff = Math.min(backoff * 2, 100);
+        }
+        dataSource.close();
+    }
+
     @Override
     public void close() {
+        closing = true;
         dataSource.close();
     }
 }

@@ -35,6 +35,17 @@ public interface JdbcConnectionSource extends AutoCloseable {
     /** {active, idle, total, waiting}; zeros when the source keeps no figures. */
     int[] figures();
 
+    /**
+     * Closes the source once the work in flight is done: from now on {@link #get()} refuses, and
+     * the connections in use, all but the closing thread's own {@code callersOwn}, are waited for
+     * until a deadline of the source's own; any still in use then is closed under its user. A
+     * source that owns no pool just closes.
+     */
+    default void closeAfterWork(int callersOwn) {
+        close();
+    }
+
+    /** Closes the source, at once. */
     @Override
     void close();
 }

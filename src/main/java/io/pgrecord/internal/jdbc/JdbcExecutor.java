@@ -105,10 +105,10 @@ public final class JdbcExecutor implements BackendHandle, AutoCloseable {
         return loading;
     }
 
-    /** The live state, started on first use. */
+    /** The live state, started on first use; once closed, only for the end of a thread's transaction. */
     public JdbcRuntime runtime() {
         JdbcRuntime r = runtime;
-        if (r != null && !closed) {
+        if (r != null && (!closed || binding.current() != null)) {
             return r;
         }
         synchronized (lock) {
@@ -225,23 +225,34 @@ public final class JdbcExecutor implements BackendHandle, AutoCloseable {
         return closed;
     }
 
-    /** Closes the source. Connections in use are closed as they are returned. Idempotent. */
+    /**
+     * Refuses new work at once, then closes the pools once the work in flight is done (see
+     * {@link JdbcConnectionSource#closeAfterWork}): a transaction open on another thread may
+     * still run to its end. Idempotent.
+     */
     @Override
     public void close() {
         JdbcListener listening;
+        JdbcRuntime r;
         synchronized (lock) {
+            if (closed) {
+                return;
+            }
             closed = true;
             listening = listener;
-            if (runtime != null) {
-                runtime.close();
-            }
-            if (replicas != null) {
-                replicas.close();
-            }
+            r = runtime;
         }
-        // outside the lock: a reconnecting listener thread may be waiting for it in runtime()
+        // outside the lock, which runtime() takes: a reconnecting listener thread may be waiting
+        // for it, and the work in flight must not
         if (listening != null) {
             listening.close();
+        }
+        if (r != null) {
+            // a close inside this thread's own transaction does not wait for it
+            r.closeAfterWork(binding.current() != null ? 1 : 0);
+        }
+        if (replicas != null) {
+            replicas.close();
         }
     }
 }

@@ -81,13 +81,17 @@ public final class JdbcReplicas implements AutoCloseable {
         }
     }
 
+    /** Closes every replica's pool once the reads in flight are done. */
     @Override
-    public synchronized void close() {
-        closed = true;
+    public void close() {
+        synchronized (this) {
+            closed = true;
+        }
+        // outside the lock: a read asking for a replica not yet opened is refused meanwhile
         for (int i = 0; i < runtimes.length(); i++) {
             JdbcRuntime r = runtimes.get(i);
             if (r != null) {
-                r.close();
+                r.closeAfterWork(0);
             }
         }
     }

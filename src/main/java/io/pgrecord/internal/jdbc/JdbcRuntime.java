@@ -105,4 +105,9 @@ public final class JdbcRuntime implements AutoCloseable {
     public void close() {
         source.close();
     }
+
+    /** Closes the source once the work in flight is done (see {@link JdbcConnectionSource#closeAfterWork}). */
+    public void closeAfterWork(int callersOwn) {
+        source.closeAfterWork(callersOwn);
+    }
 }

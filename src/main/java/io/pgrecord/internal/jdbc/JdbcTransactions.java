@@ -291,7 +291,7 @@ public final class JdbcTransactions {
             } finally {
                 if (open.handles.isEmpty()) {
                     detach(open);
-                    runtime.get().connections().releaseToPool(open.connection);
+                    open.pool.releaseToPool(open.connection);
                 }
             }
             if (failed) {
@@ -315,6 +315,8 @@ public final class JdbcTransactions {
 
     /** Ends the thread's top-level transaction with {@code sql} and returns its connection. */
     private void end(Open open, String sql) {
+        // asked while the transaction is still the thread's: a closing backend answers it then
+        boolean onPrimary = replicas != null && open.onPrimary(runtime.get().connections());
         open.handles.pop().done = true;
         detach(open);
         boolean committed = false;
@@ -322,7 +324,7 @@ public final class JdbcTransactions {
             JdbcStatements.execute(open.connection, sql, recorder);
             committed = !sql.equals(TxSql.ROLLBACK);
             recorder.transactionEnded(open.observation, !sql.equals(TxSql.ROLLBACK), null);
-            if (replicas != null && sql.equals(TxSql.COMMIT) && open.onPrimary(runtime.get().connections())) {
+            if (onPrimary && sql.equals(TxSql.COMMIT)) {
                 replicas.committed(open.connection);
             }
         } catch (RuntimeException e) {
