@@ -105,6 +105,21 @@ class JsonFieldsTest {
                 .containsExactly("2", "w");
     }
 
+    /** The Pg key and containment helpers on a Map field of an hstore column, taken from the model's table(), use hstore's operators. */
+    @BothBackends
+    void pgHelpersOnTheTypedFieldOfAnHstoreMapUseHstoreOperators(Exec exec, TestDatabase db) {
+        ModelOps ops = ModelOps.on(exec, db);
+        Model m = ops.insert("Specimen", "kv", Map.of("color", "red", "size", "L"));
+        Long id = get(m, "id");
+        org.jooq.Field<?> kv = ops.table("Specimen").field("kv");
+        assertThat(ops.count(ops.query("Specimen").where("id = ?", id).where(io.pgrecord.Pg.hasKey(kv, "size")))).isOne();
+        assertThat(ops.count(ops.query("Specimen").where("id = ?", id).where(io.pgrecord.Pg.hasAnyKey(kv, "x", "color")))).isOne();
+        assertThat(ops.count(ops.query("Specimen").where("id = ?", id).where(io.pgrecord.Pg.hasAllKeys(kv, "x", "color")))).isZero();
+        assertThat(ops.count(ops.query("Specimen").where("id = ?", id).where(io.pgrecord.Pg.contains(kv, Map.of("color", "red"))))).isOne();
+        assertThat(ops.count(ops.query("Specimen").where("id = ?", id)
+                .where(io.pgrecord.Pg.containedBy(kv, Map.of("color", "red", "size", "L", "x", "y"))))).isOne();
+    }
+
     /** A list of lists bound in where(...) is a multi-dimensional array, as a String[][] is. */
     @BothBackends
     void nestedListsBindAsMultiDimensionalArrays(Exec exec, TestDatabase db) {

@@ -196,6 +196,12 @@ public final class ModelOps {
         return finder instanceof Finder f ? f.using(blocking).strictLoading() : ((AsyncFinder) finder).using(async).strictLoading();
     }
 
+    /** The model's {@code find.table()}: its table with the model's columns as typed fields. */
+    public org.jooq.Table<org.jooq.Record> table(String model) {
+        Object f = finder(model);
+        return f instanceof Finder<?> finder ? finder.table() : ((AsyncFinder<?>) f).table();
+    }
+
     private Object finder(String model) {
         try {
             return type(model).getField("find").get(null);

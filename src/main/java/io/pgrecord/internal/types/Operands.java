@@ -89,7 +89,8 @@ public final class Operands {
 
     /** Whether a field of this type holds hstore values. */
     public static boolean isHstore(DataType<?> type) {
-        return type.getType() == Hstore.class || "hstore".equals(type.getTypeName().toLowerCase(Locale.ROOT));
+        return type.getType() == Hstore.class || ScalarTypes.isHstoreMap(type)
+                || "hstore".equals(type.getTypeName().toLowerCase(Locale.ROOT));
     }
 
     /**

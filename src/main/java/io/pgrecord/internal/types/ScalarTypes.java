@@ -73,6 +73,11 @@ final class ScalarTypes {
             PlainConverter.of(Hstore.class, (Class<Map<String, String>>) (Class) Map.class,
                     h -> new LinkedHashMap<>(h.data()), Hstore::valueOf));
 
+    /** Whether a field of this type is a {@code Map} field of an hstore column: its data type is jOOQ's {@code other}. */
+    static boolean isHstoreMap(DataType<?> type) {
+        return type.getBinding() == HSTORE_MAP.getBinding();
+    }
+
     private static final Map<Class<?>, DataType<?>> TEXT_ELEMENTS = Map.ofEntries(
             Map.entry(String.class, SQLDataType.CLOB),
             Map.entry(byte[].class, text("bytea", byte[].class, Bytea::parse, Bytea::text)),
