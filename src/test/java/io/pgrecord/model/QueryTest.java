@@ -144,6 +144,9 @@ class QueryTest {
         assertThat(names(ops.all(mine(ops).where("metadata ?? 'role' and score = ?", 20)))).containsExactly("cat");
         assertThat(names(ops.all(mine(ops).where("metadata ?| array['x', 'tier'] and score = ?", 10)))).containsExactly("bob");
         assertThat(names(ops.all(mine(ops).where("metadata ?& array['role', 'tier'] and score > ?", 25)))).containsExactly("ann");
+        // @? is the jsonpath operator; @ on a bind is written with a space
+        assertThat(names(ops.all(mine(ops).where("metadata @? ?::jsonpath and score = ?", "$.role", 10)))).containsExactly("bob");
+        assertThat(names(ops.all(mine(ops).where("score = @ ?", -10)))).containsExactly("bob");
         // a ? in literals, quoted names and comments is no bind
         assertThat(names(ops.all(mine(ops).where("name <> $$?$$ and score = ?", 10)))).containsExactly("bob");
         assertThat(names(ops.all(mine(ops).where("name <> $t$ it's ? $t$ and score = ?", 10)))).containsExactly("bob");

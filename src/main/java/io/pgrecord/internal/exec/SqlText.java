@@ -13,7 +13,7 @@ import java.util.List;
  * <ul>
  * <li>{@code ??} is the operator {@code ?} (pgjdbc's escape);
  * <li>{@code ?|} and {@code ?&} are the jsonb operators, except in {@code ?||} and {@code ?&&},
- *     which are a bind marker before {@code ||} or {@code &&};
+ *     which are a bind marker before {@code ||} or {@code &&}; {@code @?} is the jsonpath one;
  * <li>any other {@code ?} is a bind marker; in text given no bind values, it is the operator
  *     {@code ?} too, so that text is SQL as written.
  * </ul>
@@ -101,7 +101,7 @@ public final class SqlText {
     /**
      * How the {@code ?} at {@code i}, in code, reads: 0 for a bind marker, else the number of
      * characters of the operator character it stands for (2 for {@code ??}, 1 for the {@code ?}
-     * of {@code ?|} and {@code ?&}).
+     * of {@code ?|}, {@code ?&} and {@code @?}).
      */
     public static int questionMark(String sql, int i) {
         char next = i + 1 < sql.length() ? sql.charAt(i + 1) : 0;
@@ -111,7 +111,8 @@ public final class SqlText {
         if ((next == '|' || next == '&') && (i + 2 >= sql.length() || sql.charAt(i + 2) != next)) {
             return 1;
         }
-        return 0;
+        // @? is jsonb's jsonpath operator; @ on a bind (absolute value) is written "@ ?"
+        return i > 0 && sql.charAt(i - 1) == '@' ? 1 : 0;
     }
 
     /** The number of bind markers of SQL text given bind values; allocates nothing. */

@@ -36,6 +36,7 @@ class SqlMarkersTest {
         assertThat(SqlText.bindMarkers("metadata ?| array['a'] AND m ?& array['b'] AND n = ?")).isEqualTo(1);
         assertThat(SqlText.bindMarkers("name = ?||'x' AND tags = ?&&tags")).as("?|| and ?&& are binds").isEqualTo(2);
         assertThat(SqlText.bindMarkers("metadata ? 'a' AND n = ?")).as("a lone ? beside binds is a bind").isEqualTo(2);
+        assertThat(SqlText.bindMarkers("doc @? ?::jsonpath AND n = @ ?")).as("@? is jsonpath's operator").isEqualTo(2);
     }
 
     @Test
