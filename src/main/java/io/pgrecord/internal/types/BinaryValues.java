@@ -325,11 +325,14 @@ public final class BinaryValues {
     /**
      * numeric: a count of base-10000 digits, the weight of the first, the sign, the display
      * scale, then the digits. The server applies the column's precision and scale, as it does
-     * for a bind.
+     * for a bind. A number past what numeric holds is refused as a bind is (22003): its weight
+     * or scale would not fit their 16 bits, and the server would read a wrapped one as another
+     * number (1E+131072 as 0) without complaint.
      */
     private static boolean numeric(CopyBuffer out, String column, Object v) {
         BigDecimal d;
         if (v instanceof BigDecimal b) {
+            BindValues.check(column, BigDecimal.class, b);
             d = b;
         } else if (isInteger(v)) {
             d = BigDecimal.valueOf(((Number) v).longValue());
