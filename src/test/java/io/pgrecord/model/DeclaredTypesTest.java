@@ -2,6 +2,7 @@ package io.pgrecord.model;
 
 import static io.pgrecord.model.TypeSamples.ip;
 import static io.pgrecord.testing.ModelOps.get;
+import static io.pgrecord.testing.ModelOps.set;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,6 +10,7 @@ import io.pgrecord.Model;
 import io.pgrecord.QueryBuilder;
 import io.pgrecord.error.CheckViolationException;
 import io.pgrecord.models.Mood;
+import io.pgrecord.error.DataException;
 import io.pgrecord.models.SpecimenSchema;
 import io.pgrecord.testing.AnyBackend;
 import io.pgrecord.testing.BothBackends;
@@ -20,6 +22,8 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.OffsetTime;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -27,6 +31,7 @@ import org.jooq.postgres.extensions.types.Cidr;
 import org.jooq.postgres.extensions.types.Inet;
 import org.jooq.postgres.extensions.types.Ltree;
 import org.jooq.impl.DSL;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.jooq.types.YearToSecond;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -66,6 +71,59 @@ class DeclaredTypesTest {
         Object one = ops.one(mine(ops, tag));
         assertThat((Object) get(one, "rel")).isEqualTo("specimens");
         assertThat((Object) get(one, "tsconfig")).isEqualTo("english");
+    }
+
+    /**
+     * oid is unsigned, but its text input also takes -1 to -2147483648 as the oids past 2^31:
+     * -1 was stored as 4294967295. Every write path refuses an oid outside 0..4294967295, in a
+     * field or an oid[] element, naming the column, before any SQL; so does a where bind.
+     */
+    @BothBackends
+    void oidsOutsideTheirRangeAreRefusedOnEveryPath(Exec exec, TestDatabase db) {
+        ModelOps ops = ModelOps.on(exec, db);
+        String tag = "oid " + exec;
+        Model existing = ops.insert("Specimen", "vc", tag, "oid", 7L);
+        Object id = get(existing, "id");
+        for (long bad : new long[] {-1L, -2_147_483_648L, 4_294_967_296L}) {
+            Map<String, ThrowingCallable> paths = new LinkedHashMap<>();
+            paths.put("insert", () -> ops.insert("Specimen", "vc", tag, "oid", bad));
+            paths.put("update", () -> {
+                Model m = ops.getById("Specimen", id);
+                set(m, "oid", bad);
+                ops.save(m);
+            });
+            paths.put("insertAll", () -> ops.insertAll("Specimen", List.of(ops.create("Specimen", "vc", tag, "oid", 1L),
+                    ops.create("Specimen", "vc", tag, "oid", bad))));
+            paths.put("upsert", () -> ops.upsert(ops.create("Specimen", "id", id, "vc", tag, "oid", bad), "id"));
+            paths.put("upsertAll", () -> ops.upsertAll("Specimen", List.of(ops.create("Specimen", "id", id, "vc", tag, "oid", bad)), "id"));
+            paths.put("updateAll", () -> ops.updateAll(mine(ops, tag), Map.of("oid", bad)));
+            paths.put("copyIn", () -> ops.copyIn("Specimen", List.of(ops.create("Specimen", "vc", tag, "oid", 1L),
+                    ops.create("Specimen", "vc", tag, "oid", bad))));
+            paths.put("oid[] element", () -> ops.insert("Specimen", "vc", tag, "oids", Arrays.asList(1L, null, bad)));
+            paths.put("oid[] element, copyIn", () -> ops.copyIn("Specimen", List.of(ops.create("Specimen", "vc", tag,
+                    "oids", List.of(bad)))));
+            paths.put("oid[] element, updateAll", () -> ops.updateAll(mine(ops, tag), Map.of("oids", List.of(2L, bad))));
+            for (Map.Entry<String, ThrowingCallable> path : paths.entrySet()) {
+                ops.log().start();
+                assertThatThrownBy(path.getValue()).as(bad + " via " + path.getKey()).isInstanceOf(DataException.class)
+                        .hasMessageContaining("value " + bad + " for column " + (path.getKey().startsWith("oid[]") ? "oids" : "oid")
+                                + " is out of range for type oid (0..4294967295)")
+                        .satisfies(e -> assertThat(((DataException) e).sqlState()).isEqualTo("22003"));
+                assertThat(ops.log().stop()).as(bad + " via " + path.getKey())
+                        .noneMatch(sql -> sql.startsWith("INSERT") || sql.startsWith("UPDATE") || sql.startsWith("COPY"));
+            }
+            // the server refuses what a where bind compares with an oid column
+            assertThatThrownBy(() -> ops.all(mine(ops, tag).where("oid = ?", bad))).as(bad + " via where")
+                    .isInstanceOf(DataException.class);
+        }
+        assertThat(db.query("SELECT oid::text, oids::text FROM specimens WHERE vc = '" + tag + "'"))
+                .containsExactly(Arrays.asList("7", null));
+        // both ends of the range are written and read back
+        ops.copyIn("Specimen", List.of(ops.create("Specimen", "vc", tag, "oid", 0L, "oids", List.of(0L, 4_294_967_295L))));
+        ops.updateAll(mine(ops, tag).where("oid = ?", 7L), Map.of("oid", 4_294_967_295L));
+        assertThat(ops.all(mine(ops, tag).orderBy("oid")).stream().map(m -> ModelOps.<Long>get(m, "oid")).toList())
+                .containsExactly(0L, 4_294_967_295L);
+        assertThat(db.queryValue("SELECT oids::text FROM specimens WHERE vc = '" + tag + "' AND oid = 0")).isEqualTo("{0,4294967295}");
     }
 
     /**

@@ -28,13 +28,13 @@ final class CopyBinary {
         out.int32(0); // flags: no OIDs
         out.int32(0); // no header extension
         int n = columns.size();
-        boolean[] jsonColumns = CopyIn.jsonColumns(columns);
+        boolean[] typeChecked = CopyIn.typeChecked(columns);
         for (T model : models) {
             out.int16(n);
             for (int i = 0; i < n; i++) {
                 FieldMeta f = columns.get(i);
                 Object value = f.get(model);
-                if (jsonColumns[i]) {
+                if (typeChecked[i]) {
                     BindValues.check(f.column(), f.dataType(), value);
                 }
                 if (value == null) {

@@ -67,15 +67,16 @@ final class CopyIn {
     }
 
     /**
-     * Which columns Jackson writes as JSON: their values are checked for unpaired surrogates
-     * before Jackson writes them, so the error names the column, as it does for text.
+     * Which columns' values are checked by their field's type before they are converted, as a
+     * bind's are: JSON for unpaired surrogates before Jackson writes it, so the error names the
+     * column, as it does for text; oid for its range, which its text input would wrap.
      */
-    static boolean[] jsonColumns(List<FieldMeta> columns) {
-        boolean[] json = new boolean[columns.size()];
-        for (int i = 0; i < json.length; i++) {
-            json[i] = BindValues.isJson(columns.get(i).dataType());
+    static boolean[] typeChecked(List<FieldMeta> columns) {
+        boolean[] checked = new boolean[columns.size()];
+        for (int i = 0; i < checked.length; i++) {
+            checked[i] = BindValues.checksByType(columns.get(i).dataType());
         }
-        return json;
+        return checked;
     }
 
     /** The fields set in some model, refused before any SQL when one is money or none is set. */

@@ -31,7 +31,7 @@ final class CopyText {
     static <T> CopyData encode(String head, List<FieldMeta> columns, List<T> models, ObjectMapper json) {
         CopyBuffer out = new CopyBuffer();
         StringBuilder line = new StringBuilder(256);
-        boolean[] jsonColumns = CopyIn.jsonColumns(columns);
+        boolean[] typeChecked = CopyIn.typeChecked(columns);
         for (T model : models) {
             line.setLength(0);
             for (int i = 0; i < columns.size(); i++) {
@@ -40,7 +40,7 @@ final class CopyText {
                 }
                 FieldMeta f = columns.get(i);
                 Object value = f.get(model);
-                if (jsonColumns[i]) {
+                if (typeChecked[i]) {
                     BindValues.check(f.column(), f.dataType(), value);
                 }
                 appendValue(line, f, value, json);

@@ -49,21 +49,29 @@ public final class BindValues {
     }
 
     /**
-     * The value checked for a column of this type: as {@link #check(String, Class, Object)}, and
-     * for a json or jsonb type (or an array or list of one) whatever JSON Jackson will write of
-     * it, keys included.
+     * The value checked for a column of this type: as {@link #check(String, Class, Object)}; for
+     * a json or jsonb type (or an array or list of one) whatever JSON Jackson will write of it,
+     * keys included; and for an oid type (or an array or list of one) the range of oid.
      */
     public static Object check(String column, DataType<?> type, Object value) {
         if (value != null && JsonTypes.isJackson(type)) {
             checkJson(column, value);
             return value;
         }
-        return check(column, type.getType(), value);
+        Object checked = check(column, type.getType(), value);
+        if (checked != null && "oid".equals(TextBinding.castTypeOf(type))) {
+            checkOid(column, checked);
+        }
+        return checked;
     }
 
-    /** Whether values of this type are written as JSON by Jackson, so {@link #check(String, DataType, Object)} walks them. */
-    public static boolean isJson(DataType<?> type) {
-        return JsonTypes.isJackson(type);
+    /**
+     * Whether {@link #check(String, DataType, Object)} looks at more of a value of this type than
+     * its class tells: JSON, by what Jackson writes, and oid, by its range.
+     */
+    public static boolean checksByType(DataType<?> type) {
+        String cast = TextBinding.castTypeOf(type);
+        return "jsonb".equals(cast) || "json".equals(cast) || "oid".equals(cast);
     }
 
     /** The value checked, and converted exactly when it is a number for an integral column. */
@@ -257,6 +265,30 @@ public final class BindValues {
         } catch (ArithmeticException e) {
             throw outOfRange("value " + n + " is out of range for column " + column + " (" + target.getSimpleName() + ")", e);
         }
+    }
+
+    /** The largest oid: an unsigned 32-bit number. */
+    private static final long MAX_OID = 4_294_967_295L;
+
+    /**
+     * Refuses an oid (or an element of an oid array) outside 0..4294967295, as the server
+     * refuses one past the top (SQLSTATE 22003): its input also takes -1 to -2147483648, as the
+     * oids 2^32 - 1 down to 2^31, so -1 would be stored as 4294967295.
+     */
+    private static void checkOid(String column, Object value) {
+        if (value instanceof Long || value instanceof Integer || value instanceof Short) {
+            long n = ((Number) value).longValue();
+            if (n < 0 || n > MAX_OID) {
+                throw outOfRange("value " + n + " for column " + column + " is out of range for type oid (0.." + MAX_OID + ")", null);
+            }
+        } else if (value instanceof Collection<?> c) {
+            c.forEach(e -> checkOid(column, e));
+        } else if (value instanceof Object[] a) {
+            for (Object e : a) {
+                checkOid(column, e);
+            }
+        }
+        // a null element passes; an oid field holds Longs, and anything else is the server's to judge
     }
 
     /** The smallest offset, in seconds, that PostgreSQL's timestamptz input refuses (16:00). */

@@ -30,12 +30,7 @@ final class JsonTypes {
      * or list of one. The bind check looks inside such values.
      */
     static boolean isJackson(DataType<?> type) {
-        Object binding = type.getBinding();
-        if (binding instanceof ArrayFieldBinding<?, ?> field) {
-            binding = field.array();
-        }
-        String cast = binding instanceof TextBinding<?, ?> text ? text.castType()
-                : binding instanceof TextArrayBinding<?, ?> array ? array.elementType() : null;
+        String cast = TextBinding.castTypeOf(type);
         return "jsonb".equals(cast) || "json".equals(cast);
     }
 

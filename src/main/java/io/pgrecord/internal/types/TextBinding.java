@@ -132,6 +132,20 @@ public final class TextBinding<D, U> implements Binding<D, U> {
         return castType;
     }
 
+    /**
+     * The SQL type a text-carried type casts its values to, or for an array or list of one its
+     * elements: {@code jsonb} for a jsonb field and for a {@code List<Map>} on a jsonb[] column.
+     * Null for any other type.
+     */
+    static String castTypeOf(DataType<?> type) {
+        Object binding = type.getBinding();
+        if (binding instanceof ArrayFieldBinding<?, ?> field) {
+            binding = field.array();
+        }
+        return binding instanceof TextBinding<?, ?> text ? text.castType()
+                : binding instanceof TextArrayBinding<?, ?> array ? array.elementType() : null;
+    }
+
     @Override
     public void sql(BindingSQLContext<U> ctx) throws SQLException {
         if (requires != null) {

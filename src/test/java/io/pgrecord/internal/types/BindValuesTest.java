@@ -77,7 +77,7 @@ class BindValuesTest {
     @Test
     void arraysAndListsOfJsonAreCheckedToo() {
         DataType<?> listOfMaps = TypeMapper.forField(field("parts"));
-        assertThat(BindValues.isJson(listOfMaps)).isTrue();
+        assertThat(BindValues.checksByType(listOfMaps)).isTrue();
         refused(listOfMaps, List.of(Map.of("k", "ok"), Map.of("k", LONE)), "in a JSON string");
         DataType<?> jsonbArray = ScalarTypes.textElement(JSONB.class).getArrayDataType();
         refused(jsonbArray, new JSONB[] {JSONB.valueOf("{\"k\": \"" + LONE + "\"}")}, "in its JSON text");
@@ -92,7 +92,7 @@ class BindValuesTest {
         ok.put("label", new Label(PAIR, List.of(PAIR)));
         assertThat(BindValues.check("doc", map, ok)).isSameAs(ok);
         assertThatCode(() -> BindValues.check("doc", json(Label.class), new Label("x", List.of()))).doesNotThrowAnyException();
-        assertThat(BindValues.isJson(ScalarTypes.simple(String.class))).isFalse();
+        assertThat(BindValues.checksByType(ScalarTypes.simple(String.class))).isFalse();
     }
 
     @Test
