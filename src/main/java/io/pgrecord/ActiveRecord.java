@@ -1,5 +1,6 @@
 package io.pgrecord;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pgrecord.error.RecordNotFoundException;
 import io.pgrecord.error.StaleRecordException;
 import io.pgrecord.error.ValidationException;
@@ -8,7 +9,7 @@ import io.pgrecord.internal.model.ModelErrors;
 import io.pgrecord.internal.model.ModelMeta;
 import io.pgrecord.internal.model.RecordPersistence;
 import io.pgrecord.internal.model.RelationSpec;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 /**
  * A blocking model: a class whose instances save themselves. Fields map to columns
@@ -50,10 +51,11 @@ public abstract non-sealed class ActiveRecord<T extends ActiveRecord<T>> extends
     }
 
     @SuppressWarnings("unchecked")
-    private <X> X run(Function<Capabilities, Work<X>> plan) {
+    private <X> X run(BiFunction<Capabilities, ObjectMapper, Work<X>> plan) {
         PostgresBackend b = backend();
         try {
-            X result = b.runner().run(plan);
+            // the backend's mapper writes the JSON fields: the plan checks their values with it
+            X result = b.runner().run(caps -> plan.apply(caps, b.jsonMapper()));
             backendHandle(b.handle());
             return result;
         } catch (RuntimeException e) {
@@ -80,22 +82,22 @@ public abstract non-sealed class ActiveRecord<T extends ActiveRecord<T>> extends
      * @throws StaleRecordException when the {@code @Version} changed meanwhile
      */
     public int save() {
-        return run(caps -> RecordPersistence.save(typedMeta(), self(), caps));
+        return run((caps, json) -> RecordPersistence.save(typedMeta(), self(), caps, json));
     }
 
     /** INSERT, even when a caller set the id; a caller-set id is kept. */
     public int insert() {
-        return run(caps -> RecordPersistence.insert(typedMeta(), self(), caps, false));
+        return run((caps, json) -> RecordPersistence.insert(typedMeta(), self(), caps, json, false));
     }
 
     /** UPDATE of the changed columns. */
     public int update() {
-        return run(caps -> RecordPersistence.update(typedMeta(), self(), caps, false));
+        return run((caps, json) -> RecordPersistence.update(typedMeta(), self(), caps, json, false));
     }
 
     /** DELETE (an UPDATE of the {@code @SoftDelete} field for soft-deleted models). */
     public int delete() {
-        return run(caps -> RecordPersistence.delete(typedMeta(), self(), caps));
+        return run((caps, json) -> RecordPersistence.delete(typedMeta(), self(), caps));
     }
 
     /**
@@ -104,7 +106,7 @@ public abstract non-sealed class ActiveRecord<T extends ActiveRecord<T>> extends
      * @throws RecordNotFoundException when the row is gone
      */
     public void refresh() {
-        run(caps -> RecordPersistence.refresh(typedMeta(), self(), caps));
+        run((caps, json) -> RecordPersistence.refresh(typedMeta(), self(), caps));
     }
 
     /**
@@ -112,7 +114,7 @@ public abstract non-sealed class ActiveRecord<T extends ActiveRecord<T>> extends
      * without columns, the conflict target is the primary key.
      */
     public int upsert(String... conflictColumns) {
-        return run(caps -> RecordPersistence.upsert(typedMeta(), self(), caps, conflictColumns));
+        return run((caps, json) -> RecordPersistence.upsert(typedMeta(), self(), caps, json, conflictColumns));
     }
 
     /**
@@ -122,12 +124,12 @@ public abstract non-sealed class ActiveRecord<T extends ActiveRecord<T>> extends
      * @return 1 when a row was inserted or updated, 0 when an existing row was left as it was
      */
     public int upsert(Upsert upsert) {
-        return run(caps -> RecordPersistence.upsert(typedMeta(), self(), caps, upsert));
+        return run((caps, json) -> RecordPersistence.upsert(typedMeta(), self(), caps, json, upsert));
     }
 
     /** Clears the {@code @SoftDelete} mark. */
     public int restore() {
-        return run(caps -> RecordPersistence.restore(typedMeta(), self(), caps));
+        return run((caps, json) -> RecordPersistence.restore(typedMeta(), self(), caps));
     }
 
     /** The model this one references through {@code <target>_id} on this table. */

@@ -1,11 +1,12 @@
 package io.pgrecord;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pgrecord.internal.exec.Work;
 import io.pgrecord.internal.model.ModelErrors;
 import io.pgrecord.internal.model.ModelMeta;
 import io.pgrecord.internal.model.RecordPersistence;
 import io.pgrecord.internal.model.RelationSpec;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import reactor.core.publisher.Mono;
 
 /**
@@ -36,11 +37,12 @@ public abstract non-sealed class AsyncActiveRecord<T extends AsyncActiveRecord<T
         return (T) this;
     }
 
-    private <X> Mono<X> run(Function<Capabilities, Work<X>> plan) {
+    /** As {@link ActiveRecord}'s: the plan gets the backend's JSON mapper, which writes the JSON fields. */
+    private <X> Mono<X> run(BiFunction<Capabilities, ObjectMapper, Work<X>> plan) {
         return Mono.defer(() -> {
             AsyncPostgresBackend bound = ModelBackends.boundAsync(backendHandle());
             AsyncPostgresBackend b = bound != null ? bound : ModelBackends.async(getClass());
-            return b.runner().run(plan).doOnSuccess(x -> backendHandle(b.handle()));
+            return b.runner().run(caps -> plan.apply(caps, b.jsonMapper())).doOnSuccess(x -> backendHandle(b.handle()));
         }).onErrorMap(e -> ModelErrors.explain(meta(), e));
     }
 
@@ -56,37 +58,37 @@ public abstract non-sealed class AsyncActiveRecord<T extends AsyncActiveRecord<T
 
     /** As {@link ActiveRecord#save()}: emits the rows written, 0 (and no SQL) when nothing changed. */
     public Mono<Integer> save() {
-        return run(caps -> RecordPersistence.save(typedMeta(), self(), caps));
+        return run((caps, json) -> RecordPersistence.save(typedMeta(), self(), caps, json));
     }
 
     public Mono<Integer> insert() {
-        return run(caps -> RecordPersistence.insert(typedMeta(), self(), caps, false));
+        return run((caps, json) -> RecordPersistence.insert(typedMeta(), self(), caps, json, false));
     }
 
     public Mono<Integer> update() {
-        return run(caps -> RecordPersistence.update(typedMeta(), self(), caps, false));
+        return run((caps, json) -> RecordPersistence.update(typedMeta(), self(), caps, json, false));
     }
 
     public Mono<Integer> delete() {
-        return run(caps -> RecordPersistence.delete(typedMeta(), self(), caps));
+        return run((caps, json) -> RecordPersistence.delete(typedMeta(), self(), caps));
     }
 
     /** Reloads every field; errors with {@code RecordNotFoundException} when the row is gone. */
     public Mono<Void> refresh() {
-        return run(caps -> RecordPersistence.refresh(typedMeta(), self(), caps)).then();
+        return run((caps, json) -> RecordPersistence.refresh(typedMeta(), self(), caps)).then();
     }
 
     public Mono<Integer> upsert(String... conflictColumns) {
-        return run(caps -> RecordPersistence.upsert(typedMeta(), self(), caps, conflictColumns));
+        return run((caps, json) -> RecordPersistence.upsert(typedMeta(), self(), caps, json, conflictColumns));
     }
 
     /** As {@link ActiveRecord#upsert(Upsert)}. */
     public Mono<Integer> upsert(Upsert upsert) {
-        return run(caps -> RecordPersistence.upsert(typedMeta(), self(), caps, upsert));
+        return run((caps, json) -> RecordPersistence.upsert(typedMeta(), self(), caps, json, upsert));
     }
 
     public Mono<Integer> restore() {
-        return run(caps -> RecordPersistence.restore(typedMeta(), self(), caps));
+        return run((caps, json) -> RecordPersistence.restore(typedMeta(), self(), caps));
     }
 
     protected final <R extends AsyncActiveRecord<R>> AsyncBelongsTo<R> belongsTo(Class<R> target) {

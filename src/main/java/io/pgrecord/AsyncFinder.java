@@ -1,5 +1,6 @@
 package io.pgrecord;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pgrecord.error.RecordNotFoundException;
 import io.pgrecord.internal.exec.Work;
 import io.pgrecord.internal.model.BulkMerge;
@@ -11,7 +12,7 @@ import io.pgrecord.internal.query.QuerySpec;
 import io.pgrecord.internal.query.QueryTerminals;
 import java.util.Collection;
 import java.util.List;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import org.jooq.Condition;
 import org.jooq.Record;
 import org.jooq.RecordMapper;
@@ -95,7 +96,7 @@ public final class AsyncFinder<T> {
 
     public Mono<Integer> insertAll(Collection<T> models) {
         List<T> list = List.copyOf(models);
-        return run(caps -> BulkWrites.insertAll(meta(), list, caps), list);
+        return run((caps, json) -> BulkWrites.insertAll(meta(), list, caps, json), list);
     }
 
     /**
@@ -106,12 +107,12 @@ public final class AsyncFinder<T> {
      */
     public Mono<Integer> upsertAll(Collection<T> models, Upsert upsert) {
         List<T> list = List.copyOf(models);
-        return run(caps -> BulkWrites.upsertAll(meta(), list, caps, upsert), list);
+        return run((caps, json) -> BulkWrites.upsertAll(meta(), list, caps, json, upsert), list);
     }
 
     public Mono<Integer> upsertAll(Collection<T> models, String... conflictColumns) {
         List<T> list = List.copyOf(models);
-        return run(caps -> BulkWrites.upsertAll(meta(), list, caps, conflictColumns), list);
+        return run((caps, json) -> BulkWrites.upsertAll(meta(), list, caps, json, conflictColumns), list);
     }
 
     /** As {@link Finder#copyIn(Collection)}: emits the rows copied. */
@@ -123,10 +124,12 @@ public final class AsyncFinder<T> {
         }).onErrorMap(e -> ModelErrors.explain(meta(), e));
     }
 
-    private Mono<Integer> run(Function<Capabilities, Work<Integer>> plan, List<T> models) {
+    /** A write of the models, planned with the backend's JSON mapper, which writes their JSON fields. */
+    private Mono<Integer> run(BiFunction<Capabilities, ObjectMapper, Work<Integer>> plan, List<T> models) {
         return Mono.defer(() -> {
             AsyncPostgresBackend b = backend();
-            return b.runner().run(plan).doOnNext(n -> models.forEach(m -> ((Model) m).backendHandle(b.handle())));
+            return b.runner().run(caps -> plan.apply(caps, b.jsonMapper()))
+                    .doOnNext(n -> models.forEach(m -> ((Model) m).backendHandle(b.handle())));
         }).onErrorMap(e -> ModelErrors.explain(meta(), e));
     }
 
@@ -139,7 +142,7 @@ public final class AsyncFinder<T> {
      */
     public Mono<Integer> mergeAll(Collection<T> models, String... matchColumns) {
         List<T> list = List.copyOf(models);
-        return run(caps -> BulkMerge.mergeAll(meta(), list, caps, matchColumns), list);
+        return run((caps, json) -> BulkMerge.mergeAll(meta(), list, caps, json, matchColumns), list);
     }
 
     public Table<Record> table() {

@@ -165,12 +165,12 @@ public final class AsyncQuery<T> extends QueryBuilder<T, AsyncQuery<T>> {
     }
 
     public Mono<Integer> updateAll(Map<String, ?> values) {
-        return run(caps -> QueryTerminals.updateAll(spec, values, caps));
+        return runOn(b -> caps -> QueryTerminals.updateAll(spec, values, caps, b.jsonMapper()));
     }
 
     /** As {@link Query#updateAllReturning(Map)} (PostgreSQL 18+). */
     public Flux<Change<T>> updateAllReturning(Map<String, ?> values) {
-        return this.<List<Change<T>>>runOn(b -> caps -> QueryTerminals.updateAllReturning(spec, values, caps, b.handle()))
+        return this.<List<Change<T>>>runOn(b -> caps -> QueryTerminals.updateAllReturning(spec, values, caps, b.handle(), b.jsonMapper()))
                 .flatMapIterable(list -> list);
     }
 

@@ -1,5 +1,6 @@
 package io.pgrecord;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pgrecord.error.RecordNotFoundException;
 import io.pgrecord.internal.exec.Work;
 import io.pgrecord.internal.model.BulkMerge;
@@ -13,7 +14,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import org.jooq.Condition;
 import org.jooq.Record;
 import org.jooq.RecordMapper;
@@ -121,7 +122,7 @@ public final class Finder<T> {
      */
     public int insertAll(Collection<T> models) {
         List<T> list = List.copyOf(models);
-        return run(caps -> BulkWrites.insertAll(meta(), list, caps), list);
+        return run((caps, json) -> BulkWrites.insertAll(meta(), list, caps, json), list);
     }
 
     /**
@@ -132,13 +133,13 @@ public final class Finder<T> {
      */
     public int upsertAll(Collection<T> models, Upsert upsert) {
         List<T> list = List.copyOf(models);
-        return run(caps -> BulkWrites.upsertAll(meta(), list, caps, upsert), list);
+        return run((caps, json) -> BulkWrites.upsertAll(meta(), list, caps, json, upsert), list);
     }
 
     /** {@code insertAll} with {@code ON CONFLICT (cols) DO UPDATE}; no columns means the primary key. */
     public int upsertAll(Collection<T> models, String... conflictColumns) {
         List<T> list = List.copyOf(models);
-        return run(caps -> BulkWrites.upsertAll(meta(), list, caps, conflictColumns), list);
+        return run((caps, json) -> BulkWrites.upsertAll(meta(), list, caps, json, conflictColumns), list);
     }
 
     /**
@@ -158,10 +159,11 @@ public final class Finder<T> {
         }
     }
 
-    private int run(Function<Capabilities, Work<Integer>> plan, List<T> models) {
+    /** A write of the models, planned with the backend's JSON mapper, which writes their JSON fields. */
+    private int run(BiFunction<Capabilities, ObjectMapper, Work<Integer>> plan, List<T> models) {
         PostgresBackend b = backend();
         try {
-            int n = b.runner().run(plan);
+            int n = b.runner().run(caps -> plan.apply(caps, b.jsonMapper()));
             models.forEach(m -> ((Model) m).backendHandle(b.handle()));
             return n;
         } catch (RuntimeException e) {
@@ -178,7 +180,7 @@ public final class Finder<T> {
      */
     public int mergeAll(Collection<T> models, String... matchColumns) {
         List<T> list = List.copyOf(models);
-        return run(caps -> BulkMerge.mergeAll(meta(), list, caps, matchColumns), list);
+        return run((caps, json) -> BulkMerge.mergeAll(meta(), list, caps, json, matchColumns), list);
     }
 
     /** The model's jOOQ table, with its columns as typed fields: to join or select from with raw jOOQ, read as the models read them. */

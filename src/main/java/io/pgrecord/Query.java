@@ -162,7 +162,8 @@ public final class Query<T> extends QueryBuilder<T, Query<T>> {
      * @return the rows updated
      */
     public int updateAll(Map<String, ?> values) {
-        return run(caps -> QueryTerminals.updateAll(spec, values, caps));
+        PostgresBackend b = backend();
+        return run(caps -> QueryTerminals.updateAll(spec, values, caps, b.jsonMapper()));
     }
 
     /**
@@ -173,7 +174,7 @@ public final class Query<T> extends QueryBuilder<T, Query<T>> {
      */
     public List<Change<T>> updateAllReturning(Map<String, ?> values) {
         PostgresBackend b = backend();
-        return run(caps -> QueryTerminals.updateAllReturning(spec, values, caps, b.handle()));
+        return run(caps -> QueryTerminals.updateAllReturning(spec, values, caps, b.handle(), b.jsonMapper()));
     }
 
     /** Deletes every matching row in one statement (soft-deletes for a {@code @SoftDelete} model). */

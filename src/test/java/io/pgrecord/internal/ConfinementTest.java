@@ -42,6 +42,7 @@ class ConfinementTest {
             Map.entry("internal/model/CopyText.java", "jOOQ hands DATE and TIMESTAMP values as java.sql.Date/Timestamp"),
             Map.entry("internal/schema/CatalogQueries.java", "jOOQ over JDBC hands a text[] value as java.sql.Array"),
             Map.entry("internal/error/UnreadableColumnException.java", "jOOQ wraps the driver's SQLException as the cause"),
+            Map.entry("internal/error/Causes.java", "jOOQ wraps a binding's refusal of a value in an SQLException on both paths"),
             Map.entry("internal/model/RowMapper.java", "jOOQ over JDBC hands an untyped array column as java.sql.Array"));
 
     @Test

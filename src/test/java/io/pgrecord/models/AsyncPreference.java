@@ -11,4 +11,5 @@ public class AsyncPreference extends AsyncActiveRecord<AsyncPreference> {
     public static final AsyncFinder<AsyncPreference> find = finder(AsyncPreference.class);
     @Id public Long id;
     @Column(type = "jsonb") public Settings settings;
+    @Column(type = "jsonb") public Emblem emblem;
 }

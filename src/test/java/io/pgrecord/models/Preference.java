@@ -11,4 +11,5 @@ public class Preference extends ActiveRecord<Preference> {
     public static final Finder<Preference> find = finder(Preference.class);
     @Id public Long id;
     @Column(type = "jsonb") public Settings settings;
+    @Column(type = "jsonb") public Emblem emblem;
 }

@@ -1,5 +1,7 @@
 package io.pgrecord.internal.error;
 
+import java.sql.SQLException;
+
 /** Walks a failure's cause chain, for the driver-specific error translators. */
 public final class Causes {
 
@@ -25,6 +27,16 @@ public final class Causes {
             }
         }
         return false;
+    }
+
+    /**
+     * The refusal a binding made of a value as jOOQ set it, which jOOQ wraps in an SQLException
+     * of no SQLSTATE ("Error while writing value at bind index"): an unpaired surrogate in the
+     * JSON the backend's mapper wrote, say. Null for any other failure.
+     */
+    public static IllegalArgumentException refusedBind(Throwable failure) {
+        SQLException sql = find(failure, SQLException.class);
+        return sql != null && sql.getSQLState() == null && sql.getCause() instanceof IllegalArgumentException refused ? refused : null;
     }
 
     /** The message, or the class name when there is none. */

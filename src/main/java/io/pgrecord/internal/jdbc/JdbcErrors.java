@@ -31,6 +31,10 @@ public final class JdbcErrors {
                 return ErrorTranslator.translate(fields(psql.getServerErrorMessage(), psql.getSQLState()), failure);
             }
         }
+        IllegalArgumentException refused = Causes.refusedBind(failure);
+        if (refused != null) {
+            return refused;   // raised as the checks before any SQL raise it
+        }
         SQLException sql = Causes.find(failure, SQLException.class);
         if (sql != null) {
             String state = sql.getSQLState();

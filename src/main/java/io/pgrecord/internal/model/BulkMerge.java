@@ -1,5 +1,6 @@
 package io.pgrecord.internal.model;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pgrecord.Capabilities;
 import io.pgrecord.Capability;
 import io.pgrecord.internal.exec.Work;
@@ -28,7 +29,9 @@ public final class BulkMerge {
     private BulkMerge() {
     }
 
-    public static <T> Work<Integer> mergeAll(ModelMeta<T> meta, List<T> models, Capabilities caps, String... matchColumns) {
+    /** {@code json} is the backend's mapper, which writes the models' JSON fields, here as in every write. */
+    public static <T> Work<Integer> mergeAll(ModelMeta<T> meta, List<T> models, Capabilities caps, ObjectMapper json,
+            String... matchColumns) {
         meta.requireCapabilities(caps);
         caps.require(Capability.MERGE);
         if (matchColumns.length == 0) {
@@ -41,10 +44,11 @@ public final class BulkMerge {
         if (models.isEmpty()) {
             return Work.done(0);
         }
-        return InstanceStates.tracked(meta, models, () -> merging(meta, models, caps, match));
+        return InstanceStates.tracked(meta, models, () -> merging(meta, models, caps, json, match));
     }
 
-    private static <T> Work<Integer> merging(ModelMeta<T> meta, List<T> models, Capabilities caps, List<FieldMeta> match) {
+    private static <T> Work<Integer> merging(ModelMeta<T> meta, List<T> models, Capabilities caps, ObjectMapper json,
+            List<FieldMeta> match) {
         RecordPersistence.prepareAll(meta, models, false);
         return RecordPersistence.firstVersions(meta, models, true).then(ignored -> {
             // each instance inserts and updates what it sets, as upsertAll does: instances that set
@@ -52,13 +56,14 @@ public final class BulkMerge {
             // sent as NULL over its column's default nor written over a matched row's value
             List<Work<BulkWrites.Written>> statements = new ArrayList<>();
             for (List<T> group : BulkWrites.bySetFields(meta, models).values()) {
-                statements.add(merge(meta, group, caps, match));
+                statements.add(merge(meta, group, caps, json, match));
             }
             return BulkWrites.allOrNothing(meta, models, statements, meta.overrides(Hook.AFTER_SAVE));
         });
     }
 
-    private static <T> Work<BulkWrites.Written> merge(ModelMeta<T> meta, List<T> models, Capabilities caps, List<FieldMeta> match) {
+    private static <T> Work<BulkWrites.Written> merge(ModelMeta<T> meta, List<T> models, Capabilities caps, ObjectMapper json,
+            List<FieldMeta> match) {
         List<FieldMeta> columns = new ArrayList<>();
         for (FieldMeta f : meta.fields()) {
             if (!f.isGenerated() && (match.contains(f) || models.stream().anyMatch(m -> f.get(m) != null))) {
@@ -70,7 +75,7 @@ public final class BulkMerge {
         for (T m : models) {
             List<Field<?>> values = new ArrayList<>();
             for (FieldMeta f : columns) {
-                Field<?> bind = BindValues.of(f.column(), f.get(m), f.dataType());
+                Field<?> bind = BindValues.of(f.column(), f.get(m), f.dataType(), json);
                 // the VALUES rows need typed columns; a binding that casts itself already gives one
                 values.add(TypeMapper.rendersOwnCast(f.dataType()) ? bind : DSL.cast(bind, f.dataType()));
             }

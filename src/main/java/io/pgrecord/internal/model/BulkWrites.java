@@ -34,12 +34,14 @@ public final class BulkWrites {
     private BulkWrites() {
     }
 
-    public static <T> Work<Integer> insertAll(ModelMeta<T> meta, List<T> models, Capabilities caps) {
-        return write(meta, models, caps, null);
+    /** {@code json} is the backend's mapper, which writes the models' JSON fields, here as in every write. */
+    public static <T> Work<Integer> insertAll(ModelMeta<T> meta, List<T> models, Capabilities caps, ObjectMapper json) {
+        return write(meta, models, caps, json, null);
     }
 
-    public static <T> Work<Integer> upsertAll(ModelMeta<T> meta, List<T> models, Capabilities caps, String... conflictColumns) {
-        return upsertAll(meta, models, caps, Upsert.on(conflictColumns));
+    public static <T> Work<Integer> upsertAll(ModelMeta<T> meta, List<T> models, Capabilities caps, ObjectMapper json,
+            String... conflictColumns) {
+        return upsertAll(meta, models, caps, json, Upsert.on(conflictColumns));
     }
 
     /**
@@ -49,10 +51,10 @@ public final class BulkWrites {
      *
      * @return the rows inserted or updated
      */
-    public static <T> Work<Integer> upsertAll(ModelMeta<T> meta, List<T> models, Capabilities caps, Upsert upsert) {
+    public static <T> Work<Integer> upsertAll(ModelMeta<T> meta, List<T> models, Capabilities caps, ObjectMapper json, Upsert upsert) {
         meta.requireCapabilities(caps);
         caps.require(Capability.UPSERT);
-        return write(meta, models, caps, new UpsertPlan(meta, upsert));
+        return write(meta, models, caps, json, new UpsertPlan(meta, upsert));
     }
 
     /**
@@ -68,7 +70,7 @@ public final class BulkWrites {
         return CopyIn.work(meta, models, json);
     }
 
-    private static <T> Work<Integer> write(ModelMeta<T> meta, List<T> models, Capabilities caps, UpsertPlan conflict) {
+    private static <T> Work<Integer> write(ModelMeta<T> meta, List<T> models, Capabilities caps, ObjectMapper json, UpsertPlan conflict) {
         meta.requireCapabilities(caps);
         if (models.isEmpty()) {
             return Work.done(0);
@@ -76,16 +78,16 @@ public final class BulkWrites {
         return InstanceStates.tracked(meta, models, () -> {
             RecordPersistence.prepareAll(meta, models, conflict == null);
             // a null version is sent as DEFAULT where the column has one
-            return RecordPersistence.firstVersions(meta, models, false).then(ignored -> chunks(meta, models, conflict));
+            return RecordPersistence.firstVersions(meta, models, false).then(ignored -> chunks(meta, models, json, conflict));
         });
     }
 
-    private static <T> Work<Integer> chunks(ModelMeta<T> meta, List<T> models, UpsertPlan conflict) {
+    private static <T> Work<Integer> chunks(ModelMeta<T> meta, List<T> models, ObjectMapper json, UpsertPlan conflict) {
         List<FieldMeta> columns = setColumns(meta, models);
         if (columns.isEmpty()) {
             Work<Integer> w = Work.done(0);
             for (T m : models) {
-                w = w.then(n -> RecordPersistence.insertPlanned(meta, m).map(k -> n + k));
+                w = w.then(n -> RecordPersistence.insertPlanned(meta, m, json).map(k -> n + k));
             }
             return w;
         }
@@ -99,7 +101,7 @@ public final class BulkWrites {
             List<T> members = group.getValue();
             int chunk = Math.max(1, MAX_BINDS / Math.max(1, set.size()));
             for (int from = 0; from < members.size(); from += chunk) {
-                statements.add(chunk(meta, members.subList(from, Math.min(members.size(), from + chunk)), set, conflict));
+                statements.add(chunk(meta, members.subList(from, Math.min(members.size(), from + chunk)), set, json, conflict));
             }
         }
         return allOrNothing(meta, models, statements, InstanceStates.hooked(meta, Hook.AFTER_INSERT, Hook.AFTER_SAVE));
@@ -166,7 +168,8 @@ public final class BulkWrites {
     /** Chunks up to this many values have their SQL cached; larger ones are rendered per call. */
     private static final int CACHED_BINDS = 4096;
 
-    private static <T> Work<Written> chunk(ModelMeta<T> meta, List<T> part, List<FieldMeta> columns, UpsertPlan conflict) {
+    private static <T> Work<Written> chunk(ModelMeta<T> meta, List<T> part, List<FieldMeta> columns, ObjectMapper json,
+            UpsertPlan conflict) {
         // a null value is sent as DEFAULT, so which values are null is part of the statement's shape
         BitSet defaults = new BitSet();
         List<Object> values = new ArrayList<>(part.size() * columns.size());
@@ -177,7 +180,7 @@ public final class BulkWrites {
                 if (v == null) {
                     defaults.set(position);
                 } else {
-                    values.add(BindValues.check(f.column(), f.dataType(), v));
+                    values.add(BindValues.check(f.column(), f.dataType(), v, json));
                 }
                 position++;
             }

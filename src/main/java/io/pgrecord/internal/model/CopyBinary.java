@@ -22,7 +22,8 @@ final class CopyBinary {
     }
 
     /** The binary copy, or null when some value has no binary form for its column and text must carry it. */
-    static <T> CopyData encode(String head, List<FieldMeta> columns, BinaryValues.Writer[] writers, List<T> models) {
+    static <T> CopyData encode(String head, List<FieldMeta> columns, BinaryValues.Writer[] writers, List<T> models,
+            ObjectMapper json) {
         CopyBuffer out = new CopyBuffer();
         out.bytes(SIGNATURE);
         out.int32(0); // flags: no OIDs
@@ -35,7 +36,7 @@ final class CopyBinary {
                 FieldMeta f = columns.get(i);
                 Object value = f.get(model);
                 if (typeChecked[i]) {
-                    BindValues.check(f.column(), f.dataType(), value);
+                    BindValues.check(f.column(), f.dataType(), value, json);
                 }
                 if (value == null) {
                     out.int32(-1);

@@ -58,7 +58,7 @@ final class CopyIn {
         ResultQuery<Record> types = DSL.resultQuery(COLUMN_TYPES, DSL.val(table, SQLDataType.VARCHAR));
         return new Work.Rows<>(types, null, COLUMN_TYPE_KINDS, rows -> {
             BinaryValues.Writer[] writers = writers(columns, rows, json);
-            CopyData data = writers == null ? null : CopyBinary.encode(sql, columns, writers, models);
+            CopyData data = writers == null ? null : CopyBinary.encode(sql, columns, writers, models, json);
             if (data == null) {
                 data = CopyText.encode(sql, columns, models, json);
             }

@@ -41,7 +41,7 @@ final class CopyText {
                 FieldMeta f = columns.get(i);
                 Object value = f.get(model);
                 if (typeChecked[i]) {
-                    BindValues.check(f.column(), f.dataType(), value);
+                    BindValues.check(f.column(), f.dataType(), value, json);
                 }
                 appendValue(line, f, value, json);
             }

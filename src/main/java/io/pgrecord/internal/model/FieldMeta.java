@@ -140,7 +140,11 @@ public final class FieldMeta {
         }
         if (json) {
             // a JsonNode field's tree is mutable: copy it, or in-place edits would reach the snapshot
-            return value instanceof JsonNode node ? node.deepCopy() : Json.tree(value);
+            if (value instanceof JsonNode node) {
+                return node.deepCopy();
+            }
+            JsonNode tree = defaultTree(value);
+            return tree != null ? tree : UNCOMPARED;
         }
         if (value instanceof Object[] a) {
             return deepCopy(a);
@@ -170,9 +174,13 @@ public final class FieldMeta {
             return snapshot == current;
         }
         if (json) {
+            JsonNode now = snapshot == UNCOMPARED ? null : defaultTree(current);
+            if (now == null) {
+                return false;
+            }
             // a tree's snapshot may be the text it was read from (RecordState.markPersisted)
             JsonNode before = snapshot instanceof JsonText text ? text.tree() : (JsonNode) snapshot;
-            return before.equals(NUMBERS_BY_VALUE, Json.tree(current));
+            return before.equals(NUMBERS_BY_VALUE, now);
         }
         if (snapshot instanceof BigDecimal a && current instanceof BigDecimal b) {
             return a.compareTo(b) == 0;
@@ -182,6 +190,26 @@ public final class FieldMeta {
             return a.isEqual(b);
         }
         return Objects.deepEquals(snapshot, current);
+    }
+
+    /**
+     * The snapshot of a JSON value the default mapper cannot write, such as a class only the
+     * backend's {@code jsonMapper} has a serializer for: it is never the same as the current
+     * value, so such a field is written by every update.
+     */
+    private static final Object UNCOMPARED = new Object();
+
+    /**
+     * The tree the default mapper makes of a JSON value, which dirty checks compare; null when
+     * it cannot write the value (no serializer for its class), which only the backend's mapper
+     * may know.
+     */
+    private static JsonNode defaultTree(Object value) {
+        try {
+            return Json.tree(value);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /**

@@ -1,8 +1,9 @@
 package io.pgrecord.internal.model;
 
-import io.pgrecord.Capabilities;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pgrecord.internal.exec.Work;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A save, insert, update or delete of one instance as {@link Work.Tracked}: planned when it runs,
@@ -16,15 +17,16 @@ final class InstanceWrite<T> implements Work.Tracked<Integer> {
 
     private final ModelMeta<T> meta;
     private final T model;
-    private final Capabilities caps;
+    /** The backend's mapper, which writes the instance's JSON fields; null for a delete, which writes none. */
+    private final @Nullable ObjectMapper json;
     private final Kind kind;
     /** Whether an insert or update also runs the save hooks, as a save does. */
     private final boolean saveHooks;
 
-    InstanceWrite(ModelMeta<T> meta, T model, Capabilities caps, Kind kind, boolean saveHooks) {
+    InstanceWrite(ModelMeta<T> meta, T model, @Nullable ObjectMapper json, Kind kind, boolean saveHooks) {
         this.meta = meta;
         this.model = model;
-        this.caps = caps;
+        this.json = json;
         this.kind = kind;
         this.saveHooks = saveHooks;
     }
@@ -43,10 +45,10 @@ final class InstanceWrite<T> implements Work.Tracked<Integer> {
     @Override
     public Work<Integer> plan() {
         return switch (kind) {
-            case SAVE -> RecordState.isNew(model) ? RecordPersistence.inserting(meta, model, caps, true)
-                    : RecordPersistence.updating(meta, model, caps, true);
-            case INSERT -> RecordPersistence.inserting(meta, model, caps, saveHooks);
-            case UPDATE -> RecordPersistence.updating(meta, model, caps, saveHooks);
+            case SAVE -> RecordState.isNew(model) ? RecordPersistence.inserting(meta, model, json, true)
+                    : RecordPersistence.updating(meta, model, json, true);
+            case INSERT -> RecordPersistence.inserting(meta, model, json, saveHooks);
+            case UPDATE -> RecordPersistence.updating(meta, model, json, saveHooks);
             case DELETE -> RecordPersistence.deleting(meta, model);
         };
     }

@@ -1,5 +1,6 @@
 package io.pgrecord.internal.model;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pgrecord.Capabilities;
 import io.pgrecord.Capability;
 import io.pgrecord.Errors;
@@ -44,17 +45,18 @@ public final class RecordPersistence {
      * first, so they fail before any SQL even where the work is never run.
      */
 
-    public static <T> Work<Integer> save(ModelMeta<T> meta, T model, Capabilities caps) {
+    /** {@code json} is the backend's mapper, which writes the instance's JSON fields, here as in every write. */
+    public static <T> Work<Integer> save(ModelMeta<T> meta, T model, Capabilities caps, ObjectMapper json) {
         meta.requireCapabilities(caps);
-        return new InstanceWrite<>(meta, model, caps, InstanceWrite.Kind.SAVE, true);
+        return new InstanceWrite<>(meta, model, json, InstanceWrite.Kind.SAVE, true);
     }
 
-    public static <T> Work<Integer> insert(ModelMeta<T> meta, T model, Capabilities caps, boolean saveHooks) {
+    public static <T> Work<Integer> insert(ModelMeta<T> meta, T model, Capabilities caps, ObjectMapper json, boolean saveHooks) {
         meta.requireCapabilities(caps);
-        return new InstanceWrite<>(meta, model, caps, InstanceWrite.Kind.INSERT, saveHooks);
+        return new InstanceWrite<>(meta, model, json, InstanceWrite.Kind.INSERT, saveHooks);
     }
 
-    static <T> Work<Integer> inserting(ModelMeta<T> meta, T model, Capabilities caps, boolean saveHooks) {
+    static <T> Work<Integer> inserting(ModelMeta<T> meta, T model, ObjectMapper json, boolean saveHooks) {
         validate(model);
         if (saveHooks) {
             fire(model, Hook.BEFORE_SAVE);
@@ -63,8 +65,8 @@ public final class RecordPersistence {
         stampForInsert(meta, model);
         // without a null @Version to start, nothing to look up first: no continuation to build
         Work<Integer> inserted = needsFirstVersion(meta, model)
-                ? firstVersions(meta, List.of(model), false).then(ignored -> insertPlanned(meta, model))
-                : insertPlanned(meta, model);
+                ? firstVersions(meta, List.of(model), false).then(ignored -> insertPlanned(meta, model, json))
+                : insertPlanned(meta, model, json);
         if (!InstanceStates.hooked(meta, Hook.AFTER_INSERT, saveHooks ? Hook.AFTER_SAVE : Hook.AFTER_INSERT)) {
             // the base class's after-hooks do nothing: no continuation to build and run
             return inserted;
@@ -79,8 +81,8 @@ public final class RecordPersistence {
     }
 
     /** The INSERT of the non-null fields, RETURNING the stored row into the instance; no hooks. */
-    static <T> Work<Integer> insertPlanned(ModelMeta<T> meta, T model) {
-        return SingleInsert.plan(meta, model);
+    static <T> Work<Integer> insertPlanned(ModelMeta<T> meta, T model, ObjectMapper json) {
+        return SingleInsert.plan(meta, model, json);
     }
 
     /** Whether the model has a null {@code @Version} that {@link #firstVersions} must give a first value. */
@@ -107,12 +109,12 @@ public final class RecordPersistence {
     private record UpdateKey(long columns, long nulls, boolean versionNull) {
     }
 
-    public static <T> Work<Integer> update(ModelMeta<T> meta, T model, Capabilities caps, boolean saveHooks) {
+    public static <T> Work<Integer> update(ModelMeta<T> meta, T model, Capabilities caps, ObjectMapper json, boolean saveHooks) {
         meta.requireCapabilities(caps);
-        return new InstanceWrite<>(meta, model, caps, InstanceWrite.Kind.UPDATE, saveHooks);
+        return new InstanceWrite<>(meta, model, json, InstanceWrite.Kind.UPDATE, saveHooks);
     }
 
-    static <T> Work<Integer> updating(ModelMeta<T> meta, T model, Capabilities caps, boolean saveHooks) {
+    static <T> Work<Integer> updating(ModelMeta<T> meta, T model, ObjectMapper json, boolean saveHooks) {
         if (RecordState.isNew(model)) {
             throw new IllegalStateException(RecordState.isDeleted(model)
                     ? "cannot update " + meta.type().getSimpleName() + " " + describeKey(meta, model)
@@ -133,7 +135,7 @@ public final class RecordPersistence {
         long columns = 0;
         long nulls = 0;
         for (FieldMeta f : dirty) {
-            Object v = BindValues.check(f.column(), f.dataType(), f.get(model));
+            Object v = BindValues.check(f.column(), f.dataType(), f.get(model), json);
             values.add(v);
             columns |= bit(f);
             nulls |= v == null ? bit(f) : 0;
@@ -186,7 +188,7 @@ public final class RecordPersistence {
 
     public static <T> Work<Integer> delete(ModelMeta<T> meta, T model, Capabilities caps) {
         meta.requireCapabilities(caps);
-        return new InstanceWrite<>(meta, model, caps, InstanceWrite.Kind.DELETE, false);
+        return new InstanceWrite<>(meta, model, null, InstanceWrite.Kind.DELETE, false);
     }
 
     static <T> Work<Integer> deleting(ModelMeta<T> meta, T model) {
@@ -279,22 +281,22 @@ public final class RecordPersistence {
     }
 
     /** {@code INSERT ... ON CONFLICT (cols) DO UPDATE SET <non-key cols> = EXCLUDED.<col> RETURNING *}. */
-    public static <T> Work<Integer> upsert(ModelMeta<T> meta, T model, Capabilities caps, String... conflictColumns) {
-        return upsert(meta, model, caps, Upsert.on(conflictColumns));
+    public static <T> Work<Integer> upsert(ModelMeta<T> meta, T model, Capabilities caps, ObjectMapper json, String... conflictColumns) {
+        return upsert(meta, model, caps, json, Upsert.on(conflictColumns));
     }
 
     /**
      * An upsert as the {@link Upsert} describes; 0 when DO NOTHING or the update's
      * WHERE left an existing row untouched (the instance is then unchanged).
      */
-    public static <T> Work<Integer> upsert(ModelMeta<T> meta, T model, Capabilities caps, Upsert upsert) {
+    public static <T> Work<Integer> upsert(ModelMeta<T> meta, T model, Capabilities caps, ObjectMapper json, Upsert upsert) {
         meta.requireCapabilities(caps);
         caps.require(Capability.UPSERT);
         UpsertPlan plan = new UpsertPlan(meta, upsert);
-        return InstanceStates.tracked(meta, model, () -> upserting(meta, model, plan));
+        return InstanceStates.tracked(meta, model, () -> upserting(meta, model, plan, json));
     }
 
-    private static <T> Work<Integer> upserting(ModelMeta<T> meta, T model, UpsertPlan plan) {
+    private static <T> Work<Integer> upserting(ModelMeta<T> meta, T model, UpsertPlan plan, ObjectMapper json) {
         validate(model);
         fire(model, Hook.BEFORE_SAVE);
         stampForInsert(meta, model);
@@ -305,7 +307,7 @@ public final class RecordPersistence {
                 Object v = f.get(model);
                 if (v != null && !f.isGenerated()) {
                     inserted.add(f);
-                    values.add(BindValues.of(f.column(), v, f.dataType()));
+                    values.add(BindValues.of(f.column(), v, f.dataType(), json));
                 }
             }
             var insert = DSL.insertInto(meta.table(), inserted.stream().map(FieldMeta::unqualified).toList()).values(values);

@@ -1,5 +1,6 @@
 package io.pgrecord.internal.model;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pgrecord.internal.exec.ShapeCache;
 import io.pgrecord.internal.exec.Work;
 import io.pgrecord.internal.types.BindValues;
@@ -36,7 +37,7 @@ final class SingleInsert<T> implements Supplier<ShapeCache.Source<ResultQuery<Re
         this.slots = slots;
     }
 
-    static <T> Work<Integer> plan(ModelMeta<T> meta, T model) {
+    static <T> Work<Integer> plan(ModelMeta<T> meta, T model, ObjectMapper json) {
         List<FieldMeta> fields = meta.fields();
         // which fields are written first, so that their values fill one array of the right size
         // (indexed loops: an iterator is an object per loop wherever the JIT does not remove it)
@@ -54,7 +55,7 @@ final class SingleInsert<T> implements Supplier<ShapeCache.Source<ResultQuery<Re
         for (int i = 0; i < fields.size(); i++) {
             FieldMeta f = fields.get(i);
             if (written(f, model)) {
-                slots[at++] = BindValues.check(f.column(), f.dataType(), f.get(model));
+                slots[at++] = BindValues.check(f.column(), f.dataType(), f.get(model), json);
             }
         }
         SingleInsert<T> insert = new SingleInsert<>(meta, model, slots);

@@ -1,5 +1,6 @@
 package io.pgrecord.internal.query;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pgrecord.Capabilities;
 import io.pgrecord.Capability;
 import io.pgrecord.Change;
@@ -276,12 +277,15 @@ public final class QueryTerminals {
         }));
     }
 
-    /** UPDATE of every matching row; keys are column or field names, checked before any SQL. */
-    public static Work<Integer> updateAll(QuerySpec s, Map<String, ?> values, Capabilities caps) {
-        return timed(s, new Work.Execute<>(updateStatement(s, values, caps), Work::done));
+    /**
+     * UPDATE of every matching row; keys are column or field names, checked before any SQL, and
+     * values of JSON columns with {@code json}, the backend's mapper, which writes them.
+     */
+    public static Work<Integer> updateAll(QuerySpec s, Map<String, ?> values, Capabilities caps, ObjectMapper json) {
+        return timed(s, new Work.Execute<>(updateStatement(s, values, caps, json), Work::done));
     }
 
-    private static Query updateStatement(QuerySpec s, Map<String, ?> values, Capabilities caps) {
+    private static Query updateStatement(QuerySpec s, Map<String, ?> values, Capabilities caps, ObjectMapper json) {
         if (values.isEmpty()) {
             throw new IllegalArgumentException("updateAll needs at least one column to set");
         }
@@ -289,7 +293,7 @@ public final class QueryTerminals {
         for (Map.Entry<String, ?> e : values.entrySet()) {
             FieldMeta f = s.meta.resolve(e.getKey());
             Object v = e.getValue();
-            set.put(f.unqualified(), v instanceof Field<?> expr ? expr : BindValues.of(f.column(), v, f.dataType()));
+            set.put(f.unqualified(), v instanceof Field<?> expr ? expr : BindValues.of(f.column(), v, f.dataType(), json));
         }
         return DSL.update(s.meta.table()).set(set).where(target(s, caps));
     }
@@ -299,10 +303,10 @@ public final class QueryTerminals {
      */
     @SuppressWarnings("unchecked")
     public static <T> Work<List<Change<T>>> updateAllReturning(QuerySpec s, Map<String, ?> values,
-            Capabilities caps, BackendHandle backend) {
+            Capabilities caps, BackendHandle backend, ObjectMapper json) {
         caps.require(Capability.RETURNING_OLD_NEW);
         ModelMeta<T> meta = (ModelMeta<T>) s.meta;
-        Query update = updateStatement(s, values, caps);
+        Query update = updateStatement(s, values, caps, json);
         List<Field<?>> returned = new ArrayList<>();
         for (String side : List.of("old", "new")) {
             for (FieldMeta f : meta.fields()) {
@@ -339,7 +343,7 @@ public final class QueryTerminals {
             return timed(s, new Work.Execute<>(DSL.deleteFrom(s.meta.table()).where(target(s, caps)), Work::done));
         }
         Map<Field<?>, Object> set = Map.of(deleted.unqualified(),
-                BindValues.of(deleted.column(), RecordPersistence.softDeleteStamp(deleted), deleted.dataType()));
+                BindValues.of(deleted.column(), RecordPersistence.softDeleteStamp(deleted), deleted.dataType(), null));
         Condition where = target(s, caps);
         if (s.deleted != QuerySpec.DeletedScope.DEFAULT) {
             // the default scope reads only these rows already

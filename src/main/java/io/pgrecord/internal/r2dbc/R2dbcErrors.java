@@ -52,6 +52,10 @@ public final class R2dbcErrors {
                 return ErrorTranslator.translate(fields(pe.getErrorDetails()), t);
             }
         }
+        IllegalArgumentException refused = Causes.refusedBind(failure);
+        if (refused != null) {
+            return refused;   // raised as the checks before any SQL raise it
+        }
         R2dbcException r2dbc = Causes.find(failure, R2dbcException.class);
         if (r2dbc != null && r2dbc.getSqlState() != null && r2dbc.getSqlState().length() == 5
                 && !r2dbc.getSqlState().startsWith("08")) {

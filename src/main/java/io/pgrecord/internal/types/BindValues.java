@@ -1,6 +1,7 @@
 package io.pgrecord.internal.types;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.POJONode;
 import io.pgrecord.error.DataException;
 import io.pgrecord.error.ServerErrorFields;
@@ -21,6 +22,7 @@ import org.jooq.JSON;
 import org.jooq.JSONB;
 import org.jooq.impl.DSL;
 import org.jooq.postgres.extensions.types.Range;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one place a Java value becomes a bind value. It refuses what a driver would silently
@@ -33,29 +35,41 @@ import org.jooq.postgres.extensions.types.Range;
  *
  * <p>Text is looked for wherever a value holds it: in strings, in the elements of arrays and
  * collections, in the keys and values of maps (hstore), in {@code JSON}/{@code JSONB} text and
- * in JSON trees. For a json or jsonb column, {@link #check(String, DataType, Object)} also
- * looks inside what Jackson will write: every key and string of nested maps and lists, and for
- * a record, POJO or anything else it does not walk, the JSON text Jackson makes of it.
+ * in JSON trees. For a json or jsonb column, {@link #check(String, DataType, Object, ObjectMapper)}
+ * also looks inside what Jackson will write: every key and string of nested maps and lists, and
+ * for a record, POJO or anything else it does not walk, the JSON text that the backend's mapper
+ * (the one the bind writes with) makes of it.
  */
 public final class BindValues {
 
     private BindValues() {
     }
 
-    /** A bind of {@code value} for {@code column} of {@code type}, {@link #check(String, DataType, Object) checked}. */
+    /** A bind of {@code value} for {@code column} of {@code type}, {@link #check(String, DataType, Object, ObjectMapper) checked}. */
     @SuppressWarnings("unchecked")
-    public static <T> Field<T> of(String column, Object value, DataType<T> type) {
-        return DSL.val((T) check(column, type, value), type);
+    public static <T> Field<T> of(String column, Object value, DataType<T> type, @Nullable ObjectMapper json) {
+        return DSL.val((T) check(column, type, value, json), type);
+    }
+
+    /**
+     * As {@link #check(String, DataType, Object, ObjectMapper)} where the backend the value goes
+     * to is not known yet, as for a {@code where} bind, made before the query runs: a JSON value
+     * that only Jackson's serializers can write is then checked by the bind, which writes it with
+     * that backend's mapper ({@link Json#write(ObjectMapper, Object)}).
+     */
+    public static Object check(String column, DataType<?> type, Object value) {
+        return check(column, type, value, null);
     }
 
     /**
      * The value checked for a column of this type: as {@link #check(String, Class, Object)}; for
-     * a json or jsonb type (or an array or list of one) whatever JSON Jackson will write of it,
-     * keys included; and for an oid type (or an array or list of one) the range of oid.
+     * a json or jsonb type (or an array or list of one) whatever JSON {@code json}, the mapper of
+     * the backend it goes to, will write of it, keys included; and for an oid type (or an array
+     * or list of one) the range of oid.
      */
-    public static Object check(String column, DataType<?> type, Object value) {
+    public static Object check(String column, DataType<?> type, Object value, @Nullable ObjectMapper json) {
         if (value != null && JsonTypes.isJackson(type)) {
-            checkJson(column, value);
+            checkJson(column, value, json);
             return value;
         }
         Object checked = check(column, type.getType(), value);
@@ -93,7 +107,7 @@ public final class BindValues {
                 check(column, Object.class, v);
             });
         } else if (value instanceof JSONB || value instanceof JSON || value instanceof JsonNode) {
-            checkJson(column, value);
+            checkJson(column, value, null);
         } else if (value instanceof Number n && isIntegral(target) && !target.isInstance(value)) {
             return exactIntegral(column, target, n);
         } else if (value instanceof BigDecimal d) {
@@ -172,10 +186,11 @@ public final class BindValues {
      * Every key and string of the JSON that Jackson writes of {@code value}. Strings, numbers,
      * booleans, JDK maps with string keys, JDK collections, arrays, {@code JSON}/{@code JSONB}
      * text and trees are walked, without writing any JSON; anything else (a record, a POJO, a map with
-     * other keys, whose text Jackson's serializers decide) is written with Jackson and its
-     * text checked. Jackson itself passes an unpaired surrogate through unescaped.
+     * other keys, whose text Jackson's serializers decide) is written with {@code json}, the
+     * mapper the bind will write it with, and its text checked; with no mapper known, the bind
+     * checks that text. Jackson itself passes an unpaired surrogate through unescaped.
      */
-    private static void checkJson(String column, Object value) {
+    private static void checkJson(String column, Object value, @Nullable ObjectMapper json) {
         switch (value) {
             case null -> {
             }
@@ -186,32 +201,36 @@ public final class BindValues {
             }
             case JSONB j -> checkJsonText(column, j.data(), "in its JSON text");
             case JSON j -> checkJsonText(column, j.data(), "in its JSON text");
-            case POJONode p -> checkJson(column, p.getPojo());
-            case JsonNode node -> checkTree(column, node);
+            case POJONode p -> checkJson(column, p.getPojo(), json);
+            case JsonNode node -> checkTree(column, node, json);
             case Map<?, ?> m when jdk(m) && stringKeys(m) -> m.forEach((k, v) -> {
                 checkJsonText(column, (String) k, "in a JSON key");
-                checkJson(column, v);
+                checkJson(column, v, json);
             });
-            case Collection<?> c when jdk(c) -> c.forEach(e -> checkJson(column, e));
+            case Collection<?> c when jdk(c) -> c.forEach(e -> checkJson(column, e, json));
             case Object[] a -> {
                 for (Object e : a) {
-                    checkJson(column, e);
+                    checkJson(column, e, json);
                 }
             }
-            default -> checkJsonText(column, Json.serialise(value), "in the JSON of its " + value.getClass().getName());
+            default -> {
+                if (json != null) {
+                    checkJsonText(column, Json.serialise(json, value), "in the JSON of its " + value.getClass().getName());
+                }
+            }
         }
     }
 
-    private static void checkTree(String column, JsonNode node) {
+    private static void checkTree(String column, JsonNode node, @Nullable ObjectMapper json) {
         if (node.isTextual()) {
             checkJsonText(column, node.textValue(), "in a JSON string");
         } else if (node.isObject()) {
             for (Map.Entry<String, JsonNode> e : node.properties()) {
                 checkJsonText(column, e.getKey(), "in a JSON key");
-                checkJson(column, e.getValue());
+                checkJson(column, e.getValue(), json);
             }
         } else if (node.isArray()) {
-            node.forEach(e -> checkJson(column, e));
+            node.forEach(e -> checkJson(column, e, json));
         }
         // numbers, booleans, null and binary (base64) hold no text of the caller's
     }

@@ -48,7 +48,8 @@ public final class Json {
         return serialise(MAPPER, value);
     }
 
-    private static String serialise(ObjectMapper mapper, Object value) {
+    /** As {@link #serialise(Object)}, with the given mapper. */
+    static String serialise(ObjectMapper mapper, Object value) {
         try {
             return mapper.writeValueAsString(value);
         } catch (JsonProcessingException e) {

@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.pgrecord.error.PgRecordException;
+import io.pgrecord.models.Emblem;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +38,7 @@ class BindValuesTest {
     }
 
     private static void refused(DataType<?> type, Object value, String where) {
-        assertThatThrownBy(() -> BindValues.check("doc", type, value)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> BindValues.check("doc", type, value, Json.MAPPER)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("value for doc is not valid UTF-16: unpaired surrogate " + where)
                 .hasMessageEndingWith("it cannot be stored as UTF-8 text");
     }
@@ -90,9 +93,31 @@ class BindValuesTest {
         ok.put(PAIR, List.of(PAIR, 1, 2.5, false));
         ok.put("null", null);
         ok.put("label", new Label(PAIR, List.of(PAIR)));
-        assertThat(BindValues.check("doc", map, ok)).isSameAs(ok);
-        assertThatCode(() -> BindValues.check("doc", json(Label.class), new Label("x", List.of()))).doesNotThrowAnyException();
+        assertThat(BindValues.check("doc", map, ok, Json.MAPPER)).isSameAs(ok);
+        assertThatCode(() -> BindValues.check("doc", json(Label.class), new Label("x", List.of()), Json.MAPPER)).doesNotThrowAnyException();
         assertThat(BindValues.checksByType(ScalarTypes.simple(String.class))).isFalse();
+    }
+
+    /**
+     * A value Jackson's serializers write is written with the mapper of the backend it goes to,
+     * as its bind writes it: a Emblem only its module can write. Without a mapper (a where bind,
+     * made before its query has a backend) it is left to the bind, which checks what it writes.
+     */
+    @Test
+    void whatJacksonsSerializersWriteIsWrittenWithTheBackendsMapper() {
+        ObjectMapper emblems = new ObjectMapper().registerModule(Emblem.module());
+        DataType<?> type = json(Emblem.class);
+        assertThat(BindValues.check("doc", type, new Emblem(PAIR), emblems)).isEqualTo(new Emblem(PAIR));
+        assertThatThrownBy(() -> BindValues.check("doc", type, new Emblem(LONE), emblems)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("value for doc is not valid UTF-16: unpaired surrogate in the JSON of its " + Emblem.class.getName());
+        assertThatThrownBy(() -> BindValues.check("doc", json(Map.class), Map.of("k", List.of(new Emblem(LONE))), emblems))
+                .hasMessageContaining("unpaired surrogate in the JSON of its " + Emblem.class.getName());
+        assertThatThrownBy(() -> BindValues.check("doc", type, new Emblem("x"), Json.MAPPER)).isInstanceOf(PgRecordException.class)
+                .hasMessageContaining("cannot write " + Emblem.class.getName() + " as JSON");
+
+        assertThat(BindValues.check("a bind value", type, new Emblem(LONE))).isEqualTo(new Emblem(LONE));
+        assertThatThrownBy(() -> Json.write(emblems, new Emblem(LONE))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("is not valid UTF-16: unpaired surrogate in a key or string");
     }
 
     @Test
