@@ -12,6 +12,7 @@ import io.pgrecord.Capability;
 import io.pgrecord.Model;
 import io.pgrecord.Pg;
 import io.pgrecord.Upsert;
+import io.pgrecord.error.SqlSyntaxException;
 import io.pgrecord.error.StaleRecordException;
 import io.pgrecord.models.Schema;
 import io.pgrecord.testing.AnyBackend;
@@ -133,6 +134,74 @@ class UpsertTest {
         assertThat(again.get(0).isNew()).isTrue();
         assertThat((Long) get(again.get(1), "id")).isNotNull();
         assertThat(price(db, code + "1")).isEqualTo(11);
+    }
+
+    /**
+     * On a constraint, rows that come back only for what was written (DO NOTHING, an update
+     * WHERE) are matched to their instances by the constraint's columns, read from the catalog
+     * once; a later save() then updates. A single upsert fills its instance alike.
+     */
+    @BothBackends
+    void upsertOnAConstraintFillsBackWhatItWrote(Exec exec, TestDatabase db) {
+        ModelOps ops = ModelOps.on(exec, db);
+        String code = "oc-" + exec;
+        Model old = ops.insert("Sku", "code", code, "region", "eu", "price", 10);
+        List<Model> rows = List.of(ops.create("Sku", "code", code, "region", "eu", "price", 5),
+                ops.create("Sku", "code", code, "region", "us", "price", 6));
+        ops.log().start();
+        assertThat(ops.upsertAll("Sku", rows, Upsert.onConstraint("skus_code_region").doNothing())).isEqualTo(1);
+        List<String> sent = ops.log().stop();
+        assertThat(sent).as("the catalog lookup, then the upsert").hasSize(2);
+        assertThat(sent.get(0)).contains("pg_constraint");
+        assertThat(rows.get(0).isNew()).isTrue();
+        assertThat((Long) get(rows.get(0), "id")).isNull();
+        assertThat(rows.get(1).isNew()).isFalse();
+        assertThat((Long) get(rows.get(1), "id")).isEqualTo(id(db, code, "us"));
+        assertSaveUpdates(ops, db, rows.get(1), code, "us", 7);
+
+        Field<Integer> price = field(name("skus", "price"), SQLDataType.INTEGER);
+        Upsert higher = Upsert.onConstraint("skus_code_region").set("price")
+                .updateWhere(price.lt(Pg.excluded(field(name("price"), SQLDataType.INTEGER))));
+        List<Model> again = List.of(ops.create("Sku", "code", code, "region", "eu", "price", 20),
+                ops.create("Sku", "code", code, "region", "fr", "price", 21));
+        ops.log().start();
+        assertThat(ops.upsertAll("Sku", again, higher)).isEqualTo(2);
+        assertThat(ops.log().stop()).as("the constraint's columns are known").hasSize(1);
+        assertThat((Long) get(again.get(0), "id")).isEqualTo(get(old, "id"));
+        assertThat((Long) get(again.get(1), "id")).isEqualTo(id(db, code, "fr"));
+        assertThat(again).allSatisfy(m -> assertThat(m.isNew()).isFalse());
+        assertSaveUpdates(ops, db, again.get(0), code, "eu", 22);
+        assertSaveUpdates(ops, db, again.get(1), code, "fr", 23);
+
+        Model single = ops.create("Sku", "code", code, "region", "de", "price", 8);
+        assertThat(ops.upsert(single, Upsert.onConstraint("skus_code_region").doNothing())).isEqualTo(1);
+        assertThat((Long) get(single, "id")).isEqualTo(id(db, code, "de"));
+        assertSaveUpdates(ops, db, single, code, "de", 9);
+        Model over = ops.create("Sku", "code", code, "region", "de", "price", 30);
+        assertThat(ops.upsert(over, higher)).isEqualTo(1);
+        assertThat((Long) get(over, "id")).isEqualTo(get(single, "id"));
+        assertSaveUpdates(ops, db, over, code, "de", 31);
+        assertThat(db.queryValue("SELECT count(*) FROM skus WHERE code = '" + code + "'")).isEqualTo(4L);
+
+        // a constraint that does not exist meets the server's error, as before
+        List<Model> missing = List.of(ops.create("Sku", "code", code, "region", "it", "price", 1));
+        assertThatThrownBy(() -> ops.upsertAll("Sku", missing, Upsert.onConstraint("skus_no_such").doNothing()))
+                .isInstanceOfSatisfying(SqlSyntaxException.class, e -> assertThat(e.sqlState()).isEqualTo("42704"));
+        assertThat(missing.get(0).isNew()).isTrue();
+    }
+
+    private static Object id(TestDatabase db, String code, String region) {
+        return db.queryValue("SELECT id FROM skus WHERE code = '" + code + "' AND region = '" + region + "'");
+    }
+
+    /** save() after a change sends one UPDATE, which reaches the instance's row. */
+    private static void assertSaveUpdates(ModelOps ops, TestDatabase db, Model m, String code, String region, int price) {
+        ModelOps.set(m, "price", price);
+        ops.log().start();
+        assertThat(ops.save(m)).isEqualTo(1);
+        assertThat(ops.log().stop()).singleElement().asString().startsWith("update");
+        assertThat(db.queryValue("SELECT price FROM skus WHERE code = '" + code + "' AND region = '" + region + "'"))
+                .isEqualTo(price);
     }
 
     /** A field an instance leaves null is left alone by upsertAll, as by upsert, whatever the others in the batch set. */

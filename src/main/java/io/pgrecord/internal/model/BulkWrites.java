@@ -47,7 +47,7 @@ public final class BulkWrites {
     /**
      * A multi-row upsert. With DO UPDATE every model is filled from RETURNING; with DO NOTHING
      * or an update WHERE, rows come back only for what was written, and are matched to models by
-     * their conflict columns.
+     * their conflict columns (a constraint's, read from the catalog).
      *
      * @return the rows inserted or updated
      */
@@ -78,7 +78,8 @@ public final class BulkWrites {
         return InstanceStates.tracked(meta, models, () -> {
             RecordPersistence.prepareAll(meta, models, conflict == null);
             // a null version is sent as DEFAULT where the column has one
-            return RecordPersistence.firstVersions(meta, models, false).then(ignored -> chunks(meta, models, json, conflict));
+            return RecordPersistence.firstVersions(meta, models, false).then(ignored -> conflict == null
+                    ? chunks(meta, models, json, null) : conflict.keyed(meta).then(plan -> chunks(meta, models, json, plan)));
         });
     }
 
@@ -213,7 +214,7 @@ public final class BulkWrites {
                     written(meta, part.get(i), rows.get(i), conflict == null);
                 }
             } else {
-                matchByKey(meta, part, rows, conflict.conflict());
+                matchByKey(meta, part, rows, conflict.key());
             }
         }));
         if (conflict != null || position > CACHED_BINDS || RecordPersistence.cacheable(meta) == null) {
@@ -242,7 +243,7 @@ public final class BulkWrites {
     /** Fills the models whose rows came back, found by their conflict-column values. */
     private static <T> void matchByKey(ModelMeta<T> meta, List<T> part, List<Object[]> rows, List<FieldMeta> key) {
         if (key.isEmpty()) {
-            return;     // a constraint target: the key columns are unknown
+            return;     // a constraint over an expression or an unmapped column: nothing to match by
         }
         Map<List<Object>, T> byKey = new HashMap<>();
         for (T m : part) {

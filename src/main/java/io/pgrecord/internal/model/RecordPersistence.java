@@ -565,14 +565,19 @@ public final class RecordPersistence {
      * reports that), so nothing is kept.
      */
     private static ResultQuery<Record> versionDefaultQuery(ModelMeta<?> meta, FieldMeta v) {
+        return DSL.resultQuery("select a.atthasdef or a.attidentity <> '' or t.typdefaultbin is not null"
+                + " from pg_catalog.pg_attribute a join pg_catalog.pg_type t on t.oid = a.atttypid"
+                + " where a.attrelid = to_regclass({0}) and a.attname = {1} and not a.attisdropped",
+                DSL.val(regclass(meta)), DSL.val(v.column()));
+    }
+
+    /** The model's table as {@code to_regclass} reads it: every part quoted. */
+    static String regclass(ModelMeta<?> meta) {
         StringBuilder table = new StringBuilder();
         for (String part : meta.tableName().getName()) {
             table.append(table.isEmpty() ? "" : ".").append('"').append(part.replace("\"", "\"\"")).append('"');
         }
-        return DSL.resultQuery("select a.atthasdef or a.attidentity <> '' or t.typdefaultbin is not null"
-                + " from pg_catalog.pg_attribute a join pg_catalog.pg_type t on t.oid = a.atttypid"
-                + " where a.attrelid = to_regclass({0}) and a.attname = {1} and not a.attisdropped",
-                DSL.val(table.toString()), DSL.val(v.column()));
+        return table.toString();
     }
 
     /** A soft-delete mark for field {@code d}: the clock's reading in the field's type. */

@@ -2,6 +2,7 @@ package io.pgrecord.internal.model;
 
 import io.pgrecord.Upsert;
 import io.pgrecord.internal.exec.JooqDefaults;
+import io.pgrecord.internal.exec.Work;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,19 +23,81 @@ final class UpsertPlan {
 
     private final Upsert upsert;
     private final List<FieldMeta> conflict;
+    private final List<FieldMeta> key;
 
     UpsertPlan(ModelMeta<?> meta, Upsert upsert) {
         this.upsert = upsert;
         this.conflict = upsert.constraint() != null ? List.of()
                 : RecordPersistence.conflictFields(meta, upsert.columns().toArray(String[]::new));
+        this.key = conflict;
         for (String c : upsert.setColumns()) {
             meta.resolve(c);
         }
     }
 
-    /** The conflict columns, empty for a constraint target. */
-    List<FieldMeta> conflict() {
-        return conflict;
+    private UpsertPlan(UpsertPlan plan, List<FieldMeta> key) {
+        this.upsert = plan.upsert;
+        this.conflict = plan.conflict;
+        this.key = key;
+    }
+
+    /**
+     * The fields that find the instance a returned row belongs to: the conflict columns, or once
+     * {@link #keyed} the constraint's columns; empty when they are unknown.
+     */
+    List<FieldMeta> key() {
+        return key;
+    }
+
+    /**
+     * This plan, and for a constraint target whose RETURNING does not give every row, the
+     * constraint's columns as its {@link #key}: read from the catalog once per model, constraint
+     * and backend, and kept by the backend's runner. A constraint over an expression, or over a
+     * column without a field, leaves the key empty (the rows are not matched back); one that does
+     * not exist is not kept, and the upsert meets the server's error.
+     */
+    Work<UpsertPlan> keyed(ModelMeta<?> meta) {
+        if (upsert.constraint() == null || returnsEveryRow()) {
+            return Work.done(this);
+        }
+        Work<List<String>> lookup = new Work.Fetch<>(constraintColumnsQuery(meta, upsert.constraint()), rows -> {
+            List<String> columns = new ArrayList<>();
+            for (Record r : rows) {
+                String column = r.get(0, String.class);
+                if (column == null) {
+                    return Work.done(List.of());    // an expression: nothing to match by
+                }
+                columns.add(column);
+            }
+            return Work.done(rows.isEmpty() ? null : columns);
+        });
+        return new Work.Memo<>(new ConstraintColumns(meta.type(), upsert.constraint()), lookup, columns -> {
+            if (columns == null) {
+                return Work.done(this);
+            }
+            List<FieldMeta> fields = new ArrayList<>();
+            for (String c : columns) {
+                FieldMeta f = meta.byColumn(c);
+                if (f == null) {
+                    return Work.done(this);
+                }
+                fields.add(f);
+            }
+            return Work.done(new UpsertPlan(this, fields));
+        });
+    }
+
+    /** The backend-wide memo key of a constraint's columns. */
+    private record ConstraintColumns(Class<?> model, String constraint) {
+    }
+
+    /** A row per column of the model table's constraint, in key order; a null name for an expression. */
+    private static ResultQuery<Record> constraintColumnsQuery(ModelMeta<?> meta, String constraint) {
+        return DSL.resultQuery("select a.attname::text from pg_catalog.pg_constraint c"
+                + " cross join lateral unnest(c.conkey) with ordinality k(attnum, ord)"
+                + " left join pg_catalog.pg_attribute a on a.attrelid = c.conrelid and a.attnum = k.attnum"
+                + " where c.conrelid = pg_catalog.to_regclass({0}) and c.conname = {1} order by k.ord",
+                DSL.val(RecordPersistence.regclass(meta)), DSL.val(constraint));
     }
 
     /** Whether RETURNING yields exactly one row per inserted row, in VALUES order. */
