@@ -124,6 +124,28 @@ class ConfigReachesServerTest {
                 .satisfies(e -> assertThat(((ConnectionException) e).sqlState()).startsWith("08"));
     }
 
+    /**
+     * A server that accepts the TCP connection and never answers: the connect is bounded (pgjdbc's
+     * connectTimeout alone covers only the TCP connect, and held the caller for good), and the
+     * reactive pool says the server did not finish connecting rather than that it was exhausted.
+     */
+    @BothBackends
+    void aServerThatNeverAnswersFailsWithinThePoolTimeout(Exec exec, TestDatabase db) throws Exception {
+        // never accepted: the kernel completes the handshake into the backlog, and nothing answers the startup
+        try (java.net.ServerSocket silent = new java.net.ServerSocket(0)) {
+            PostgresConnectionConfig config = db.configBuilder().port(silent.getLocalPort()).option("sslmode", "disable")
+                    .poolTimeout(java.time.Duration.ofSeconds(3)).build();
+            org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(90), () -> {
+                Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> AnyBackend.open(exec, config).close());
+                assertThat(thrown).isInstanceOf(ConnectionException.class);
+                if (exec == Exec.R2DBC) {
+                    assertThat(thrown).hasMessageContaining("did not complete the connection's startup")
+                            .hasMessageNotContaining("exhausted");
+                }
+            });
+        }
+    }
+
     static void waitForActiveQuery(TestDatabase db, String query) throws InterruptedException {
         for (int i = 0; i < 1000; i++) {
             Object n = db.queryValue("SELECT count(*) FROM pg_stat_activity WHERE state = 'active' AND query = '"

@@ -49,6 +49,13 @@ class ConnectionConfigTest {
         assertThat(c.poolMaxSize()).isEqualTo(4);
         assertThat(c.poolTimeout()).isEqualTo(Duration.ofSeconds(5));
         assertThat(c.options()).doesNotContainKeys("pool_min_size", "pool_max_size", "pool_timeout");
+        // the seed's own example writes seconds as a float
+        assertThat(valid().option("pool_timeout", 30.0).build().poolTimeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(valid().option("pool_timeout", "2.5").build().poolTimeout()).isEqualTo(Duration.ofMillis(2500));
+        assertThatThrownBy(() -> valid().option("pool_timeout", -0.5).build()).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("must not be negative");
+        assertThatThrownBy(() -> valid().option("pool_timeout", Double.NaN).build()).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("invalid pool_timeout 'NaN'");
     }
 
     @Test

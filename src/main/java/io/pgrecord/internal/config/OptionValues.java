@@ -108,8 +108,31 @@ public final class OptionValues {
             }
             return d;
         }
+        if (value instanceof Double || value instanceof Float || value instanceof java.math.BigDecimal
+                || value instanceof String text && text.indexOf('.') >= 0) {
+            // a fraction of the unit (pool_timeout=2.5), as Python configs and libpq-style URLs write it
+            return fraction(name, value, unit, millis);
+        }
         long amount = wholeNumber(name, value, unit);
         return millis ? Duration.ofMillis(amount) : Duration.ofSeconds(amount);
+    }
+
+    private static Duration fraction(String name, Object value, String unit, boolean millis) {
+        java.math.BigDecimal amount;
+        try {
+            amount = new java.math.BigDecimal(value.toString().trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("invalid " + name + " '" + value + "'; expected a number of " + unit
+                    + " or a java.time.Duration", e);
+        }
+        if (amount.signum() < 0) {
+            throw new IllegalArgumentException("invalid " + name + " '" + value + "'; must not be negative");
+        }
+        java.math.BigDecimal nanos = amount.movePointRight(millis ? 6 : 9);
+        if (nanos.compareTo(java.math.BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
+            throw new IllegalArgumentException("invalid " + name + " '" + value + "'; too large");
+        }
+        return Duration.ofNanos(nanos.setScale(0, java.math.RoundingMode.HALF_UP).longValueExact());
     }
 
     private static int count(String name, Object value) {

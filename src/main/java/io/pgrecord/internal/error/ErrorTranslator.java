@@ -98,6 +98,18 @@ public final class ErrorTranslator {
     }
 
     /**
+     * The pool gave no connection within its timeout while none of its connections was in use:
+     * not an exhausted pool, but a server that accepted the connection and did not complete its
+     * startup (overloaded, or something else listening on its port).
+     */
+    public static ConnectionException serverNotConnecting(String pool, Duration timeout, @Nullable Throwable cause) {
+        String text = "connection pool " + pool + " could not open a connection within the pool timeout of "
+                + timeout.toMillis() + " ms, with none of its connections in use: the server did not complete"
+                + " the connection's startup in time (is it overloaded, or is something else listening on its port?)";
+        return connectionFailure(CONNECTION_FAILURE, text, cause);
+    }
+
+    /**
      * The application's own pool, behind a backend made with {@code of(...)}, gave no connection
      * within its own acquire timeout: its size and timeouts are the application's, which
      * pgrecord neither knows nor sets, so the message names none and quotes the pool's own words.

@@ -7,6 +7,7 @@ import io.pgrecord.internal.config.HostList;
 import io.pgrecord.internal.config.StartupParameters;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Properties;
@@ -68,6 +69,13 @@ final class HikariConfigs {
         copy(config, p, "application_name", "ApplicationName");
         if (config.connectTimeout() != null) {
             p.setProperty("connectTimeout", Integer.toString(StartupParameters.ceilSeconds(config.connectTimeout())));
+        }
+        // connectTimeout bounds only the TCP connect: a server that accepts and never answers
+        // held the caller for good. The whole login gets connect_timeout, as libpq's does, or
+        // else the pool timeout a caller waits for a connection at most.
+        Duration login = config.connectTimeout() != null && !config.connectTimeout().isZero() ? config.connectTimeout() : config.poolTimeout();
+        if (login != null && !login.isZero()) {
+            p.setProperty("loginTimeout", Integer.toString(StartupParameters.ceilSeconds(login)));
         }
         if (config.option("target_session_attrs") != null) {
             p.setProperty("targetServerType", targetServerType((String) config.option("target_session_attrs")));

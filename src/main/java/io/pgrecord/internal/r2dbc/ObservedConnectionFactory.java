@@ -161,8 +161,13 @@ public final class ObservedConnectionFactory implements ConnectionFactory {
         if (Causes.has(failure, TimeoutException.class, R2dbcTimeoutException.class)
                 && !Causes.has(failure, IOException.class)) {
             // the application's factory: its size and timeout are its own, not maxSize and timeout here
-            return owned ? ErrorTranslator.poolExhausted(name, maxSize, timeout, failure)
-                    : ErrorTranslator.applicationPoolExhausted("ConnectionFactory", failure);
+            if (!owned) {
+                return ErrorTranslator.applicationPoolExhausted("ConnectionFactory", failure);
+            }
+            // no connection in use: the pool was not exhausted, the server did not finish connecting
+            boolean noneInUse = ownPool().flatMap(ConnectionPool::getMetrics).map(m -> m.acquiredSize() == 0).orElse(false);
+            return noneInUse ? ErrorTranslator.serverNotConnecting(name, timeout, failure)
+                    : ErrorTranslator.poolExhausted(name, maxSize, timeout, failure);
         }
         return R2dbcErrors.translate(failure);
     }
