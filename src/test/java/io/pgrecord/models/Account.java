@@ -18,6 +18,8 @@ public class Account extends ActiveRecord<Account> {
     public Integer balance;
     @Transient public final List<String> calls = new ArrayList<>();
     @Transient public String failIn;
+    /** What the failing hook throws instead of its IllegalStateException: any Throwable, a checked one too (thrown undeclared). */
+    @Transient public Throwable failWith;
 
     @Override
     protected void validate(Errors errors) {
@@ -32,8 +34,17 @@ public class Account extends ActiveRecord<Account> {
     private void hook(String name) {
         calls.add(name);
         if (name.equals(failIn)) {
+            if (failWith != null) {
+                throw Account.<RuntimeException>undeclared(failWith);
+            }
             throw new IllegalStateException("hook " + name + " refused");
         }
+    }
+
+    /** Throws {@code t} whatever it is, as Lombok's @SneakyThrows or Kotlin code would. */
+    @SuppressWarnings("unchecked")
+    static <E extends Throwable> E undeclared(Throwable t) throws E {
+        throw (E) t;
     }
 
     @Override protected void beforeSave() { hook("beforeSave"); }

@@ -18,6 +18,8 @@ public class AsyncAccount extends AsyncActiveRecord<AsyncAccount> {
     public Integer balance;
     @Transient public final List<String> calls = new ArrayList<>();
     @Transient public String failIn;
+    /** What the failing hook throws instead of its IllegalStateException: any Throwable, a checked one too (thrown undeclared). */
+    @Transient public Throwable failWith;
 
     @Override
     protected void validate(Errors errors) {
@@ -32,6 +34,9 @@ public class AsyncAccount extends AsyncActiveRecord<AsyncAccount> {
     private void hook(String name) {
         calls.add(name);
         if (name.equals(failIn)) {
+            if (failWith != null) {
+                throw Account.<RuntimeException>undeclared(failWith);
+            }
             throw new IllegalStateException("hook " + name + " refused");
         }
     }

@@ -121,7 +121,8 @@ public final class JdbcRunner {
             T value;
             try {
                 value = run(work, dsl);
-            } catch (RuntimeException | Error e) {
+            } catch (Throwable e) {
+                // Throwable: a hook may throw a checked exception undeclared (Lombok's @SneakyThrows, Kotlin)
                 try {
                     unlogged(c, "ROLLBACK TO SAVEPOINT pgrecord_write");
                 } catch (SQLException rollback) {
@@ -156,7 +157,8 @@ public final class JdbcRunner {
                     Object value;
                     try {
                         value = transactional.apply(p.readOnly(), () -> run(p.inner(), ctx));
-                    } catch (RuntimeException | Error e) {
+                    } catch (Throwable e) {
+                        // a checked exception thrown undeclared (a hook's) rolls back too
                         p.rolledBack();
                         throw e;
                     }
@@ -175,7 +177,8 @@ public final class JdbcRunner {
                     }
                     try {
                         return run(t.plan(), ctx);
-                    } catch (RuntimeException | Error e) {
+                    } catch (Throwable e) {
+                        // a checked exception thrown undeclared (a hook's) puts the instances back too
                         undo.run();
                         throw e;
                     }

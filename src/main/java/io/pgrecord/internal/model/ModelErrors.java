@@ -66,7 +66,10 @@ public final class ModelErrors {
         }
         // a converter's MappingException (an enum label without a constant, an interval with
         // months read into a Duration) reaches us wrapped in jOOQ's "Error while reading field"
-        for (Throwable t = error.getCause(); t != null && !(error instanceof MappingException); t = t.getCause()) {
+        // (or in the PgRecordException made of it); an application's exception stays as it is
+        boolean wrapped = error instanceof org.jooq.exception.DataAccessException
+                || error.getClass() == io.pgrecord.error.PgRecordException.class;
+        for (Throwable t = error.getCause(); t != null && wrapped; t = t.getCause()) {
             if (t instanceof MappingException m) {
                 return m;
             }

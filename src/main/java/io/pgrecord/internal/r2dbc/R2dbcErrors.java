@@ -31,6 +31,20 @@ public final class R2dbcErrors {
         return connectionLostAt;
     }
 
+    /**
+     * Exceptions of the application's own code run inside the work (a hook's), which come out as
+     * they are wherever the work's error passes through a translation on its way out, whatever
+     * they are (a hook may throw an IOException). Weak: only failures are kept, until dropped.
+     */
+    private static final java.util.Set<Throwable> APPLICATION =
+            java.util.Collections.synchronizedSet(java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>()));
+
+    /** Marks {@code failure} as the application's own: {@link #translate} leaves it as it is. */
+    static Throwable application(Throwable failure) {
+        APPLICATION.add(failure);
+        return failure;
+    }
+
     /** The pgrecord exception for a failure; an already translated one is returned as is. */
     public static Throwable translate(Throwable failure) {
         Throwable translated = translate0(failure);
@@ -41,7 +55,8 @@ public final class R2dbcErrors {
     }
 
     private static Throwable translate0(Throwable failure) {
-        if (failure instanceof PgRecordException) {
+        if (failure instanceof PgRecordException || !fromDriver(failure) || APPLICATION.contains(failure)) {
+            // the application's own exception (a hook's) comes out as it is, whatever its causes
             return failure;
         }
         for (Throwable t = failure; t != null; t = t.getCause()) {
@@ -76,6 +91,18 @@ public final class R2dbcErrors {
             return new PgRecordException(Causes.messageOf(failure), failure);
         }
         return failure;
+    }
+
+    /**
+     * Whether a failure is the driver's, the connection's or jOOQ's, which are translated; an
+     * application's exception that merely has an {@code IOException} or a pgrecord exception
+     * among its causes is not.
+     */
+    private static boolean fromDriver(Throwable failure) {
+        String name = failure.getClass().getName();
+        return failure instanceof R2dbcException || failure instanceof IOException || failure instanceof DataAccessException
+                || failure instanceof java.util.concurrent.TimeoutException
+                || name.startsWith("io.netty.") || name.startsWith("reactor.") || name.startsWith("io.r2dbc.");
     }
 
     /**

@@ -16,9 +16,9 @@ import reactor.util.context.Context;
  * {@link Work} run as one {@code Mono}: one subscriber walks the steps, subscribing to each
  * step's statement after the previous one completed, instead of a {@code deferContextual},
  * {@code onErrorMap} and a {@code flatMap} per step (a few objects and calls less per statement
- * on the hot path). Failures of the steps and their continuations come out translated
- * ({@link R2dbcErrors#translate}); a failure of the plan itself comes out as it is, as from
- * {@code Mono.defer}. Cancelling cancels the running step, which releases its connection, and
+ * on the hot path). Failures of the steps' statements come out translated
+ * ({@link R2dbcErrors#translate}); a failure of the plan itself or of a continuation (mapping,
+ * an after-hook) comes out as it is, as from {@code Mono.defer}. Cancelling cancels the running step, which releases its connection, and
  * starts no other.
  */
 final class WorkMono<T> extends Mono<T> {
@@ -109,7 +109,7 @@ final class WorkMono<T> extends Mono<T> {
                 } catch (Throwable e) {
                     // planning failed (validation, a hook): as a plan's own failure, untranslated
                     undo();
-                    actual.onError(Operators.onOperatorError(e, context));
+                    actual.onError(R2dbcErrors.application(Operators.onOperatorError(e, context)));
                     return;
                 }
             }
@@ -169,7 +169,10 @@ final class WorkMono<T> extends Mono<T> {
             try {
                 next = continued(step, v);
             } catch (Throwable e) {
-                failed(e);
+                // the work's own code after its statement (mapping, an after-hook): untranslated,
+                // here and by the work around this one, as from the blocking runner
+                undo();
+                actual.onError(R2dbcErrors.application(Operators.onOperatorError(e, context)));
                 return;
             }
             advance(next);
