@@ -149,6 +149,27 @@ class LifecycleTest {
         assertThat((Object) get(keep, "id")).isNotNull();
     }
 
+    /** restore() is a write like the soft delete it undoes: it moves the version, and a stale instance is refused. */
+    @BothBackends
+    void restoreMovesTheVersionAndRefusesAStaleInstance(Exec exec, TestDatabase db) {
+        db.execute("CREATE TABLE IF NOT EXISTS versioned_notes (id bigserial PRIMARY KEY, body text,"
+                + " lock_version int NOT NULL DEFAULT 0, deleted_at timestamptz)");
+        ModelOps ops = ModelOps.on(exec, db);
+        Model note = ops.insert("VersionedNote", "body", "restore " + exec);
+        Object id = get(note, "id");
+        assertThat(ops.delete(note)).isEqualTo(1);
+        assertThat((Integer) get(note, "lockVersion")).isEqualTo(1);
+        assertThat(ops.restore(note)).isEqualTo(1);
+        assertThat((Integer) get(note, "lockVersion")).isEqualTo(2);
+        assertThat(db.query("SELECT lock_version, deleted_at IS NULL FROM versioned_notes WHERE id = " + id).get(0))
+                .containsExactly(2, true);
+
+        ops.delete(note);
+        db.execute("UPDATE versioned_notes SET body = 'changed elsewhere', lock_version = lock_version + 1 WHERE id = " + id);
+        assertThatThrownBy(() -> ops.restore(note)).isInstanceOf(StaleRecordException.class);
+        assertThat(db.queryValue("SELECT deleted_at IS NOT NULL FROM versioned_notes WHERE id = " + id)).isEqualTo(true);
+    }
+
     /** deleteAll marks only the rows not yet deleted: a deleted row keeps the time it was deleted at. */
     @BothBackends
     void deleteAllOfDeletedRowsKeepsTheirDeletionTime(Exec exec, TestDatabase db) {

@@ -253,11 +253,16 @@ public final class RecordPersistence {
         if (RecordState.isNew(model)) {
             throw new IllegalStateException("cannot restore a new " + meta.type().getSimpleName());
         }
-        var update = DSL.update(meta.table()).set(Map.of(d.unqualified(), DSL.castNull(d.dataType())))
-                .where(keyCondition(meta, model, true)).returning(meta.selectFields());
+        Map<Field<?>, Object> set = new LinkedHashMap<>();
+        set.put(d.unqualified(), DSL.castNull(d.dataType()));
+        if (meta.version() != null) {
+            // a write like the soft delete it undoes: it moves the version, and a stale one is refused
+            set.put(meta.version().unqualified(), meta.version().unqualified().plus(DSL.inline(1)));
+        }
+        var update = DSL.update(meta.table()).set(set).where(keyCondition(meta, model, true)).returning(meta.selectFields());
         return InstanceStates.tracked(meta, model, () -> new Work.Rows<>(update, null, meta.columnKinds(), meta, rows -> {
             if (rows.isEmpty()) {
-                return Work.done(0);
+                return deletedNothing(meta, model);
             }
             persisted(meta, model, rows.get(0));
             return Work.done(1);
