@@ -124,28 +124,36 @@ public final class R2dbcExecutor implements BackendHandle {
 
     /**
      * Disconnects for good, as the blocking backend's close does: later work errors with
-     * {@code IllegalStateException("backend is closed")}. For a backend over the application's
-     * factory, whose close leaves that factory open.
+     * {@code IllegalStateException("backend is closed")}, while a transaction already open runs
+     * to its end. For a backend over the application's factory, whose close leaves that factory open.
      */
     public Mono<Void> close() {
-        return Mono.defer(() -> {
-            synchronized (lock) {
-                closed = true;
-            }
-            return disconnect();
-        });
+        return release(true);
     }
 
     /** Closes the pool; a later connect opens a new one. */
     public Mono<Void> disconnect() {
+        return release(false);
+    }
+
+    /**
+     * Closes the pool and the listener. Closing {@code forGood} refuses new work from now on
+     * (the pool scope and new transactions need {@link #runtime()}), while a transaction already
+     * open keeps its connection and runs to its end: it still counts as connected, so the
+     * server version it plans with stays.
+     */
+    private Mono<Void> release(boolean forGood) {
         return Mono.defer(() -> {
             R2dbcRuntime r;
             R2dbcListener listening;
             synchronized (lock) {
+                closed |= forGood;
                 r = runtime;
                 runtime = null;
                 connecting = null;
-                serverVersion = null;
+                if (!forGood) {
+                    serverVersion = null;
+                }
                 listening = listener;
                 listener = null;
             }

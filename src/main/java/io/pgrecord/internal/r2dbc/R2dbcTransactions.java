@@ -55,12 +55,18 @@ public final class R2dbcTransactions {
         /** Set by the first end: a later one (a cancellation after an error, say) sends nothing. */
         final AtomicBoolean closing = new AtomicBoolean();
         final String joinLevel;
+        /**
+         * On a replica, the primary's pool, through which the backend's raw {@code dsl()} joins
+         * the transaction: taken at the begin, as the backend may close while it runs.
+         */
+        final ObservedConnectionFactory primaryPool;
 
-        Open(R2dbcTx tx, boolean onPrimary, TxFrames frames, String joinLevel) {
+        Open(R2dbcTx tx, TxFrames frames, String joinLevel, ObservedConnectionFactory primaryPool) {
             this.tx = tx;
-            this.onPrimary = onPrimary;
+            this.onPrimary = primaryPool == null;
             this.frames = frames;
             this.joinLevel = joinLevel;
+            this.primaryPool = primaryPool;
         }
     }
 
@@ -153,7 +159,7 @@ public final class R2dbcTransactions {
      */
     private Context enter(Context context, Open open) {
         Context joined = open.tx.join(context.put(this, open));
-        return open.onPrimary ? joined : joined.put(runtime.get().connections(), open.tx);
+        return open.onPrimary ? joined : joined.put(open.primaryPool, open.tx);
     }
 
     private Open current(ContextView context) {
@@ -247,11 +253,11 @@ public final class R2dbcTransactions {
     }
 
     private Mono<Open> beginOnPrimary(Function<Boolean, String> begin, TxFrames frames) {
-        return Mono.defer(() -> R2dbcTx.begin(runtime.get(), begin)).map(tx -> opened(tx, true, frames));
+        return Mono.defer(() -> R2dbcTx.begin(runtime.get(), begin)).map(tx -> opened(tx, frames, null));
     }
 
-    private static Open opened(R2dbcTx tx, boolean onPrimary, TxFrames frames) {
-        return new Open(tx, onPrimary, frames, tx.isJoined() ? frames.innermostLevel() : null);
+    private static Open opened(R2dbcTx tx, TxFrames frames, ObservedConnectionFactory primaryPool) {
+        return new Open(tx, frames, tx.isJoined() ? frames.innermostLevel() : null, primaryPool);
     }
 
     /** Begins on replica {@code server}, or on the primary when it is none or cannot be reached. */
@@ -260,7 +266,10 @@ public final class R2dbcTransactions {
         if (server == Work.PRIMARY) {
             return onPrimary;
         }
-        return Mono.defer(() -> R2dbcTx.begin(replicas.runtime(server), begin)).map(tx -> opened(tx, false, frames))
+        return Mono.defer(() -> {
+            ObservedConnectionFactory primaryPool = runtime.get().connections();
+            return R2dbcTx.begin(replicas.runtime(server), begin).map(tx -> opened(tx, frames, primaryPool));
+        })
                 .onErrorResume(e -> R2dbcErrors.translate(e) instanceof ConnectionException, e -> {
                     replicas.routing().down(server);
                     return onPrimary;
