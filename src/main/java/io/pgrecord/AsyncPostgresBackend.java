@@ -129,7 +129,8 @@ public final class AsyncPostgresBackend implements AutoCloseable {
      * Closes the backend for good, as {@code PostgresBackend.close()} does, and blocks until its
      * pool's idle connections are closed: later work errors with
      * {@code IllegalStateException("backend is closed")} (a closed resource that reopened would
-     * leak the pool it opened); a transaction already open runs its statements to its COMMIT or ROLLBACK, and its connection is closed
+     * leak the pool it opened), as does work still waiting for a connection; a transaction
+     * already open runs its statements to its COMMIT or ROLLBACK, and its connection is closed
      * when it gives it back. {@link #disconnect()} is
      * the one to call for a backend that connects again. A backend over the application's
      * factory ({@link #of(ConnectionFactory)}) leaves that factory open.

@@ -14,6 +14,7 @@ import io.pgrecord.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -166,6 +167,45 @@ class BackendLifecycleTest {
         }
         assertThat(db.query("SELECT body FROM notes WHERE body LIKE '" + tag + "%' ORDER BY id"))
                 .containsExactly(List.of(tag + " first"), List.of(tag + " second"));
+    }
+
+    /**
+     * Reactive only (a blocking caller waiting for a connection is the thread's own, whose close
+     * waits): subscribers still waiting for a connection of the pool when close() comes get the
+     * closed backend's error, not the pool's shutdown.
+     */
+    @Test
+    void asyncCloseTellsTheSubscribersWaitingForAConnectionTheBackendIsClosed(TestDatabase db) throws Exception {
+        long key = 7_300_300;
+        int waiting = 21;
+        notesTable(db);
+        AsyncPostgresBackend async = new AsyncPostgresBackend(db.configBuilder().poolMaxSize(1).poolTimeout(WAIT).build());
+        List<CompletableFuture<String>> outcomes = new ArrayList<>();
+        CompletableFuture<Long> held;
+        try (Connection holder = db.jdbc(); Statement s = holder.createStatement()) {
+            s.execute("SELECT pg_advisory_lock(" + key + ")");
+            // the pool's one connection, held by a transaction waiting on the test's lock
+            held = async.transactionManager().inTransaction(dsl -> Mono.from(dsl.resultQuery(
+                    "SELECT pg_advisory_xact_lock(" + key + ")")).thenReturn(1L)).next().toFuture();
+            awaitRow(db, "SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND objid = " + key);
+            // statements of the pool, raw and of models, and transactions, which take a connection of their own
+            for (int i = 0; i < waiting; i++) {
+                Mono<?> newWork = switch (i % 3) {
+                    case 0 -> Mono.from(async.dsl().resultQuery("SELECT 1"));
+                    case 1 -> AsyncNote.find.using(async).count();
+                    default -> async.transactionManager().inTransaction(() -> Mono.just(1)).next();
+                };
+                outcomes.add(newWork.map(r -> "done").onErrorResume(e -> Mono.just(e.toString())).toFuture());
+            }
+            await(() -> async.poolStats().pending() == waiting);
+            async.close();
+            for (CompletableFuture<String> outcome : outcomes) {
+                assertThat(outcome.get(WAIT.toMillis(), TimeUnit.MILLISECONDS))
+                        .isEqualTo(new IllegalStateException("backend is closed").toString());
+            }
+            s.execute("SELECT pg_advisory_unlock(" + key + ")");
+        }
+        assertThat(held.get(WAIT.toMillis(), TimeUnit.MILLISECONDS)).as("the transaction that held the connection commits").isEqualTo(1L);
     }
 
     private static void notesTable(TestDatabase db) {

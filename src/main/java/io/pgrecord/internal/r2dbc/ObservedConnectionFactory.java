@@ -38,7 +38,7 @@ public final class ObservedConnectionFactory implements ConnectionFactory {
 
     /**
      * @param pool pgrecord's own r2dbc pool, or the application's factory
-     * @param owned whether {@link #dispose()} closes the pool: never the application's
+     * @param owned whether {@link #dispose(boolean)} closes the pool: never the application's
      */
     ObservedConnectionFactory(ConnectionFactory pool, boolean owned, String name, StatementRecorder recorder, int maxSize,
             Duration timeout) {
@@ -60,6 +60,8 @@ public final class ObservedConnectionFactory implements ConnectionFactory {
      */
     private final ConcurrentHashMap<Connection, AtomicLong> released = new ConcurrentHashMap<>();
     private volatile Runnable autocommitWrite;
+    /** Set when the pool closes with its backend: see {@link #dispose(boolean)}. */
+    private volatile boolean closedForGood;
 
     /**
      * The subscriber's transaction's connection when its Reactor context holds one of this pool
@@ -104,7 +106,8 @@ public final class ObservedConnectionFactory implements ConnectionFactory {
             pooled = pooled.timeout(Mono.delay(Duration.ofNanos(Math.max(0, deadline - System.nanoTime()))), timedOut);
         }
         return pooled
-                .onErrorResume(e -> retry(e, deadline, attempts) ? TRY_NEXT : Mono.error(acquireFailure(e)))
+                .onErrorResume(e -> closedForGood && shutDown(e) ? Mono.error(new IllegalStateException("backend is closed"))
+                        : retry(e, deadline, attempts) ? TRY_NEXT : Mono.error(acquireFailure(e)))
                 .flatMap(c -> c == NEXT ? acquire(deadline, attempts - 1) : live((Connection) c, deadline, attempts));
     }
 
@@ -138,6 +141,11 @@ public final class ObservedConnectionFactory implements ConnectionFactory {
     private static boolean retry(Throwable e, long deadline, int attempts) {
         return attempts > 1 && deadline - System.nanoTime() > 0
                 && !Causes.has(e, TimeoutException.class, R2dbcTimeoutException.class);
+    }
+
+    /** r2dbc-pool's {@code PoolShutdownException} (reactor-pool is not a module this one reads). */
+    private static boolean shutDown(Throwable e) {
+        return e.getClass().getName().equals("reactor.pool.PoolShutdownException");
     }
 
     private static Connection physical(Connection pooled) {
@@ -215,8 +223,13 @@ public final class ObservedConnectionFactory implements ConnectionFactory {
         return Mono.<Connection>from(source.create()).onErrorMap(R2dbcErrors::translate);
     }
 
-    /** Closes pgrecord's own pool; leaves the application's factory alone. */
-    Mono<Void> dispose() {
+    /**
+     * Closes pgrecord's own pool; leaves the application's factory alone. {@code forGood}: with
+     * the backend, whose subscribers still waiting for a connection then get the closed
+     * backend's error rather than the pool's {@code PoolShutdownException}.
+     */
+    Mono<Void> dispose(boolean forGood) {
+        closedForGood |= forGood;
         return ownPool().map(ConnectionPool::disposeLater).orElse(Mono.empty());
     }
 }

@@ -158,8 +158,8 @@ public final class R2dbcExecutor implements BackendHandle {
                 listener = null;
             }
             Mono<Void> stopListening = listening == null ? Mono.empty() : listening.close();
-            Mono<Void> closing = stopListening.then(r == null ? Mono.empty() : r.close());
-            return replicas == null ? closing : closing.then(replicas.close());
+            Mono<Void> closing = stopListening.then(r == null ? Mono.empty() : r.close(forGood));
+            return replicas == null ? closing : closing.then(replicas.close(forGood));
         });
     }
 

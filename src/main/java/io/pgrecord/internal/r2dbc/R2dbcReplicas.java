@@ -84,13 +84,13 @@ public final class R2dbcReplicas {
         });
     }
 
-    /** Closes the replicas' pools; a later read creates them again. */
-    synchronized Mono<Void> close() {
+    /** Closes the replicas' pools; a later read creates them again, unless closed {@code forGood} with the backend. */
+    synchronized Mono<Void> close(boolean forGood) {
         List<Mono<Void>> closing = new ArrayList<>();
         for (int i = 0; i < runtimes.length(); i++) {
             R2dbcRuntime r = runtimes.getAndSet(i, null);
             if (r != null) {
-                closing.add(r.close());
+                closing.add(r.close(forGood));
             }
         }
         return Flux.concat(closing).then();

@@ -113,7 +113,8 @@ public final class R2dbcRuntime {
                 .orElse(new int[4]);
     }
 
-    public Mono<Void> close() {
-        return Mono.fromRunnable(unbindMeters).then(connections.dispose());
+    /** Closes the pool; {@code forGood}: with the backend, so a subscriber still waiting for a connection is told so. */
+    public Mono<Void> close(boolean forGood) {
+        return Mono.fromRunnable(unbindMeters).then(connections.dispose(forGood));
     }
 }
