@@ -330,6 +330,59 @@ class ReliabilityTest {
         }
     }
 
+    /**
+     * Transactions of two inserts each, cancelled by timeouts of 0-40 ms at any moment (while
+     * acquiring, during BEGIN, between the inserts, during COMMIT), on a pool of 2: each commits
+     * both rows or neither, none that was not cancelled fails, every connection goes back out of
+     * any transaction, and a plain save afterwards commits. Reactive only: a blocking call cannot
+     * be cancelled.
+     */
+    @Test
+    void cancelledTransactionsCommitAllOrNothingAndLeaveNoConnectionInOne(TestDatabase db) throws Exception {
+        long base = 2_000_000;
+        int n = 400;
+        try (AsyncPostgresBackend b = new AsyncPostgresBackend(config(db, 2))) {
+            b.connect().block(WAIT);
+            AsyncTransactionManager tm = b.transactionManager();
+            java.util.Random random = new java.util.Random(7);
+            List<String> failures = Flux.range(0, n).flatMap(i -> tm.inTransaction(() -> counter(b, base + 2L * i, i).save()
+                                    .then(counter(b, base + 2L * i + 1, i).save()))
+                            .then(Mono.just(""))
+                            .timeout(Duration.ofMillis(random.nextInt(i % 2 == 0 ? 4 : 200)), Mono.just("timed out"))
+                            .onErrorResume(e -> Mono.just(e.toString())), 8)
+                    .filter(e -> !e.isEmpty() && !e.equals("timed out"))
+                    .collectList().block(WAIT);
+            assertThat(failures).as("transactions that failed, not only cancelled").isEmpty();
+            awaitIdle(b::poolStats);
+            assertThat(db.query("SELECT value FROM counters WHERE id >= " + base + " AND id < " + (base + 2L * n)
+                    + " GROUP BY value HAVING count(*) <> 2")).as("transactions committed in half").isEmpty();
+            long committed = ((Number) db.queryValue("SELECT count(*) FROM counters WHERE id >= " + base
+                    + " AND id < " + (base + 2L * n))).longValue();
+            assertThat(committed).as("some transactions ran to their end").isGreaterThan(0);
+            // a cancelled transaction's connection is closed: its session may take a moment to end
+            String inTransaction = "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+                    + " AND state LIKE 'idle in transaction%'";
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (!db.queryValue(inTransaction).equals(0L) && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(db.queryValue(inTransaction)).as("connections left in a transaction").isEqualTo(0L);
+            for (int i = 0; i < 6; i++) {
+                long id = base + 2L * n + i;
+                assertThat(counter(b, id, -1).save().block(WAIT)).isEqualTo(1);
+                assertThat(db.queryValue("SELECT count(*) FROM counters WHERE id = " + id))
+                        .as("a plain save after the cancels, seen from another session").isEqualTo(1L);
+            }
+        }
+    }
+
+    private static AsyncCounter counter(AsyncPostgresBackend b, long id, long value) {
+        AsyncCounter c = new AsyncCounter().using(b);
+        c.id = id;
+        c.value = value;
+        return c;
+    }
+
     private static void awaitLogged(AsyncPostgresBackend b, String fragment) throws InterruptedException {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (b.statementLog().statements().stream().noneMatch(sql -> sql.contains(fragment))) {

@@ -148,6 +148,16 @@ final class ObservedConnection implements Connection {
         return delegate.close();
     }
 
+    /**
+     * Closes the driver's connection, then gives the pool's handle back, which the pool then
+     * drops (its check of a returned connection fails): for a connection whose state is not
+     * known. The server ends the session, rolling back what it had open.
+     */
+    Mono<Void> discard() {
+        return Mono.from(physical.close()).onErrorResume(e -> Mono.empty())
+                .then(Mono.defer(() -> Mono.from(close())).onErrorResume(e -> Mono.empty()));
+    }
+
     @Override
     public boolean isAutoCommit() {
         return delegate.isAutoCommit();

@@ -22,6 +22,7 @@ import org.jooq.DSLContext;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.SignalType;
 import reactor.util.context.Context;
 import reactor.util.context.ContextView;
 import reactor.util.retry.Retry;
@@ -201,7 +202,8 @@ public final class R2dbcTransactions {
         Mono<List<T>> attempt = open(options).doOnNext(open -> joined.set(open.joinLevel != null)).flatMap(open -> scoped(
                 work(work, open).contextWrite(c -> enter(c, open)).collectList(),
                 end(open, true),
-                end(open, false)));
+                end(open, false),
+                abandon(open)));
         if (options.retries() == 0) {
             return attempt;
         }
@@ -212,10 +214,10 @@ public final class R2dbcTransactions {
     }
 
     private <T> Mono<List<T>> nested(Open open, Function<DSLContext, ? extends Publisher<T>> work) {
-        return Mono.defer(() -> pushLevel(open)).flatMap(level -> scoped(
-                work(work, open).collectList(),
-                popLevel(open, level, true),
-                popLevel(open, level, false)));
+        return Mono.defer(() -> pushLevel(open)).flatMap(level -> {
+            Mono<Void> rollback = popLevel(open, level, false);
+            return scoped(work(work, open).collectList(), popLevel(open, level, true), rollback, rollback);
+        });
     }
 
     /** The work's publisher; a work function that throws is a failure of the work like any other. */
@@ -225,10 +227,10 @@ public final class R2dbcTransactions {
 
     /**
      * Runs the work, then {@code commit}, and emits the work's values only after the commit
-     * completed; on an error or a cancellation runs {@code rollback} and propagates the error as
-     * the same instance (a failing rollback is added to it as suppressed).
+     * completed; on an error runs {@code rollback} and propagates the error as the same instance
+     * (a failing rollback is added to it as suppressed); on a cancellation runs {@code cancel}.
      */
-    private static <T> Mono<T> scoped(Mono<T> work, Mono<Void> commit, Mono<Void> rollback) {
+    private static <T> Mono<T> scoped(Mono<T> work, Mono<Void> commit, Mono<Void> rollback, Mono<Void> cancel) {
         return work
                 .onErrorResume(error -> rollback
                         .onErrorResume(e -> {
@@ -237,7 +239,12 @@ public final class R2dbcTransactions {
                         })
                         .then(Mono.error(error)))
                 .flatMap(value -> commit.thenReturn(value))
-                .doOnCancel(() -> rollback.onErrorResume(e -> Mono.empty()).subscribe());
+                // after the cancel went up to the work, so that it sends nothing more
+                .doFinally(signal -> {
+                    if (signal == SignalType.CANCEL) {
+                        cancel.onErrorResume(e -> Mono.empty()).subscribe();
+                    }
+                });
     }
 
     private Mono<Open> open(TransactionOptions options) {
@@ -307,11 +314,34 @@ public final class R2dbcTransactions {
             return Mono.defer(closing)
                     .doOnError(e -> open.frames.ended(false))
                     .doOnSuccess(v -> open.frames.ended(commits))
-                    .onErrorResume(e -> open.tx.release().then(Mono.error(e))).then(open.tx.release());
+                    .onErrorResume(e -> open.tx.release().then(Mono.error(e))).then(open.tx.release())
+                    // cancelled during its end: whether the server has ended it is not known
+                    .doOnCancel(() -> {
+                        open.frames.ended(false);
+                        open.tx.abandon().subscribe();
+                    });
         })
                 // before the signal goes downstream, so a caller that has seen the end sees the count
                 .doOnTerminate(() -> ended(open))
                 .doOnCancel(() -> ended(open));
+    }
+
+    /**
+     * A top-level transaction cancelled before its end: given up (see {@link R2dbcTx#abandon()}).
+     * In its owner's transaction, its savepoint is rolled back, as on an error: the owner goes on.
+     */
+    private Mono<Void> abandon(Open open) {
+        if (open.joinLevel != null) {
+            return end(open, false);
+        }
+        return Mono.defer(() -> {
+            if (!open.closing.compareAndSet(false, true)) {
+                return Mono.<Void>empty();
+            }
+            open.frames.close();
+            open.frames.ended(false);
+            return open.tx.abandon();
+        }).doFinally(signal -> ended(open));
     }
 
     private void ended(Open open) {

@@ -11,6 +11,7 @@ import io.pgrecord.internal.types.JsonMappers;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.R2dbcRollbackException;
 import io.r2dbc.spi.Result;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.jooq.DSLContext;
@@ -31,14 +32,17 @@ public final class R2dbcTx {
     private final ObservedConnection pinned;
     private final DSLContext dsl;
     private final boolean joined;
+    /** Set by the first release or abandon: the connection goes back once, and no statement runs on it after. */
+    private final AtomicBoolean gone = new AtomicBoolean();
     private volatile boolean released;
     /** A top-level transaction's observation, or null. */
     private volatile Object observation;
 
     private R2dbcTx(ObservedConnection connection, R2dbcRuntime runtime) {
         this.connection = connection;
-        // autocommit off: the connection came in a transaction its owner runs (Spring's, say)
-        this.joined = !connection.isAutoCommit();
+        // autocommit off: the connection came in a transaction its owner runs (Spring's, say);
+        // never one of pgrecord's own pool, whose connections go back outside any transaction
+        this.joined = connection.owner().ownPool().isEmpty() && !connection.isAutoCommit();
         this.pinned = connection.pinned(() -> released ? ended() : null);
         this.dsl = DSL.using(pinned, JooqDefaults.DIALECT, JooqDefaults.settings());
         // the pool's flags and the server version, so bindings render here as on the pool
@@ -51,25 +55,47 @@ public final class R2dbcTx {
      * ({@link #isJoined()}), where a savepoint opens it.
      */
     public static Mono<R2dbcTx> begin(R2dbcRuntime runtime, Function<Boolean, String> begin) {
-        return runtime.connections().acquire()
+        // from its BEGIN on, the transaction gives the connection back, whatever is cancelled
+        return KeptOnceEmitted.of(runtime.connections().acquire())
                 .map(c -> new R2dbcTx((ObservedConnection) c, runtime).observed())
-                .flatMap(tx -> tx.execute(begin.apply(tx.joined)).thenReturn(tx)
-                        .onErrorResume(e -> {
-                            tx.connection.owner().recorder().transactionEnded(tx.observation, false, e);
-                            return tx.release().then(Mono.error(e));
-                        })
-                        // cancelled while the BEGIN is on its way (queued behind a cancelled read
-                        // still running on the connection, say): the server runs it all the same
-                        .doOnCancel(() -> tx.abandon().subscribe()));
+                .flatMap(tx -> {
+                    AtomicBoolean begun = new AtomicBoolean();
+                    return tx.execute(begin.apply(tx.joined)).thenReturn(tx)
+                            .onErrorResume(e -> {
+                                tx.connection.owner().recorder().transactionEnded(tx.observation, false, e);
+                                return tx.release().then(Mono.error(e));
+                            })
+                            .doOnNext(t -> begun.set(true))
+                            // cancelled while the BEGIN is on its way: the server runs it all the
+                            // same. Once begun, a cancel is the transaction's to handle
+                            .doOnCancel(() -> {
+                                if (!begun.get()) {
+                                    tx.abandon().subscribe();
+                                }
+                            });
+                });
     }
 
     /**
-     * Ends what a cancelled begin may have opened, then gives the connection back, so the pool's
-     * next user is not inside it; the driver sends the ROLLBACK after the BEGIN.
+     * Gives up a cancelled transaction. A statement of its work may still be on its way (a
+     * cancel does not wait for one the driver has taken, nor stop one subscribed at the same
+     * moment on another thread), so neither a ROLLBACK nor the next user of the connection would
+     * be sure to come after it: the connection is closed instead, and the server rolls back what
+     * it had open. In its owner's transaction, the connection only goes back to the owner. A
+     * no-op once the connection went back.
      */
-    private Mono<Void> abandon() {
-        Mono<Void> rollback = joined ? Mono.empty() : ended(execute(TxSql.ROLLBACK), false);
-        return rollback.onErrorResume(e -> Mono.empty()).then(release()).onErrorResume(e -> Mono.empty());
+    public Mono<Void> abandon() {
+        return Mono.defer(() -> {
+            if (!gone.compareAndSet(false, true)) {
+                return Mono.<Void>empty();
+            }
+            released = true;
+            Object started = observation;
+            if (started != null) {
+                connection.owner().recorder().transactionEnded(started, false, null);
+            }
+            return joined ? Mono.from(connection.close()) : connection.discard();
+        }).onErrorResume(e -> Mono.empty());
     }
 
     /**
@@ -135,11 +161,17 @@ public final class R2dbcTx {
                 .doOnError(e -> recorder.transactionEnded(started, false, e));
     }
 
-    /** Returns the connection to the pool. */
+    /**
+     * Returns the connection to the pool, or closes it when it is still in a transaction (an
+     * end that failed): the pool's next user must not find itself inside one.
+     */
     public Mono<Void> release() {
         return Mono.defer(() -> {
+            if (!gone.compareAndSet(false, true)) {
+                return Mono.<Void>empty();
+            }
             released = true;
-            return Mono.from(connection.close());
+            return joined || connection.isAutoCommit() ? Mono.from(connection.close()) : connection.discard();
         });
     }
 
