@@ -33,7 +33,7 @@ final class ObservedBatch implements Batch {
             statements.forEach(owner.recorder()::record);
             String sql = String.join(";\n", statements);
             StatementTiming timing = owner.recorder().time(sql);
-            return TimedResults.observe(Flux.from(delegate.execute()), e -> owner.recorder().masked(R2dbcErrors.translate(e), sql),
+            return TimedResults.observe(Flux.from(delegate.execute()), e -> owner.failed(sql, e),
                     timing == null ? null : new TimedResults(timing, List::of));
         });
     }

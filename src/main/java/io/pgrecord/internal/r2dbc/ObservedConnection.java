@@ -70,8 +70,7 @@ final class ObservedConnection implements Connection {
 
     /** A failure of {@code sql} on {@code c} as the application sees it: translated, and masked on an observed connection (see {@link StatementRecorder#masked}). */
     static Throwable translated(Connection c, String sql, Throwable failure) {
-        Throwable translated = R2dbcErrors.translate(failure);
-        return c instanceof ObservedConnection observed ? observed.owner.recorder().masked(translated, sql) : translated;
+        return c instanceof ObservedConnection observed ? observed.owner.failed(sql, failure) : R2dbcErrors.translate(failure);
     }
 
     /** Records {@code sql} and starts its timing when it is logged or measured; see {@link StatementRecorder#start}. */

@@ -189,6 +189,11 @@ public final class ObservedConnectionFactory implements ConnectionFactory {
         return recorder;
     }
 
+    /** A failure of {@code sql} as the application sees it: translated, and masked where it names a sensitive column. */
+    Throwable failed(String sql, Throwable failure) {
+        return recorder.masked(R2dbcErrors.translate(failure), sql);
+    }
+
     /**
      * Tells {@code hook} of each connection that goes back after a write that committed on its
      * own, outside any transaction (a raw {@code dsl()} write): a backend with replicas reads the

@@ -111,6 +111,6 @@ final class ObservedStatement implements Statement, Function<Throwable, Throwabl
      */
     @Override
     public Throwable apply(Throwable failure) {
-        return owner.recorder().masked(R2dbcErrors.translate(failure), sql);
+        return owner.failed(sql, failure);
     }
 }
